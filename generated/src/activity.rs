@@ -1,0 +1,238 @@
+//! The activity envelope, read and written in both of Wix's forms.
+//!
+//! The JavaScript SDK posts `{type, info, details, contactUpdate}`; the HTTP
+//! API sends and returns `{id, activityType, activityInfo, activityDetails,
+//! activityLocationUrl, createdAt, contactUpdate}`. [`Activity`] reads either,
+//! remembers which one it read, and writes that form back.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::envelope::{ContactUpdate, Details};
+use crate::{ActivityInfo, DateTime};
+
+/// An `info` payload whose shape is chosen by the activity's type.
+///
+/// The generator implements it for the `ActivityInfo` enum it emits, so a
+/// crate that generates its own types from its own schemas can still use
+/// [`Activity`] with them.
+pub trait TypedInfo: Sized {
+    /// The wire name of the activity type this payload belongs to.
+    fn wire_name(&self) -> &str;
+
+    /// Reads the `info` of an activity whose type is `wire_name`.
+    fn deserialize_info<'de, D: Deserializer<'de>>(
+        wire_name: &str,
+        deserializer: D,
+    ) -> Result<Self, D::Error>;
+
+    /// Writes the payload as the `info` object.
+    fn serialize_info<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+/// Which of Wix's two envelope forms an [`Activity`] is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum WireForm {
+    /// The JavaScript SDK's `type` / `info` / `details` / `contactUpdate`.
+    #[default]
+    Sdk,
+    /// The HTTP API's `activityType` / `activityInfo` / `activityDetails` /
+    /// `activityLocationUrl` / `createdAt` / `contactUpdate` (and `id`).
+    Http,
+}
+
+/// A site activity: its typed `info` and the envelope around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity<I = ActivityInfo> {
+    /// The activity's payload; its variant carries the activity type.
+    pub info: I,
+    /// The dashboard notification's details (`details` / `activityDetails`).
+    pub details: Option<Details>,
+    /// What the app knows about the site visitor, used to link the activity to a contact.
+    pub contact_update: Option<ContactUpdate>,
+    /// The activity ID of a stored activity (HTTP form only).
+    pub id: Option<String>,
+    /// The page the activity happened on (`activityLocationUrl`, HTTP form only).
+    pub location_url: Option<String>,
+    /// When the activity was created (`createdAt`, HTTP form only).
+    pub created_at: Option<DateTime>,
+    /// The form this activity is written in.
+    pub form: WireForm,
+}
+
+impl<I> Activity<I> {
+    /// An activity with this `info` and an empty envelope, written in the SDK form.
+    pub fn new(info: I) -> Self {
+        Activity {
+            info,
+            details: None,
+            contact_update: None,
+            id: None,
+            location_url: None,
+            created_at: None,
+            form: WireForm::Sdk,
+        }
+    }
+}
+
+impl<I: TypedInfo> Serialize for Activity<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Info<'a, I>(&'a I);
+
+        impl<I: TypedInfo> Serialize for Info<'_, I> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_info(serializer)
+            }
+        }
+
+        let keys = Keys::of(self.form);
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(id) = &self.id {
+            map.serialize_entry("id", id)?;
+        }
+        map.serialize_entry(keys.kind, self.info.wire_name())?;
+        map.serialize_entry(keys.info, &Info(&self.info))?;
+        if let Some(details) = &self.details {
+            map.serialize_entry(keys.details, details)?;
+        }
+        if let Some(url) = &self.location_url {
+            map.serialize_entry("activityLocationUrl", url)?;
+        }
+        if let Some(created_at) = &self.created_at {
+            map.serialize_entry("createdAt", created_at)?;
+        }
+        if let Some(contact_update) = &self.contact_update {
+            map.serialize_entry("contactUpdate", contact_update)?;
+        }
+        map.end()
+    }
+}
+
+/// The key names of one form.
+struct Keys {
+    kind: &'static str,
+    info: &'static str,
+    details: &'static str,
+}
+
+impl Keys {
+    fn of(form: WireForm) -> Keys {
+        match form {
+            WireForm::Sdk => Keys {
+                kind: "type",
+                info: "info",
+                details: "details",
+            },
+            WireForm::Http => Keys {
+                kind: "activityType",
+                info: "activityInfo",
+                details: "activityDetails",
+            },
+        }
+    }
+}
+
+impl<'de, I: TypedInfo> Deserialize<'de> for Activity<I> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ActivityVisitor(std::marker::PhantomData))
+    }
+}
+
+struct ActivityVisitor<I>(std::marker::PhantomData<I>);
+
+/// Reads `info` straight into its type when the type came first.
+struct InfoSeed<'a, I>(&'a str, std::marker::PhantomData<I>);
+
+impl<'de, I: TypedInfo> DeserializeSeed<'de> for InfoSeed<'_, I> {
+    type Value = I;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<I, D::Error> {
+        I::deserialize_info(self.0, deserializer)
+    }
+}
+
+/// `info` before its type is known: typed now, or kept until the type arrives.
+enum Pending<I> {
+    Typed(I),
+    Raw(serde_json::Value),
+}
+
+impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
+    type Value = Activity<I>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "an activity object with `type` and `info` (or `activityType` and `activityInfo`)",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut kind: Option<String> = None;
+        let mut info: Option<Pending<I>> = None;
+        let mut activity = Activity::<()>::new(());
+        let mut form = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let key_form = match key.as_ref() {
+                "type" | "info" | "details" => Some(WireForm::Sdk),
+                "activityType" | "activityInfo" | "activityDetails" => Some(WireForm::Http),
+                _ => None,
+            };
+            if let Some(key_form) = key_form {
+                match form {
+                    None => form = Some(key_form),
+                    Some(seen) if seen != key_form => {
+                        return Err(de::Error::custom(format_args!(
+                            "`{key}` mixes the HTTP and SDK activity forms"
+                        )))
+                    }
+                    Some(_) => {}
+                }
+            }
+            match key.as_ref() {
+                "type" | "activityType" => {
+                    if kind.is_some() {
+                        return Err(de::Error::duplicate_field("type"));
+                    }
+                    kind = Some(map.next_value()?);
+                }
+                "info" | "activityInfo" => {
+                    if info.is_some() {
+                        return Err(de::Error::duplicate_field("info"));
+                    }
+                    info = Some(match &kind {
+                        Some(kind) => {
+                            Pending::Typed(map.next_value_seed(InfoSeed(kind, Default::default()))?)
+                        }
+                        None => Pending::Raw(map.next_value()?),
+                    });
+                }
+                "details" | "activityDetails" => activity.details = map.next_value()?,
+                "contactUpdate" => activity.contact_update = map.next_value()?,
+                "id" => activity.id = map.next_value()?,
+                "activityLocationUrl" => activity.location_url = map.next_value()?,
+                "createdAt" => activity.created_at = map.next_value()?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let form = form.unwrap_or_default();
+        let kind = kind.ok_or_else(|| de::Error::missing_field(Keys::of(form).kind))?;
+        let info = match info.ok_or_else(|| de::Error::missing_field(Keys::of(form).info))? {
+            Pending::Typed(info) => info,
+            Pending::Raw(raw) => I::deserialize_info(&kind, raw).map_err(de::Error::custom)?,
+        };
+        Ok(Activity {
+            info,
+            details: activity.details,
+            contact_update: activity.contact_update,
+            id: activity.id,
+            location_url: activity.location_url,
+            created_at: activity.created_at,
+            form,
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! `regenerate`: rewrites the generated crate's sources from the schemas.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use wix_activities_build::Config;
+
+/// Regenerate the `wix-activities` types from a folder of schema files.
+#[derive(Debug, Parser)]
+#[command(name = "regenerate", version)]
+struct Args {
+    /// The folder of schema files.
+    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas"))]
+    schemas: PathBuf,
+    /// The folder the generated Rust goes to.
+    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/src/types"))]
+    out: PathBuf,
+    /// Write nothing; exit with 1 and list the stale files if the output is out of date.
+    #[arg(long)]
+    check: bool,
+    /// Print every repair the normalize passes made.
+    #[arg(long)]
+    explain: bool,
+    /// Print nothing but errors (and the stale files of `--check`).
+    #[arg(long)]
+    quiet: bool,
+}
+
+impl Args {
+    fn config(&self) -> Config {
+        let mut config = Config::new();
+        config
+            .schemas_dir(&self.schemas)
+            .out_dir(&self.out)
+            .emit_rerun_if_changed(false);
+        config
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("regenerate: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
+    let config = args.config();
+    let say = |text: String| {
+        if !args.quiet {
+            eprintln!("{text}");
+        }
+    };
+    say(format!("regenerate: reading {}", args.schemas.display()));
+    let (output, code) = if args.check {
+        let (output, drift) = config.check()?;
+        for (file, diff) in &drift.changed {
+            eprintln!("stale: {}\n{diff}", args.out.join(file).display());
+        }
+        for file in &drift.missing {
+            eprintln!("missing: {}", args.out.join(file).display());
+        }
+        for file in &drift.extra {
+            eprintln!("extra: {}", args.out.join(file).display());
+        }
+        if drift.is_empty() {
+            say(format!(
+                "regenerate: {} files up to date",
+                output.files.len()
+            ));
+            (output, ExitCode::SUCCESS)
+        } else {
+            eprintln!("regenerate: the generated code is out of date; run `cargo regenerate` to update it");
+            (output, ExitCode::from(1))
+        }
+    } else {
+        let (output, written) = config.generate()?;
+        for file in &written.changed {
+            say(format!("  wrote {}", args.out.join(file).display()));
+        }
+        for file in &written.removed {
+            say(format!("  removed {}", args.out.join(file).display()));
+        }
+        say(format!(
+            "regenerate: {} types in {} files; {} changed, {} removed, {} unchanged",
+            output.type_count,
+            output.files.len(),
+            written.changed.len(),
+            written.removed.len(),
+            written.unchanged
+        ));
+        (output, ExitCode::SUCCESS)
+    };
+    if args.explain {
+        for (file, dialect) in &output.dialects {
+            println!("{file}: read as {dialect}");
+        }
+        for repair in &output.repairs {
+            println!("{repair}");
+        }
+    }
+    Ok(code)
+}

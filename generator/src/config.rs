@@ -1,0 +1,158 @@
+//! The builder a build script or the `regenerate` command configures.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::load::Dialect;
+use crate::normalize::Repair;
+use crate::write::{Drift, Written};
+
+/// Configuration for one generation: where the schemas are and where the
+/// Rust goes.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     wix_activities_build::Config::new().schemas_dir("schemas").generate()?;
+///     Ok(())
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Config {
+    schemas_dir: PathBuf,
+    out_dir: Option<PathBuf>,
+    emit_rerun_if_changed: Option<bool>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::new()
+    }
+}
+
+impl Config {
+    /// A configuration that reads `schemas/` and writes to `OUT_DIR`.
+    pub fn new() -> Self {
+        Config {
+            schemas_dir: PathBuf::from("schemas"),
+            out_dir: None,
+            emit_rerun_if_changed: None,
+        }
+    }
+
+    /// The folder of schema files to read, recursively.
+    ///
+    /// Default: `schemas`, relative to the working directory (a build
+    /// script runs in its package's folder).
+    ///
+    /// ```
+    /// # let mut config = wix_activities_build::Config::new();
+    /// config.schemas_dir("wix/schemas");
+    /// ```
+    pub fn schemas_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.schemas_dir = path.as_ref().to_owned();
+        self
+    }
+
+    /// The folder to write the generated Rust into.
+    ///
+    /// Default: the `OUT_DIR` environment variable, which Cargo sets for
+    /// build scripts. Include the result with
+    /// `include!(concat!(env!("OUT_DIR"), "/mod.rs"));`.
+    ///
+    /// ```
+    /// # let mut config = wix_activities_build::Config::new();
+    /// config.out_dir("src/types");
+    /// ```
+    pub fn out_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(path.as_ref().to_owned());
+        self
+    }
+
+    /// Whether [`Config::generate`] prints `cargo:rerun-if-changed` lines
+    /// for the schema folder and every file it read.
+    ///
+    /// Default: on when `OUT_DIR` is set, that is, inside a build script.
+    ///
+    /// ```
+    /// # let mut config = wix_activities_build::Config::new();
+    /// config.emit_rerun_if_changed(false);
+    /// ```
+    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Self {
+        self.emit_rerun_if_changed = Some(emit);
+        self
+    }
+
+    /// Renders every output file without writing anything.
+    pub fn render(&self) -> Result<Output> {
+        crate::render_schemas(&self.schemas_dir)
+    }
+
+    /// Renders and writes the output, then prints the `rerun-if-changed`
+    /// lines when enabled. Returns what was rendered and what changed.
+    pub fn generate(&self) -> Result<(Output, Written)> {
+        let out_dir = self.resolved_out_dir()?;
+        let output = self.render()?;
+        let written = crate::write::write(&out_dir, &output.files)?;
+        if self
+            .emit_rerun_if_changed
+            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some())
+        {
+            for line in output.rerun_if_changed() {
+                println!("{line}");
+            }
+        }
+        Ok((output, written))
+    }
+
+    /// Renders and compares with what the output folder holds, writing nothing.
+    pub fn check(&self) -> Result<(Output, Drift)> {
+        let out_dir = self.resolved_out_dir()?;
+        let output = self.render()?;
+        let drift = crate::write::compare(&out_dir, &output.files)?;
+        Ok((output, drift))
+    }
+
+    /// The output folder: the one set, or `OUT_DIR`.
+    pub fn resolved_out_dir(&self) -> Result<PathBuf> {
+        match &self.out_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::OutDirNotSet),
+        }
+    }
+}
+
+/// Everything one run produced, before it is written.
+#[derive(Clone, Debug)]
+pub struct Output {
+    /// Every output file: name (relative to the output folder) → text.
+    pub files: BTreeMap<String, String>,
+    /// Every repair the normalize passes made, in a stable order.
+    pub repairs: Vec<Repair>,
+    /// Each schema file (relative path) and the dialect it was read in.
+    pub dialects: Vec<(String, Dialect)>,
+    /// How many types were generated.
+    pub type_count: usize,
+    /// The schema folder and every file read from it.
+    pub inputs: Vec<PathBuf>,
+}
+
+impl Output {
+    /// The lines a build script prints so that Cargo reruns it when an input changes.
+    ///
+    /// Once a build script prints one `rerun-if-changed`, Cargo watches
+    /// nothing else, so the list covers the folder (new files), every file
+    /// read, and the one environment variable read.
+    pub fn rerun_if_changed(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|p| format!("cargo:rerun-if-changed={}", p.display()))
+            .collect();
+        lines.push("cargo:rerun-if-env-changed=OUT_DIR".to_owned());
+        lines
+    }
+}

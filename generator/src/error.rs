@@ -1,0 +1,85 @@
+//! The one error type of the generator: every variant says where, and most say what to do.
+
+use std::path::PathBuf;
+
+/// Everything that can stop generation.
+///
+/// Messages are lowercase, name the file and the JSON pointer when there is
+/// one, and put values in backticks, so a build script can print them as is.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A schema file is not valid JSON.
+    #[error("{}: invalid JSON at line {line}, column {column}: {message}", file.display())]
+    Json {
+        /// The schema file.
+        file: PathBuf,
+        /// One-based line of the error.
+        line: usize,
+        /// One-based column of the error.
+        column: usize,
+        /// What the JSON parser expected.
+        message: String,
+    },
+    /// A schema file is valid JSON but not a schema the generator understands.
+    #[error("{}#{pointer}: {message}{}", file.display(), hint.as_deref().map(|h| format!(" (hint: {h})")).unwrap_or_default())]
+    Schema {
+        /// The schema file.
+        file: PathBuf,
+        /// Where in the file, as a JSON pointer (empty for the whole document).
+        pointer: String,
+        /// What is wrong.
+        message: String,
+        /// What to do about it, when there is something to say.
+        hint: Option<String>,
+    },
+    /// `out_dir` was not set and the `OUT_DIR` environment variable is absent.
+    #[error("no output folder: `OUT_DIR` is not set (hint: call `Config::out_dir`, or run from a build script, where Cargo sets `OUT_DIR`)")]
+    OutDirNotSet,
+    /// The generator produced Rust it cannot parse: a bug in the generator.
+    #[error("generator bug: {message} (please report it with the schema that caused it)")]
+    Internal {
+        /// What went wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn schema(
+        file: impl Into<PathBuf>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::Schema {
+            file: file.into(),
+            pointer: pointer.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub(crate) fn with_hint(mut self, text: impl Into<String>) -> Self {
+        if let Error::Schema { hint, .. } = &mut self {
+            *hint = Some(text.into());
+        }
+        self
+    }
+}
+
+/// The generator's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

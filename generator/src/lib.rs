@@ -1,0 +1,72 @@
+//! Generates Rust types from Wix's activity JSON schemas.
+//!
+//! Use it from a build script, in the manner of `prost-build`:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     wix_activities_build::Config::new().schemas_dir("schemas").generate()?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and include the result where the types should live:
+//!
+//! ```ignore
+//! pub mod wix {
+//!     include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+//! }
+//! ```
+//!
+//! The generated code uses the `wix-activities` crate's runtime types
+//! (`Number`, `DateTime`, `Activity`), so depend on it too. The `regenerate`
+//! binary does the same from the command line.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`].
+
+#![deny(missing_docs)]
+
+mod config;
+mod error;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod write;
+
+use std::path::Path;
+
+pub use config::{Config, Output};
+pub use error::{Error, Result};
+pub use normalize::Repair;
+
+/// Runs the pipeline on a schema folder, writing nothing.
+fn render_schemas(schemas_dir: &Path) -> Result<Output> {
+    let schemas = load::load(schemas_dir)?;
+    let (normalized, repairs) = normalize::normalize(&schemas)?;
+    let model = model::build(&schemas, &normalized)?;
+    let label = schemas_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("schemas");
+    let files = render::files(&model, label)?;
+
+    let mut inputs = vec![schemas_dir.to_owned()];
+    inputs.extend(schemas.files.iter().map(|f| schemas_dir.join(&f.path)));
+    let catalogue = schemas_dir.join(load::CATALOGUE);
+    if catalogue.is_file() {
+        inputs.push(catalogue);
+    }
+    Ok(Output {
+        files,
+        repairs,
+        dialects: schemas
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.dialect))
+            .collect(),
+        type_count: model.modules.values().map(|m| m.items.len()).sum(),
+        inputs,
+    })
+}

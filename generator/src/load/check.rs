@@ -1,0 +1,262 @@
+//! The loader's structural checks: what makes a document unusable as a schema.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::json::escape_token;
+use super::Dialect;
+use crate::error::{Error, Result};
+
+/// Types a schema may name. `datetime` is Wix's; the case of a name is the
+/// normalize stage's business (quirk A9 writes `Datetime`).
+const KNOWN_TYPES: &[&str] = &[
+    "string", "number", "integer", "boolean", "object", "array", "null", "datetime",
+];
+
+/// Which dialect the document is written in.
+pub(super) fn dialect(document: &Value) -> Dialect {
+    let declared = document
+        .get("$schema")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if declared.contains("draft-03") || uses_wix_keywords(document) {
+        Dialect::Wix
+    } else {
+        Dialect::Standard
+    }
+}
+
+fn uses_wix_keywords(node: &Value) -> bool {
+    match node {
+        Value::Object(map) => {
+            let wix_required =
+                matches!(map.get("required"), Some(Value::Bool(_) | Value::String(_)));
+            let wix_type = map
+                .get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.eq_ignore_ascii_case("datetime"));
+            wix_required || wix_type || map.values().any(uses_wix_keywords)
+        }
+        Value::Array(items) => items.iter().any(uses_wix_keywords),
+        _ => false,
+    }
+}
+
+/// Checks that `document` is a schema the later stages can work on.
+pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
+    if !document.is_object() {
+        return Err(Error::schema(
+            file,
+            "",
+            format!(
+                "a schema file must hold an object, found {}",
+                kind(document)
+            ),
+        ));
+    }
+    Checker { file, document }.schema(document, "")
+}
+
+struct Checker<'a> {
+    file: &'a Path,
+    document: &'a Value,
+}
+
+impl Checker<'_> {
+    fn schema(&self, node: &Value, pointer: &str) -> Result<()> {
+        let map = match node {
+            Value::Object(map) => map,
+            // `true` and `false` are schemas in draft-06 and later.
+            Value::Bool(_) => return Ok(()),
+            other => {
+                return Err(self.error(
+                    pointer,
+                    format!("expected a schema object, found {}", kind(other)),
+                ))
+            }
+        };
+        if let Some(kind) = map.get("type") {
+            self.types(kind, &format!("{pointer}/type"))?;
+        }
+        if let Some(reference) = map.get("$ref") {
+            self.reference(reference, &format!("{pointer}/$ref"))?;
+        }
+        if let Some(required) = map.get("required") {
+            self.required(required, &format!("{pointer}/required"))?;
+        }
+        if let Some(values) = map.get("enum") {
+            if !values.is_array() {
+                return Err(self.error(
+                    &format!("{pointer}/enum"),
+                    format!("`enum` must be an array, found {}", kind(values)),
+                ));
+            }
+        }
+        for keyword in ["properties", "definitions", "$defs", "patternProperties"] {
+            if let Some(children) = map.get(keyword) {
+                let child_pointer = format!("{pointer}/{}", escape_token(keyword));
+                let Value::Object(children) = children else {
+                    return Err(self.error(
+                        &child_pointer,
+                        format!("`{keyword}` must be an object, found {}", kind(children)),
+                    ));
+                };
+                for (name, child) in children {
+                    let pointer = format!("{child_pointer}/{}", escape_token(name));
+                    if !child.is_object() && !child.is_boolean() {
+                        return Err(self.error(&pointer, format!("property `{name}` is not an object but {}", kind(child)))
+                            .with_hint("each property maps its name to a schema object such as `{\"type\": \"string\"}`"));
+                    }
+                    self.schema(child, &pointer)?;
+                }
+            }
+        }
+        for keyword in ["items", "additionalProperties", "not", "contains"] {
+            match map.get(keyword) {
+                Some(Value::Array(items)) if keyword == "items" => {
+                    for (index, item) in items.iter().enumerate() {
+                        self.schema(item, &format!("{pointer}/items/{index}"))?;
+                    }
+                }
+                Some(child) => self.schema(child, &format!("{pointer}/{keyword}"))?,
+                None => {}
+            }
+        }
+        for keyword in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+            if let Some(children) = map.get(keyword) {
+                let Value::Array(children) = children else {
+                    return Err(self.error(
+                        &format!("{pointer}/{keyword}"),
+                        format!("`{keyword}` must be an array, found {}", kind(children)),
+                    ));
+                };
+                for (index, child) in children.iter().enumerate() {
+                    self.schema(child, &format!("{pointer}/{keyword}/{index}"))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn types(&self, value: &Value, pointer: &str) -> Result<()> {
+        let names: Vec<&Value> = match value {
+            Value::Array(names) => names.iter().collect(),
+            single => vec![single],
+        };
+        for name in names {
+            let Some(name) = name.as_str() else {
+                return Err(self.error(
+                    pointer,
+                    format!(
+                        "`type` must be a string or an array of strings, found {}",
+                        kind(name)
+                    ),
+                ));
+            };
+            if !KNOWN_TYPES
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(name))
+            {
+                return Err(self
+                    .error(pointer, format!("unknown type `{name}`"))
+                    .with_hint(format!("expected one of {}", KNOWN_TYPES.join(", "))));
+            }
+        }
+        Ok(())
+    }
+
+    fn reference(&self, value: &Value, pointer: &str) -> Result<()> {
+        let Some(target) = value.as_str() else {
+            return Err(self.error(
+                pointer,
+                format!("`$ref` must be a string, found {}", kind(value)),
+            ));
+        };
+        let Some(fragment) = target.strip_prefix('#') else {
+            return Err(self.error(pointer, format!("`$ref` `{target}` points outside this file"))
+                .with_hint("only references inside the same file (`#/definitions/...` or `#/$defs/...`) are supported"));
+        };
+        if self.document.pointer(fragment).is_none() {
+            return Err(self.error(pointer, format!("`$ref` `{target}` points nowhere")));
+        }
+        Ok(())
+    }
+
+    fn required(&self, value: &Value, pointer: &str) -> Result<()> {
+        match value {
+            Value::Bool(_) => Ok(()),
+            Value::String(text) if text == "true" || text == "false" => Ok(()),
+            Value::Array(names) if names.iter().all(Value::is_string) => Ok(()),
+            other => Err(self.error(pointer, format!("`required` must be a boolean, `\"true\"`/`\"false\"` or an array of property names, found {}", kind(other)))),
+        }
+    }
+
+    fn error(&self, pointer: &str, message: String) -> Error {
+        Error::schema(self.file, pointer, message)
+    }
+}
+
+/// How a value is named in messages.
+pub(crate) fn kind(value: &Value) -> String {
+    match value {
+        Value::Null => "`null`".into(),
+        Value::Bool(b) => format!("the boolean `{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the string `{s}`"),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check(value: Value) -> String {
+        document(Path::new("s.json"), &value)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn every_problem_names_the_file_and_pointer() {
+        assert_eq!(
+            check(json!([])),
+            "s.json#: a schema file must hold an object, found an array"
+        );
+        assert!(
+            check(json!({"properties": {"a": {"type": "strnig"}}})).starts_with(
+                "s.json#/properties/a/type: unknown type `strnig` (hint: expected one of"
+            )
+        );
+        assert!(check(json!({"properties": {"a": "string"}})).starts_with(
+            "s.json#/properties/a: property `a` is not an object but the string `string`"
+        ));
+        assert_eq!(
+            check(json!({"properties": {"a": {"$ref": "#/definitions/B"}}})),
+            "s.json#/properties/a/$ref: `$ref` `#/definitions/B` points nowhere"
+        );
+        assert!(
+            check(json!({"items": {"$ref": "other.json"}})).contains("points outside this file")
+        );
+        assert!(check(json!({"properties": []})).contains("`properties` must be an object"));
+        assert!(check(json!({"properties": {"a": {"required": 1}}})).contains("`required` must be"));
+    }
+
+    #[test]
+    fn accepts_both_dialects() {
+        let wix = json!({"properties": {"a": {"type": "Datetime", "required": "true"}}});
+        document(Path::new("s.json"), &wix).unwrap();
+        assert_eq!(dialect(&wix), Dialect::Wix);
+        let standard = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "required": ["a"],
+            "properties": {"a": {"$ref": "#/$defs/A"}},
+            "$defs": {"A": {"type": "string", "format": "date-time"}}
+        });
+        document(Path::new("s.json"), &standard).unwrap();
+        assert_eq!(dialect(&standard), Dialect::Standard);
+    }
+}

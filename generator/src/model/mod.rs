@@ -1,0 +1,191 @@
+//! Stage 3: repaired schemas → the Rust types to emit.
+//!
+//! The model names every type itself, shares a shape between schemas only
+//! when the two are exactly equal and carry the same name, keeps the
+//! published property order, and decides each wire behaviour on purpose:
+//! `Number` fields keep the JSON number they came as, `DateTime` fields keep
+//! their offset, optional arrays keep `[]` apart from absent. typify resolves
+//! the types of the hoisted schemas, and its answer is checked against the
+//! schema so that nothing it merges or drops goes unnoticed.
+
+pub mod naming;
+mod shapes;
+mod typify;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::error::Result;
+use crate::load::{Catalogue, Role, Schemas};
+use crate::normalize::NormalizedFile;
+
+/// Every type to emit, by module, and the activity catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// The modules, by name.
+    pub modules: BTreeMap<String, Module>,
+    /// The documented activity types, sorted by wire name.
+    pub activities: Vec<Activity>,
+    /// The catalogue (deprecated types, notifications, group docs).
+    pub catalogue: Catalogue,
+}
+
+/// One generated module.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Module {
+    /// The module name (`hotels`, `e_commerce`, `common`).
+    pub name: String,
+    /// The module's doc comment.
+    pub doc: Option<String>,
+    /// The schema files its types come from, relative to the schema folder.
+    pub sources: Vec<String>,
+    /// Its types: root types in file order, then nested types in order of first use.
+    pub items: Vec<Item>,
+}
+
+/// A generated type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// A struct from an object schema with properties.
+    Struct(Struct),
+    /// A unit enum from a string schema with `enum` values.
+    Enum(Enum),
+}
+
+impl Item {
+    /// The type's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Item::Struct(s) => &s.name,
+            Item::Enum(e) => &e.name,
+        }
+    }
+}
+
+/// A struct and its fields, in the published order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Struct {
+    /// The Rust name.
+    pub name: String,
+    /// The doc comment.
+    pub doc: Option<String>,
+    /// The fields, in the order the schema lists the properties.
+    pub fields: Vec<Field>,
+    /// Where the shape was first found: `file#pointer`.
+    pub origin: String,
+}
+
+/// A struct field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The property name on the wire.
+    pub wire: String,
+    /// The Rust field name.
+    pub ident: String,
+    /// The property's description.
+    pub doc: Option<String>,
+    /// The field's type, without the `Option` of an optional property.
+    pub ty: Ty,
+    /// Whether the schema requires the property.
+    pub required: bool,
+    /// The property's repaired schema, for validation.
+    pub schema: Value,
+}
+
+/// A field type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ty {
+    /// `String`.
+    String,
+    /// `wix_activities::Number`: a JSON number kept as written.
+    Number,
+    /// `i64`, for `integer` properties.
+    Integer,
+    /// `bool`.
+    Bool,
+    /// `wix_activities::DateTime`: RFC 3339, offset kept.
+    DateTime,
+    /// `serde_json::Value`, for schemas that say nothing of their content.
+    Json,
+    /// `serde_json::Map<String, Value>`, for objects that list no properties.
+    JsonObject,
+    /// `Vec<T>`.
+    Vec(Box<Ty>),
+    /// A generated type.
+    Named(TypeRef),
+}
+
+/// A generated type's module and name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeRef {
+    /// The module.
+    pub module: String,
+    /// The type name.
+    pub name: String,
+}
+
+/// A unit enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enum {
+    /// The Rust name.
+    pub name: String,
+    /// The doc comment.
+    pub doc: Option<String>,
+    /// The variants, in the published order.
+    pub variants: Vec<Variant>,
+    /// Where the values were first found: `file#pointer`.
+    pub origin: String,
+}
+
+/// An enum variant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The value on the wire.
+    pub wire: String,
+    /// The Rust variant name.
+    pub ident: String,
+    /// What the value means, when the description says.
+    pub doc: Option<String>,
+}
+
+/// A documented activity type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    /// The wire name (`hotels/purchase`).
+    pub wire_name: String,
+    /// The `ActivityType` / `ActivityInfo` variant (`HotelsPurchase`).
+    pub variant: String,
+    /// The `info` type.
+    pub info: TypeRef,
+    /// What the activity reports.
+    pub doc: Option<String>,
+}
+
+/// Builds the model of every repaired schema.
+pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
+    let plan = shapes::plan(schemas, files)?;
+    let modules = typify::resolve(&plan, schemas)?;
+    let mut activities: Vec<Activity> = schemas
+        .files
+        .iter()
+        .filter_map(|file| match &file.role {
+            Role::Activity { wire_name } => Some(Activity {
+                wire_name: wire_name.clone(),
+                variant: naming::pascal(&wire_name.replace('/', "_")),
+                info: TypeRef {
+                    module: file.module(),
+                    name: plan.root_name(&file.path).to_owned(),
+                },
+                doc: plan.root_doc(&file.path),
+            }),
+            _ => None,
+        })
+        .collect();
+    activities.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+    Ok(Model {
+        modules,
+        activities,
+        catalogue: schemas.catalogue.clone(),
+    })
+}

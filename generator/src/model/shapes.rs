@@ -1,0 +1,536 @@
+//! Finding the types in the schemas: which subschemas become named types,
+//! which of them are the same type, and what each is called.
+//!
+//! A subschema is a named type when it is an object with properties (a
+//! struct) or a string with `enum` values (an enum). Two of them are one
+//! type when their schemas are exactly equal (property order and nested
+//! descriptions included, their own description aside) *and* they would get
+//! the same name: an `album` and an `artist` can have the same shape and
+//! still mean different things. A type used by more than one module lives in
+//! `common`. When two different shapes want one name in a module, each is
+//! prefixed with its parent's name (`PurchasePayment`, `PurchaseFailedPayment`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::naming::{pascal, singular, RESERVED_TYPES};
+use crate::error::{Error, Result};
+use crate::load::json::escape_token;
+use crate::load::{Role, Schemas};
+use crate::normalize::NormalizedFile;
+
+/// Names that say nothing alone: they take their parent's name in front.
+const GENERIC: &[&str] = &["Type", "Kind", "Value", "Data", "Error"];
+
+/// What kind of type a subschema becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Struct,
+    Enum,
+}
+
+/// A named type, before typify resolves its fields.
+#[derive(Clone, Debug)]
+pub(super) struct Planned {
+    pub name: String,
+    pub module: String,
+    pub kind: Kind,
+    /// The subschema, `$ref`s resolved, of its first occurrence.
+    pub schema: Value,
+    /// The same, with every nested named type replaced by a `$ref` to it.
+    pub hoisted: Value,
+    pub doc: Option<String>,
+    /// `file#pointer` of the first occurrence.
+    pub origin: String,
+}
+
+/// Every named type of a schema folder.
+#[derive(Debug)]
+pub(super) struct Plan {
+    pub types: Vec<Planned>,
+    roots: BTreeMap<String, usize>,
+}
+
+impl Plan {
+    pub fn root_name(&self, file: &str) -> &str {
+        &self.types[self.roots[file]].name
+    }
+
+    pub fn root_doc(&self, file: &str) -> Option<String> {
+        self.types[self.roots[file]].doc.clone()
+    }
+
+    /// The key typify knows a type by: unique across modules.
+    pub fn typify_key(&self, index: usize) -> String {
+        let planned = &self.types[index];
+        format!("{}{}", pascal(&planned.module), planned.name)
+    }
+}
+
+/// One place in one file where a named type occurs.
+struct Occurrence {
+    candidate: String,
+    shape: String,
+    kind: Kind,
+    module: String,
+    file: String,
+    pointer: String,
+    parent: Option<usize>,
+    description: Option<String>,
+    schema: Value,
+}
+
+pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> {
+    let mut collector = Collector {
+        root: &schemas.root,
+        occurrences: Vec::new(),
+    };
+    for (file, normalized) in schemas.files.iter().zip(files) {
+        let document = &normalized.schema;
+        let candidate = pascal(file.stem());
+        let walker = Walker {
+            file: &file.path,
+            module: file.module(),
+            document,
+            role: &file.role,
+        };
+        collector.root(&walker, candidate)?;
+    }
+    let occurrences = collector.occurrences;
+
+    // Identity: one type per (name, exact shape).
+    let mut identity: HashMap<(String, String), usize> = HashMap::new();
+    let mut type_of = Vec::with_capacity(occurrences.len());
+    let mut first: Vec<usize> = Vec::new();
+    for (index, occurrence) in occurrences.iter().enumerate() {
+        let key = (occurrence.candidate.clone(), occurrence.shape.clone());
+        let id = *identity.entry(key).or_insert_with(|| {
+            first.push(index);
+            first.len() - 1
+        });
+        type_of.push(id);
+    }
+    let mut modules: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); first.len()];
+    let mut descriptions: Vec<BTreeSet<Option<&str>>> = vec![BTreeSet::new(); first.len()];
+    for (index, occurrence) in occurrences.iter().enumerate() {
+        modules[type_of[index]].insert(&occurrence.module);
+        descriptions[type_of[index]].insert(occurrence.description.as_deref());
+    }
+    let module_of: Vec<String> = modules
+        .iter()
+        .zip(&first)
+        .map(|(used_in, &index)| {
+            if used_in.len() > 1 {
+                "common".to_owned()
+            } else {
+                occurrences[index].module.clone()
+            }
+        })
+        .collect();
+    let names = assign_names(&occurrences, &type_of, &first, &module_of);
+
+    // Hoist: each type's schema, with nested named types as references.
+    let location: HashMap<(&str, &str), usize> = occurrences
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.file.as_str(), o.pointer.as_str()), type_of[i]))
+        .collect();
+    let key = |id: usize| format!("{}{}", pascal(&module_of[id]), names[id]);
+    let mut types = Vec::with_capacity(first.len());
+    for (id, &index) in first.iter().enumerate() {
+        let occurrence = &occurrences[index];
+        let mut hoisted = occurrence.schema.clone();
+        hoist_children(
+            &mut hoisted,
+            &occurrence.file,
+            &occurrence.pointer,
+            &location,
+            &key,
+        );
+        // Uses that describe the type differently: the first one, or for an
+        // enum, its values (the fields keep each use's own description).
+        let agreed = match descriptions[id].iter().collect::<Vec<_>>().as_slice() {
+            [Some(one)] => Some((*one).to_owned()),
+            _ if occurrence.kind == Kind::Enum => enum_summary(&occurrence.schema),
+            _ => occurrence.description.clone(),
+        };
+        types.push(Planned {
+            name: names[id].clone(),
+            module: module_of[id].clone(),
+            kind: occurrence.kind,
+            schema: occurrence.schema.clone(),
+            hoisted,
+            doc: agreed,
+            origin: format!("{}#{}", occurrence.file, occurrence.pointer),
+        });
+    }
+    let roots = occurrences
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.parent.is_none())
+        .map(|(i, o)| (o.file.clone(), type_of[i]))
+        .collect();
+    Ok(Plan { types, roots })
+}
+
+/// Names every type: its candidate when that is unique in its module,
+/// otherwise prefixed with its ancestors' candidates until it is.
+fn assign_names(
+    occurrences: &[Occurrence],
+    type_of: &[usize],
+    first: &[usize],
+    module_of: &[String],
+) -> Vec<String> {
+    let chain = |id: usize, depth: usize| {
+        let mut name = occurrences[first[id]].candidate.clone();
+        let mut at = occurrences[first[id]].parent;
+        for _ in 0..depth {
+            let Some(parent) = at else { break };
+            let parent_name = &occurrences[parent].candidate;
+            if !name.starts_with(parent_name.as_str()) {
+                name = format!("{parent_name}{name}");
+            }
+            at = occurrences[parent].parent;
+        }
+        name
+    };
+    let roots: BTreeSet<usize> = occurrences
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.parent.is_none())
+        .map(|(i, _)| type_of[i])
+        .collect();
+    let mut names: Vec<String> = (0..first.len()).map(|id| chain(id, 0)).collect();
+    for depth in 1..=8 {
+        let mut by_name: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        for (id, name) in names.iter().enumerate() {
+            by_name
+                .entry((module_of[id].as_str(), name.as_str()))
+                .or_default()
+                .push(id);
+        }
+        let clashes: Vec<usize> = by_name
+            .values()
+            .filter(|ids| ids.len() > 1)
+            .flat_map(|ids| ids.iter().copied().filter(|id| !roots.contains(id)))
+            .collect();
+        if clashes.is_empty() {
+            break;
+        }
+        for id in clashes {
+            names[id] = chain(id, depth);
+        }
+    }
+    names
+}
+
+fn hoist_children(
+    schema: &mut Value,
+    file: &str,
+    pointer: &str,
+    location: &HashMap<(&str, &str), usize>,
+    key: &dyn Fn(usize) -> String,
+) {
+    let Value::Object(map) = schema else { return };
+    if let Some(Value::Object(properties)) = map.get_mut("properties") {
+        for (name, child) in properties.iter_mut() {
+            let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
+            replace_or_descend(child, file, &child_pointer, location, key);
+        }
+    }
+    if let Some(items) = map.get_mut("items") {
+        replace_or_descend(items, file, &format!("{pointer}/items"), location, key);
+    }
+}
+
+fn replace_or_descend(
+    child: &mut Value,
+    file: &str,
+    pointer: &str,
+    location: &HashMap<(&str, &str), usize>,
+    key: &dyn Fn(usize) -> String,
+) {
+    match location.get(&(file, pointer)) {
+        Some(&id) => *child = serde_json::json!({ "$ref": format!("#/definitions/{}", key(id)) }),
+        None => hoist_children(child, file, pointer, location, key),
+    }
+}
+
+struct Walker<'a> {
+    file: &'a str,
+    module: String,
+    document: &'a Value,
+    role: &'a Role,
+}
+
+struct Collector<'a> {
+    root: &'a Path,
+    occurrences: Vec<Occurrence>,
+}
+
+impl Collector<'_> {
+    fn root(&mut self, walker: &Walker<'_>, candidate: String) -> Result<()> {
+        let document = walker.document;
+        if !is_struct(document) {
+            return Err(self
+                .error(
+                    walker,
+                    "",
+                    "the root of a schema file must be an object with `properties`",
+                )
+                .with_hint("each file describes one object type, such as an activity's `info`"));
+        }
+        let candidate = avoid_reserved(candidate, None);
+        // A root is its own type even when another file has the same shape:
+        // `hotels::Reservation` and `hotels::Confirmation` stay two types.
+        let shape = format!("root:{}", walker.file);
+        let _ = walker.role;
+        self.visit(
+            walker,
+            document,
+            String::new(),
+            candidate,
+            shape,
+            None,
+            &mut Vec::new(),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &mut self,
+        walker: &Walker<'_>,
+        node: &Value,
+        pointer: String,
+        candidate: String,
+        shape: String,
+        parent: Option<usize>,
+        stack: &mut Vec<String>,
+    ) -> Result<()> {
+        let kind = if is_struct(node) {
+            Kind::Struct
+        } else {
+            Kind::Enum
+        };
+        let index = self.occurrences.len();
+        self.occurrences.push(Occurrence {
+            candidate: candidate.clone(),
+            shape,
+            kind,
+            module: walker.module.clone(),
+            file: walker.file.to_owned(),
+            pointer: pointer.clone(),
+            parent,
+            description: node
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            schema: node.clone(),
+        });
+        if kind == Kind::Enum {
+            return Ok(());
+        }
+        let properties = node
+            .get("properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        for (name, child) in &properties {
+            let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
+            self.child(walker, child, child_pointer, name, &candidate, index, stack)?;
+        }
+        Ok(())
+    }
+
+    /// A property (or array item) schema: descends to the named types in it.
+    #[allow(clippy::too_many_arguments)]
+    fn child(
+        &mut self,
+        walker: &Walker<'_>,
+        node: &Value,
+        pointer: String,
+        name: &str,
+        parent_name: &str,
+        parent: usize,
+        stack: &mut Vec<String>,
+    ) -> Result<()> {
+        let (node, named) = self.resolve(walker, node, &pointer, stack)?;
+        if node
+            .get("allOf")
+            .or_else(|| node.get("anyOf"))
+            .or_else(|| node.get("oneOf"))
+            .is_some()
+        {
+            return Err(self
+                .error(
+                    walker,
+                    &pointer,
+                    "`allOf`, `anyOf` and `oneOf` are not supported",
+                )
+                .with_hint("describe the property as one object or one scalar type"));
+        }
+        let types = type_names(&node);
+        if types
+            .iter()
+            .any(|t| matches!(*t, "string" | "number" | "integer" | "boolean"))
+            && node.get("properties").is_some()
+        {
+            return Err(self.error(walker, &pointer, format!("a `{}` property declares child properties", types.join("`/`")))
+                .with_hint("a scalar cannot hold fields; if this is a table row printed at the wrong depth, see the `mis-nested-row` pass"));
+        }
+        if is_struct(&node) || is_enum(&node) {
+            let base = named.unwrap_or_else(|| {
+                node.get("title")
+                    .and_then(Value::as_str)
+                    .map(pascal)
+                    .unwrap_or_else(|| pascal(name))
+            });
+            let candidate = avoid_reserved(base, Some(parent_name));
+            let shape = shape_of(&node);
+            stack.push(pointer.clone());
+            let result = self.visit(
+                walker,
+                &node,
+                pointer,
+                candidate,
+                shape,
+                Some(parent),
+                stack,
+            );
+            stack.pop();
+            return result;
+        }
+        if let Some(items) = node.get("items") {
+            if items.is_array() {
+                return Err(self.error(
+                    walker,
+                    &format!("{pointer}/items"),
+                    "tuple arrays (`items` as an array) are not supported",
+                ));
+            }
+            let items_pointer = format!("{pointer}/items");
+            let mut items = items.clone();
+            if let (Value::Object(map), Some(description)) =
+                (&mut items, node.get("description").and_then(Value::as_str))
+            {
+                // An array's items carry no description of their own: say what they are one of.
+                map.entry("description")
+                    .or_insert_with(|| Value::from(format!("One of the `{name}`: {description}")));
+            }
+            return self.child(
+                walker,
+                &items,
+                items_pointer,
+                &singular(name),
+                parent_name,
+                parent,
+                stack,
+            );
+        }
+        Ok(())
+    }
+
+    /// Follows `$ref`s to the schema they name; returns it and the name it was defined under.
+    fn resolve(
+        &self,
+        walker: &Walker<'_>,
+        node: &Value,
+        pointer: &str,
+        stack: &mut Vec<String>,
+    ) -> Result<(Value, Option<String>)> {
+        let mut current = node.clone();
+        let mut named = None;
+        let mut seen = BTreeSet::new();
+        while let Some(target) = current
+            .get("$ref")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        {
+            let fragment = target.trim_start_matches('#');
+            if !seen.insert(target.clone()) || stack.iter().any(|p| p == fragment) {
+                return Err(self.error(
+                    walker,
+                    pointer,
+                    format!(
+                        "`$ref` `{target}` refers to itself; recursive types are not supported"
+                    ),
+                ));
+            }
+            let Some(resolved) = walker.document.pointer(fragment) else {
+                return Err(self.error(
+                    walker,
+                    pointer,
+                    format!("`$ref` `{target}` points nowhere"),
+                ));
+            };
+            named = fragment.rsplit('/').next().map(pascal);
+            stack.push(fragment.to_owned());
+            current = resolved.clone();
+        }
+        stack.truncate(stack.len() - seen.len());
+        Ok((current, named))
+    }
+
+    fn error(&self, walker: &Walker<'_>, pointer: &str, message: impl Into<String>) -> Error {
+        Error::schema(self.root.join(walker.file), pointer, message)
+    }
+}
+
+fn enum_summary(schema: &Value) -> Option<String> {
+    let values: Vec<String> = schema
+        .get("enum")?
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|v| format!("`{v}`"))
+        .collect();
+    Some(format!("One of {}.", values.join(", ")))
+}
+
+fn avoid_reserved(candidate: String, parent: Option<&str>) -> String {
+    match parent {
+        Some(parent)
+            if GENERIC.contains(&candidate.as_str())
+                || RESERVED_TYPES.contains(&candidate.as_str()) =>
+        {
+            format!("{parent}{candidate}")
+        }
+        None if RESERVED_TYPES.contains(&candidate.as_str()) => format!("{candidate}Schema"),
+        _ => candidate,
+    }
+}
+
+pub(super) fn type_names(node: &Value) -> Vec<&str> {
+    match node.get("type") {
+        Some(Value::String(name)) => vec![name.as_str()],
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    }
+}
+
+pub(super) fn is_struct(node: &Value) -> bool {
+    let object = node.get("type").is_none() || type_names(node).contains(&"object");
+    object
+        && node
+            .get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|p| !p.is_empty())
+}
+
+pub(super) fn is_enum(node: &Value) -> bool {
+    type_names(node).contains(&"string")
+        && node
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.iter().all(Value::is_string))
+}
+
+/// The exact shape of a type: its schema without its own description or title.
+fn shape_of(node: &Value) -> String {
+    let mut map: Map<String, Value> = node.as_object().cloned().unwrap_or_default();
+    map.shift_remove("description");
+    map.shift_remove("title");
+    Value::Object(map).to_string()
+}

@@ -1,0 +1,415 @@
+//! typify resolves the hoisted schemas; the model checks it and decides the
+//! wire types.
+//!
+//! typify 0.8 sorts fields by name, gives `number` as `f64` (so `2` comes
+//! back as `2.0`) and date-times as `DateTime<Utc>` (so `+02:00` comes back
+//! as `Z`). So the model takes from typify the shape of each field (optional,
+//! list, which named type, which scalar), checks it against the schema, and
+//! then chooses: fields in the published order, [`Ty::Number`] for numbers,
+//! [`Ty::DateTime`] for date-times.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
+
+use super::naming::{pascal, snake};
+use super::shapes::{is_enum, type_names, Kind, Plan};
+use super::{Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
+use crate::error::{Error, Result};
+use crate::load::Schemas;
+
+pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String, Module>> {
+    let mut definitions = Map::new();
+    let mut by_key = HashMap::new();
+    for (index, planned) in plan.types.iter().enumerate() {
+        let key = plan.typify_key(index);
+        let mut schema = planned.hoisted.clone();
+        if let Value::Object(map) = &mut schema {
+            map.insert("title".into(), Value::from(key.clone()));
+        }
+        definitions.insert(key.clone(), schema);
+        by_key.insert(
+            key,
+            TypeRef {
+                module: planned.module.clone(),
+                name: planned.name.clone(),
+            },
+        );
+    }
+    let definitions: BTreeMap<String, schemars::schema::Schema> =
+        serde_json::from_value(Value::Object(definitions))
+            .map_err(|e| internal(format!("hoisted schemas are not draft-07: {e}")))?;
+    let mut space = TypeSpace::new(TypeSpaceSettings::default().with_struct_builder(false));
+    space
+        .add_ref_types(definitions)
+        .map_err(|e| internal(format!("typify rejected the hoisted schemas: {e}")))?;
+    let resolved: HashMap<String, typify::Type<'_>> =
+        space.iter_types().map(|t| (t.name(), t)).collect();
+
+    let mut modules: BTreeMap<String, Module> = BTreeMap::new();
+    for (index, planned) in plan.types.iter().enumerate() {
+        let key = plan.typify_key(index);
+        let typed = resolved.get(&key).ok_or_else(|| {
+            internal(format!(
+                "typify emitted no type for `{key}` ({})",
+                planned.origin
+            ))
+        })?;
+        let item = match (planned.kind, typed.details()) {
+            (Kind::Struct, TypeDetails::Struct(details)) => {
+                let from_typify: HashMap<String, (bool, typify::TypeId)> = details
+                    .properties_info()
+                    .map(|p| (p.name.to_owned(), (p.required, p.type_id)))
+                    .collect();
+                Item::Struct(build_struct(planned, &from_typify, &space, &by_key)?)
+            }
+            (Kind::Enum, TypeDetails::Enum(details)) => {
+                let count = details.variants().count();
+                Item::Enum(build_enum(planned, count)?)
+            }
+            _ => {
+                return Err(internal(format!(
+                    "typify made `{key}` a different kind of type than its schema ({})",
+                    planned.origin
+                )))
+            }
+        };
+        let module = modules
+            .entry(planned.module.clone())
+            .or_insert_with(|| Module {
+                name: planned.module.clone(),
+                doc: schemas
+                    .catalogue
+                    .groups
+                    .get(&planned.module)
+                    .map(|g| format!("{}: {}", g.title, g.description)),
+                sources: Vec::new(),
+                items: Vec::new(),
+            });
+        let source = planned
+            .origin
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        if !module.sources.contains(&source) {
+            module.sources.push(source);
+        }
+        module.items.push(item);
+    }
+    Ok(modules)
+}
+
+fn build_struct(
+    planned: &super::shapes::Planned,
+    from_typify: &HashMap<String, (bool, typify::TypeId)>,
+    space: &TypeSpace,
+    by_key: &HashMap<String, TypeRef>,
+) -> Result<Struct> {
+    let required: Vec<&str> = planned
+        .schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let properties = planned.schema["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let hoisted = planned.hoisted["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    if from_typify.len() != properties.len() {
+        return Err(internal(format!(
+            "typify gave `{}` {} fields for {} properties ({})",
+            planned.name,
+            from_typify.len(),
+            properties.len(),
+            planned.origin
+        )));
+    }
+    let mut fields = Vec::with_capacity(properties.len());
+    let mut idents = std::collections::BTreeSet::new();
+    for (wire, schema) in &properties {
+        let mut ident = snake(wire);
+        while !idents.insert(ident.clone()) {
+            ident.push('_');
+        }
+        let is_required = required.contains(&wire.as_str());
+        let (typify_required, type_id) = lookup(from_typify, wire, &ident).ok_or_else(|| {
+            internal(format!(
+                "typify dropped property `{wire}` of `{}` ({})",
+                planned.name, planned.origin
+            ))
+        })?;
+        if typify_required != is_required {
+            return Err(internal(format!(
+                "typify disagrees on whether `{wire}` of `{}` is required ({})",
+                planned.name, planned.origin
+            )));
+        }
+        let mut ty = wire_type(space, &type_id, by_key)?;
+        if !is_required {
+            ty = match ty {
+                Shape::Option(inner) => *inner,
+                other => other,
+            };
+        }
+        let ty = decide(ty, &hoisted[wire]).map_err(|message| {
+            internal(format!(
+                "`{wire}` of `{}`: {message} ({})",
+                planned.name, planned.origin
+            ))
+        })?;
+        fields.push(Field {
+            wire: wire.clone(),
+            ident,
+            doc: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            ty,
+            required: is_required,
+            schema: schema.clone(),
+        });
+    }
+    Ok(Struct {
+        name: planned.name.clone(),
+        doc: planned.doc.clone(),
+        fields,
+        origin: planned.origin.clone(),
+    })
+}
+
+/// typify's field names are its own snake case; ours usually agree.
+fn lookup(
+    from_typify: &HashMap<String, (bool, typify::TypeId)>,
+    wire: &str,
+    ident: &str,
+) -> Option<(bool, typify::TypeId)> {
+    let plain = ident.trim_end_matches('_');
+    [
+        ident.to_owned(),
+        plain.to_owned(),
+        format!("{plain}_"),
+        wire.to_owned(),
+    ]
+    .iter()
+    .find_map(|name| from_typify.get(name).cloned())
+}
+
+/// The shape typify gives a field.
+enum Shape {
+    Option(Box<Shape>),
+    Vec(Box<Shape>),
+    Named(TypeRef),
+    Float,
+    Integer,
+    Bool,
+    String,
+    DateTime,
+    Json,
+    Map,
+}
+
+fn wire_type(
+    space: &TypeSpace,
+    id: &typify::TypeId,
+    by_key: &HashMap<String, TypeRef>,
+) -> Result<Shape> {
+    let typed = space
+        .get_type(id)
+        .map_err(|e| internal(format!("typify lost a type: {e}")))?;
+    let details = typed.details();
+    let shape = match details {
+        TypeDetails::Option(inner) => Shape::Option(Box::new(wire_type(space, &inner, by_key)?)),
+        TypeDetails::Vec(inner) => Shape::Vec(Box::new(wire_type(space, &inner, by_key)?)),
+        TypeDetails::Struct(_) | TypeDetails::Enum(_) => {
+            let name = typed.name();
+            Shape::Named(
+                by_key
+                    .get(&name)
+                    .cloned()
+                    .ok_or_else(|| internal(format!("typify invented the type `{name}`")))?,
+            )
+        }
+        TypeDetails::Newtype(newtype) => wire_type(space, &newtype.inner(), by_key)?,
+        TypeDetails::Box(inner) => wire_type(space, &inner, by_key)?,
+        TypeDetails::String => Shape::String,
+        TypeDetails::Map(..) => Shape::Map,
+        TypeDetails::Builtin(name) => match name {
+            "f64" | "f32" => Shape::Float,
+            "bool" => Shape::Bool,
+            "::serde_json::Value" => Shape::Json,
+            name if name.starts_with("i") || name.starts_with("u") || name.contains("NonZero") => {
+                Shape::Integer
+            }
+            name if name.contains("chrono") => Shape::DateTime,
+            name => {
+                return Err(internal(format!(
+                    "typify chose `{name}`, which the generator does not map"
+                )))
+            }
+        },
+        _ => {
+            return Err(internal(format!(
+                "typify chose `{}`, which the generator does not map",
+                typed.name()
+            )))
+        }
+    };
+    Ok(shape)
+}
+
+/// Turns typify's shape into the wire type, checked against the schema.
+fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
+    let names = type_names(schema);
+    Ok(match shape {
+        Shape::Option(inner) => decide(*inner, schema)?,
+        Shape::Vec(inner) => Ty::Vec(Box::new(decide(
+            *inner,
+            schema.get("items").unwrap_or(&Value::Null),
+        )?)),
+        Shape::Named(reference) => {
+            if schema.get("$ref").is_none() {
+                return Err(format!(
+                    "typify named it `{}` but the schema holds no named type there",
+                    reference.name
+                ));
+            }
+            Ty::Named(reference)
+        }
+        // Keep the JSON number as written: `2` stays `2`, `22.4` stays `22.4`.
+        Shape::Float if names.contains(&"number") => Ty::Number,
+        Shape::Integer if names.contains(&"integer") => Ty::Integer,
+        Shape::Bool => Ty::Bool,
+        // Keep the offset as written: `+02:00` stays `+02:00`.
+        Shape::DateTime => Ty::DateTime,
+        Shape::String if schema.get("format").and_then(Value::as_str) == Some("date-time") => {
+            Ty::DateTime
+        }
+        Shape::String => Ty::String,
+        Shape::Json => Ty::Json,
+        Shape::Map => Ty::JsonObject,
+        Shape::Float | Shape::Integer => {
+            return Err(format!(
+                "typify's number type disagrees with the schema's `{}`",
+                names.join("/")
+            ))
+        }
+    })
+}
+
+fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Result<Enum> {
+    debug_assert!(is_enum(&planned.schema));
+    let values: Vec<&str> = planned.schema["enum"]
+        .as_array()
+        .map(|v| v.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if values.len() != typify_variants {
+        return Err(internal(format!(
+            "typify gave `{}` {typify_variants} variants for {} values ({})",
+            planned.name,
+            values.len(),
+            planned.origin
+        )));
+    }
+    let (doc, variant_docs) = split_enum_doc(planned.doc.as_deref(), &values);
+    let mut idents = std::collections::BTreeSet::new();
+    let variants = values
+        .iter()
+        .map(|value| {
+            let mut ident = pascal(value);
+            while !idents.insert(ident.clone()) {
+                ident.push('_');
+            }
+            Variant {
+                wire: (*value).to_owned(),
+                ident,
+                doc: variant_docs.get(*value).cloned(),
+            }
+        })
+        .collect();
+    Ok(Enum {
+        name: planned.name.clone(),
+        doc,
+        variants,
+        origin: planned.origin.clone(),
+    })
+}
+
+/// Wix describes enum values inline: `Type of form: * SURVEY: Form for a
+/// general survey. * QUIZ: ...` or `* chat - message sent to ...`. Each
+/// value's text becomes its variant's doc; the text before it, the enum's.
+fn split_enum_doc(doc: Option<&str>, values: &[&str]) -> (Option<String>, HashMap<String, String>) {
+    let mut variant_docs = HashMap::new();
+    let Some(doc) = doc else {
+        return (None, variant_docs);
+    };
+    let mut parts = doc.split(" * ");
+    let head = parts
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_owned();
+    let mut matched = 0;
+    let mut rest = Vec::new();
+    for part in parts {
+        let part = part.trim();
+        let found = values.iter().find_map(|value| {
+            let after = part.strip_prefix(value)?;
+            let text = after
+                .strip_prefix(':')
+                .or_else(|| after.strip_prefix(" -"))?;
+            Some((value.to_string(), text.trim().to_owned()))
+        });
+        match found {
+            Some((value, text)) => {
+                matched += 1;
+                variant_docs.insert(value, text);
+            }
+            None => rest.push(part.to_owned()),
+        }
+    }
+    if matched == 0 || !rest.is_empty() {
+        return (Some(doc.to_owned()), HashMap::new());
+    }
+    (Some(head), variant_docs)
+}
+
+fn internal(message: String) -> Error {
+    Error::Internal { message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_descriptions_split_per_value() {
+        let (doc, values) = split_enum_doc(
+            Some("Type of form submitted: * SURVEY: Form for a general survey. * OTHER: Anything else."),
+            &["SURVEY", "OTHER"],
+        );
+        assert_eq!(doc.as_deref(), Some("Type of form submitted"));
+        assert_eq!(values["SURVEY"], "Form for a general survey.");
+        let (doc, values) = split_enum_doc(
+            Some("Type of message: * chat - sent on the site. * sms - sent by phone"),
+            &["chat", "sms"],
+        );
+        assert_eq!(doc.as_deref(), Some("Type of message"));
+        assert_eq!(values["sms"], "sent by phone");
+        let (doc, values) = split_enum_doc(Some("Where it was shared"), &["A"]);
+        assert_eq!(doc.as_deref(), Some("Where it was shared"));
+        assert!(values.is_empty());
+    }
+
+    #[test]
+    fn pascal_is_used_for_typify_keys() {
+        assert_eq!(pascal("e_commerce"), "ECommerce");
+    }
+}

@@ -1,0 +1,183 @@
+//! Stage 2: repair what the publications get wrong, in named passes.
+//!
+//! Each pass is a rule, not a patch of one file: it looks for a pattern in
+//! any schema and rewrites it, returning one [`Repair`] per change so that the
+//! whole repair is visible (`regenerate --explain`) and snapshot-tested. A
+//! pass that finds nothing changes nothing. Passes run file by file, so the
+//! result does not depend on the order in which files were read.
+
+mod dialect;
+mod duplicates;
+mod nesting;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::load::{DuplicateKey, Schemas};
+
+/// One change a pass made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    /// The schema file, relative to the schema folder.
+    pub file: String,
+    /// Where the change was made, as a JSON pointer into the file as read.
+    pub pointer: String,
+    /// The pass that made it.
+    pub pass: &'static str,
+    /// What was there.
+    pub before: String,
+    /// What is there now.
+    pub after: String,
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}#{}: {}: {} → {}",
+            self.file, self.pointer, self.pass, self.before, self.after
+        )
+    }
+}
+
+/// A document under repair: the value, and the repeated keys not yet explained.
+#[derive(Debug)]
+pub struct Document {
+    /// The schema.
+    pub value: Value,
+    /// Repeated keys that no pass has explained yet.
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+/// What a pass records: the pointer, before and after (the runner adds the file and pass).
+pub(crate) type Change = (String, String, String);
+
+/// A named repair rule.
+pub(crate) struct Pass {
+    pub name: &'static str,
+    pub run: fn(&mut Document) -> Vec<Change>,
+}
+
+/// The passes, in the order they run. Order matters where a pass relies on
+/// the published layout (repeated keys, table row order) or on the dialect
+/// that a later pass converts away.
+pub(crate) const PASSES: &[Pass] = &[
+    // A1: reads the repeated keys, which only make sense in the published layout.
+    Pass {
+        name: "repeated-time-zone",
+        run: duplicates::repeated_time_zone,
+    },
+    // A9: type names are compared in lower case by every later pass.
+    Pass {
+        name: "type-name-case",
+        run: dialect::type_name_case,
+    },
+    // A2: relies on the table's row order, before anything moves.
+    Pass {
+        name: "mis-nested-row",
+        run: nesting::mis_nested_row,
+    },
+    // Part C: Wix's dialect → draft-07, once the structure is right.
+    Pass {
+        name: "datetime-type",
+        run: dialect::datetime_type,
+    },
+    Pass {
+        name: "required-on-items",
+        run: dialect::required_on_items,
+    },
+    Pass {
+        name: "required-on-property",
+        run: dialect::required_on_property,
+    },
+    Pass {
+        name: "declare-draft-07",
+        run: dialect::declare_draft_07,
+    },
+];
+
+/// A schema file after every pass: standard draft-07 JSON Schema.
+#[derive(Clone, Debug)]
+pub struct NormalizedFile {
+    /// The path relative to the schema folder.
+    pub path: String,
+    /// The repaired schema.
+    pub schema: Value,
+}
+
+/// Runs every pass over every file. Repeated keys that no pass explains are errors.
+pub fn normalize(schemas: &Schemas) -> Result<(Vec<NormalizedFile>, Vec<Repair>)> {
+    let mut files = Vec::with_capacity(schemas.files.len());
+    let mut repairs = Vec::new();
+    for file in &schemas.files {
+        let mut document = Document {
+            value: file.document.clone(),
+            duplicates: file.duplicates.clone(),
+        };
+        for pass in PASSES {
+            for (pointer, before, after) in (pass.run)(&mut document) {
+                repairs.push(Repair {
+                    file: file.path.clone(),
+                    pointer,
+                    pass: pass.name,
+                    before,
+                    after,
+                });
+            }
+        }
+        if let Some(duplicate) = document.duplicates.first() {
+            return Err(Error::schema(
+                schemas.root.join(&file.path),
+                &duplicate.object,
+                format!("duplicate key `{}`", duplicate.key),
+            )
+            .with_hint("a JSON object may hold each key once; rename or remove the repetition"));
+        }
+        files.push(NormalizedFile {
+            path: file.path.clone(),
+            schema: document.value,
+        });
+    }
+    Ok((files, repairs))
+}
+
+/// Calls `visit` on every schema object in `value`, with its JSON pointer,
+/// parents before children.
+pub(crate) fn walk_schemas(
+    value: &mut Value,
+    pointer: &str,
+    visit: &mut dyn FnMut(&mut serde_json::Map<String, Value>, &str),
+) {
+    let Value::Object(map) = value else { return };
+    visit(map, pointer);
+    for keyword in ["properties", "definitions", "$defs"] {
+        if let Some(Value::Object(children)) = map.get_mut(keyword) {
+            for (name, child) in children.iter_mut() {
+                let child_pointer = format!(
+                    "{pointer}/{keyword}/{}",
+                    crate::load::json::escape_token(name)
+                );
+                walk_schemas(child, &child_pointer, visit);
+            }
+        }
+    }
+    for keyword in ["items", "additionalProperties"] {
+        if let Some(child) = map.get_mut(keyword) {
+            walk_schemas(child, &format!("{pointer}/{keyword}"), visit);
+        }
+    }
+    for keyword in ["allOf", "anyOf", "oneOf"] {
+        if let Some(Value::Array(children)) = map.get_mut(keyword) {
+            for (index, child) in children.iter_mut().enumerate() {
+                walk_schemas(child, &format!("{pointer}/{keyword}/{index}"), visit);
+            }
+        }
+    }
+}
+
+/// The JSON of a small value on one line, for the report.
+pub(crate) fn compact(value: &Value) -> String {
+    value.to_string()
+}

@@ -1,0 +1,203 @@
+//! One module's structs and enums.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::format::doc;
+use crate::model::naming::{serde_camel, serde_variant, VARIANT_RULES};
+use crate::model::{Enum, Field, Item, Module, Struct, Ty};
+
+/// The `use` lines and the items of one module.
+pub fn module(module: &Module) -> (TokenStream, Vec<TokenStream>) {
+    let local: BTreeSet<&str> = module.items.iter().map(Item::name).collect();
+    let mut uses = Uses::default();
+    let items: Vec<TokenStream> = module
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Struct(s) => structure(s, &module.name, &local, &mut uses),
+            Item::Enum(e) => enumeration(e),
+        })
+        .collect();
+    let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
+    let serde = if has_struct || module.items.iter().any(|i| matches!(i, Item::Enum(_))) {
+        quote! { use serde::{Deserialize, Serialize}; }
+    } else {
+        TokenStream::new()
+    };
+    let runtime: Vec<Ident> = uses.runtime.iter().map(|n| ident(n)).collect();
+    let runtime = if runtime.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { use wix_activities::{#(#runtime),*}; }
+    };
+    let siblings = uses.siblings.iter().map(|(module, names)| {
+        let module = ident(module);
+        let names: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
+        match names.as_slice() {
+            [one] => quote! { use super::#module::#one; },
+            many => quote! { use super::#module::{#(#many),*}; },
+        }
+    });
+    (quote! { #serde #runtime #(#siblings)* }, items)
+}
+
+#[derive(Default)]
+struct Uses {
+    runtime: BTreeSet<&'static str>,
+    siblings: std::collections::BTreeMap<String, BTreeSet<String>>,
+}
+
+fn structure(s: &Struct, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> TokenStream {
+    let name = ident(&s.name);
+    let docs = doc(s.doc.as_deref());
+    let camel = s.fields.iter().all(|f| serde_camel(&f.ident) == f.wire);
+    let mut renames_needed = s.fields.iter().filter(|f| f.ident != f.wire).count();
+    if camel {
+        renames_needed = 0;
+    }
+    let rename_all = if camel && s.fields.iter().any(|f| f.ident != f.wire) {
+        quote! { #[serde(rename_all = "camelCase")] }
+    } else {
+        TokenStream::new()
+    };
+    let _ = renames_needed;
+    let fields = s.fields.iter().map(|field| {
+        let ty = rust_type(&field.ty, module, local, uses);
+        let ty = if field.required {
+            ty
+        } else {
+            quote! { Option<#ty> }
+        };
+        let field_ident = ident(&field.ident);
+        let docs = doc(field.doc.as_deref());
+        let attrs = field_attrs(field, camel);
+        quote! { #docs #attrs pub #field_ident: #ty, }
+    });
+    let default = if s.fields.iter().all(|f| !f.required) {
+        quote! { Default, }
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #docs
+        #[derive(Clone, Debug, #default PartialEq, Eq, Deserialize, Serialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #rename_all
+        pub struct #name { #(#fields)* }
+    }
+}
+
+fn field_attrs(field: &Field, camel: bool) -> TokenStream {
+    let mut parts = Vec::new();
+    if !camel && field.ident != field.wire {
+        let wire = &field.wire;
+        parts.push(quote! { rename = #wire });
+    }
+    if !field.required {
+        // Absent and `null` both read as `None`; `None` is written as absent.
+        parts.push(quote! { skip_serializing_if = "Option::is_none" });
+    }
+    if parts.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { #[serde(#(#parts),*)] }
+    }
+}
+
+fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> TokenStream {
+    match ty {
+        Ty::String => quote! { String },
+        Ty::Number => {
+            uses.runtime.insert("Number");
+            quote! { Number }
+        }
+        Ty::Integer => quote! { i64 },
+        Ty::Bool => quote! { bool },
+        Ty::DateTime => {
+            uses.runtime.insert("DateTime");
+            quote! { DateTime }
+        }
+        Ty::Json => quote! { serde_json::Value },
+        Ty::JsonObject => quote! { serde_json::Map<String, serde_json::Value> },
+        Ty::Vec(inner) => {
+            let inner = rust_type(inner, module, local, uses);
+            quote! { Vec<#inner> }
+        }
+        Ty::Named(reference) => {
+            let name = ident(&reference.name);
+            if reference.module == module {
+                quote! { #name }
+            } else if local.contains(reference.name.as_str()) {
+                let other = ident(&reference.module);
+                quote! { super::#other::#name }
+            } else {
+                uses.siblings
+                    .entry(reference.module.clone())
+                    .or_default()
+                    .insert(reference.name.clone());
+                quote! { #name }
+            }
+        }
+    }
+}
+
+fn enumeration(e: &Enum) -> TokenStream {
+    let name = ident(&e.name);
+    let docs = doc(e.doc.as_deref());
+    let rule = VARIANT_RULES.iter().find(|rule| {
+        e.variants
+            .iter()
+            .all(|v| serde_variant(rule, &v.ident) == v.wire)
+    });
+    let rename_all = match rule {
+        Some(rule) => quote! { #[serde(rename_all = #rule)] },
+        None => TokenStream::new(),
+    };
+    let variants = e.variants.iter().map(|variant| {
+        let ident = ident(&variant.ident);
+        // A value without its own description is documented by its wire form.
+        let wire = &variant.wire;
+        let docs = doc(Some(variant.doc.clone().unwrap_or_else(|| format!("`{wire}`"))).as_deref());
+        let rename = if rule.is_none() {
+            quote! { #[serde(rename = #wire)] }
+        } else {
+            TokenStream::new()
+        };
+        quote! { #docs #rename #ident, }
+    });
+    let arms = e.variants.iter().map(|variant| {
+        let ident = ident(&variant.ident);
+        let wire = &variant.wire;
+        quote! { #name::#ident => #wire, }
+    });
+    quote! {
+        #docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #rename_all
+        pub enum #name { #(#variants)* }
+
+        impl #name {
+            /// The value as it travels on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self { #(#arms)* }
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+pub(super) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => format_ident!("{}", name),
+    }
+}

@@ -1,0 +1,106 @@
+//! Stage 4: the model → every output file, as text.
+//!
+//! Rendering is pure: it returns `file name → text` in a `BTreeMap`, and the
+//! caller decides whether to write it (`generate`) or compare it
+//! (`--check`). The same model always gives the same bytes.
+
+mod activity;
+pub(crate) mod format;
+mod items;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::error::Result;
+use crate::model::Model;
+
+/// The file that declares every generated module; include it to use them.
+pub const INDEX: &str = "mod.rs";
+
+/// The name of the file that holds `ActivityType` and `ActivityInfo`.
+const ACTIVITY_TYPES: &str = "activity_type.rs";
+
+/// Renders every output file. `schemas` is how headers name the schema folder.
+pub fn files(model: &Model, schemas: &str) -> Result<BTreeMap<String, String>> {
+    let mut files = BTreeMap::new();
+    let mut declarations = Vec::new();
+    for module in model.modules.values() {
+        let file_name = format!("{}.rs", module.name);
+        let from = match module.sources.as_slice() {
+            [one] => format!("{schemas}/{one}"),
+            many => {
+                let folders: std::collections::BTreeSet<String> = many
+                    .iter()
+                    .map(|s| {
+                        s.rsplit_once('/')
+                            .map_or(String::new(), |(d, _)| format!("{d}/"))
+                    })
+                    .collect();
+                let folders: Vec<String> = folders
+                    .into_iter()
+                    .map(|f| format!("{schemas}/{f}"))
+                    .collect();
+                folders.join(", ")
+            }
+        };
+        let (uses, items) = items::module(module);
+        files.insert(
+            file_name.clone(),
+            format::file(&format::header(&from), uses, items)?,
+        );
+        let name = items::ident(&module.name);
+        let docs = format::doc(Some(
+            module.doc.as_deref().unwrap_or(&default_module_doc(module)),
+        ));
+        declarations.push(quote! {
+            #docs
+            pub mod #name {
+                include!(#file_name);
+            }
+        });
+    }
+    let mut index = declarations;
+    if !model.activities.is_empty() {
+        let (uses, items) = activity::tokens(model);
+        files.insert(
+            ACTIVITY_TYPES.to_owned(),
+            format::file(
+                &format::header(&format!("{schemas}/activities/")),
+                uses,
+                items,
+            )?,
+        );
+        index.push(activity_index());
+    }
+    files.insert(
+        INDEX.to_owned(),
+        format::file(
+            &format::header(&format!("{schemas}/")),
+            TokenStream::new(),
+            index,
+        )?,
+    );
+    Ok(files)
+}
+
+fn activity_index() -> TokenStream {
+    quote! {
+        mod activity_type {
+            include!("activity_type.rs");
+        }
+        pub use activity_type::{ActivityInfo, ActivityType};
+    }
+}
+
+fn default_module_doc(module: &crate::model::Module) -> String {
+    match module.name.as_str() {
+        "common" => "Types that several activities share, such as a person's name.".to_owned(),
+        "envelope" => {
+            "The activity envelope: details, contact update, the post result, and listing."
+                .to_owned()
+        }
+        name => format!("Types from the `{name}` schemas."),
+    }
+}
