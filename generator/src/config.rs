@@ -23,6 +23,7 @@ pub struct Config {
     schemas_dir: PathBuf,
     out_dir: Option<PathBuf>,
     emit_rerun_if_changed: Option<bool>,
+    schemars_feature: Option<String>,
 }
 
 impl Default for Config {
@@ -38,6 +39,7 @@ impl Config {
             schemas_dir: PathBuf::from("schemas"),
             out_dir: None,
             emit_rerun_if_changed: None,
+            schemars_feature: None,
         }
     }
 
@@ -84,9 +86,29 @@ impl Config {
         self
     }
 
+    /// The Cargo feature of the including crate under which every generated
+    /// type derives `schemars::JsonSchema` (schemars 1.x).
+    ///
+    /// Default: none, so the generated code mentions no feature and needs
+    /// no `schemars` dependency. The including crate declares the feature
+    /// and an optional `schemars` dependency; `wix-activities` calls it
+    /// `schemars`.
+    ///
+    /// ```
+    /// # let mut config = wix_activities_build::Config::new();
+    /// config.schemars_feature("schemars");
+    /// ```
+    pub fn schemars_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.schemars_feature = Some(feature.into());
+        self
+    }
+
     /// Renders every output file without writing anything.
     pub fn render(&self) -> Result<Output> {
-        crate::render_schemas(&self.schemas_dir)
+        let options = crate::render::Options {
+            schemars_feature: self.schemars_feature.clone(),
+        };
+        crate::render_schemas(&self.schemas_dir, &options)
     }
 
     /// Renders and writes the output, then prints the `rerun-if-changed`

@@ -42,7 +42,7 @@ pub use error::{Error, Result};
 pub use normalize::Repair;
 
 /// Runs the pipeline on a schema folder, writing nothing.
-fn render_schemas(schemas_dir: &Path) -> Result<Output> {
+fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Output> {
     let schemas = load::load(schemas_dir)?;
     let (normalized, repairs) = normalize::normalize(&schemas)?;
     let model = model::build(&schemas, &normalized)?;
@@ -50,7 +50,7 @@ fn render_schemas(schemas_dir: &Path) -> Result<Output> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("schemas");
-    let files = render::files(&model, label)?;
+    let files = render::files(&model, label, options)?;
 
     let mut inputs = vec![schemas_dir.to_owned()];
     inputs.extend(schemas.files.iter().map(|f| schemas_dir.join(&f.path)));

@@ -44,10 +44,9 @@ pub struct AdditionalField {
 /// when your app submits another type of form, like a survey.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
 pub struct Form {
     /// Type of form submitted: * CUSTOMER_SATISFACTION: Form to give feedback. * SURVEY: Form for a general survey. * EVENT_REGISTRATION: Form to register for an event. * ORDER: Form to place an order. * DONATION: Form to make a donation. * QUIZ: Form to answer general questions. * OTHER: Any other type of form that's not listed here.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<FormType>,
     /// Fields in the form
     #[serde(skip_serializing_if = "Option::is_none")]

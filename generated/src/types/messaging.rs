@@ -9,6 +9,7 @@ use wix_activities::DateTime;
 #[serde(rename_all = "camelCase")]
 pub struct Im {
     /// Type of message: * chat - message sent to /received from the user’s site. * sms - message sent to / received from the user’s mobile phone
+    #[serde(rename = "type")]
     pub type_: ImType,
     /// Information about the message
     pub content: Vec<Content>,

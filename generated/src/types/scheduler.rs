@@ -108,7 +108,7 @@ pub struct Attendee {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// True if the Wix user who scheduled the appointment will attend
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<bool>,
 }
 

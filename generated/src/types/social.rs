@@ -322,6 +322,7 @@ impl std::fmt::Display for ItemType {
 #[serde(rename_all = "camelCase")]
 pub struct Track {
     /// Social media action taken by the site visitor
+    #[serde(rename = "type")]
     pub type_: TrackType,
     /// Social media channel that contains the item the site visitor tracked
     pub channel: ShareUrlChannel,

@@ -25,6 +25,9 @@ struct Args {
     /// Print nothing but errors (and the stale files of `--check`).
     #[arg(long)]
     quiet: bool,
+    /// The feature under which the generated types derive `schemars::JsonSchema`.
+    #[arg(long, value_name = "FEATURE", default_value = "schemars")]
+    schemars_feature: String,
 }
 
 impl Args {
@@ -33,6 +36,7 @@ impl Args {
         config
             .schemas_dir(&self.schemas)
             .out_dir(&self.out)
+            .schemars_feature(&self.schemars_feature)
             .emit_rerun_if_changed(false);
         config
     }

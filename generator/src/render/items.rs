@@ -10,15 +10,19 @@ use crate::model::naming::{serde_camel, serde_variant, VARIANT_RULES};
 use crate::model::{Enum, Field, Item, Module, Struct, Ty};
 
 /// The `use` lines and the items of one module.
-pub fn module(module: &Module) -> (TokenStream, Vec<TokenStream>) {
+pub fn module(module: &Module, options: &super::Options) -> (TokenStream, Vec<TokenStream>) {
+    let json_schema = match &options.schemars_feature {
+        Some(feature) => quote! { #[cfg_attr(feature = #feature, derive(schemars::JsonSchema))] },
+        None => TokenStream::new(),
+    };
     let local: BTreeSet<&str> = module.items.iter().map(Item::name).collect();
     let mut uses = Uses::default();
     let items: Vec<TokenStream> = module
         .items
         .iter()
         .map(|item| match item {
-            Item::Struct(s) => structure(s, &module.name, &local, &mut uses),
-            Item::Enum(e) => enumeration(e),
+            Item::Struct(s) => structure(s, &module.name, &local, &mut uses, &json_schema),
+            Item::Enum(e) => enumeration(e, &json_schema),
         })
         .collect();
     let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
@@ -50,20 +54,30 @@ struct Uses {
     siblings: std::collections::BTreeMap<String, BTreeSet<String>>,
 }
 
-fn structure(s: &Struct, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> TokenStream {
+fn structure(
+    s: &Struct,
+    module: &str,
+    local: &BTreeSet<&str>,
+    uses: &mut Uses,
+    json_schema: &TokenStream,
+) -> TokenStream {
     let name = ident(&s.name);
     let docs = doc(s.doc.as_deref());
-    let camel = s.fields.iter().all(|f| serde_camel(&f.ident) == f.wire);
-    let mut renames_needed = s.fields.iter().filter(|f| f.ident != f.wire).count();
-    if camel {
-        renames_needed = 0;
-    }
-    let rename_all = if camel && s.fields.iter().any(|f| f.ident != f.wire) {
+    // `rename_all = "camelCase"` when it explains every renamed field; a
+    // keyword-escaped field (`type_`) still says its name, for the reader.
+    let camel = s
+        .fields
+        .iter()
+        .all(|f| f.ident == f.wire || is_keyword_escape(f) || serde_camel(&f.ident) == f.wire);
+    let rename_all = if camel
+        && s.fields
+            .iter()
+            .any(|f| f.ident != f.wire && !is_keyword_escape(f))
+    {
         quote! { #[serde(rename_all = "camelCase")] }
     } else {
         TokenStream::new()
     };
-    let _ = renames_needed;
     let fields = s.fields.iter().map(|field| {
         let ty = rust_type(&field.ty, module, local, uses);
         let ty = if field.required {
@@ -84,15 +98,19 @@ fn structure(s: &Struct, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) 
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, Eq, Deserialize, Serialize)]
-        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #json_schema
         #rename_all
         pub struct #name { #(#fields)* }
     }
 }
 
+fn is_keyword_escape(field: &Field) -> bool {
+    field.ident.ends_with('_')
+}
+
 fn field_attrs(field: &Field, camel: bool) -> TokenStream {
     let mut parts = Vec::new();
-    if !camel && field.ident != field.wire {
+    if field.ident != field.wire && (!camel || is_keyword_escape(field)) {
         let wire = &field.wire;
         parts.push(quote! { rename = #wire });
     }
@@ -144,7 +162,7 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
     }
 }
 
-fn enumeration(e: &Enum) -> TokenStream {
+fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
     let name = ident(&e.name);
     let docs = doc(e.doc.as_deref());
     let rule = VARIANT_RULES.iter().find(|rule| {
@@ -176,7 +194,7 @@ fn enumeration(e: &Enum) -> TokenStream {
     quote! {
         #docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+        #json_schema
         #rename_all
         pub enum #name { #(#variants)* }
 

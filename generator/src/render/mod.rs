@@ -22,8 +22,15 @@ pub const INDEX: &str = "mod.rs";
 /// The name of the file that holds `ActivityType` and `ActivityInfo`.
 const ACTIVITY_TYPES: &str = "activity_type.rs";
 
+/// Choices that change the rendered code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The feature under which types derive `schemars::JsonSchema`, if any.
+    pub schemars_feature: Option<String>,
+}
+
 /// Renders every output file. `schemas` is how headers name the schema folder.
-pub fn files(model: &Model, schemas: &str) -> Result<BTreeMap<String, String>> {
+pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<BTreeMap<String, String>> {
     let mut files = BTreeMap::new();
     let mut declarations = Vec::new();
     for module in model.modules.values() {
@@ -45,7 +52,7 @@ pub fn files(model: &Model, schemas: &str) -> Result<BTreeMap<String, String>> {
                 folders.join(", ")
             }
         };
-        let (uses, items) = items::module(module);
+        let (uses, items) = items::module(module, options);
         files.insert(
             file_name.clone(),
             format::file(&format::header(&from), uses, items)?,
