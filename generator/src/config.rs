@@ -152,6 +152,9 @@ impl Config {
 pub struct Output {
     /// Every output file: name (relative to the output folder) → text.
     pub files: BTreeMap<String, String>,
+    /// For each schema file (relative path), the Rust of the types first
+    /// found in it: what a reviewer reads to see what a schema produces.
+    pub by_schema: BTreeMap<String, String>,
     /// Every repair the normalize passes made, in a stable order.
     pub repairs: Vec<Repair>,
     /// Each schema file (relative path) and the dialect it was read in.

@@ -50,7 +50,7 @@ fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Outpu
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("schemas");
-    let files = render::files(&model, label, options)?;
+    let rendered = render::files(&model, label, options)?;
 
     let mut inputs = vec![schemas_dir.to_owned()];
     inputs.extend(schemas.files.iter().map(|f| schemas_dir.join(&f.path)));
@@ -59,7 +59,8 @@ fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Outpu
         inputs.push(catalogue);
     }
     Ok(Output {
-        files,
+        files: rendered.files,
+        by_schema: rendered.by_schema,
         repairs,
         dialects: schemas
             .files

@@ -22,7 +22,8 @@ use crate::load::{DuplicateKey, Schemas};
 pub struct Repair {
     /// The schema file, relative to the schema folder.
     pub file: String,
-    /// Where the change was made, as a JSON pointer into the file as read.
+    /// Where the change was made: a JSON pointer into the document as the
+    /// pass found it (the file as read, for the passes that run first).
     pub pointer: String,
     /// The pass that made it.
     pub pass: &'static str,

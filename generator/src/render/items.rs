@@ -9,20 +9,27 @@ use super::format::doc;
 use crate::model::naming::{serde_camel, serde_variant, VARIANT_RULES};
 use crate::model::{Enum, Field, Item, Module, Struct, Ty};
 
-/// The `use` lines and the items of one module.
-pub fn module(module: &Module, options: &super::Options) -> (TokenStream, Vec<TokenStream>) {
+/// The `use` lines and the items of one module, each item with the schema
+/// file it was first found in.
+pub fn module(
+    module: &Module,
+    options: &super::Options,
+) -> (TokenStream, Vec<(String, TokenStream)>) {
     let json_schema = match &options.schemars_feature {
         Some(feature) => quote! { #[cfg_attr(feature = #feature, derive(schemars::JsonSchema))] },
         None => TokenStream::new(),
     };
     let local: BTreeSet<&str> = module.items.iter().map(Item::name).collect();
     let mut uses = Uses::default();
-    let items: Vec<TokenStream> = module
+    let items: Vec<(String, TokenStream)> = module
         .items
         .iter()
         .map(|item| match item {
-            Item::Struct(s) => structure(s, &module.name, &local, &mut uses, &json_schema),
-            Item::Enum(e) => enumeration(e, &json_schema),
+            Item::Struct(s) => (
+                file_of(&s.origin),
+                structure(s, &module.name, &local, &mut uses, &json_schema),
+            ),
+            Item::Enum(e) => (file_of(&e.origin), enumeration(e, &json_schema)),
         })
         .collect();
     let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
@@ -46,6 +53,10 @@ pub fn module(module: &Module, options: &super::Options) -> (TokenStream, Vec<To
         }
     });
     (quote! { #serde #runtime #(#siblings)* }, items)
+}
+
+fn file_of(origin: &str) -> String {
+    origin.split('#').next().unwrap_or_default().to_owned()
 }
 
 #[derive(Default)]

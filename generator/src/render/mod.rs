@@ -29,9 +29,20 @@ pub struct Options {
     pub schemars_feature: Option<String>,
 }
 
+/// Every output file (`file name → text`), and for each schema file the Rust
+/// of the types first found in it (`schema path → text`), for review.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The output files.
+    pub files: BTreeMap<String, String>,
+    /// The types of each schema file, formatted.
+    pub by_schema: BTreeMap<String, String>,
+}
+
 /// Renders every output file. `schemas` is how headers name the schema folder.
-pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<BTreeMap<String, String>> {
+pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered> {
     let mut files = BTreeMap::new();
+    let mut by_schema: BTreeMap<String, String> = BTreeMap::new();
     let mut declarations = Vec::new();
     for module in model.modules.values() {
         let file_name = format!("{}.rs", module.name);
@@ -53,6 +64,15 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<BTreeMap
             }
         };
         let (uses, items) = items::module(module, options);
+        for (schema, item) in &items {
+            let text = format::file("", TokenStream::new(), vec![item.clone()])?;
+            let entry = by_schema.entry(schema.clone()).or_default();
+            if !entry.is_empty() {
+                entry.push('\n');
+            }
+            entry.push_str(&text);
+        }
+        let items = items.into_iter().map(|(_, item)| item).collect();
         files.insert(
             file_name.clone(),
             format::file(&format::header(&from), uses, items)?,
@@ -89,7 +109,7 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<BTreeMap
             index,
         )?,
     );
-    Ok(files)
+    Ok(Rendered { files, by_schema })
 }
 
 fn activity_index() -> TokenStream {
