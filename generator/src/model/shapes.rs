@@ -138,17 +138,22 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
         .map(|(i, o)| ((o.file.as_str(), o.pointer.as_str()), type_of[i]))
         .collect();
     let key = |id: usize| format!("{}{}", pascal(&module_of[id]), names[id]);
+    let documents = schemas
+        .files
+        .iter()
+        .zip(files)
+        .map(|(f, n)| (f.path.as_str(), &n.schema))
+        .collect();
+    let hoist = Hoist {
+        location,
+        documents,
+        key: &key,
+    };
     let mut types = Vec::with_capacity(first.len());
     for (id, &index) in first.iter().enumerate() {
         let occurrence = &occurrences[index];
         let mut hoisted = occurrence.schema.clone();
-        hoist_children(
-            &mut hoisted,
-            &occurrence.file,
-            &occurrence.pointer,
-            &location,
-            &key,
-        );
+        hoist.children(&mut hoisted, &occurrence.file, &occurrence.pointer);
         // Uses that describe the type differently: the first one, or for an
         // enum, its values (the fields keep each use's own description).
         let agreed = match descriptions[id].iter().collect::<Vec<_>>().as_slice() {
@@ -226,35 +231,51 @@ fn assign_names(
     names
 }
 
-fn hoist_children(
-    schema: &mut Value,
-    file: &str,
-    pointer: &str,
-    location: &HashMap<(&str, &str), usize>,
-    key: &dyn Fn(usize) -> String,
-) {
-    let Value::Object(map) = schema else { return };
-    if let Some(Value::Object(properties)) = map.get_mut("properties") {
-        for (name, child) in properties.iter_mut() {
-            let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
-            replace_or_descend(child, file, &child_pointer, location, key);
-        }
-    }
-    if let Some(items) = map.get_mut("items") {
-        replace_or_descend(items, file, &format!("{pointer}/items"), location, key);
-    }
+/// Rewrites a type's schema for typify: nested named types become
+/// references to their definitions, and references to anything else (a
+/// `$defs` string, say) are replaced by what they point to, since typify
+/// only sees the definitions of named types.
+struct Hoist<'a> {
+    location: HashMap<(&'a str, &'a str), usize>,
+    documents: HashMap<&'a str, &'a Value>,
+    key: &'a dyn Fn(usize) -> String,
 }
 
-fn replace_or_descend(
-    child: &mut Value,
-    file: &str,
-    pointer: &str,
-    location: &HashMap<(&str, &str), usize>,
-    key: &dyn Fn(usize) -> String,
-) {
-    match location.get(&(file, pointer)) {
-        Some(&id) => *child = serde_json::json!({ "$ref": format!("#/definitions/{}", key(id)) }),
-        None => hoist_children(child, file, pointer, location, key),
+impl Hoist<'_> {
+    fn children(&self, schema: &mut Value, file: &str, pointer: &str) {
+        let Value::Object(map) = schema else { return };
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            for (name, child) in properties.iter_mut() {
+                let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
+                self.replace_or_descend(child, file, &child_pointer);
+            }
+        }
+        if let Some(items) = map.get_mut("items") {
+            self.replace_or_descend(items, file, &format!("{pointer}/items"));
+        }
+    }
+
+    fn replace_or_descend(&self, child: &mut Value, file: &str, pointer: &str) {
+        if let Some(&id) = self.location.get(&(file, pointer)) {
+            *child = serde_json::json!({ "$ref": format!("#/definitions/{}", (self.key)(id)) });
+            return;
+        }
+        // The collector already rejected references that loop or point nowhere.
+        for _ in 0..64 {
+            let Some(target) = child.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let resolved = self
+                .documents
+                .get(file)
+                .and_then(|d| d.pointer(target.trim_start_matches('#')))
+                .cloned();
+            match resolved {
+                Some(resolved) => *child = resolved,
+                None => break,
+            }
+        }
+        self.children(child, file, pointer);
     }
 }
 
@@ -345,8 +366,27 @@ impl Collector<'_> {
     }
 
     /// A property (or array item) schema: descends to the named types in it.
+    /// The `$ref`s followed on the way stay on `stack` until the descent
+    /// ends, so that a type that contains itself is caught.
     #[allow(clippy::too_many_arguments)]
     fn child(
+        &mut self,
+        walker: &Walker<'_>,
+        node: &Value,
+        pointer: String,
+        name: &str,
+        parent_name: &str,
+        parent: usize,
+        stack: &mut Vec<String>,
+    ) -> Result<()> {
+        let depth = stack.len();
+        let result = self.descend(walker, node, pointer, name, parent_name, parent, stack);
+        stack.truncate(depth);
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn descend(
         &mut self,
         walker: &Walker<'_>,
         node: &Value,
@@ -469,7 +509,6 @@ impl Collector<'_> {
             stack.push(fragment.to_owned());
             current = resolved.clone();
         }
-        stack.truncate(stack.len() - seen.len());
         Ok((current, named))
     }
 

@@ -41,9 +41,29 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
         serde_json::from_value(Value::Object(definitions))
             .map_err(|e| internal(format!("hoisted schemas are not draft-07: {e}")))?;
     let mut space = TypeSpace::new(TypeSpaceSettings::default().with_struct_builder(false));
-    space
-        .add_ref_types(definitions)
-        .map_err(|e| internal(format!("typify rejected the hoisted schemas: {e}")))?;
+    // typify panics on some inputs instead of returning an error; a build
+    // script must get an error, never a panic.
+    let added = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        space.add_ref_types(definitions)
+    }));
+    match added {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            return Err(internal(format!(
+                "typify rejected the hoisted schemas: {e}"
+            )))
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
+            return Err(internal(format!(
+                "typify panicked: {}",
+                message.unwrap_or_default()
+            )));
+        }
+    }
     let resolved: HashMap<String, typify::Type<'_>> =
         space.iter_types().map(|t| (t.name(), t)).collect();
 

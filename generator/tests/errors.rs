@@ -1,0 +1,202 @@
+//! Bad schema folders get a clear, located error, never a panic.
+
+use std::path::Path;
+
+use wix_activities_build::{Config, Error};
+
+/// Renders a folder holding `files` (relative path → text).
+fn render(files: &[(&str, &str)]) -> Result<wix_activities_build::Output, Error> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    Config::new().schemas_dir(dir.path()).render()
+}
+
+fn error(files: &[(&str, &str)]) -> String {
+    let message = render(files)
+        .expect_err("the folder is invalid")
+        .to_string();
+    // The temporary folder's name varies; keep what follows it.
+    message
+        .split_once("/activities/")
+        .map(|(_, rest)| format!("activities/{rest}"))
+        .unwrap_or(message)
+}
+
+const OK: &str = r#"{"type": "object", "properties": {"a": {"type": "string"}}}"#;
+
+#[test]
+fn invalid_json_names_the_file_line_and_column() {
+    assert_eq!(
+        error(&[("activities/demo/a.json", "{\n  \"type\": \"object\",\n}")]),
+        "activities/demo/a.json: invalid JSON at line 3, column 1: trailing comma"
+    );
+    assert_eq!(
+        error(&[("activities/demo/a.json", "")]),
+        "activities/demo/a.json: invalid JSON at line 1, column 0: EOF while parsing a value"
+    );
+}
+
+#[test]
+fn schema_problems_name_the_file_and_pointer() {
+    let cases = [
+        (r#"{"type": "object", "properties": {"a": {"type": "strnig"}}}"#, "activities/demo/a.json#/properties/a/type: unknown type `strnig`"),
+        (r#"{"type": "object", "properties": {"a": "string"}}"#, "activities/demo/a.json#/properties/a: property `a` is not an object but the string `string`"),
+        (r##"{"type": "object", "properties": {"a": {"$ref": "#/definitions/B"}}}"##, "activities/demo/a.json#/properties/a/$ref: `$ref` `#/definitions/B` points nowhere"),
+        (r#"{"type": "object", "properties": {"a": {"type": "object", "properties": {"b": {"type": "string"}, "b": {"type": "number"}}}}}"#, "activities/demo/a.json#/properties/a/properties: duplicate key `b`"),
+        (r#"{"type": "object", "properties": {"a": {"anyOf": [{"type": "string"}]}}}"#, "activities/demo/a.json#/properties/a: `allOf`, `anyOf` and `oneOf` are not supported"),
+        (r#"{"type": "object", "properties": {"a": {"type": "string", "properties": {"b": {"type": "string"}}}}}"#, "activities/demo/a.json#/properties/a: a `string` property declares child properties"),
+        (r#"{"type": "array"}"#, "activities/demo/a.json#: the root of a schema file must be an object with `properties`"),
+        (r#"[1, 2]"#, "activities/demo/a.json#: a schema file must hold an object, found an array"),
+        (r##"{"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}, "definitions": {"A": {"type": "object", "properties": {"self": {"$ref": "#/definitions/A"}}}}}"##, "recursive types are not supported"),
+    ];
+    for (text, expected) in cases {
+        let message = error(&[
+            ("activities/demo/a.json", text),
+            ("activities/demo/b.json", OK),
+        ]);
+        assert!(
+            message.starts_with(expected) || message.contains(expected),
+            "expected {expected:?}, got {message:?}"
+        );
+    }
+}
+
+#[test]
+fn hints_say_what_to_do() {
+    let message = error(&[(
+        "activities/demo/a.json",
+        r#"{"type": "object", "properties": {"a": {"type": "strnig"}}}"#,
+    )]);
+    assert!(message.ends_with("(hint: expected one of string, number, integer, boolean, object, array, null, datetime)"), "{message}");
+}
+
+#[test]
+fn unreadable_and_missing_inputs_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("activities/demo")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere.json"),
+        dir.path().join("activities/demo/dangling.json"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        let message = Config::new()
+            .schemas_dir(dir.path())
+            .render()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("activities/demo/dangling.json: No such file or directory"),
+            "{message}"
+        );
+    }
+    let message = Config::new()
+        .schemas_dir(Path::new("/nonexistent/schemas"))
+        .render()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with("/nonexistent/schemas: No such file or directory"),
+        "{message}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let message = Config::new()
+        .schemas_dir(empty.path())
+        .render()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("no schema files (`*.json`) in this folder"),
+        "{message}"
+    );
+}
+
+#[test]
+fn out_dir_must_be_known() {
+    if std::env::var_os("OUT_DIR").is_none() {
+        let error = Config::new().schemas_dir("unused").generate().unwrap_err();
+        assert!(matches!(error, Error::OutDirNotSet));
+        assert!(error.to_string().contains("call `Config::out_dir`"));
+    }
+}
+
+#[test]
+fn a_bad_catalogue_is_located_too() {
+    let message = error(&[
+        ("activities/demo/a.json", OK),
+        ("catalogue.json", r#"{"groupz": {}}"#),
+    ]);
+    assert!(
+        message.contains("catalogue.json#: invalid catalogue: unknown field `groupz`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn mangled_versions_of_the_real_schemas_never_panic() {
+    // Every prefix of a real schema at a stride, and each with a value of
+    // the wrong kind spliced in, through the whole pipeline.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/activities");
+    let real = std::fs::read_to_string(root.join("hotels/purchase.json")).unwrap();
+    let mut variants: Vec<String> = (0..real.len())
+        .step_by(97)
+        .filter(|i| real.is_char_boundary(*i))
+        .map(|i| real[..i].to_owned())
+        .collect();
+    for (from, to) in [
+        ("\"object\"", "\"array\""),
+        ("\"string\"", "3"),
+        ("\"properties\": {", "\"properties\": [{"),
+        ("true", "\"yes\""),
+        ("\"items\": {", "\"items\": ["),
+    ] {
+        variants.push(real.replacen(from, to, 1));
+    }
+    for text in variants {
+        let result =
+            std::panic::catch_unwind(|| render(&[("activities/hotels/purchase.json", &text)]));
+        assert!(result.is_ok(), "panicked on:\n{text}");
+    }
+}
+
+#[test]
+fn standard_json_schema_is_read_too() {
+    let standard = r##"{
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["at", "who"],
+        "properties": {
+            "at": {"type": "string", "format": "date-time", "description": "When"},
+            "who": {"$ref": "#/$defs/Person"},
+            "count": {"type": "integer"},
+            "until": {"$ref": "#/$defs/Instant"},
+            "tags": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}
+        },
+        "$defs": {
+            "Person": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "born": {"$ref": "#/$defs/Instant"}}},
+            "Instant": {"type": "string", "format": "date-time"}
+        }
+    }"##;
+    let output = render(&[("plain/visit.json", standard)]).unwrap();
+    assert_eq!(output.dialects[0].1.to_string(), "standard JSON Schema");
+    assert!(
+        output.repairs.is_empty(),
+        "a standard schema needs no repair: {:?}",
+        output.repairs
+    );
+    let rust = &output.files["plain.rs"];
+    assert!(rust.contains("pub struct Visit {"), "{rust}");
+    assert!(rust.contains("pub at: DateTime,"), "{rust}");
+    assert!(rust.contains("pub who: Person,"), "{rust}");
+    assert!(rust.contains("pub count: Option<i64>,"), "{rust}");
+    assert!(rust.contains("pub tags: Option<Vec<Tag>>,"), "{rust}");
+    assert!(rust.contains("pub struct Person {"), "{rust}");
+    assert!(rust.contains("pub until: Option<DateTime>,"), "{rust}");
+    assert!(rust.contains("pub born: Option<DateTime>,"), "{rust}");
+}
