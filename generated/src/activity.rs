@@ -45,7 +45,7 @@ pub enum WireForm {
 }
 
 /// A site activity: its typed `info` and the envelope around it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Activity<I = ActivityInfo> {
     /// The activity's payload; its variant carries the activity type.
     pub info: I,
@@ -233,6 +233,29 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
             location_url: activity.location_url,
             created_at: activity.created_at,
             form,
+        })
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<I> schemars::JsonSchema for Activity<I> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Activity".into()
+    }
+
+    /// The SDK form; `info`'s shape depends on `type`, so it is any object here.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let details = generator.subschema_for::<Details>();
+        let contact_update = generator.subschema_for::<ContactUpdate>();
+        schemars::json_schema!({
+            "type": "object",
+            "required": ["type", "info"],
+            "properties": {
+                "type": { "type": "string", "description": "The activity type's wire name, such as `hotels/purchase`." },
+                "info": { "type": "object", "description": "The activity's payload, as its type's schema describes it." },
+                "details": details,
+                "contactUpdate": contact_update
+            }
         })
     }
 }

@@ -121,6 +121,10 @@ impl schemars::JsonSchema for DateTime {
         "DateTime".into()
     }
 
+    fn inline_schema() -> bool {
+        true
+    }
+
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({ "type": "string", "format": "date-time" })
     }

@@ -117,6 +117,10 @@ impl schemars::JsonSchema for Number {
         "Number".into()
     }
 
+    fn inline_schema() -> bool {
+        true
+    }
+
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({ "type": "number" })
     }

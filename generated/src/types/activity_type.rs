@@ -251,7 +251,7 @@ impl<'de> Deserialize<'de> for ActivityType {
 }
 
 /// The `info` of an activity, typed by the activity's type.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(
     clippy::large_enum_variant,
     reason = "an activity holds one info, read once; boxing would add an allocation to every parse"

@@ -10,7 +10,7 @@ use super::common::Name;
 #[serde(rename_all = "camelCase")]
 pub struct ActivityPage {
     /// The activities of this page
-    pub results: Vec<serde_json::Map<String, serde_json::Value>>,
+    pub results: Vec<wix_activities::Activity>,
     /// Number of Activities per page
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,

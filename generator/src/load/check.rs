@@ -85,6 +85,20 @@ impl Checker<'_> {
         if let Some(required) = map.get("required") {
             self.required(required, &format!("{pointer}/required"))?;
         }
+        if let Some(path) = map.get("x-rust-type") {
+            let valid = path
+                .as_str()
+                .is_some_and(|p| syn::parse_str::<syn::Path>(p).is_ok());
+            if !valid {
+                return Err(self.error(
+                    &format!("{pointer}/x-rust-type"),
+                    format!(
+                        "`x-rust-type` must be a Rust path such as `my_crate::MyType`, found {}",
+                        kind(path)
+                    ),
+                ));
+            }
+        }
         if let Some(values) = map.get("enum") {
             if !values.is_array() {
                 return Err(self.error(

@@ -114,6 +114,9 @@ pub enum Ty {
     Vec(Box<Ty>),
     /// A generated type.
     Named(TypeRef),
+    /// An existing Rust type named by the schema's `x-rust-type` (a path
+    /// such as `wix_activities::Activity`).
+    External(String),
 }
 
 /// A generated type's module and name.

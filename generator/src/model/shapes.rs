@@ -275,6 +275,11 @@ impl Hoist<'_> {
                 None => break,
             }
         }
+        if let Value::Object(map) = child {
+            // The model reads `x-rust-type` from the schema; typify 0.8 reads it
+            // differently (an object naming a crate), so it never sees it.
+            map.shift_remove("x-rust-type");
+        }
         self.children(child, file, pointer);
     }
 }

@@ -183,6 +183,7 @@ fn build_struct(
                 planned.name, planned.origin
             ))
         })?;
+        let ty = external(ty, schema);
         fields.push(Field {
             wire: wire.clone(),
             ident,
@@ -320,6 +321,19 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             ))
         }
     })
+}
+
+/// A node annotated with `x-rust-type` is that Rust type, whatever typify
+/// made of the (property-less) object around it.
+fn external(ty: Ty, schema: &Value) -> Ty {
+    match (ty, schema.get("x-rust-type").and_then(Value::as_str)) {
+        (Ty::Json | Ty::JsonObject, Some(path)) => Ty::External(path.to_owned()),
+        (Ty::Vec(inner), _) => Ty::Vec(Box::new(external(
+            *inner,
+            schema.get("items").unwrap_or(&Value::Null),
+        ))),
+        (ty, _) => ty,
+    }
 }
 
 fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Result<Enum> {

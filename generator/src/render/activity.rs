@@ -213,7 +213,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
     };
     let activity_info = quote! {
         /// The `info` of an activity, typed by the activity's type.
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         #[allow(clippy::large_enum_variant, reason = "an activity holds one info, read once; boxing would add an allocation to every parse")]
         pub enum ActivityInfo {
             #(#info_variants)*

@@ -155,6 +155,12 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
             let inner = rust_type(inner, module, local, uses);
             quote! { Vec<#inner> }
         }
+        Ty::External(path) => {
+            // The loader checked that the path parses.
+            syn::parse_str::<syn::Path>(path)
+                .map(|p| quote! { #p })
+                .unwrap_or_default()
+        }
         Ty::Named(reference) => {
             let name = ident(&reference.name);
             if reference.module == module {
