@@ -7,3 +7,8 @@
 pub mod built {
     include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 }
+
+/// The README's code blocks, compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

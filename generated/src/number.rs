@@ -7,8 +7,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A number from a field that Wix documents as `Number`.
 ///
-/// It keeps the JSON representation it came with, so `2` is written back as
-/// `2` (not `2.0`) and `22.4` as `22.4`. Use [`Number::as_f64`] for
+/// An integer stays an integer: `2` is written back as `2`, not `2.0`, and
+/// integers beyond `f64`'s precision are kept exactly. A fraction is kept as
+/// the nearest `f64` and written in its shortest form, so `22.4` stays
+/// `22.4` but `12.50` comes back as `12.5`. Use [`Number::as_f64`] for
 /// arithmetic and [`Number::as_i64`] when a whole number is expected.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Number(serde_json::Number);

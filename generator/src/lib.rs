@@ -23,7 +23,7 @@
 //! binary does the same from the command line.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`].
+//! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write).
 
 #![deny(missing_docs)]
 

@@ -179,7 +179,7 @@ fn standard_json_schema_is_read_too() {
             "tags": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}
         },
         "$defs": {
-            "Person": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "born": {"$ref": "#/$defs/Instant"}}},
+            "Person": {"type": "object", "description": "Who visited", "required": ["name"], "properties": {"name": {"type": "string"}, "born": {"$ref": "#/$defs/Instant"}}},
             "Instant": {"type": "string", "format": "date-time"}
         }
     }"##;
@@ -193,7 +193,10 @@ fn standard_json_schema_is_read_too() {
     let rust = &output.files["plain.rs"];
     assert!(rust.contains("pub struct Visit {"), "{rust}");
     assert!(rust.contains("pub at: DateTime,"), "{rust}");
-    assert!(rust.contains("pub who: Person,"), "{rust}");
+    assert!(
+        rust.contains("/// Who visited\n    pub who: Person,"),
+        "a `$ref` field takes its type's description: {rust}"
+    );
     assert!(rust.contains("pub count: Option<i64>,"), "{rust}");
     assert!(rust.contains("pub tags: Option<Vec<Tag>>,"), "{rust}");
     assert!(rust.contains("pub struct Person {"), "{rust}");

@@ -168,7 +168,8 @@ pub struct Activity {
 /// Builds the model of every repaired schema.
 pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
     let plan = shapes::plan(schemas, files)?;
-    let modules = typify::resolve(&plan, schemas)?;
+    let mut modules = typify::resolve(&plan, schemas)?;
+    document_references(&mut modules);
     let mut activities: Vec<Activity> = schemas
         .files
         .iter()
@@ -191,4 +192,40 @@ pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
         activities,
         catalogue: schemas.catalogue.clone(),
     })
+}
+
+/// A property that only references a named type (`{"$ref": ...}`) has no
+/// description of its own; it takes the description of the type it names.
+fn document_references(modules: &mut BTreeMap<String, Module>) {
+    let docs: BTreeMap<TypeRef, String> = modules
+        .values()
+        .flat_map(|m| m.items.iter().map(move |item| (m, item)))
+        .filter_map(|(m, item)| {
+            let doc = match item {
+                Item::Struct(s) => s.doc.clone(),
+                Item::Enum(e) => e.doc.clone(),
+            }?;
+            Some((
+                TypeRef {
+                    module: m.name.clone(),
+                    name: item.name().to_owned(),
+                },
+                doc,
+            ))
+        })
+        .collect();
+    for module in modules.values_mut() {
+        for item in &mut module.items {
+            let Item::Struct(s) = item else { continue };
+            for field in s.fields.iter_mut().filter(|f| f.doc.is_none()) {
+                let mut ty = &field.ty;
+                while let Ty::Vec(inner) = ty {
+                    ty = inner;
+                }
+                if let Ty::Named(reference) = ty {
+                    field.doc = docs.get(reference).cloned();
+                }
+            }
+        }
+    }
 }
