@@ -229,12 +229,15 @@ fn an_activity_built_in_code_is_written_in_the_sdk_form() {
         track: music::Track {
             name: "Stronger".into(),
             id: None,
+            extra: Default::default(),
         },
         album: music::Album {
             name: "Graduation".into(),
             id: Some("123".into()),
+            extra: Default::default(),
         },
         artist: None,
+        extra: Default::default(),
     };
     let activity = Activity::new(ActivityInfo::from(info));
     assert_eq!(

@@ -2,261 +2,208 @@
 //!
 //! The fixtures under `tests/fixtures/examples/` are the JavaScript examples
 //! of Wix's activity documentation written as the JSON they send, mistakes
-//! included. Each has an asserted outcome. Examples that fail today fail
-//! because of what real clients send differently from the tables (quirks.md
-//! part B): numeric strings for `Number`, numbers for `String` ids, an object
-//! for the `Array` `item`, `timezone` for `timeZone`, `CHAT` for `chat`, a
-//! string for the `Array` `subject`, a missing `refund.destination`, and
-//! `ItemId` in the table against `itemId` in the examples. Issue #4 ("Repair
-//! every published quirk … and accept what real clients send") turns these
-//! into parses; until then the test pins today's error, so that the change
-//! shows up here.
+//! included (quirks.md part B). Every one of them parses. What the generated
+//! types accept leniently is written back in the documented form, so each
+//! example's difference between what was sent and what is written back is
+//! snapshotted (`examples__written_back.snap`): every normalization is
+//! listed there, one line per JSON pointer, and nothing else may change.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use wix_activities::{Activity, ActivityInfo, ActivityType};
-
-/// What reading a fixture does today.
-enum Outcome {
-    /// Parses, to this activity type.
-    Parses(ActivityType),
-    /// Fails with an error containing this text (and why).
-    Fails(&'static str, &'static str),
-}
-
-use Outcome::{Fails, Parses};
-
-fn expectations() -> Vec<(&'static str, Outcome)> {
-    vec![
-        (
-            "form/contact-form",
-            Fails(
-                "invalid type: string \"My Subject\", expected a sequence",
-                "B10: `subject` is sent as a string",
-            ),
-        ),
-        (
-            "form/subscription-form",
-            Parses(ActivityType::FormSubscriptionForm),
-        ),
-        ("form/form", Parses(ActivityType::FormForm)),
-        (
-            "scheduler/appointment",
-            Fails("missing field `timeZone`", "B5: sent as `timezone`"),
-        ),
-        (
-            "scheduler/confirmation",
-            Fails("missing field `timeZone`", "B5: sent as `timezone`"),
-        ),
-        (
-            "scheduler/cancel",
-            Fails(
-                "missing field `destination`",
-                "B9: the required `refund.destination` is omitted",
-            ),
-        ),
-        ("social/comment", Parses(ActivityType::SocialComment)),
-        (
-            "social/share-url",
-            Fails(
-                "missing field `ItemId`",
-                "A4: the table says `ItemId`, the example sends `itemId`",
-            ),
-        ),
-        (
-            "social/track",
-            Fails(
-                "missing field `ItemId`",
-                "A4: the table says `ItemId`, the example sends `itemId`",
-            ),
-        ),
-        (
-            "hotels/purchase",
-            Fails(
-                "invalid type: string \"1\", expected a JSON number",
-                "B1: `payment.total` is sent as `'1'`",
-            ),
-        ),
-        (
-            "hotels/purchase-failed",
-            Fails(
-                "invalid type: string \"1\", expected a JSON number",
-                "B1: `payment.total` is sent as `'1'`",
-            ),
-        ),
-        (
-            "hotels/reservation",
-            Parses(ActivityType::HotelsReservation),
-        ),
-        (
-            "hotels/confirmation",
-            Parses(ActivityType::HotelsConfirmation),
-        ),
-        ("hotels/cancel", Parses(ActivityType::HotelsCancel)),
-        ("music/track-play", Parses(ActivityType::MusicTrackPlay)),
-        ("music/track-skip", Parses(ActivityType::MusicTrackSkip)),
-        ("music/track-played", Parses(ActivityType::MusicTrackPlayed)),
-        ("music/track-lyrics", Parses(ActivityType::MusicTrackLyrics)),
-        ("music/track-share", Parses(ActivityType::MusicTrackShare)),
-        ("music/album-share", Parses(ActivityType::MusicAlbumShare)),
-        ("music/album-fan", Parses(ActivityType::MusicAlbumFan)),
-        ("music/album-played", Parses(ActivityType::MusicAlbumPlayed)),
-        (
-            "e_commerce/cart-add",
-            Fails(
-                "invalid type: map, expected a sequence",
-                "A8: `item` is one object, the table says an array",
-            ),
-        ),
-        (
-            "e_commerce/cart-remove",
-            Fails(
-                "invalid type: map, expected a sequence",
-                "A8: `item` is one object, the table says an array",
-            ),
-        ),
-        (
-            "e_commerce/cart-checkout",
-            Fails(
-                "invalid type: integer `1`, expected a string",
-                "B2: the item `id` is sent as a number",
-            ),
-        ),
-        (
-            "e_commerce/cart-abandon",
-            Fails(
-                "invalid type: integer `1`, expected a string",
-                "B2: the item `id` is sent as a number",
-            ),
-        ),
-        (
-            "e_commerce/purchase",
-            Fails(
-                "invalid type: integer `1`, expected a string",
-                "B2: the item `id` is sent as a number",
-            ),
-        ),
-        (
-            "messaging/im",
-            Fails(
-                "unknown variant `CHAT`, expected `chat` or `sms`",
-                "B6: the type is sent in capitals",
-            ),
-        ),
-        (
-            "events/rsvp",
-            Fails(
-                "invalid type: string \"1\", expected a JSON number",
-                "B1: `price.price` is sent as `'1'`",
-            ),
-        ),
-    ]
-}
+use wix_activities::{Activity, ActivityInfo, ActivityType, DateTime};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples")
 }
 
-fn read(name: &str) -> String {
-    let path = fixtures().join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-#[test]
-fn every_example_has_an_expectation() {
-    let mut on_disk = Vec::new();
+/// Every example, by wire name, in a stable order.
+fn examples() -> Vec<(String, Value)> {
+    let mut found = Vec::new();
     for group in std::fs::read_dir(fixtures()).unwrap() {
         let group = group.unwrap().path();
         for file in std::fs::read_dir(&group).unwrap() {
             let file = file.unwrap().path();
-            let name = file.strip_prefix(fixtures()).unwrap().with_extension("");
-            on_disk.push(name.to_string_lossy().replace('\\', "/"));
+            let name = file
+                .strip_prefix(fixtures())
+                .unwrap()
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&file).unwrap();
+            found.push((
+                name,
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display())),
+            ));
         }
     }
-    on_disk.sort();
-    let mut expected: Vec<String> = expectations()
-        .iter()
-        .map(|(name, _)| name.to_string())
-        .collect();
-    expected.sort();
-    assert_eq!(on_disk, expected);
-    assert_eq!(
-        expected.len(),
-        ActivityType::DOCUMENTED.len(),
-        "one example per documented activity type"
-    );
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn read(name: &str) -> Activity {
+    let (_, value) = examples().into_iter().find(|(n, _)| n == name).unwrap();
+    serde_json::from_value(value).unwrap()
 }
 
 #[test]
-fn each_example_has_its_expected_outcome() {
-    for (name, outcome) in expectations() {
-        let text = read(name);
-        let parsed = serde_json::from_str::<Activity>(&text);
-        match (outcome, parsed) {
-            (Parses(kind), Ok(activity)) => {
-                assert_eq!(activity.info.activity_type(), kind, "{name}");
-                assert_eq!(
-                    kind.as_str(),
-                    name,
-                    "the fixture is named after its wire name"
-                );
+fn there_is_one_example_per_documented_type_and_each_parses_to_it() {
+    let examples = examples();
+    assert_eq!(examples.len(), ActivityType::DOCUMENTED.len());
+    for (name, value) in examples {
+        let activity: Activity =
+            serde_json::from_value(value).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            activity.info.activity_type().as_str(),
+            name,
+            "the fixture is named after its wire name"
+        );
+        assert!(
+            !matches!(activity.info, ActivityInfo::Other { .. }),
+            "{name}"
+        );
+    }
+}
+
+/// The differences between two JSON values, one line per JSON pointer.
+fn differences(
+    pointer: &str,
+    sent: Option<&Value>,
+    written: Option<&Value>,
+    out: &mut Vec<String>,
+) {
+    match (sent, written) {
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for key in keys {
+                differences(&format!("{pointer}/{key}"), a.get(key), b.get(key), out);
             }
-            (Fails(expected, why), Err(error)) => {
-                let message = error.to_string();
-                assert!(
-                    message.contains(expected),
-                    "{name} ({why}): expected an error containing {expected:?}, got {message:?}"
-                );
+        }
+        (Some(Value::Array(a)), Some(Value::Array(b))) if a.len() == b.len() => {
+            for (index, (x, y)) in a.iter().zip(b).enumerate() {
+                differences(&format!("{pointer}/{index}"), Some(x), Some(y), out);
             }
-            (Parses(_), Err(error)) => panic!("{name}: expected to parse, failed: {error}"),
-            (Fails(expected, why), Ok(_)) => {
-                panic!("{name}: expected to fail with {expected:?} ({why}), but it parses")
-            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => {
+            let show = |v: Option<&Value>| v.map_or("(absent)".to_owned(), Value::to_string);
+            out.push(format!("{pointer}: {} → {}", show(a), show(b)));
         }
     }
 }
 
-/// `null` optional fields are read as absent and written as absent, so the
-/// expected round trip of a payload is the payload without them.
-fn without_nulls(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
-        other => other.clone(),
-    }
-}
-
 #[test]
-fn examples_that_parse_are_written_back_as_they_came() {
-    for (name, outcome) in expectations() {
-        let Parses(_) = outcome else { continue };
-        let original: Value = serde_json::from_str(&read(name)).unwrap();
-        let activity: Activity = serde_json::from_value(original.clone()).unwrap();
+fn written_back() {
+    let mut report = String::new();
+    for (name, sent) in examples() {
+        let activity: Activity = serde_json::from_value(sent.clone()).unwrap();
         let written = serde_json::to_value(&activity).unwrap();
-        let mut expected = without_nulls(&original);
-        if matches!(name, "social/comment" | "music/album-share") {
-            // B11: a missing `}` puts `details` and `contactUpdate` inside
-            // `info`, where no table documents them. Unknown fields are
-            // ignored today and kept once issue #4 lands.
-            let info = expected["info"].as_object_mut().unwrap();
-            assert!(
-                info.shift_remove("details").is_some()
-                    && info.shift_remove("contactUpdate").is_some()
-            );
+        let again: Activity = serde_json::from_value(written.clone()).unwrap();
+        assert_eq!(
+            again, activity,
+            "{name}: what is written reads back as the same value"
+        );
+        let mut lines = Vec::new();
+        differences("", Some(&sent), Some(&written), &mut lines);
+        report.push_str(&format!(
+            "{name}:{}\n",
+            if lines.is_empty() { " unchanged" } else { "" }
+        ));
+        for line in lines {
+            report.push_str(&format!("  {line}\n"));
         }
-        assert_eq!(written, expected, "{name}");
     }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn what_clients_send_is_read_as_documented() {
+    // B1, B4: numeric strings for `Number` are numbers.
+    let ActivityInfo::HotelsPurchaseFailed(failed) = read("hotels/purchase-failed").info else {
+        panic!()
+    };
+    assert_eq!(failed.payment.total.as_i64(), Some(1));
+    assert_eq!(
+        failed
+            .payment
+            .error
+            .as_ref()
+            .unwrap()
+            .error_code
+            .as_ref()
+            .unwrap()
+            .as_i64(),
+        Some(123)
+    );
+    // B2, B3: numbers for `String` are their text.
+    let ActivityInfo::ECommercePurchase(purchase) = read("e_commerce/purchase").info else {
+        panic!()
+    };
+    assert_eq!(purchase.items[0].id, "1");
+    assert_eq!(
+        purchase
+            .payment
+            .tax
+            .as_ref()
+            .unwrap()
+            .formatted_total
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        purchase.payment.subtotal.as_i64(),
+        Some(1),
+        "A5: `subtotal`, as the example sends it"
+    );
+    // A8: `item` is one object.
+    let ActivityInfo::ECommerceCartAdd(cart) = read("e_commerce/cart-add").info else {
+        panic!()
+    };
+    assert_eq!(cart.item.title, "title");
+    // B5: `timezone` is `timeZone`, and a Windows zone name is kept as sent.
+    let ActivityInfo::SchedulerAppointment(appointment) = read("scheduler/appointment").info else {
+        panic!()
+    };
+    assert_eq!(
+        appointment.time.as_ref().unwrap().time_zone,
+        "US Eastern Standard Time"
+    );
+    // B6: `CHAT` is `chat`; B7: a date-time without offset is kept and flagged.
+    let ActivityInfo::MessagingIm(im) = read("messaging/im").info else {
+        panic!()
+    };
+    assert_eq!(im.type_, wix_activities::messaging::ImType::Chat);
+    assert!(!im.content[0].time.has_offset());
+    // B8: an unknown currency code is kept for validation to report.
+    let ActivityInfo::HotelsReservation(reservation) = read("hotels/reservation").info else {
+        panic!()
+    };
+    assert_eq!(reservation.invoice.currency, "UDS");
+    // B9: a missing required text reads as empty, for validation to report.
+    let ActivityInfo::SchedulerCancel(cancel) = read("scheduler/cancel").info else {
+        panic!()
+    };
+    assert_eq!(cancel.refund.destination, "");
+    // B10: an `Array[object]` without fields is raw JSON, so a string is kept.
+    let ActivityInfo::FormContactForm(form) = read("form/contact-form").info else {
+        panic!()
+    };
+    assert_eq!(form.subject, Some(Value::from("My Subject")));
+    // B11: `details` inside `info` is kept there, not lost.
+    let ActivityInfo::SocialComment(comment) = read("social/comment").info else {
+        panic!()
+    };
+    assert!(comment.extra.contains_key("details") && comment.extra.contains_key("contactUpdate"));
+    // A4: `itemId` is the documented name.
+    let ActivityInfo::SocialTrack(track) = read("social/track").info else {
+        panic!()
+    };
+    assert_eq!(track.item_info.item_id, "1");
 }
 
 #[test]
 fn numbers_and_dates_come_back_as_they_were_sent() {
-    let activity: Activity = serde_json::from_str(&read("hotels/reservation")).unwrap();
+    let activity = read("hotels/reservation");
     let ActivityInfo::HotelsReservation(reservation) = &activity.info else {
         panic!("{:?}", activity.info)
     };
@@ -266,8 +213,8 @@ fn numbers_and_dates_come_back_as_they_were_sent() {
         "`1` stays an integer, not `1.0`"
     );
     assert_eq!(
-        reservation.stay.checkout.as_str(),
-        "2026-11-23T12:00:00.000Z"
+        reservation.stay.checkout,
+        "2026-11-23T12:00:00.000Z".parse::<DateTime>().unwrap()
     );
     assert_eq!(
         reservation.rooms[0].beds[0].kind, "king",

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -61,6 +61,8 @@ pub struct Activity<I = ActivityInfo> {
     pub created_at: Option<DateTime>,
     /// The form this activity is written in.
     pub form: WireForm,
+    /// Envelope fields neither form documents, kept so that they are written back.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl<I> Activity<I> {
@@ -74,6 +76,7 @@ impl<I> Activity<I> {
             location_url: None,
             created_at: None,
             form: WireForm::Sdk,
+            extra: serde_json::Map::new(),
         }
     }
 }
@@ -106,6 +109,9 @@ impl<I: TypedInfo> Serialize for Activity<I> {
         }
         if let Some(contact_update) = &self.contact_update {
             map.serialize_entry("contactUpdate", contact_update)?;
+        }
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
         }
         map.end()
     }
@@ -215,7 +221,8 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
                 "activityLocationUrl" => activity.location_url = map.next_value()?,
                 "createdAt" => activity.created_at = map.next_value()?,
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    let value = map.next_value()?;
+                    activity.extra.insert(key.into_owned(), value);
                 }
             }
         }
@@ -232,6 +239,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
             id: activity.id,
             location_url: activity.location_url,
             created_at: activity.created_at,
+            extra: activity.extra,
             form,
         })
     }

@@ -12,16 +12,27 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 /// Unlike `chrono::DateTime<Utc>`, this type keeps the offset the sender used
 /// (`+02:00` stays `+02:00`) and writes back the exact text it read, so a
 /// payload parsed and serialized again is the payload that came in.
+///
+/// A date-time sent without an offset (`2016-09-15T15:53:00`, as Wix's
+/// Messaging example does) is read, because real clients send it, but it
+/// names no instant: [`DateTime::has_offset`] says so, validation reports
+/// it, and [`DateTime::to_chrono`] reads it as UTC.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DateTime {
     text: Box<str>,
     value: chrono::DateTime<FixedOffset>,
+    has_offset: bool,
 }
 
 impl DateTime {
-    /// The instant, with the offset it was written in.
+    /// The instant, with the offset it was written in (UTC when none was).
     pub fn to_chrono(&self) -> chrono::DateTime<FixedOffset> {
         self.value
+    }
+
+    /// Whether the text carried a UTC offset (`Z` or `+02:00`), as RFC 3339 requires.
+    pub fn has_offset(&self) -> bool {
+        self.has_offset
     }
 
     /// The instant in UTC.
@@ -43,6 +54,7 @@ impl<Tz: TimeZone> From<chrono::DateTime<Tz>> for DateTime {
         DateTime {
             text: value.to_rfc3339_opts(SecondsFormat::AutoSi, true).into(),
             value,
+            has_offset: true,
         }
     }
 }
@@ -70,12 +82,23 @@ impl FromStr for DateTime {
     type Err = ParseDateTimeError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match chrono::DateTime::parse_from_rfc3339(text) {
-            Ok(value) => Ok(DateTime {
+        let error = match chrono::DateTime::parse_from_rfc3339(text) {
+            Ok(value) => {
+                return Ok(DateTime {
+                    text: text.into(),
+                    value,
+                    has_offset: true,
+                })
+            }
+            Err(error) => error,
+        };
+        match chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+            Ok(naive) => Ok(DateTime {
                 text: text.into(),
-                value,
+                value: naive.and_utc().fixed_offset(),
+                has_offset: false,
             }),
-            Err(error) => Err(ParseDateTimeError {
+            Err(_) => Err(ParseDateTimeError {
                 text: text.to_owned(),
                 reason: error.to_string(),
             }),
@@ -147,6 +170,18 @@ mod tests {
         let cest: DateTime = "2013-07-01T10:07:40+02:00".parse().unwrap();
         assert_eq!(cest.to_chrono().offset().local_minus_utc(), 7200);
         assert_eq!(cest.to_utc().to_rfc3339(), "2013-07-01T08:07:40+00:00");
+    }
+
+    #[test]
+    fn a_date_time_without_offset_is_read_and_flagged() {
+        let local: DateTime = serde_json::from_str("\"2016-09-15T15:53:00\"").unwrap();
+        assert!(!local.has_offset());
+        assert_eq!(local.as_str(), "2016-09-15T15:53:00");
+        assert_eq!(local.to_utc().to_rfc3339(), "2016-09-15T15:53:00+00:00");
+        assert!("2016-09-15T15:53:00.25+01:00"
+            .parse::<DateTime>()
+            .unwrap()
+            .has_offset());
     }
 
     #[test]

@@ -35,6 +35,7 @@ extern crate self as wix_activities;
 
 mod activity;
 mod date_time;
+pub mod lenient;
 mod number;
 
 pub use activity::{Activity, TypedInfo, WireForm};

@@ -107,9 +107,39 @@ impl Serialize for Number {
     }
 }
 
+/// Reads a JSON number, or a string that holds one (`"1"`, as Wix's
+/// examples send prices): the number is written back as a JSON number.
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_json::Number::deserialize(deserializer).map(Number)
+        struct Visitor;
+
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON number or a numeric string")
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number::from(v))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number::from(v))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
+                Number::from_f64(v).ok_or_else(|| E::custom("a number must be finite"))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Number, E> {
+                v.trim()
+                    .parse()
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -147,6 +177,23 @@ mod tests {
         assert_eq!(serde_json::to_string(&two).unwrap(), "2");
         assert!(two.is_integer());
         assert_eq!(two.as_i64(), Some(2));
+    }
+
+    #[test]
+    fn reads_numeric_strings_and_writes_numbers() {
+        let one: Number = serde_json::from_str(r#""1""#).unwrap();
+        assert_eq!(serde_json::to_string(&one).unwrap(), "1");
+        let price: Number = serde_json::from_str(r#"" 22.40 ""#).unwrap();
+        assert_eq!(serde_json::to_string(&price).unwrap(), "22.4");
+        let error = serde_json::from_str::<Number>(r#""12 euros""#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with(
+                "invalid value: string \"12 euros\", expected a JSON number or a numeric string"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

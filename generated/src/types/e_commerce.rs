@@ -9,48 +9,89 @@ use wix_activities::Number;
 #[serde(rename_all = "camelCase")]
 pub struct CartAbandon {
     /// Cart ID
+    #[serde(
+        alias = "cartid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub cart_id: String,
     /// Store ID
+    #[serde(
+        alias = "storeid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub store_id: String,
     /// Name of store
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "storename",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub store_name: Option<String>,
     /// Items in cart
     pub items: Vec<Item>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `items`: Items in cart
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Item {
     /// Item ID
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub id: String,
     /// Item type
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<ItemType>,
     /// Item SKU number
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sku: Option<String>,
     /// Item's title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
     /// Item's quantity
     pub quantity: i64,
     /// Item's price
-    #[serde(rename = "**.price", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Number>,
     /// Price format (i.e, €0,99 or $0.99)
-    #[serde(rename = "formattedPrice", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedprice",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_price: Option<String>,
-    /// Currency code (i.e, EUR, USD, CAD)
+    /// Currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
     /// Item's link
-    #[serde(rename = "productLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "productlink",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub product_link: Option<String>,
     /// Item's weight
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Number>,
     /// Weight format
-    #[serde(rename = "formattedWeight", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedweight",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_weight: Option<String>,
     /// Media details for this item (like a photo)
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,21 +104,13 @@ pub struct Item {
     /// Additional information about this item
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<Metadata>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Item type
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ItemType {
@@ -87,12 +120,22 @@ pub enum ItemType {
     Digital,
 }
 impl ItemType {
+    /// Every value, in the published order.
+    pub const ALL: [ItemType; 2usize] = [ItemType::Physical, ItemType::Digital];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
             ItemType::Physical => "PHYSICAL",
             ItemType::Digital => "DIGITAL",
         }
+    }
+}
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for ItemType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(deserializer, &ItemType::ALL, ItemType::as_str)
     }
 }
 impl std::fmt::Display for ItemType {
@@ -106,8 +149,15 @@ impl std::fmt::Display for ItemType {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Media {
     /// Link to the thumbnail
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub thumbnail: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `variants`: Item's variants (like a specific color or size)
@@ -115,10 +165,18 @@ pub struct Media {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Variant {
     /// Variant title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
     /// Variant value
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `metadata`: Additional information about this item
@@ -126,9 +184,14 @@ pub struct Variant {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Metadata {
     /// Metadata name
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Metadata value
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub value: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// An item was added to the cart.
@@ -137,14 +200,32 @@ pub struct Metadata {
 #[serde(rename_all = "camelCase")]
 pub struct CartAdd {
     /// Cart ID
+    #[serde(
+        alias = "cartid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub cart_id: String,
     /// Store ID
+    #[serde(
+        alias = "storeid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub store_id: String,
     /// Name of store
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "storename",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub store_name: Option<String>,
     /// Item added/removed from cart
-    pub item: Vec<Item>,
+    pub item: Item,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A checkout process has begun with this cart.
@@ -153,14 +234,32 @@ pub struct CartAdd {
 #[serde(rename_all = "camelCase")]
 pub struct CartCheckout {
     /// Cart ID
+    #[serde(
+        alias = "cartid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub cart_id: String,
     /// Store ID
+    #[serde(
+        alias = "storeid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub store_id: String,
     /// Name of store
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "storename",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub store_name: Option<String>,
     /// Items in cart
     pub items: Vec<Item>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// An item was removed from the cart.
@@ -169,14 +268,32 @@ pub struct CartCheckout {
 #[serde(rename_all = "camelCase")]
 pub struct CartRemove {
     /// Cart ID
+    #[serde(
+        alias = "cartid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub cart_id: String,
     /// Store ID
+    #[serde(
+        alias = "storeid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub store_id: String,
     /// Name of store
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "storename",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub store_name: Option<String>,
     /// Item added/removed from cart
-    pub item: Vec<Item>,
+    pub item: Item,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The checkout process has completed.
@@ -185,34 +302,66 @@ pub struct CartRemove {
 #[serde(rename_all = "camelCase")]
 pub struct Purchase {
     /// Cart ID
+    #[serde(
+        alias = "cartid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub cart_id: String,
     /// Store ID
+    #[serde(
+        alias = "storeid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub store_id: String,
     /// Name of store
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "storename",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub store_name: Option<String>,
     /// Order ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "orderid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order_id: Option<String>,
     /// Purchased items
     pub items: Vec<Item>,
     /// Payment details
     pub payment: Payment,
     /// Shipping address details
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "shippingaddress", skip_serializing_if = "Option::is_none")]
     pub shipping_address: Option<ShippingAddress>,
     /// Billing address details
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "billingaddress", skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<BillingAddress>,
     /// Payment gateway name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "paymentgateway",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub payment_gateway: Option<String>,
     /// Notes about the purchase
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
-    /// True if the buyer opts to receive marketing emails from the vendor
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// True if the buyer opts to receive marketing emails from the vendor
+    #[serde(alias = "buyeracceptsmarketing", skip_serializing_if = "Option::is_none")]
     pub buyer_accepts_marketing: Option<bool>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Payment details
@@ -223,14 +372,25 @@ pub struct Payment {
     /// Payment total
     pub total: Number,
     /// Payment subtotal
-    pub sub_total: Number,
+    pub subtotal: Number,
     /// Formatted total
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedtotal",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_total: Option<String>,
     /// Formatted subtotal
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub formatted_sub_total: Option<String>,
-    /// Currency code (i.e, EUR, USD, CAD)
+    #[serde(
+        alias = "formattedsubtotal",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub formatted_subtotal: Option<String>,
+    /// Currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
     /// Coupon details
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -241,19 +401,32 @@ pub struct Payment {
     /// Shipping details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Shipping>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Coupon details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Coupon {
     /// Amount the coupon deducted from the total price
     pub total: Number,
     /// Formatted coupon total
-    #[serde(rename = "FormattedTotal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedtotal",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_total: Option<String>,
     /// Coupon title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Payment's tax details
@@ -264,8 +437,16 @@ pub struct Tax {
     /// Tax total
     pub total: Number,
     /// Formatted tax total
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedtotal",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_total: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Shipping details
@@ -276,8 +457,16 @@ pub struct Shipping {
     /// Shipping total
     pub total: Number,
     /// Formatted shipping total
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedtotal",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_total: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Shipping address details
@@ -286,44 +475,103 @@ pub struct Shipping {
 #[serde(rename_all = "camelCase")]
 pub struct ShippingAddress {
     /// Recipient's first name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "firstname",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub first_name: Option<String>,
     /// Recipient's last name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "lastname",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_name: Option<String>,
     /// Recipient's email
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Recipient's phone
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// Recipient's country
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
     /// Recipient's country code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "countrycode",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country_code: Option<String>,
     /// Recipient's region
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region: Option<String>,
     /// Recipient's region code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "regioncode",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region_code: Option<String>,
     /// Recipient's city
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub city: Option<String>,
     /// Recipient's address
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address1: Option<String>,
     /// Recipient's address, part 2
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address2: Option<String>,
     /// Recipient's postal code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub zip: Option<String>,
     /// Recipient's company
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub company: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Billing address details
@@ -332,42 +580,101 @@ pub struct ShippingAddress {
 #[serde(rename_all = "camelCase")]
 pub struct BillingAddress {
     /// Buyer's first name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "firstname",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub first_name: Option<String>,
     /// Buyer's last name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "lastname",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_name: Option<String>,
     /// Buyer's email
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Buyer's phone
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// Buyer's country
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
     /// Buyer's country code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "countrycode",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country_code: Option<String>,
     /// Buyer's region
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region: Option<String>,
     /// Buyer's region code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "regioncode",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region_code: Option<String>,
     /// Buyer's city
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub city: Option<String>,
     /// Buyer's address
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address1: Option<String>,
     /// Buyer's address, part 2
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address2: Option<String>,
     /// Buyer's postal code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub zip: Option<String>,
     /// Buyer's company
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub company: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

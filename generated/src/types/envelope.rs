@@ -12,14 +12,27 @@ pub struct ActivityPage {
     /// The activities of this page
     pub results: Vec<wix_activities::Activity>,
     /// Number of Activities per page
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "pagesize", skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
     /// Cursor for the next page
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "nextcursor",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub next_cursor: Option<String>,
     /// Cursor for the previous page
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "previouscursor",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub previous_cursor: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Parameters to filter a request for a list of Activities that have already occurred on a site.
@@ -37,26 +50,18 @@ pub struct ActivityQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Use the activityTypes parameter to filter by the type of Activity (activity type wire names).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "activitytypes", skip_serializing_if = "Option::is_none")]
     pub activity_types: Option<Vec<String>>,
     /// Number of Activities per page
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "pagesize", skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Set the scope parameter to app to get Activities that were created by your app. Set the scope parameter to site to get Activities that were created by all apps on a site. Default is site.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
@@ -66,12 +71,22 @@ pub enum Scope {
     Site,
 }
 impl Scope {
+    /// Every value, in the published order.
+    pub const ALL: [Scope; 2usize] = [Scope::App, Scope::Site];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
             Scope::App => "app",
             Scope::Site => "site",
         }
+    }
+}
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(deserializer, &Scope::ALL, Scope::as_str)
     }
 }
 impl std::fmt::Display for Scope {
@@ -93,6 +108,9 @@ pub struct ContactUpdate {
     /// Site visitor's phone numbers
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phones: Option<Vec<Phone>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `emails`: Site visitor's emails
@@ -100,11 +118,22 @@ pub struct ContactUpdate {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Email {
     /// Email tag (like main)
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tag: Option<String>,
     /// Email address
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `phones`: Site visitor's phone numbers
@@ -112,11 +141,22 @@ pub struct Email {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Phone {
     /// Phone tag (like main)
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tag: Option<String>,
     /// Phone number
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Details of the activity: a summary, and the URL users reach when they click the activity’s notification in the site’s dashboard.
@@ -125,11 +165,23 @@ pub struct Phone {
 #[serde(rename_all = "camelCase")]
 pub struct Details {
     /// When an important activity is posted, we display a notification in the site’s dashboard. Users can click on this notification to see more information about the activity, so define this URL when you post the activity.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "additionalinfourl",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub additional_info_url: Option<String>,
     /// Summary of the activity
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub summary: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// What posting an activity returns: the Activity ID, and the ID of the contact linked to the activity when contactUpdate was used.
@@ -138,8 +190,21 @@ pub struct Details {
 #[serde(rename_all = "camelCase")]
 pub struct PostResult {
     /// Activity ID
+    #[serde(
+        alias = "activityid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub activity_id: String,
     /// Contact ID of the existing or newly created contact for this browser session
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "contactid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contact_id: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

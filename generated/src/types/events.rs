@@ -9,14 +9,29 @@ use wix_activities::{DateTime, Number};
 #[serde(rename_all = "camelCase")]
 pub struct Rsvp {
     /// ID of the event
+    #[serde(
+        alias = "eventid",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub event_id: String,
     /// Name of the event
+    #[serde(
+        alias = "eventtitle",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub event_title: String,
     /// Event description
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "eventdescription",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub event_description: Option<String>,
     /// How many guests will attend the event
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "totalnumberattendees", skip_serializing_if = "Option::is_none")]
     pub total_number_attendees: Option<Number>,
     /// Details about the event’s price
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,6 +42,9 @@ pub struct Rsvp {
     /// The date & time of the event
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<Time>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Details about the event’s price
@@ -37,10 +55,19 @@ pub struct Price {
     /// Price
     pub price: Number,
     /// Currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
     /// Price format (i.e, €0,99 or $0.99)
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedprice",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_price: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Location of the event
@@ -48,10 +75,18 @@ pub struct Price {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Location {
     /// Location name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
     /// Location address
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub address: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The date & time of the event
@@ -65,5 +100,13 @@ pub struct Time {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<DateTime>,
     /// Time zone
+    #[serde(
+        alias = "timezone",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub time_zone: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

@@ -9,12 +9,15 @@ use serde::{Deserialize, Serialize};
 pub struct ContactForm {
     /// Subject the site visitor entered in the contact form
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+    pub subject: Option<serde_json::Value>,
     /// Content the site visitor entered in the contact form
     pub content: Content,
     /// More details submitted in the form
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "additionalfields", skip_serializing_if = "Option::is_none")]
     pub additional_fields: Option<Vec<AdditionalField>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Content the site visitor entered in the contact form
@@ -22,11 +25,18 @@ pub struct ContactForm {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Content {
     /// Message text
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub message: Option<String>,
     /// Media (for example, images the site visitor uploaded to the message)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub media: Option<Vec<serde_json::Value>>,
+    pub media: Option<serde_json::Value>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `additionalFields`: More details submitted in the form
@@ -34,11 +44,22 @@ pub struct Content {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AdditionalField {
     /// Key name
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
     /// Key value
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// when your app submits another type of form, like a survey.
@@ -50,28 +71,14 @@ pub struct Form {
     pub type_: Option<FormType>,
     /// Fields in the form
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fields: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
-    /// Key name
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Key value
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub fields: Option<Vec<Field>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Type of form submitted
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum FormType {
@@ -91,6 +98,16 @@ pub enum FormType {
     Other,
 }
 impl FormType {
+    /// Every value, in the published order.
+    pub const ALL: [FormType; 7usize] = [
+        FormType::CustomerSatisfaction,
+        FormType::Survey,
+        FormType::EventRegistration,
+        FormType::Order,
+        FormType::Donation,
+        FormType::Quiz,
+        FormType::Other,
+    ];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -104,10 +121,41 @@ impl FormType {
         }
     }
 }
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for FormType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(deserializer, &FormType::ALL, FormType::as_str)
+    }
+}
 impl std::fmt::Display for FormType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// One of the `fields`: Fields in the form
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Field {
+    /// Key name
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+    /// Key value
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// when your app submits a subscription from.
@@ -116,6 +164,9 @@ impl std::fmt::Display for FormType {
 #[serde(rename_all = "camelCase")]
 pub struct SubscriptionForm {
     /// More details submitted in the form
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "additionalfields", skip_serializing_if = "Option::is_none")]
     pub additional_fields: Option<Vec<AdditionalField>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

@@ -10,11 +10,17 @@ use super::common::{Name, Refund, Source};
 #[serde(rename_all = "camelCase")]
 pub struct Cancel {
     /// Reservation cancel date
+    #[serde(alias = "canceldate")]
     pub cancel_date: DateTime,
     /// Refund details
     pub refund: Refund,
     /// Reservation ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "reservationid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reservation_id: Option<String>,
     /// Guests details
     pub guests: Guests,
@@ -29,6 +35,9 @@ pub struct Cancel {
     pub customer: Option<Customer>,
     /// Room details
     pub rooms: Vec<Room>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Guests details
@@ -41,6 +50,9 @@ pub struct Guests {
     pub adults: Number,
     /// Number of child guests
     pub children: Number,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Stay dates
@@ -51,6 +63,9 @@ pub struct Stay {
     pub checkin: DateTime,
     /// Checkout date
     pub checkout: DateTime,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `rates`: Rate details
@@ -65,8 +80,12 @@ pub struct Rate {
     pub taxes: Vec<Tax>,
     /// Total amount
     pub total: Number,
-    /// Rate currency code (i.e, EUR, USD, CAD)
+    /// Rate currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `taxes`: Tax details
@@ -74,11 +93,16 @@ pub struct Rate {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Tax {
     /// Tax name (occupancy tax, resort fee, etc)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Tax total amount
     pub total: Number,
-    /// Tax currency code (i.e, EUR, USD, CAD)
+    /// Tax currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Reservation invoice details
@@ -89,8 +113,12 @@ pub struct Invoice {
     pub subtotal: Number,
     /// Invoice total
     pub total: Number,
-    /// Invoice currency code (i.e, EUR, USD, CAD)
+    /// Invoice currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Customer details
@@ -99,20 +127,36 @@ pub struct Invoice {
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     /// Customer’s contact ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "contactid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contact_id: Option<String>,
-    /// true if the customer a returning guest
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// true if the customer a returning guest
+    #[serde(alias = "isguest", skip_serializing_if = "Option::is_none")]
     pub is_guest: Option<bool>,
     /// Customer's name
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Name>,
     /// Customer's phone number
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// Customer's email
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `rooms`: Room details
@@ -121,14 +165,22 @@ pub struct Customer {
 #[serde(rename_all = "camelCase")]
 pub struct Room {
     /// Room ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// Room's bed list
     pub beds: Vec<Bed>,
     /// Room's occupancy number
+    #[serde(alias = "maxoccupancy")]
     pub max_occupancy: Number,
     /// List of amenities reserved
     pub amenities: Vec<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `beds`: Room's bed list
@@ -136,7 +188,11 @@ pub struct Room {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Bed {
     /// Type of bed
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub kind: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a reservation is confirmed.
@@ -147,7 +203,12 @@ pub struct Confirmation {
     /// Indicates who confirmed/reserved the room.
     pub source: Source,
     /// Reservation ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "reservationid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reservation_id: Option<String>,
     /// Guests details
     pub guests: Guests,
@@ -162,6 +223,9 @@ pub struct Confirmation {
     pub customer: Option<Customer>,
     /// Room details
     pub rooms: Vec<Room>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When the purchase of a hotel service could not be completed.
@@ -170,7 +234,12 @@ pub struct Confirmation {
 #[serde(rename_all = "camelCase")]
 pub struct PurchaseFailed {
     /// Reservation ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "reservationid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reservation_id: Option<String>,
     /// Guests details
     pub guests: Guests,
@@ -185,6 +254,9 @@ pub struct PurchaseFailed {
     pub customer: Option<Customer>,
     /// Room details
     pub rooms: Vec<Room>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Payment details
@@ -195,13 +267,18 @@ pub struct PurchaseFailedPayment {
     pub subtotal: Number,
     /// Payment total
     pub total: Number,
-    /// Payment currency code (i.e, EUR, USD, CAD)
+    /// Payment currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
     /// Payment method (cash, credit, paypal, etc)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub source: String,
     /// Details for payment error
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<PaymentError>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Details for payment error
@@ -210,11 +287,18 @@ pub struct PurchaseFailedPayment {
 #[serde(rename_all = "camelCase")]
 pub struct PaymentError {
     /// Error code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "errorcode", skip_serializing_if = "Option::is_none")]
     pub error_code: Option<Number>,
     /// Reason why the payment failed
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reason: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a site visitor purchases a service offered by the hotel.
@@ -223,7 +307,12 @@ pub struct PaymentError {
 #[serde(rename_all = "camelCase")]
 pub struct Purchase {
     /// Reservation ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "reservationid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reservation_id: Option<String>,
     /// Guests details
     pub guests: Guests,
@@ -238,6 +327,9 @@ pub struct Purchase {
     pub customer: Option<Customer>,
     /// Room details
     pub rooms: Vec<Room>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Payment details
@@ -248,10 +340,15 @@ pub struct PurchasePayment {
     pub subtotal: Number,
     /// Payment total
     pub total: Number,
-    /// Payment currency code (i.e, EUR, USD, CAD)
+    /// Payment currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
     /// Payment method (cash, credit, paypal, etc)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub source: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a site visitor reserves a hotel room.
@@ -262,7 +359,12 @@ pub struct Reservation {
     /// Indicates who confirmed/reserved the room.
     pub source: Source,
     /// Reservation ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "reservationid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reservation_id: Option<String>,
     /// Guests details
     pub guests: Guests,
@@ -277,4 +379,7 @@ pub struct Reservation {
     pub customer: Option<Customer>,
     /// Room details
     pub rooms: Vec<Room>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
+use super::common::Metadata;
 
 /// when a chat/sms message is sent between a Wix user and a site visitor/contact.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -14,30 +15,23 @@ pub struct Im {
     /// Information about the message
     pub content: Vec<Content>,
     /// A ID for the conversation, to identify all messages that are part of this thread
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "threadid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub thread_id: Option<String>,
     /// Additional information about the chat
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
-    /// Metadata property name
-    pub name: String,
-    /// Metadata value
-    pub value: String,
+    pub metadata: Option<Vec<Metadata>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Type of message
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ImType {
@@ -47,12 +41,22 @@ pub enum ImType {
     Sms,
 }
 impl ImType {
+    /// Every value, in the published order.
+    pub const ALL: [ImType; 2usize] = [ImType::Chat, ImType::Sms];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
             ImType::Chat => "chat",
             ImType::Sms => "sms",
         }
+    }
+}
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for ImType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(deserializer, &ImType::ALL, ImType::as_str)
     }
 }
 impl std::fmt::Display for ImType {
@@ -70,24 +74,17 @@ pub struct Content {
     /// Time the message was sent, as an ISO 8601 timestamp
     pub time: DateTime,
     /// Message text
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub message: String,
     /// Information about any media files sent in the message
     pub media: Vec<Media>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Message direction
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Direction {
@@ -97,12 +94,29 @@ pub enum Direction {
     CustomerToBusiness,
 }
 impl Direction {
+    /// Every value, in the published order.
+    pub const ALL: [Direction; 2usize] = [
+        Direction::BusinessToCustomer,
+        Direction::CustomerToBusiness,
+    ];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
             Direction::BusinessToCustomer => "BUSINESS_TO_CUSTOMER",
             Direction::CustomerToBusiness => "CUSTOMER_TO_BUSINESS",
         }
+    }
+}
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(
+            deserializer,
+            &Direction::ALL,
+            Direction::as_str,
+        )
     }
 }
 impl std::fmt::Display for Direction {
@@ -117,9 +131,19 @@ impl std::fmt::Display for Direction {
 #[serde(rename_all = "camelCase")]
 pub struct Media {
     /// Name of the media file
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Type of media file, i.e: image, video, document
+    #[serde(
+        alias = "contenttype",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub content_type: String,
     /// URL of the media file
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub url: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

@@ -11,6 +11,9 @@ pub struct AlbumFan {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Album details
@@ -18,10 +21,18 @@ pub struct AlbumFan {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Album {
     /// Album name
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Album ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Artist details
@@ -29,10 +40,18 @@ pub struct Album {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Artist {
     /// Artist name
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Artist ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When an album has completed its run
@@ -44,6 +63,9 @@ pub struct AlbumPlayed {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When an album is shared through your app
@@ -57,22 +79,15 @@ pub struct AlbumShare {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
     /// Where item was shared
+    #[serde(alias = "sharedto")]
     pub shared_to: SharedTo,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Where item was shared
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    Serialize
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SharedTo {
@@ -88,6 +103,14 @@ pub enum SharedTo {
     Tumblr,
 }
 impl SharedTo {
+    /// Every value, in the published order.
+    pub const ALL: [SharedTo; 5usize] = [
+        SharedTo::Facebook,
+        SharedTo::GooglePlus,
+        SharedTo::Twitter,
+        SharedTo::Blogger,
+        SharedTo::Tumblr,
+    ];
     /// The value as it travels on the wire.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -97,6 +120,14 @@ impl SharedTo {
             SharedTo::Blogger => "BLOGGER",
             SharedTo::Tumblr => "TUMBLR",
         }
+    }
+}
+/// Reads the documented spelling, or the same letters in another case.
+impl<'de> Deserialize<'de> for SharedTo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wix_activities::lenient::variant(deserializer, &SharedTo::ALL, SharedTo::as_str)
     }
 }
 impl std::fmt::Display for SharedTo {
@@ -116,6 +147,9 @@ pub struct TrackLyrics {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Track details
@@ -123,10 +157,18 @@ pub struct TrackLyrics {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Track {
     /// Track name
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub name: String,
     /// Track ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a request to start playing a song is made
@@ -140,6 +182,9 @@ pub struct TrackPlay {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a song has completed its run
@@ -153,6 +198,9 @@ pub struct TrackPlayed {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a track is shared using the app
@@ -168,7 +216,11 @@ pub struct TrackShare {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
     /// Where item was shared
+    #[serde(alias = "sharedto")]
     pub shared_to: SharedTo,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// When a track was skipped
@@ -182,4 +234,7 @@ pub struct TrackSkip {
     /// Artist details
     #[serde(skip_serializing_if = "Option::is_none")]
     pub artist: Option<Artist>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

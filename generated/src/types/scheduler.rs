@@ -10,16 +10,28 @@ use super::common::{Name, Refund, Source};
 #[serde(rename_all = "camelCase")]
 pub struct Appointment {
     /// The unique identifier of a scheduled appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "appointmentid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub appointment_id: Option<String>,
     /// Indicates who booked/confirmed the appointment
     pub source: Source,
     /// Appointment's title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
     /// Appointment's description
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub description: String,
     /// URL for more details about the appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "infolink",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub info_link: Option<String>,
     /// Appointment’s price
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,6 +45,9 @@ pub struct Appointment {
     /// Appointment's attendees
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendees: Option<Vec<Attendee>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Appointment’s price
@@ -43,10 +58,19 @@ pub struct Price {
     /// Price amount
     pub price: Number,
     /// Price format (i.e, €0,99 or $0.99)
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "formattedprice",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub formatted_price: Option<String>,
-    /// Currency code (i.e, EUR, USD, CAD)
+    /// Currency code (i.e, EUR, USD, CAD)
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub currency: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Appointment's location
@@ -55,23 +79,51 @@ pub struct Price {
 #[serde(rename_all = "camelCase")]
 pub struct Location {
     /// Address
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address: Option<String>,
     /// City
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub city: Option<String>,
     /// Region
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub region: Option<String>,
     /// Postal Code
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "postalcode",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub postal_code: Option<String>,
     /// Country
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
     /// Location URL
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Appointment’s scheduled time
@@ -84,7 +136,15 @@ pub struct Time {
     /// Scheduled end time
     pub end: DateTime,
     /// Scheduled time zone
+    #[serde(
+        alias = "timezone",
+        default,
+        deserialize_with = "wix_activities::lenient::string"
+    )]
     pub time_zone: String,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One of the `attendees`: Appointment's attendees
@@ -93,23 +153,43 @@ pub struct Time {
 #[serde(rename_all = "camelCase")]
 pub struct Attendee {
     /// Attendee's contact ID
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "contactid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contact_id: Option<String>,
     /// Attendee's name
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Name>,
     /// Attendee's phone
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone: Option<String>,
     /// Attendee's email
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
     /// Attendee's notes (like allergies or other restrictions)
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub notes: Option<String>,
-    /// True if the Wix user who scheduled the appointment will attend
+    /// True if the Wix user who scheduled the appointment will attend
     #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<bool>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// when an appointment is cancelled.
@@ -118,20 +198,33 @@ pub struct Attendee {
 #[serde(rename_all = "camelCase")]
 pub struct Cancel {
     /// The unique identifier of a scheduled appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "appointmentid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub appointment_id: Option<String>,
     /// Indicates who cancelled the appointment
     pub source: Source,
     /// Reservation cancel date
+    #[serde(alias = "canceldate")]
     pub cancel_date: DateTime,
     /// Refund details
     pub refund: Refund,
     /// Appointment's title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
     /// Appointment's description
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub description: String,
     /// URL for more details about the appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "infolink",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub info_link: Option<String>,
     /// Appointment’s price
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,6 +238,9 @@ pub struct Cancel {
     /// Appointment's attendees
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendees: Option<Vec<Attendee>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// when an appointment is confirmed.
@@ -153,16 +249,28 @@ pub struct Cancel {
 #[serde(rename_all = "camelCase")]
 pub struct Confirmation {
     /// The unique identifier of a scheduled appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "appointmentid",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub appointment_id: Option<String>,
     /// Indicates who booked/confirmed the appointment
     pub source: Source,
     /// Appointment's title
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub title: String,
     /// Appointment's description
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub description: String,
     /// URL for more details about the appointment
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "infolink",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub info_link: Option<String>,
     /// Appointment’s price
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -176,4 +284,7 @@ pub struct Confirmation {
     /// Appointment's attendees
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attendees: Option<Vec<Attendee>>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }

@@ -324,14 +324,18 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
 }
 
 /// A node annotated with `x-rust-type` is that Rust type, whatever typify
-/// made of the (property-less) object around it.
+/// made of the (property-less) object around it. An array whose items
+/// document nothing is raw JSON: the Contact-Form's `subject` is an
+/// `Array[object]` without fields, and its example sends a string.
 fn external(ty: Ty, schema: &Value) -> Ty {
     match (ty, schema.get("x-rust-type").and_then(Value::as_str)) {
         (Ty::Json | Ty::JsonObject, Some(path)) => Ty::External(path.to_owned()),
-        (Ty::Vec(inner), _) => Ty::Vec(Box::new(external(
-            *inner,
-            schema.get("items").unwrap_or(&Value::Null),
-        ))),
+        (Ty::Vec(inner), _) => {
+            match external(*inner, schema.get("items").unwrap_or(&Value::Null)) {
+                Ty::Json | Ty::JsonObject => Ty::Json,
+                inner => Ty::Vec(Box::new(inner)),
+            }
+        }
         (ty, _) => ty,
     }
 }

@@ -159,10 +159,7 @@ mod tests {
     use serde_json::json;
 
     fn run(pass: fn(&mut Document) -> Vec<Change>, value: Value) -> (Value, Vec<Change>) {
-        let mut document = Document {
-            value,
-            duplicates: vec![],
-        };
+        let mut document = Document::new(value);
         let changes = pass(&mut document);
         (document.value, changes)
     }

@@ -64,7 +64,10 @@ mod tests {
             "end": {"type": "string", "description": "Scheduled time zone"},
             "x": {"type": "string"}}}}}"#;
         let (value, duplicates) = json::parse(text).unwrap();
-        let mut document = Document { value, duplicates };
+        let mut document = Document {
+            duplicates,
+            ..Document::new(value)
+        };
         let changes = repeated_time_zone(&mut document);
         assert!(document.duplicates.is_empty());
         let time = &document.value["properties"]["time"]["properties"];
@@ -90,8 +93,8 @@ mod tests {
             json::parse(br#"{"properties": {"a": {}, "a": {"description": "time zone"}}}"#)
                 .unwrap();
         let mut document = Document {
-            value: value.clone(),
             duplicates,
+            ..Document::new(value.clone())
         };
         assert!(repeated_time_zone(&mut document).is_empty());
         assert_eq!(document.duplicates.len(), 1);

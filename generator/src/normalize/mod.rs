@@ -8,9 +8,12 @@
 
 mod dialect;
 mod duplicates;
+mod names;
 mod nesting;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -50,6 +53,58 @@ pub struct Document {
     pub value: Value,
     /// Repeated keys that no pass has explained yet.
     pub duplicates: Vec<DuplicateKey>,
+    /// What the whole folder says, as published, for rules that compare.
+    pub corpus: Arc<Corpus>,
+}
+
+impl Document {
+    /// A document with no repeated keys, in an empty folder.
+    pub fn new(value: Value) -> Self {
+        Document {
+            value,
+            duplicates: Vec::new(),
+            corpus: Arc::default(),
+        }
+    }
+}
+
+/// Facts about every schema of the folder as published, so that a rule can
+/// compare one file with the others. Sorted sets: the same whatever order
+/// the files were read in.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Every property name.
+    pub names: BTreeSet<String>,
+    /// For each name of an array property, the `items` schemas it has (compact JSON).
+    pub array_items: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Corpus {
+    fn of(schemas: &Schemas) -> Corpus {
+        let mut corpus = Corpus::default();
+        for file in &schemas.files {
+            let mut document = file.document.clone();
+            walk_schemas(&mut document, "", &mut |schema, _| {
+                let Some(Value::Object(properties)) = schema.get("properties") else {
+                    return;
+                };
+                for (name, property) in properties {
+                    corpus.names.insert(name.clone());
+                    if let Some(items) = property
+                        .get("items")
+                        .filter(|_| property.get("type").and_then(Value::as_str) == Some("array"))
+                    {
+                        corpus
+                            .array_items
+                            .entry(name.clone())
+                            .or_default()
+                            .insert(compact(items));
+                    }
+                }
+            });
+        }
+        corpus
+    }
 }
 
 /// What a pass records: the pointer, before and after (the runner adds the file and pass).
@@ -70,6 +125,29 @@ pub(crate) const PASSES: &[Pass] = &[
         name: "repeated-time-zone",
         run: duplicates::repeated_time_zone,
     },
+    // A8: compares with the other files as published, so before any rename.
+    Pass {
+        name: "singular-array",
+        run: nesting::singular_array,
+    },
+    // Found while transcribing: the tables' text is full of U+00A0.
+    Pass {
+        name: "non-breaking-space",
+        run: names::non_breaking_space,
+    },
+    // A3, A4, A5: property names, before the rules that move properties by name.
+    Pass {
+        name: "markdown-residue",
+        run: names::markdown_residue,
+    },
+    Pass {
+        name: "property-name-case",
+        run: names::property_name_case,
+    },
+    Pass {
+        name: "split-word",
+        run: names::split_word,
+    },
     // A9: type names are compared in lower case by every later pass.
     Pass {
         name: "type-name-case",
@@ -79,6 +157,11 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass {
         name: "mis-nested-row",
         run: nesting::mis_nested_row,
+    },
+    // A6, A7: after A2, which empties the arrays it fills.
+    Pass {
+        name: "unprefixed-item-rows",
+        run: nesting::unprefixed_item_rows,
     },
     // Part C: Wix's dialect → draft-07, once the structure is right.
     Pass {
@@ -112,10 +195,12 @@ pub struct NormalizedFile {
 pub fn normalize(schemas: &Schemas) -> Result<(Vec<NormalizedFile>, Vec<Repair>)> {
     let mut files = Vec::with_capacity(schemas.files.len());
     let mut repairs = Vec::new();
+    let corpus = Arc::new(Corpus::of(schemas));
     for file in &schemas.files {
         let mut document = Document {
             value: file.document.clone(),
             duplicates: file.duplicates.clone(),
+            corpus: Arc::clone(&corpus),
         };
         for pass in PASSES {
             for (pointer, before, after) in (pass.run)(&mut document) {

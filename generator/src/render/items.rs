@@ -106,13 +106,29 @@ fn structure(
     } else {
         TokenStream::new()
     };
+    let extra = ident(&extra_ident(s));
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, Eq, Deserialize, Serialize)]
         #json_schema
         #rename_all
-        pub struct #name { #(#fields)* }
+        pub struct #name {
+            #(#fields)*
+            /// Fields the schema does not document, kept so that they are written back.
+            #[serde(flatten)]
+            pub #extra: serde_json::Map<String, serde_json::Value>,
+        }
     }
+}
+
+/// The name of the field that keeps undocumented fields: `extra`, unless a
+/// documented field has that name.
+pub(crate) fn extra_ident(s: &Struct) -> String {
+    let mut name = "extra".to_owned();
+    while s.fields.iter().any(|f| f.ident == name) {
+        name.push('_');
+    }
+    name
 }
 
 fn is_keyword_escape(field: &Field) -> bool {
@@ -124,6 +140,22 @@ fn field_attrs(field: &Field, camel: bool) -> TokenStream {
     if field.ident != field.wire && (!camel || is_keyword_escape(field)) {
         let wire = &field.wire;
         parts.push(quote! { rename = #wire });
+    }
+    let lower = field.wire.to_ascii_lowercase();
+    if lower != field.wire {
+        // Clients lower-case camelCase names (`timezone` for `timeZone`).
+        parts.push(quote! { alias = #lower });
+    }
+    match (&field.ty, field.required) {
+        // A required text a client left out reads as empty, and validation
+        // reports it; a number or boolean sent for text keeps its text.
+        (Ty::String, true) => {
+            parts.push(quote! { default, deserialize_with = "wix_activities::lenient::string" })
+        }
+        (Ty::String, false) => parts.push(
+            quote! { default, deserialize_with = "wix_activities::lenient::optional_string" },
+        ),
+        _ => {}
     }
     if !field.required {
         // Absent and `null` both read as `None`; `None` is written as absent.
@@ -208,17 +240,29 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
         let wire = &variant.wire;
         quote! { #name::#ident => #wire, }
     });
+    let all = e.variants.iter().map(|variant| ident(&variant.ident));
+    let count = e.variants.len();
     quote! {
         #docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #json_schema
         #rename_all
         pub enum #name { #(#variants)* }
 
         impl #name {
+            /// Every value, in the published order.
+            pub const ALL: [#name; #count] = [#(#name::#all),*];
+
             /// The value as it travels on the wire.
             pub const fn as_str(self) -> &'static str {
                 match self { #(#arms)* }
+            }
+        }
+
+        /// Reads the documented spelling, or the same letters in another case.
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                wix_activities::lenient::variant(deserializer, &#name::ALL, #name::as_str)
             }
         }
 
