@@ -155,6 +155,9 @@ pub struct Output {
     /// For each schema file (relative path), the Rust of the types first
     /// found in it: what a reviewer reads to see what a schema produces.
     pub by_schema: BTreeMap<String, String>,
+    /// Every schema file (relative path) after the normalize passes, as
+    /// standard draft-07 JSON Schema: what the types were built from.
+    pub normalized: BTreeMap<String, serde_json::Value>,
     /// Every repair the normalize passes made, in a stable order.
     pub repairs: Vec<Repair>,
     /// Each schema file (relative path) and the dialect it was read in.

@@ -61,6 +61,7 @@ fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Outpu
     Ok(Output {
         files: rendered.files,
         by_schema: rendered.by_schema,
+        normalized: normalized.iter().map(|f| (f.path.clone(), f.schema.clone())).collect(),
         repairs,
         dialects: schemas
             .files
