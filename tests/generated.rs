@@ -119,3 +119,32 @@ fn every_generated_file_is_formatted_and_starts_with_the_header() {
         );
     }
 }
+
+#[test]
+fn repaired_schemas_need_no_repair_and_give_the_same_rust() {
+    let first = config(&repo().join("schemas")).render().unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    let target = copy.path().join("schemas");
+    for (path, schema) in &first.normalized {
+        let file = target.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, serde_json::to_string_pretty(schema).unwrap()).unwrap();
+    }
+    std::fs::copy(
+        repo().join("schemas/catalogue.json"),
+        target.join("catalogue.json"),
+    )
+    .unwrap();
+    let second = config(&target).render().unwrap();
+    let repairs: Vec<String> = second.repairs.iter().map(ToString::to_string).collect();
+    assert!(
+        repairs.is_empty(),
+        "every pass is a no-op on repaired schemas:\n{}",
+        repairs.join("\n")
+    );
+    assert!(second
+        .dialects
+        .iter()
+        .all(|(_, d)| d.to_string() == "standard JSON Schema"));
+    assert_eq!(first.files, second.files);
+}
