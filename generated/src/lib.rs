@@ -37,6 +37,7 @@ mod activity;
 mod date_time;
 pub mod lenient;
 mod number;
+pub mod validate;
 
 pub use activity::{Activity, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};

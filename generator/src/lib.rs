@@ -33,6 +33,7 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod render;
+mod validators;
 pub mod write;
 
 use std::path::Path;
@@ -61,7 +62,10 @@ fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Outpu
     Ok(Output {
         files: rendered.files,
         by_schema: rendered.by_schema,
-        normalized: normalized.iter().map(|f| (f.path.clone(), f.schema.clone())).collect(),
+        normalized: normalized
+            .iter()
+            .map(|f| (f.path.clone(), f.schema.clone()))
+            .collect(),
         repairs,
         dialects: schemas
             .files

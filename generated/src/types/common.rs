@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 
 /// Refund details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -29,6 +30,100 @@ pub struct Refund {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Refund {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+        path.at(
+            "destination",
+            |path| check::text(&self.destination, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Refund {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("kind", "kind"),
+                ("total", "total"),
+                ("currency", "currency"),
+                ("destination", "destination"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "kind", "kind") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <RefundKind as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "notes", "notes") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "destination", "destination") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
+}
+
 /// Type of refund
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -41,6 +136,7 @@ pub enum RefundKind {
     /// `NONE`
     None,
 }
+
 impl RefundKind {
     /// Every value, in the published order.
     pub const ALL: [RefundKind; 3usize] = [
@@ -57,6 +153,7 @@ impl RefundKind {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for RefundKind {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -69,9 +166,20 @@ impl<'de> Deserialize<'de> for RefundKind {
         )
     }
 }
+
 impl std::fmt::Display for RefundKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for RefundKind {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(value, &["FULL", "PARTIAL", "NONE"], true, path, report);
     }
 }
 
@@ -119,6 +227,52 @@ pub struct Name {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Name {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for Name {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "prefix", "prefix") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "first", "first") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "middle", "middle") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "last", "last") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "suffix", "suffix") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// One of `GUEST`, `STAFF`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -129,6 +283,7 @@ pub enum Source {
     /// `STAFF`
     Staff,
 }
+
 impl Source {
     /// Every value, in the published order.
     pub const ALL: [Source; 2usize] = [Source::Guest, Source::Staff];
@@ -140,6 +295,7 @@ impl Source {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for Source {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -148,9 +304,20 @@ impl<'de> Deserialize<'de> for Source {
         wix_activities::lenient::variant(deserializer, &Source::ALL, Source::as_str)
     }
 }
+
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for Source {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(value, &["GUEST", "STAFF"], true, path, report);
     }
 }
 
@@ -167,4 +334,40 @@ pub struct Metadata {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Metadata {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "name",
+            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "value",
+            |path| check::text(&self.value, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Metadata {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("name", "name"), ("value", "value")], path, report);
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "value", "value") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 
 /// A cart with these items was abandoned.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -35,6 +36,78 @@ pub struct CartAbandon {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for CartAbandon {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "cartId",
+            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "storeId",
+            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "items",
+            |path| {
+                self.items.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for CartAbandon {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("cartId", "cartid"), ("storeId", "storeid"), ("items", "items")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeName", "storename") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "items", "items") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Item as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
 }
 
 /// One of the `items`: Items in cart
@@ -109,6 +182,257 @@ pub struct Item {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Item {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "id",
+            |path| check::text(&self.id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+        path.at(
+            "productLink",
+            |path| {
+                if let Some(value) = &self.product_link {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+        path.at("media", |path| self.media.validate_into(path, report));
+        path.at(
+            "variants",
+            |path| {
+                self.variants.validate_into(path, report);
+            },
+        );
+        path.at(
+            "metadata",
+            |path| {
+                self.metadata.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Item {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("id", "id"),
+                ("title", "title"),
+                ("quantity", "quantity"),
+                ("currency", "currency"),
+                ("variants", "variants"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "id", "id") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "type", "type") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <ItemType as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "sku", "sku") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "quantity", "quantity") {
+            path.at(
+                key,
+                |path| check::json_integer(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedPrice",
+            "formattedprice",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "productLink", "productlink") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "weight", "weight") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedWeight",
+            "formattedweight",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "media", "media") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Media as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "variants", "variants") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Variant as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "categories", "categories") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_strict_text(value, path, report),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "metadata", "metadata") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Metadata as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Item type
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -119,6 +443,7 @@ pub enum ItemType {
     /// `DIGITAL`
     Digital,
 }
+
 impl ItemType {
     /// Every value, in the published order.
     pub const ALL: [ItemType; 2usize] = [ItemType::Physical, ItemType::Digital];
@@ -130,6 +455,7 @@ impl ItemType {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for ItemType {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -138,9 +464,20 @@ impl<'de> Deserialize<'de> for ItemType {
         wix_activities::lenient::variant(deserializer, &ItemType::ALL, ItemType::as_str)
     }
 }
+
 impl std::fmt::Display for ItemType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for ItemType {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(value, &["PHYSICAL", "DIGITAL"], true, path, report);
     }
 }
 
@@ -158,6 +495,28 @@ pub struct Media {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Media {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for Media {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "thumbnail", "thumbnail") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }
 
 /// One of the `variants`: Item's variants (like a specific color or size)
@@ -179,6 +538,38 @@ pub struct Variant {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Variant {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Variant {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("title", "title")], path, report);
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "value", "value") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// One of the `metadata`: Additional information about this item
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -192,6 +583,42 @@ pub struct Metadata {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Metadata {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "name",
+            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "value",
+            |path| check::text(&self.value, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Metadata {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("name", "name"), ("value", "value")], path, report);
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "value", "value") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
 }
 
 /// An item was added to the cart.
@@ -228,6 +655,66 @@ pub struct CartAdd {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for CartAdd {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "cartId",
+            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "storeId",
+            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
+        );
+        path.at("item", |path| self.item.validate_into(path, report));
+    }
+}
+
+impl ValidateJson for CartAdd {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("cartId", "cartid"), ("storeId", "storeid"), ("item", "item")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeName", "storename") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "item", "item") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Item as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+    }
+}
+
 /// A checkout process has begun with this cart.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -262,6 +749,78 @@ pub struct CartCheckout {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for CartCheckout {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "cartId",
+            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "storeId",
+            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "items",
+            |path| {
+                self.items.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for CartCheckout {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("cartId", "cartid"), ("storeId", "storeid"), ("items", "items")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeName", "storename") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "items", "items") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Item as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// An item was removed from the cart.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -294,6 +853,66 @@ pub struct CartRemove {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for CartRemove {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "cartId",
+            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "storeId",
+            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
+        );
+        path.at("item", |path| self.item.validate_into(path, report));
+    }
+}
+
+impl ValidateJson for CartRemove {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("cartId", "cartid"), ("storeId", "storeid"), ("item", "item")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeName", "storename") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "item", "item") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Item as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+    }
 }
 
 /// The checkout process has completed.
@@ -364,6 +983,165 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Purchase {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "cartId",
+            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "storeId",
+            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "items",
+            |path| {
+                self.items.validate_into(path, report);
+            },
+        );
+        path.at("payment", |path| self.payment.validate_into(path, report));
+        path.at(
+            "shippingAddress",
+            |path| self.shipping_address.validate_into(path, report),
+        );
+        path.at(
+            "billingAddress",
+            |path| self.billing_address.validate_into(path, report),
+        );
+    }
+}
+
+impl ValidateJson for Purchase {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("cartId", "cartid"),
+                ("storeId", "storeid"),
+                ("items", "items"),
+                ("payment", "payment"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "storeName", "storename") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "orderId", "orderid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "items", "items") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Item as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "payment", "payment") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Payment as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "shippingAddress",
+            "shippingaddress",
+        ) {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <ShippingAddress as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "billingAddress",
+            "billingaddress",
+        ) {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <BillingAddress as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "paymentGateway",
+            "paymentgateway",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "note", "note") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "buyerAcceptsMarketing",
+            "buyeracceptsmarketing",
+        ) {
+            path.at(key, |path| check::json_bool(value, false, path, report));
+        }
+    }
+}
+
 /// Payment details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -406,6 +1184,132 @@ pub struct Payment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Payment {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+        path.at("coupon", |path| self.coupon.validate_into(path, report));
+        path.at("tax", |path| self.tax.validate_into(path, report));
+        path.at("shipping", |path| self.shipping.validate_into(path, report));
+    }
+}
+
+impl ValidateJson for Payment {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("total", "total"), ("subtotal", "subtotal"), ("currency", "currency")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedTotal",
+            "formattedtotal",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedSubtotal",
+            "formattedsubtotal",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "coupon", "coupon") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Coupon as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "tax", "tax") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Tax as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "shipping", "shipping") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Shipping as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+    }
+}
+
 /// Coupon details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -429,6 +1333,48 @@ pub struct Coupon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Coupon {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Coupon {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("total", "total"), ("title", "title")], path, report);
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedTotal",
+            "formattedtotal",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
+}
+
 /// Payment's tax details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -449,6 +1395,39 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Tax {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for Tax {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("total", "total")], path, report);
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedTotal",
+            "formattedtotal",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// Shipping details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -467,6 +1446,39 @@ pub struct Shipping {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Shipping {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for Shipping {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("total", "total")], path, report);
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedTotal",
+            "formattedtotal",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }
 
 /// Shipping address details
@@ -574,6 +1586,131 @@ pub struct ShippingAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for ShippingAddress {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "email",
+            |path| {
+                if let Some(value) = &self.email {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Email),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for ShippingAddress {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "firstName", "firstname") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "lastName", "lastname") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "email", "email") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Email),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phone", "phone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "country", "country") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "countryCode", "countrycode") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "region", "region") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "regionCode", "regioncode") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "city", "city") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "address1", "address1") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "address2", "address2") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "zip", "zip") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "company", "company") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// Billing address details
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -677,4 +1814,129 @@ pub struct BillingAddress {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for BillingAddress {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "email",
+            |path| {
+                if let Some(value) = &self.email {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Email),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for BillingAddress {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "firstName", "firstname") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "lastName", "lastname") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "email", "email") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Email),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phone", "phone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "country", "country") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "countryCode", "countrycode") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "region", "region") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "regionCode", "regioncode") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "city", "city") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "address1", "address1") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "address2", "address2") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "zip", "zip") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "company", "company") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 use super::common::Name;
 
 /// A page of Activities returned by a request for a list of Activities.
@@ -35,6 +36,75 @@ pub struct ActivityPage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for ActivityPage {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "results",
+            |path| {
+                self.results.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for ActivityPage {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("results", "results")], path, report);
+        if let Some((key, value)) = check::get(object, "results", "results") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <wix_activities::Activity as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "pageSize", "pagesize") {
+            path.at(
+                key,
+                |path| check::json_integer(
+                    value,
+                    &check::Range::ANY,
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "nextCursor", "nextcursor") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "previousCursor",
+            "previouscursor",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// Parameters to filter a request for a list of Activities that have already occurred on a site.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -60,6 +130,78 @@ pub struct ActivityQuery {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for ActivityQuery {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("from", |path| self.from.validate_into(path, report));
+        path.at("until", |path| self.until.validate_into(path, report));
+        check::order(
+            self.from.as_ref(),
+            self.until.as_ref(),
+            ("from", "until"),
+            path,
+            report,
+        );
+    }
+}
+
+impl ValidateJson for ActivityQuery {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "from", "from") {
+            path.at(key, |path| check::json_date_time(value, false, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "until", "until") {
+            path.at(key, |path| check::json_date_time(value, false, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "scope", "scope") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Scope as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "activityTypes",
+            "activitytypes",
+        ) {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_strict_text(value, path, report),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "pageSize", "pagesize") {
+            path.at(
+                key,
+                |path| check::json_integer(
+                    value,
+                    &check::Range::ANY,
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        check::json_order(object, ("from", "until"), path, report);
+    }
+}
+
 /// Set the scope parameter to app to get Activities that were created by your app. Set the scope parameter to site to get Activities that were created by all apps on a site. Default is site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -70,6 +212,7 @@ pub enum Scope {
     /// `site`
     Site,
 }
+
 impl Scope {
     /// Every value, in the published order.
     pub const ALL: [Scope; 2usize] = [Scope::App, Scope::Site];
@@ -81,6 +224,7 @@ impl Scope {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for Scope {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -89,9 +233,20 @@ impl<'de> Deserialize<'de> for Scope {
         wix_activities::lenient::variant(deserializer, &Scope::ALL, Scope::as_str)
     }
 }
+
 impl std::fmt::Display for Scope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for Scope {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(value, &["app", "site"], true, path, report);
     }
 }
 
@@ -111,6 +266,84 @@ pub struct ContactUpdate {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for ContactUpdate {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("name", |path| self.name.validate_into(path, report));
+        path.at(
+            "emails",
+            |path| {
+                self.emails.validate_into(path, report);
+            },
+        );
+        path.at(
+            "phones",
+            |path| {
+                self.phones.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for ContactUpdate {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Name as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "emails", "emails") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Email as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phones", "phones") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Phone as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
 }
 
 /// One of the `emails`: Site visitor's emails
@@ -136,6 +369,65 @@ pub struct Email {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Email {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "email",
+            |path| {
+                if let Some(value) = &self.email {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Email),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for Email {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "tag", "tag") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "email", "email") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Email),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
+}
+
 /// One of the `phones`: Site visitor's phone numbers
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -157,6 +449,34 @@ pub struct Phone {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Phone {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for Phone {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "tag", "tag") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phone", "phone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }
 
 /// Details of the activity: a summary, and the URL users reach when they click the activity’s notification in the site’s dashboard.
@@ -184,6 +504,69 @@ pub struct Details {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Details {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "additionalInfoUrl",
+            |path| {
+                if let Some(value) = &self.additional_info_url {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: true,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for Details {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(
+            object,
+            "additionalInfoUrl",
+            "additionalinfourl",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: true,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "summary", "summary") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// What posting an activity returns: the Activity ID, and the ID of the contact linked to the activity when contactUpdate was used.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -207,4 +590,36 @@ pub struct PostResult {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for PostResult {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "activityId",
+            |path| check::text(&self.activity_id, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for PostResult {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("activityId", "activityid")], path, report);
+        if let Some((key, value)) = check::get(object, "activityId", "activityid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 
 /// Use the RSVP activity for RSVPs to events created by Wix users (like conferences, webinars, or parties).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -47,6 +48,106 @@ pub struct Rsvp {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Rsvp {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "eventId",
+            |path| check::text(&self.event_id, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "eventTitle",
+            |path| check::text(&self.event_title, &check::Text::ANY, true, path, report),
+        );
+        path.at("price", |path| self.price.validate_into(path, report));
+        path.at("location", |path| self.location.validate_into(path, report));
+        path.at("time", |path| self.time.validate_into(path, report));
+    }
+}
+
+impl ValidateJson for Rsvp {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("eventId", "eventid"), ("eventTitle", "eventtitle")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "eventId", "eventid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "eventTitle", "eventtitle") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "eventDescription",
+            "eventdescription",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "totalNumberAttendees",
+            "totalnumberattendees",
+        ) {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Price as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "location", "location") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Location as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "time", "time") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Time as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+    }
+}
+
 /// Details about the event’s price
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -70,6 +171,77 @@ pub struct Price {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Price {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Price {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("price", "price"), ("currency", "currency")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedPrice",
+            "formattedprice",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
+}
+
 /// Location of the event
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -87,6 +259,38 @@ pub struct Location {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Location {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "address",
+            |path| check::text(&self.address, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Location {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("address", "address")], path, report);
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "address", "address") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
 }
 
 /// The date & time of the event
@@ -109,4 +313,51 @@ pub struct Time {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Time {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("start", |path| self.start.validate_into(path, report));
+        path.at("end", |path| self.end.validate_into(path, report));
+        path.at(
+            "timeZone",
+            |path| check::text(&self.time_zone, &check::Text::ANY, true, path, report),
+        );
+        check::order(
+            Some(&self.start),
+            self.end.as_ref(),
+            ("start", "end"),
+            path,
+            report,
+        );
+    }
+}
+
+impl ValidateJson for Time {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("start", "start"), ("timeZone", "timezone")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "start", "start") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "end", "end") {
+            path.at(key, |path| check::json_date_time(value, false, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "timeZone", "timezone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        check::json_order(object, ("start", "end"), path, report);
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 use super::common::{Name, Refund, Source};
 
 /// When a reservation is canceled.
@@ -40,6 +41,164 @@ pub struct Cancel {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Cancel {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("cancelDate", |path| self.cancel_date.validate_into(path, report));
+        path.at("refund", |path| self.refund.validate_into(path, report));
+        path.at("guests", |path| self.guests.validate_into(path, report));
+        path.at("stay", |path| self.stay.validate_into(path, report));
+        path.at(
+            "rates",
+            |path| {
+                self.rates.validate_into(path, report);
+            },
+        );
+        path.at("invoice", |path| self.invoice.validate_into(path, report));
+        path.at("customer", |path| self.customer.validate_into(path, report));
+        path.at(
+            "rooms",
+            |path| {
+                self.rooms.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Cancel {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("cancelDate", "canceldate"),
+                ("refund", "refund"),
+                ("guests", "guests"),
+                ("stay", "stay"),
+                ("rates", "rates"),
+                ("invoice", "invoice"),
+                ("rooms", "rooms"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "cancelDate", "canceldate") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "refund", "refund") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Refund as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "reservationId",
+            "reservationid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "guests", "guests") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Guests as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "stay", "stay") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Stay as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rates", "rates") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Rate as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Invoice as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "customer", "customer") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Customer as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Room as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Guests details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -55,6 +214,55 @@ pub struct Guests {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Guests {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        check::sum(
+            Some(self.total.as_f64()),
+            &[
+                ("adults", Some(self.adults.as_f64())),
+                ("children", Some(self.children.as_f64())),
+            ],
+            path,
+            report,
+        );
+    }
+}
+
+impl ValidateJson for Guests {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("total", "total"), ("adults", "adults"), ("children", "children")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "adults", "adults") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "children", "children") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        check::json_sum(object, &["adults", "children"], path, report);
+    }
+}
+
 /// Stay dates
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -66,6 +274,43 @@ pub struct Stay {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Stay {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("checkin", |path| self.checkin.validate_into(path, report));
+        path.at("checkout", |path| self.checkout.validate_into(path, report));
+        check::order(
+            Some(&self.checkin),
+            Some(&self.checkout),
+            ("checkin", "checkout"),
+            path,
+            report,
+        );
+    }
+}
+
+impl ValidateJson for Stay {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("checkin", "checkin"), ("checkout", "checkout")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "checkin", "checkin") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "checkout", "checkout") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        check::json_order(object, ("checkin", "checkout"), path, report);
+    }
 }
 
 /// One of the `rates`: Rate details
@@ -88,6 +333,108 @@ pub struct Rate {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Rate {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("date", |path| self.date.validate_into(path, report));
+        path.at(
+            "taxes",
+            |path| {
+                self.taxes.validate_into(path, report);
+            },
+        );
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Rate {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("date", "date"),
+                ("subtotal", "subtotal"),
+                ("taxes", "taxes"),
+                ("total", "total"),
+                ("currency", "currency"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "date", "date") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "taxes", "taxes") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Tax as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
+}
+
 /// One of the `taxes`: Tax details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -105,6 +452,77 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Tax {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "name",
+            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Tax {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("name", "name"), ("total", "total"), ("currency", "currency")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
+}
+
 /// Reservation invoice details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -119,6 +537,73 @@ pub struct Invoice {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Invoice {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Invoice {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("subtotal", "subtotal"), ("total", "total"), ("currency", "currency")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
 }
 
 /// Customer details
@@ -159,6 +644,87 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Customer {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("name", |path| self.name.validate_into(path, report));
+        path.at(
+            "email",
+            |path| {
+                if let Some(value) = &self.email {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Email),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for Customer {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "isGuest", "isguest") {
+            path.at(key, |path| check::json_bool(value, false, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Name as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phone", "phone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "email", "email") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Email),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
+}
+
 /// One of the `rooms`: Room details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -183,6 +749,81 @@ pub struct Room {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Room {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "beds",
+            |path| {
+                self.beds.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Room {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("beds", "beds"),
+                ("maxOccupancy", "maxoccupancy"),
+                ("amenities", "amenities"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "id", "id") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "beds", "beds") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Bed as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "maxOccupancy", "maxoccupancy") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "amenities", "amenities") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_strict_text(value, path, report),
+                ),
+            );
+        }
+    }
+}
+
 /// One of the `beds`: Room's bed list
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -193,6 +834,32 @@ pub struct Bed {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Bed {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "kind",
+            |path| check::text(&self.kind, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for Bed {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(object, &[("kind", "kind")], path, report);
+        if let Some((key, value)) = check::get(object, "kind", "kind") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
 }
 
 /// When a reservation is confirmed.
@@ -228,6 +895,158 @@ pub struct Confirmation {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Confirmation {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("guests", |path| self.guests.validate_into(path, report));
+        path.at("stay", |path| self.stay.validate_into(path, report));
+        path.at(
+            "rates",
+            |path| {
+                self.rates.validate_into(path, report);
+            },
+        );
+        path.at("invoice", |path| self.invoice.validate_into(path, report));
+        path.at("customer", |path| self.customer.validate_into(path, report));
+        path.at(
+            "rooms",
+            |path| {
+                self.rooms.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Confirmation {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("source", "source"),
+                ("guests", "guests"),
+                ("stay", "stay"),
+                ("rates", "rates"),
+                ("invoice", "invoice"),
+                ("rooms", "rooms"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Source as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "reservationId",
+            "reservationid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "guests", "guests") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Guests as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "stay", "stay") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Stay as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rates", "rates") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Rate as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Invoice as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "customer", "customer") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Customer as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Room as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// When the purchase of a hotel service could not be completed.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -259,6 +1078,145 @@ pub struct PurchaseFailed {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for PurchaseFailed {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("guests", |path| self.guests.validate_into(path, report));
+        path.at("stay", |path| self.stay.validate_into(path, report));
+        path.at(
+            "rates",
+            |path| {
+                self.rates.validate_into(path, report);
+            },
+        );
+        path.at("payment", |path| self.payment.validate_into(path, report));
+        path.at("customer", |path| self.customer.validate_into(path, report));
+        path.at(
+            "rooms",
+            |path| {
+                self.rooms.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for PurchaseFailed {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("guests", "guests"),
+                ("stay", "stay"),
+                ("rates", "rates"),
+                ("payment", "payment"),
+                ("rooms", "rooms"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(
+            object,
+            "reservationId",
+            "reservationid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "guests", "guests") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Guests as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "stay", "stay") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Stay as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rates", "rates") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Rate as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "payment", "payment") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <PurchaseFailedPayment as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "customer", "customer") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Customer as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Room as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Payment details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -281,6 +1239,101 @@ pub struct PurchaseFailedPayment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for PurchaseFailedPayment {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+        path.at(
+            "source",
+            |path| check::text(&self.source, &check::Text::ANY, true, path, report),
+        );
+        path.at("error", |path| self.error.validate_into(path, report));
+    }
+}
+
+impl ValidateJson for PurchaseFailedPayment {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("subtotal", "subtotal"),
+                ("total", "total"),
+                ("currency", "currency"),
+                ("source", "source"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "error", "error") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <PaymentError as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+    }
+}
+
 /// Details for payment error
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -299,6 +1352,34 @@ pub struct PaymentError {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for PaymentError {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        let _ = (path, report);
+    }
+}
+
+impl ValidateJson for PaymentError {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "errorCode", "errorcode") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "reason", "reason") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+    }
 }
 
 /// When a site visitor purchases a service offered by the hotel.
@@ -332,6 +1413,145 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Purchase {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("guests", |path| self.guests.validate_into(path, report));
+        path.at("stay", |path| self.stay.validate_into(path, report));
+        path.at(
+            "rates",
+            |path| {
+                self.rates.validate_into(path, report);
+            },
+        );
+        path.at("payment", |path| self.payment.validate_into(path, report));
+        path.at("customer", |path| self.customer.validate_into(path, report));
+        path.at(
+            "rooms",
+            |path| {
+                self.rooms.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Purchase {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("guests", "guests"),
+                ("stay", "stay"),
+                ("rates", "rates"),
+                ("payment", "payment"),
+                ("rooms", "rooms"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(
+            object,
+            "reservationId",
+            "reservationid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "guests", "guests") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Guests as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "stay", "stay") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Stay as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rates", "rates") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Rate as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "payment", "payment") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <PurchasePayment as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "customer", "customer") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Customer as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Room as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Payment details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -349,6 +1569,88 @@ pub struct PurchasePayment {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for PurchasePayment {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+        path.at(
+            "source",
+            |path| check::text(&self.source, &check::Text::ANY, true, path, report),
+        );
+    }
+}
+
+impl ValidateJson for PurchasePayment {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("subtotal", "subtotal"),
+                ("total", "total"),
+                ("currency", "currency"),
+                ("source", "source"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "total", "total") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+    }
 }
 
 /// When a site visitor reserves a hotel room.
@@ -382,4 +1684,156 @@ pub struct Reservation {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Reservation {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("guests", |path| self.guests.validate_into(path, report));
+        path.at("stay", |path| self.stay.validate_into(path, report));
+        path.at(
+            "rates",
+            |path| {
+                self.rates.validate_into(path, report);
+            },
+        );
+        path.at("invoice", |path| self.invoice.validate_into(path, report));
+        path.at("customer", |path| self.customer.validate_into(path, report));
+        path.at(
+            "rooms",
+            |path| {
+                self.rooms.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Reservation {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("source", "source"),
+                ("guests", "guests"),
+                ("stay", "stay"),
+                ("rates", "rates"),
+                ("invoice", "invoice"),
+                ("rooms", "rooms"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Source as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "reservationId",
+            "reservationid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "guests", "guests") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Guests as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "stay", "stay") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Stay as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rates", "rates") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Rate as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Invoice as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "customer", "customer") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Customer as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Room as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 use super::common::Metadata;
 
 /// when a chat/sms message is sent between a Wix user and a site visitor/contact.
@@ -30,6 +31,95 @@ pub struct Im {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Im {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "content",
+            |path| {
+                self.content.validate_into(path, report);
+            },
+        );
+        path.at(
+            "metadata",
+            |path| {
+                self.metadata.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Im {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("type", "type"), ("content", "content")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "type", "type") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <ImType as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "content", "content") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Content as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "threadId", "threadid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "metadata", "metadata") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Metadata as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Type of message
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -40,6 +130,7 @@ pub enum ImType {
     /// message sent to / received from the user’s mobile phone
     Sms,
 }
+
 impl ImType {
     /// Every value, in the published order.
     pub const ALL: [ImType; 2usize] = [ImType::Chat, ImType::Sms];
@@ -51,6 +142,7 @@ impl ImType {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for ImType {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -59,9 +151,20 @@ impl<'de> Deserialize<'de> for ImType {
         wix_activities::lenient::variant(deserializer, &ImType::ALL, ImType::as_str)
     }
 }
+
 impl std::fmt::Display for ImType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for ImType {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(value, &["chat", "sms"], true, path, report);
     }
 }
 
@@ -83,6 +186,83 @@ pub struct Content {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Content {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("time", |path| self.time.validate_into(path, report));
+        path.at(
+            "message",
+            |path| check::text(&self.message, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "media",
+            |path| {
+                self.media.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Content {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("direction", "direction"),
+                ("time", "time"),
+                ("message", "message"),
+                ("media", "media"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "direction", "direction") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Direction as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "time", "time") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "message", "message") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "media", "media") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    true,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Media as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Message direction
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -93,6 +273,7 @@ pub enum Direction {
     /// the Wix user received an message from a site visitor/contact
     CustomerToBusiness,
 }
+
 impl Direction {
     /// Every value, in the published order.
     pub const ALL: [Direction; 2usize] = [
@@ -107,6 +288,7 @@ impl Direction {
         }
     }
 }
+
 /// Reads the documented spelling, or the same letters in another case.
 impl<'de> Deserialize<'de> for Direction {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -119,9 +301,26 @@ impl<'de> Deserialize<'de> for Direction {
         )
     }
 }
+
 impl std::fmt::Display for Direction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ValidateJson for Direction {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        check::json_enum(
+            value,
+            &["BUSINESS_TO_CUSTOMER", "CUSTOMER_TO_BUSINESS"],
+            true,
+            path,
+            report,
+        );
     }
 }
 
@@ -146,4 +345,79 @@ pub struct Media {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Media {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "name",
+            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "contentType",
+            |path| check::text(&self.content_type, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "url",
+            |path| check::text(
+                &self.url,
+                &check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Media {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("name", "name"), ("contentType", "contenttype"), ("url", "url")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "contentType", "contenttype") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "url", "url") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
 }

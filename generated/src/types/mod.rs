@@ -53,4 +53,5 @@ pub mod social {
 mod activity_type {
     include!("activity_type.rs");
 }
+
 pub use activity_type::{ActivityInfo, ActivityType};

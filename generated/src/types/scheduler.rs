@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
+use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
 use super::common::{Name, Refund, Source};
 
 /// when an appointment is made.
@@ -50,6 +51,171 @@ pub struct Appointment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Appointment {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "description",
+            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "infoLink",
+            |path| {
+                if let Some(value) = &self.info_link {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+        path.at("price", |path| self.price.validate_into(path, report));
+        path.at("location", |path| self.location.validate_into(path, report));
+        path.at("time", |path| self.time.validate_into(path, report));
+        path.at(
+            "attendees",
+            |path| {
+                self.attendees.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Appointment {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("source", "source"), ("title", "title"), ("description", "description")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(
+            object,
+            "appointmentId",
+            "appointmentid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Source as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "description", "description") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Price as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "location", "location") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Location as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "time", "time") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Time as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Attendee as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// Appointment’s price
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -71,6 +237,77 @@ pub struct Price {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Price {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "currency",
+            |path| check::text(
+                &self.currency,
+                &check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                },
+                true,
+                path,
+                report,
+            ),
+        );
+    }
+}
+
+impl ValidateJson for Price {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("price", "price"), ("currency", "currency")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_number(value, &check::Range::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(
+            object,
+            "formattedPrice",
+            "formattedprice",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "currency", "currency") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Currency),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    true,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
 }
 
 /// Appointment's location
@@ -126,6 +363,89 @@ pub struct Location {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Location {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "url",
+            |path| {
+                if let Some(value) = &self.url {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for Location {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "address", "address") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "city", "city") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "region", "region") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "postalCode", "postalcode") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "country", "country") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "url", "url") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+    }
+}
+
 /// Appointment’s scheduled time
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -145,6 +465,47 @@ pub struct Time {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Time {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("start", |path| self.start.validate_into(path, report));
+        path.at("end", |path| self.end.validate_into(path, report));
+        path.at(
+            "timeZone",
+            |path| check::text(&self.time_zone, &check::Text::ANY, true, path, report),
+        );
+        check::order(Some(&self.start), Some(&self.end), ("start", "end"), path, report);
+    }
+}
+
+impl ValidateJson for Time {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("start", "start"), ("end", "end"), ("timeZone", "timezone")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(object, "start", "start") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "end", "end") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "timeZone", "timezone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        check::json_order(object, ("start", "end"), path, report);
+    }
 }
 
 /// One of the `attendees`: Appointment's attendees
@@ -190,6 +551,93 @@ pub struct Attendee {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Attendee {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("name", |path| self.name.validate_into(path, report));
+        path.at(
+            "email",
+            |path| {
+                if let Some(value) = &self.email {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Email),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+    }
+}
+
+impl ValidateJson for Attendee {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "name", "name") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Name as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "phone", "phone") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "email", "email") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Email),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "notes", "notes") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "self", "self") {
+            path.at(key, |path| check::json_bool(value, false, path, report));
+        }
+    }
 }
 
 /// when an appointment is cancelled.
@@ -243,6 +691,194 @@ pub struct Cancel {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Validate for Cancel {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at("cancelDate", |path| self.cancel_date.validate_into(path, report));
+        path.at("refund", |path| self.refund.validate_into(path, report));
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "description",
+            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "infoLink",
+            |path| {
+                if let Some(value) = &self.info_link {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+        path.at("price", |path| self.price.validate_into(path, report));
+        path.at("location", |path| self.location.validate_into(path, report));
+        path.at("time", |path| self.time.validate_into(path, report));
+        path.at(
+            "attendees",
+            |path| {
+                self.attendees.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Cancel {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[
+                ("source", "source"),
+                ("cancelDate", "canceldate"),
+                ("refund", "refund"),
+                ("title", "title"),
+                ("description", "description"),
+            ],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(
+            object,
+            "appointmentId",
+            "appointmentid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Source as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "cancelDate", "canceldate") {
+            path.at(key, |path| check::json_date_time(value, true, path, report));
+        }
+        if let Some((key, value)) = check::get(object, "refund", "refund") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Refund as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "description", "description") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Price as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "location", "location") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Location as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "time", "time") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Time as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Attendee as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// when an appointment is confirmed.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -287,4 +923,169 @@ pub struct Confirmation {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Validate for Confirmation {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        path.at(
+            "title",
+            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "description",
+            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
+        );
+        path.at(
+            "infoLink",
+            |path| {
+                if let Some(value) = &self.info_link {
+                    check::text(
+                        value,
+                        &check::Text {
+                            format: Some(check::Format::Url),
+                            format_is_warning: false,
+                            min_length: None,
+                            max_length: None,
+                            constant: None,
+                        },
+                        false,
+                        path,
+                        report,
+                    )
+                }
+            },
+        );
+        path.at("price", |path| self.price.validate_into(path, report));
+        path.at("location", |path| self.location.validate_into(path, report));
+        path.at("time", |path| self.time.validate_into(path, report));
+        path.at(
+            "attendees",
+            |path| {
+                self.attendees.validate_into(path, report);
+            },
+        );
+    }
+}
+
+impl ValidateJson for Confirmation {
+    fn validate_json_into(
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    ) {
+        let Some(object) = check::object(value, path, report) else { return };
+        check::required(
+            object,
+            &[("source", "source"), ("title", "title"), ("description", "description")],
+            path,
+            report,
+        );
+        if let Some((key, value)) = check::get(
+            object,
+            "appointmentId",
+            "appointmentid",
+        ) {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, false, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "source", "source") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    true,
+                    path,
+                    report,
+                    <Source as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "title", "title") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "description", "description") {
+            path.at(
+                key,
+                |path| check::json_text(value, &check::Text::ANY, true, path, report),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
+            path.at(
+                key,
+                |path| check::json_text(
+                    value,
+                    &check::Text {
+                        format: Some(check::Format::Url),
+                        format_is_warning: false,
+                        min_length: None,
+                        max_length: None,
+                        constant: None,
+                    },
+                    false,
+                    path,
+                    report,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "price", "price") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Price as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "location", "location") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Location as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "time", "time") {
+            path.at(
+                key,
+                |path| check::json_nested(
+                    value,
+                    false,
+                    path,
+                    report,
+                    <Time as ValidateJson>::validate_json_into,
+                ),
+            );
+        }
+        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
+            path.at(
+                key,
+                |path| check::json_array(
+                    value,
+                    &check::Items::ANY,
+                    false,
+                    path,
+                    report,
+                    |value, path, report| check::json_nested(
+                        value,
+                        true,
+                        path,
+                        report,
+                        <Attendee as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            );
+        }
+    }
 }

@@ -74,6 +74,9 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// Where the shape was first found: `file#pointer`.
     pub origin: String,
+    /// Whether the schema forbids undocumented properties
+    /// (`additionalProperties: false`); they are still kept, and reported.
+    pub closed: bool,
 }
 
 /// A struct field.
@@ -126,6 +129,8 @@ pub struct TypeRef {
     pub module: String,
     /// The type name.
     pub name: String,
+    /// Whether the type is an enum (which has nothing to check once typed).
+    pub is_enum: bool,
 }
 
 /// A unit enum.
@@ -180,6 +185,7 @@ pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
                 info: TypeRef {
                     module: file.module(),
                     name: plan.root_name(&file.path).to_owned(),
+                    is_enum: false,
                 },
                 doc: plan.root_doc(&file.path),
             }),
@@ -209,6 +215,7 @@ fn document_references(modules: &mut BTreeMap<String, Module>) {
                 TypeRef {
                     module: m.name.clone(),
                     name: item.name().to_owned(),
+                    is_enum: matches!(item, Item::Enum(_)),
                 },
                 doc,
             ))

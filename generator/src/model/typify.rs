@@ -34,6 +34,7 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
             TypeRef {
                 module: planned.module.clone(),
                 name: planned.name.clone(),
+                is_enum: planned.kind == Kind::Enum,
             },
         );
     }
@@ -201,6 +202,7 @@ fn build_struct(
         doc: planned.doc.clone(),
         fields,
         origin: planned.origin.clone(),
+        closed: planned.schema.get("additionalProperties") == Some(&Value::Bool(false)),
     })
 }
 

@@ -8,6 +8,7 @@
 
 mod dialect;
 mod duplicates;
+mod formats;
 mod names;
 mod nesting;
 
@@ -167,6 +168,11 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass {
         name: "datetime-type",
         run: dialect::datetime_type,
+    },
+    // After `datetime-type`, which gives date-times their format.
+    Pass {
+        name: "implied-format",
+        run: formats::implied_format,
     },
     Pass {
         name: "required-on-items",

@@ -12,10 +12,7 @@ type Rename<'a> = &'a dyn Fn(&str, &Map<String, Value>) -> Option<String>;
 /// Renames keys of every `properties` map by `rename` (which returns the
 /// new name, or `None` to keep it), in place, keeping the order. A rename
 /// onto a name the map already has is not made.
-fn rename_properties(
-    document: &mut Document,
-    pass: Rename<'_>,
-) -> Vec<Change> {
+fn rename_properties(document: &mut Document, pass: Rename<'_>) -> Vec<Change> {
     let mut changes = Vec::new();
     walk_schemas(&mut document.value, "", &mut |schema, pointer| {
         let Some(Value::Object(properties)) = schema.get_mut("properties") else {

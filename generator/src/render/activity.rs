@@ -113,6 +113,18 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         let variant = ident(&a.variant);
         quote! { ActivityInfo::#variant(info) => info.serialize(serializer), }
     });
+    let validate = model.activities.iter().map(|a| {
+        let variant = ident(&a.variant);
+        quote! { ActivityInfo::#variant(info) => info.validate_into(path, report), }
+    });
+    let validate_json = model.activities.iter().map(|a| {
+        let (wire, module, name) = (&a.wire_name, ident(&a.info.module), ident(&a.info.name));
+        quote! { #wire => <super::#module::#name as ValidateJson>::validate_json_into(value, path, report), }
+    });
+    let undocumented = model.activities.iter().map(|a| {
+        let variant = ident(&a.variant);
+        quote! { ActivityInfo::#variant(info) => Some(&info.extra), }
+    });
     let from_impls = model.activities.iter().map(|a| {
         let (variant, module, name) = (
             ident(&a.variant),
@@ -128,7 +140,10 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         }
     });
 
-    let uses = quote! { use serde::{Deserialize, Deserializer, Serialize, Serializer}; };
+    let uses = quote! {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+        use wix_activities::validate::{Path, Report, Validate, ValidateJson};
+    };
     let activity_type = quote! {
         /// The type of an activity: the wire name in its `type` (or `activityType`) field.
         ///
@@ -259,6 +274,28 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 match self {
                     #(#write)*
                     ActivityInfo::Other { info, .. } => info.serialize(serializer),
+                }
+            }
+
+            fn validate_info(&self, path: &mut Path, report: &mut Report) {
+                match self {
+                    #(#validate)*
+                    // No documented shape: nothing to check.
+                    ActivityInfo::Other { .. } => {}
+                }
+            }
+
+            fn validate_info_json(wire_name: &str, value: &serde_json::Value, path: &mut Path, report: &mut Report) {
+                match wire_name {
+                    #(#validate_json)*
+                    _ => {}
+                }
+            }
+
+            fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+                match self {
+                    #(#undocumented)*
+                    ActivityInfo::Other { .. } => None,
                 }
             }
         }

@@ -27,7 +27,19 @@ fn unparse(tokens: TokenStream) -> Result<String> {
     let parsed: syn::File = syn::parse2(tokens.clone()).map_err(|e| Error::Internal {
         message: format!("the generated tokens do not parse as Rust: {e}: {tokens}"),
     })?;
-    Ok(prettyplease::unparse(&parsed))
+    // One item at a time: prettyplease puts no blank line between items, a
+    // person does (`use` lines stay together).
+    let mut text = String::new();
+    let mut previous_was_use = false;
+    for item in parsed.items {
+        let is_use = matches!(item, syn::Item::Use(_));
+        if !text.is_empty() && !(is_use && previous_was_use) {
+            text.push('\n');
+        }
+        text.push_str(&prettyplease::unparse(&syn::File { shebang: None, attrs: vec![], items: vec![item] }));
+        previous_was_use = is_use;
+    }
+    Ok(text)
 }
 
 /// `#[doc = "..."]` attributes, one per line, so that they print as `///`.

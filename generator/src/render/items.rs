@@ -21,18 +21,28 @@ pub fn module(
     };
     let local: BTreeSet<&str> = module.items.iter().map(Item::name).collect();
     let mut uses = Uses::default();
-    let items: Vec<(String, TokenStream)> = module
-        .items
-        .iter()
-        .map(|item| match item {
-            Item::Struct(s) => (
-                file_of(&s.origin),
-                structure(s, &module.name, &local, &mut uses, &json_schema),
-            ),
-            Item::Enum(e) => (file_of(&e.origin), enumeration(e, &json_schema)),
-        })
-        .collect();
+    // Each type is followed by its validation impls.
+    let mut items: Vec<(String, TokenStream)> = Vec::new();
+    for item in &module.items {
+        match item {
+            Item::Struct(s) => {
+                let definition = structure(s, &module.name, &local, &mut uses, &json_schema);
+                let validation = crate::validators::structure(s, &extra_ident(s), &mut |ty| rust_type(ty, &module.name, &local, &mut uses));
+                items.push((file_of(&s.origin), quote! { #definition #validation }));
+            }
+            Item::Enum(e) => {
+                let definition = enumeration(e, &json_schema);
+                let validation = crate::validators::enumeration(e);
+                items.push((file_of(&e.origin), quote! { #definition #validation }));
+            }
+        }
+    }
     let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
+    let validate = if has_struct {
+        quote! { use wix_activities::validate::{check, Path, Report, Validate, ValidateJson}; }
+    } else {
+        quote! { use wix_activities::validate::{check, Path, Report, ValidateJson}; }
+    };
     let serde = if has_struct || module.items.iter().any(|i| matches!(i, Item::Enum(_))) {
         quote! { use serde::{Deserialize, Serialize}; }
     } else {
@@ -52,7 +62,7 @@ pub fn module(
             many => quote! { use super::#module::{#(#many),*}; },
         }
     });
-    (quote! { #serde #runtime #(#siblings)* }, items)
+    (quote! { #serde #runtime #validate #(#siblings)* }, items)
 }
 
 fn file_of(origin: &str) -> String {
@@ -274,7 +284,7 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
     }
 }
 
-pub(super) fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => format_ident!("{}", name),

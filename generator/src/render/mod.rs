@@ -8,6 +8,8 @@ mod activity;
 pub(crate) mod format;
 mod items;
 
+pub(crate) use items::ident;
+
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;

@@ -1,0 +1,104 @@
+//! `validate`: checks activity payloads and prints everything wrong with them.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::Parser;
+use serde::Serialize;
+use wix_activities::validate::{self, Kind, Path, Report, Severity, Violation};
+use wix_activities::ActivityType;
+
+/// Check Wix activity payloads: every error and warning, with its JSON pointer.
+///
+/// Each file is read as an activity envelope, in the SDK form
+/// (`type`/`info`/...) or the HTTP form (`activityType`/`activityInfo`/...),
+/// or with `--type` as the `info` of that activity type alone. Exit status:
+/// 0 when no file has an error, 1 when one has, 2 when a file cannot be read.
+#[derive(Debug, Parser)]
+#[command(name = "validate", version)]
+struct Args {
+    /// The files to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// Read each file as the `info` of this activity type (a wire name such as `hotels/purchase`).
+    #[arg(long = "type", value_name = "WIRE_NAME")]
+    activity_type: Option<String>,
+    /// Print the whole report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// One line of the JSON report.
+#[derive(Serialize)]
+struct Entry<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    violation: &'a Violation,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let kind = args.activity_type.as_deref().map(ActivityType::from_wire);
+    if let Some(ActivityType::Other(name)) = &kind {
+        eprintln!("validate: `{name}` is not a documented activity type (see `ActivityType::DOCUMENTED`)");
+        return ExitCode::from(2);
+    }
+    let mut unreadable = false;
+    let mut errors = false;
+    let mut reports = Vec::new();
+    for file in &args.files {
+        let bytes = match read(file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("{file}: cannot be read: {error}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let report = match &kind {
+            None => validate::activity_json(&bytes),
+            Some(kind) => match serde_json::from_slice(&bytes) {
+                Ok(value) => validate::info_json(kind, &value),
+                Err(error) => {
+                    let mut report = Report::new();
+                    report.error(&Path::new(), Kind::Type, format_args!("not valid JSON: {error}"));
+                    report
+                }
+            },
+        };
+        errors |= !report.is_valid();
+        reports.push((file.as_str(), report));
+    }
+    if args.json {
+        let entries: Vec<Entry<'_>> =
+            reports.iter().flat_map(|(file, report)| report.violations().iter().map(move |violation| Entry { file, violation })).collect();
+        println!("{}", serde_json::to_string_pretty(&entries).expect("violations serialize"));
+    } else {
+        for (file, report) in &reports {
+            for violation in report.violations() {
+                let pointer = if violation.pointer.is_empty() { "/" } else { &violation.pointer };
+                match violation.severity {
+                    Severity::Error => println!("{file}: {pointer}: {}", violation.message),
+                    Severity::Warning => println!("{file}: {pointer}: warning: {}", violation.message),
+                }
+            }
+        }
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn read(file: &str) -> std::io::Result<Vec<u8>> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file)
+    }
+}

@@ -1,0 +1,341 @@
+//! Validation: everything wrong with a payload, each with a JSON pointer.
+//!
+//! Two entry points share one rule set, generated per schema:
+//! [`Validate`] checks a value built in code (or parsed) for what serde
+//! cannot express, and [`ValidateJson`] checks raw JSON, reporting also what
+//! would stop it from parsing. [`activity_json`] takes the bytes of an
+//! activity envelope the fast way: straight into the typed value, then the
+//! typed checks; only a payload that does not parse is walked as JSON to
+//! collect every error. Validation never stops at the first problem and
+//! never panics; it stops recording after [`Report::LIMIT`] violations.
+
+pub mod check;
+pub mod formats;
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious a violation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The payload breaks a documented rule; Wix may reject it.
+    Error,
+    /// The payload is allowed, but a careful integrator would look twice.
+    Warning,
+}
+
+/// What kind of rule a violation breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// A required property is missing (or, for text, empty).
+    Required,
+    /// A value has the wrong JSON type.
+    Type,
+    /// A value is not one of the documented values.
+    Enum,
+    /// A text is not in its documented format (date-time, currency code, email, URL).
+    Format,
+    /// A number is outside its documented range.
+    Range,
+    /// A text or list is shorter or longer than documented.
+    Length,
+    /// A property the schema forbids (`additionalProperties: false`).
+    UnknownProperty,
+    /// A value differs from the schema's `const`.
+    Const,
+    /// Values that disagree with each other (a total that is not the sum of its parts, an end before its start).
+    Consistency,
+    /// The report stopped recording: too many violations.
+    Limit,
+}
+
+impl Kind {
+    /// The kind's machine-readable name (`required`, `type`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Required => "required",
+            Kind::Type => "type",
+            Kind::Enum => "enum",
+            Kind::Format => "format",
+            Kind::Range => "range",
+            Kind::Length => "length",
+            Kind::UnknownProperty => "unknown_property",
+            Kind::Const => "const",
+            Kind::Consistency => "consistency",
+            Kind::Limit => "limit",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing wrong with a payload.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Violation {
+    /// Where, as a JSON pointer (`/info/rooms/0/beds/1/kind`).
+    pub pointer: String,
+    /// Which kind of rule.
+    pub kind: Kind,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in plain words, naming the field and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        match self.severity {
+            Severity::Error => write!(f, "{pointer}: {}", self.message),
+            Severity::Warning => write!(f, "{pointer}: warning: {}", self.message),
+        }
+    }
+}
+
+/// Every violation found, in the order found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    violations: Vec<Violation>,
+}
+
+impl Report {
+    /// The most violations a report records; a hostile payload cannot make it grow further.
+    pub const LIMIT: usize = 1000;
+
+    /// An empty report.
+    pub fn new() -> Self {
+        Report::default()
+    }
+
+    /// Records an error at `path`.
+    pub fn error(&mut self, path: &Path, kind: Kind, message: impl fmt::Display) {
+        self.push(path, kind, Severity::Error, message);
+    }
+
+    /// Records a warning at `path`.
+    pub fn warning(&mut self, path: &Path, kind: Kind, message: impl fmt::Display) {
+        self.push(path, kind, Severity::Warning, message);
+    }
+
+    fn push(&mut self, path: &Path, kind: Kind, severity: Severity, message: impl fmt::Display) {
+        match self.violations.len() {
+            n if n < Self::LIMIT => self.violations.push(Violation {
+                pointer: path.pointer().to_owned(),
+                kind,
+                severity,
+                message: message.to_string(),
+            }),
+            n if n == Self::LIMIT => self.violations.push(Violation {
+                pointer: String::new(),
+                kind: Kind::Limit,
+                severity: Severity::Error,
+                message: format!("more than {} violations; the rest are not listed", Self::LIMIT),
+            }),
+            _ => {}
+        }
+    }
+
+    /// Whether the report stopped recording; walkers return early then.
+    pub fn is_full(&self) -> bool {
+        self.violations.len() > Self::LIMIT
+    }
+
+    /// Whether there is no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    /// Every violation.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations.iter().filter(|v| v.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.violations.iter().filter(|v| v.severity == Severity::Warning)
+    }
+
+    /// The violations, taken out.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for violation in &self.violations {
+            writeln!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The location being checked, built up as the walk goes down and back up,
+/// so that a pointer is only written out when something is reported.
+#[derive(Clone, Debug, Default)]
+pub struct Path {
+    pointer: String,
+    marks: Vec<usize>,
+}
+
+impl Path {
+    /// The root of a document.
+    pub fn new() -> Self {
+        Path::default()
+    }
+
+    /// The JSON pointer of the current location.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// Goes down into property `key`.
+    pub fn push_key(&mut self, key: &str) {
+        self.marks.push(self.pointer.len());
+        self.pointer.push('/');
+        for c in key.chars() {
+            match c {
+                '~' => self.pointer.push_str("~0"),
+                '/' => self.pointer.push_str("~1"),
+                c => self.pointer.push(c),
+            }
+        }
+    }
+
+    /// Goes down into array element `index`.
+    pub fn push_index(&mut self, index: usize) {
+        use fmt::Write;
+        self.marks.push(self.pointer.len());
+        let _ = write!(self.pointer, "/{index}");
+    }
+
+    /// Goes back up one level.
+    pub fn pop(&mut self) {
+        if let Some(mark) = self.marks.pop() {
+            self.pointer.truncate(mark);
+        }
+    }
+
+    /// Runs `check` one level down, in property `key`.
+    pub fn at<R>(&mut self, key: &str, check: impl FnOnce(&mut Path) -> R) -> R {
+        self.push_key(key);
+        let result = check(self);
+        self.pop();
+        result
+    }
+}
+
+/// Checks a typed value for what serde cannot express: required text left
+/// empty, formats, ranges, enums kept as raw JSON, warnings.
+pub trait Validate {
+    /// Adds what is wrong with `self` (at `path`) to `report`.
+    fn validate_into(&self, path: &mut Path, report: &mut Report);
+
+    /// Everything wrong with `self`.
+    fn validate(&self) -> Report {
+        let mut report = Report::new();
+        self.validate_into(&mut Path::new(), &mut report);
+        report
+    }
+}
+
+/// Checks raw JSON against a type's rules, including what would stop it
+/// from parsing (missing required properties, wrong JSON types).
+pub trait ValidateJson {
+    /// Adds what is wrong with `value` (at `path`) to `report`.
+    fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report);
+
+    /// Everything wrong with `value`.
+    fn validate_json(value: &serde_json::Value) -> Report {
+        let mut report = Report::new();
+        Self::validate_json_into(value, &mut Path::new(), &mut report);
+        report
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        if let Some(value) = self {
+            value.validate_into(path, report);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        for (index, item) in self.iter().enumerate() {
+            if report.is_full() {
+                return;
+            }
+            path.push_index(index);
+            item.validate_into(path, report);
+            path.pop();
+        }
+    }
+}
+
+/// A date-time is valid as parsed; one without a UTC offset names no instant.
+impl Validate for crate::DateTime {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        if !self.has_offset() {
+            report.warning(path, Kind::Format, format_args!("`{}` has no UTC offset (such as `Z` or `+02:00`), so it names no instant", self.as_str()));
+        }
+    }
+}
+
+/// Validates the bytes of an activity envelope, in either form.
+pub fn activity_json(bytes: &[u8]) -> Report {
+    crate::activity::validate_json_bytes(bytes)
+}
+
+/// Validates the `info` of an activity of type `activity_type`, as raw JSON.
+pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value) -> Report {
+    let mut report = Report::new();
+    <crate::ActivityInfo as crate::TypedInfo>::validate_info_json(activity_type.as_str(), value, &mut Path::new(), &mut report);
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_are_escaped_and_unwound() {
+        let mut path = Path::new();
+        path.push_key("info");
+        path.push_key("a/b~c");
+        path.push_index(3);
+        assert_eq!(path.pointer(), "/info/a~1b~0c/3");
+        path.pop();
+        path.pop();
+        assert_eq!(path.pointer(), "/info");
+        path.pop();
+        path.pop();
+        assert_eq!(path.pointer(), "");
+    }
+
+    #[test]
+    fn a_report_stops_growing_at_its_limit() {
+        let mut report = Report::new();
+        let path = Path::new();
+        for _ in 0..Report::LIMIT + 50 {
+            report.error(&path, Kind::Type, "bad");
+        }
+        assert_eq!(report.violations().len(), Report::LIMIT + 1);
+        assert_eq!(report.violations().last().unwrap().kind, Kind::Limit);
+        assert!(report.is_full() && !report.is_valid());
+    }
+}

@@ -1,0 +1,85 @@
+//! Formats the tables state in words: currency codes, emails, URLs.
+
+use serde_json::Value;
+
+use super::{walk_schemas, Change, Document};
+use crate::load::json::escape_token;
+
+/// A text property whose name or description says what it holds gets the
+/// matching `format`, so that validation can check it: `currency` or
+/// "Currency code (i.e, EUR, USD, CAD)" is an ISO 4217 code (`currency`, a
+/// format of this generator's; other validators ignore it), `email` an
+/// email address, `url`, `…Url`, `…Link` or a description naming a URL an
+/// absolute URL (`uri`).
+pub(super) fn implied_format(document: &mut Document) -> Vec<Change> {
+    let mut changes = Vec::new();
+    walk_schemas(&mut document.value, "", &mut |schema, pointer| {
+        let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+        for (name, property) in properties.iter_mut() {
+            let Value::Object(property) = property else { continue };
+            let is_text = property.get("type").and_then(Value::as_str) == Some("string");
+            if !is_text || property.contains_key("format") || property.contains_key("enum") {
+                continue;
+            }
+            let description = property.get("description").and_then(Value::as_str).unwrap_or_default();
+            let Some((format, because)) = implied(name, description) else { continue };
+            let at = property.keys().position(|k| k == "type").map_or(property.len(), |i| i + 1);
+            property.shift_insert(at, "format".into(), Value::from(format));
+            changes.push((format!("{pointer}/properties/{}", escape_token(name)), because, format!("`format: \"{format}\"`")));
+        }
+    });
+    changes
+}
+
+fn implied(name: &str, description: &str) -> Option<(&'static str, String)> {
+    let lower = description.to_ascii_lowercase();
+    if name == "currency" || name.ends_with("Currency") {
+        return Some(("currency", format!("named `{name}`")));
+    }
+    if lower.contains("currency code") {
+        return Some(("currency", "described as a currency code".to_owned()));
+    }
+    if name == "email" || name.ends_with("Email") {
+        return Some(("email", format!("named `{name}`")));
+    }
+    if name == "url" || name.ends_with("Url") || name == "link" || name.ends_with("Link") {
+        return Some(("uri", format!("named `{name}`")));
+    }
+    if description.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word == "URL") {
+        return Some(("uri", "described as a URL".to_owned()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_and_descriptions_imply_formats() {
+        let mut document = Document::new(json!({"properties": {
+            "currency": {"type": "string", "description": "Currency code (i.e, EUR, USD, CAD)"},
+            "email": {"type": "string"},
+            "infoLink": {"type": "string", "description": "URL for more details"},
+            "thumbnail": {"type": "string", "description": "Link to the thumbnail"},
+            "title": {"type": "string"},
+            "at": {"type": "string", "format": "date-time"},
+            "kind": {"type": "string", "enum": ["URL"]}
+        }}));
+        let changes = implied_format(&mut document);
+        let properties = &document.value["properties"];
+        assert_eq!(properties["currency"]["format"], "currency");
+        assert_eq!(properties["email"]["format"], "email");
+        assert_eq!(properties["infoLink"]["format"], "uri");
+        assert!(properties["thumbnail"].get("format").is_none(), "a link to an image may be an image ID");
+        assert!(properties["title"].get("format").is_none());
+        assert_eq!(properties["at"]["format"], "date-time");
+        assert_eq!(changes.len(), 3);
+        assert_eq!(changes[0], ("/properties/currency".into(), "named `currency`".into(), "`format: \"currency\"`".into()));
+        assert_eq!(
+            serde_json::to_string(&properties["currency"]).unwrap(),
+            r#"{"type":"string","format":"currency","description":"Currency code (i.e, EUR, USD, CAD)"}"#
+        );
+    }
+}
