@@ -33,7 +33,8 @@ fn unparse(tokens: TokenStream) -> Result<String> {
     let mut previous_was_use = false;
     for item in parsed.items {
         let is_use = matches!(item, syn::Item::Use(_));
-        if !text.is_empty() && !(is_use && previous_was_use) {
+        let consecutive_uses = is_use && previous_was_use;
+        if !text.is_empty() && !consecutive_uses {
             text.push('\n');
         }
         text.push_str(&prettyplease::unparse(&syn::File { shebang: None, attrs: vec![], items: vec![item] }));
