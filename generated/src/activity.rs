@@ -38,7 +38,12 @@ pub trait TypedInfo: Sized {
 
     /// Adds what is wrong with the raw `info` of an activity of type
     /// `wire_name` to `report` (see [`ValidateJson`]).
-    fn validate_info_json(wire_name: &str, value: &serde_json::Value, path: &mut Path, report: &mut Report);
+    fn validate_info_json(
+        wire_name: &str,
+        value: &serde_json::Value,
+        path: &mut Path,
+        report: &mut Report,
+    );
 
     /// The payload's undocumented fields, if it has a documented shape.
     fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>>;
@@ -285,17 +290,44 @@ const ENVELOPE_FIELDS: &[&str] = &["details", "contactUpdate"];
 fn warn_about_type(wire_name: &str, path: &mut Path, report: &mut Report) {
     let kind = ActivityType::from_wire(wire_name);
     if kind.is_deprecated() {
-        let instead: Vec<String> = kind.replaced_by().iter().map(|t| format!("`{t}`")).collect();
-        report.warning(path, Kind::Enum, format_args!("`{wire_name}` is deprecated; use {} instead", instead.join(" or ")));
+        let instead: Vec<String> = kind
+            .replaced_by()
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect();
+        report.warning(
+            path,
+            Kind::Enum,
+            format_args!(
+                "`{wire_name}` is deprecated; use {} instead",
+                instead.join(" or ")
+            ),
+        );
     } else if let ActivityType::Other(_) = kind {
-        report.warning(path, Kind::Enum, format_args!("`{wire_name}` is not a documented activity type; its info is not checked"));
+        report.warning(
+            path,
+            Kind::Enum,
+            format_args!(
+                "`{wire_name}` is not a documented activity type; its info is not checked"
+            ),
+        );
     }
 }
 
-fn warn_about_nesting<'a>(keys: impl Iterator<Item = &'a String>, path: &mut Path, report: &mut Report) {
+fn warn_about_nesting<'a>(
+    keys: impl Iterator<Item = &'a String>,
+    path: &mut Path,
+    report: &mut Report,
+) {
     for key in keys.filter(|k| ENVELOPE_FIELDS.contains(&k.as_str())) {
         path.at(key, |path| {
-            report.warning(path, Kind::UnknownProperty, format_args!("`{key}` belongs to the envelope, not to `info`; is a `}}` missing before it?"));
+            report.warning(
+                path,
+                Kind::UnknownProperty,
+                format_args!(
+                    "`{key}` belongs to the envelope, not to `info`; is a `}}` missing before it?"
+                ),
+            );
         });
     }
 }
@@ -303,7 +335,9 @@ fn warn_about_nesting<'a>(keys: impl Iterator<Item = &'a String>, path: &mut Pat
 impl<I: TypedInfo> Validate for Activity<I> {
     fn validate_into(&self, path: &mut Path, report: &mut Report) {
         let keys = Keys::of(self.form);
-        path.at(keys.kind, |path| warn_about_type(self.info.wire_name(), path, report));
+        path.at(keys.kind, |path| {
+            warn_about_type(self.info.wire_name(), path, report)
+        });
         path.at(keys.info, |path| {
             self.info.validate_info(path, report);
             if let Some(extra) = self.info.undocumented() {
@@ -314,10 +348,20 @@ impl<I: TypedInfo> Validate for Activity<I> {
             path.at(keys.details, |path| details.validate_into(path, report));
         }
         if let Some(contact_update) = &self.contact_update {
-            path.at("contactUpdate", |path| contact_update.validate_into(path, report));
+            path.at("contactUpdate", |path| {
+                contact_update.validate_into(path, report)
+            });
         }
         if let Some(url) = &self.location_url {
-            path.at("activityLocationUrl", |path| check::text(url, &check::Text::format(check::Format::Url), false, path, report));
+            path.at("activityLocationUrl", |path| {
+                check::text(
+                    url,
+                    &check::Text::format(check::Format::Url),
+                    false,
+                    path,
+                    report,
+                )
+            });
         }
         if let Some(created_at) = &self.created_at {
             path.at("createdAt", |path| created_at.validate_into(path, report));
@@ -327,21 +371,38 @@ impl<I: TypedInfo> Validate for Activity<I> {
 
 impl<I: TypedInfo> ValidateJson for Activity<I> {
     fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report) {
-        let Some(object) = check::object(value, path, report) else { return };
-        let is_http = ["activityType", "activityInfo", "activityDetails"].iter().any(|k| object.contains_key(*k));
-        let is_sdk = ["type", "info", "details"].iter().any(|k| object.contains_key(*k));
+        let Some(object) = check::object(value, path, report) else {
+            return;
+        };
+        let is_http = ["activityType", "activityInfo", "activityDetails"]
+            .iter()
+            .any(|k| object.contains_key(*k));
+        let is_sdk = ["type", "info", "details"]
+            .iter()
+            .any(|k| object.contains_key(*k));
         if is_http && is_sdk {
             report.error(path, Kind::UnknownProperty, "the activity mixes the HTTP form (`activityType`, `activityInfo`, `activityDetails`) and the SDK form (`type`, `info`, `details`)");
         }
-        let keys = Keys::of(if is_http { WireForm::Http } else { WireForm::Sdk });
-        check::required(object, &[(keys.kind, keys.kind), (keys.info, keys.info)], path, report);
+        let keys = Keys::of(if is_http {
+            WireForm::Http
+        } else {
+            WireForm::Sdk
+        });
+        check::required(
+            object,
+            &[(keys.kind, keys.kind), (keys.info, keys.info)],
+            path,
+            report,
+        );
         let wire_name = match object.get(keys.kind) {
             Some(serde_json::Value::String(wire_name)) => {
                 path.at(keys.kind, |path| warn_about_type(wire_name, path, report));
                 Some(wire_name.as_str())
             }
             Some(other) => {
-                path.at(keys.kind, |path| check::json_text(other, &check::Text::ANY, true, path, report));
+                path.at(keys.kind, |path| {
+                    check::json_text(other, &check::Text::ANY, true, path, report)
+                });
                 None
             }
             None => None,
@@ -349,26 +410,50 @@ impl<I: TypedInfo> ValidateJson for Activity<I> {
         if let (Some(wire_name), Some(info)) = (wire_name, object.get(keys.info)) {
             path.at(keys.info, |path| {
                 I::validate_info_json(wire_name, info, path, report);
-                let documented = !matches!(ActivityType::from_wire(wire_name), ActivityType::Other(_)) && !ActivityType::from_wire(wire_name).is_deprecated();
+                let documented =
+                    !matches!(ActivityType::from_wire(wire_name), ActivityType::Other(_))
+                        && !ActivityType::from_wire(wire_name).is_deprecated();
                 if let (true, Some(info)) = (documented, info.as_object()) {
                     warn_about_nesting(info.keys(), path, report);
                 }
             });
         }
         if let Some(details) = object.get(keys.details) {
-            path.at(keys.details, |path| check::json_nested(details, false, path, report, Details::validate_json_into));
+            path.at(keys.details, |path| {
+                check::json_nested(details, false, path, report, Details::validate_json_into)
+            });
         }
         if let Some(contact_update) = object.get("contactUpdate") {
-            path.at("contactUpdate", |path| check::json_nested(contact_update, false, path, report, ContactUpdate::validate_json_into));
+            path.at("contactUpdate", |path| {
+                check::json_nested(
+                    contact_update,
+                    false,
+                    path,
+                    report,
+                    ContactUpdate::validate_json_into,
+                )
+            });
         }
         if let Some(url) = object.get("activityLocationUrl") {
-            path.at("activityLocationUrl", |path| check::json_text(url, &check::Text::format(check::Format::Url), false, path, report));
+            path.at("activityLocationUrl", |path| {
+                check::json_text(
+                    url,
+                    &check::Text::format(check::Format::Url),
+                    false,
+                    path,
+                    report,
+                )
+            });
         }
         if let Some(created_at) = object.get("createdAt") {
-            path.at("createdAt", |path| check::json_date_time(created_at, false, path, report));
+            path.at("createdAt", |path| {
+                check::json_date_time(created_at, false, path, report)
+            });
         }
         if let Some(id) = object.get("id") {
-            path.at("id", |path| check::json_text(id, &check::Text::ANY, false, path, report));
+            path.at("id", |path| {
+                check::json_text(id, &check::Text::ANY, false, path, report)
+            });
         }
     }
 }
@@ -384,7 +469,11 @@ pub(crate) fn validate_json_bytes(bytes: &[u8]) -> Report {
         Ok(value) => Activity::<ActivityInfo>::validate_json(&value),
         Err(error) => {
             let mut report = Report::new();
-            report.error(&Path::new(), Kind::Type, format_args!("not valid JSON: {error}"));
+            report.error(
+                &Path::new(),
+                Kind::Type,
+                format_args!("not valid JSON: {error}"),
+            );
             report
         }
     }

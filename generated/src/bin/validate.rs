@@ -40,7 +40,9 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let kind = args.activity_type.as_deref().map(ActivityType::from_wire);
     if let Some(ActivityType::Other(name)) = &kind {
-        eprintln!("validate: `{name}` is not a documented activity type (see `ActivityType::DOCUMENTED`)");
+        eprintln!(
+            "validate: `{name}` is not a documented activity type (see `ActivityType::DOCUMENTED`)"
+        );
         return ExitCode::from(2);
     }
     let mut unreadable = false;
@@ -61,7 +63,11 @@ fn main() -> ExitCode {
                 Ok(value) => validate::info_json(kind, &value),
                 Err(error) => {
                     let mut report = Report::new();
-                    report.error(&Path::new(), Kind::Type, format_args!("not valid JSON: {error}"));
+                    report.error(
+                        &Path::new(),
+                        Kind::Type,
+                        format_args!("not valid JSON: {error}"),
+                    );
                     report
                 }
             },
@@ -70,16 +76,32 @@ fn main() -> ExitCode {
         reports.push((file.as_str(), report));
     }
     if args.json {
-        let entries: Vec<Entry<'_>> =
-            reports.iter().flat_map(|(file, report)| report.violations().iter().map(move |violation| Entry { file, violation })).collect();
-        println!("{}", serde_json::to_string_pretty(&entries).expect("violations serialize"));
+        let entries: Vec<Entry<'_>> = reports
+            .iter()
+            .flat_map(|(file, report)| {
+                report
+                    .violations()
+                    .iter()
+                    .map(move |violation| Entry { file, violation })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&entries).expect("violations serialize")
+        );
     } else {
         for (file, report) in &reports {
             for violation in report.violations() {
-                let pointer = if violation.pointer.is_empty() { "/" } else { &violation.pointer };
+                let pointer = if violation.pointer.is_empty() {
+                    "/"
+                } else {
+                    &violation.pointer
+                };
                 match violation.severity {
                     Severity::Error => println!("{file}: {pointer}: {}", violation.message),
-                    Severity::Warning => println!("{file}: {pointer}: warning: {}", violation.message),
+                    Severity::Warning => {
+                        println!("{file}: {pointer}: warning: {}", violation.message)
+                    }
                 }
             }
         }

@@ -36,11 +36,20 @@ pub struct Text {
 
 impl Text {
     /// No rule beyond being text.
-    pub const ANY: Text = Text { format: None, format_is_warning: false, min_length: None, max_length: None, constant: None };
+    pub const ANY: Text = Text {
+        format: None,
+        format_is_warning: false,
+        min_length: None,
+        max_length: None,
+        constant: None,
+    };
 
     /// Text in `format`.
     pub const fn format(format: Format) -> Text {
-        Text { format: Some(format), ..Text::ANY }
+        Text {
+            format: Some(format),
+            ..Text::ANY
+        }
     }
 }
 
@@ -59,7 +68,12 @@ pub struct Range {
 
 impl Range {
     /// Any number.
-    pub const ANY: Range = Range { minimum: None, maximum: None, exclusive_minimum: None, exclusive_maximum: None };
+    pub const ANY: Range = Range {
+        minimum: None,
+        maximum: None,
+        exclusive_minimum: None,
+        exclusive_maximum: None,
+    };
 }
 
 /// The rules of an array property.
@@ -73,7 +87,10 @@ pub struct Items {
 
 impl Items {
     /// Any length.
-    pub const ANY: Items = Items { min_items: None, max_items: None };
+    pub const ANY: Items = Items {
+        min_items: None,
+        max_items: None,
+    };
 }
 
 /// The last token of the pointer: the name of the field being checked.
@@ -118,15 +135,25 @@ fn shown(text: &str) -> String {
 pub fn text(value: &str, rules: &Text, required: bool, path: &Path, report: &mut Report) {
     if value.is_empty() {
         if required {
-            report.error(path, Kind::Required, format_args!("{} is required but missing or empty", field(path)));
+            report.error(
+                path,
+                Kind::Required,
+                format_args!("{} is required but missing or empty", field(path)),
+            );
         }
         return;
     }
     if let Some(format) = rules.format {
         let (ok, expected) = match format {
-            Format::Currency => (formats::is_currency_code(value), "an ISO 4217 currency code such as `USD`"),
+            Format::Currency => (
+                formats::is_currency_code(value),
+                "an ISO 4217 currency code such as `USD`",
+            ),
             Format::Email => (formats::is_email(value), "an email address"),
-            Format::Url => (formats::is_url(value), "an absolute URL such as `https://example.com/page`"),
+            Format::Url => (
+                formats::is_url(value),
+                "an absolute URL such as `https://example.com/page`",
+            ),
         };
         if !ok {
             let message = format!("{} must be {expected}, found {}", field(path), shown(value));
@@ -139,13 +166,29 @@ pub fn text(value: &str, rules: &Text, required: bool, path: &Path, report: &mut
     }
     let length = || value.chars().count() as u64;
     if let Some(min) = rules.min_length.filter(|min| length() < *min) {
-        report.error(path, Kind::Length, format_args!("{} must be at least {min} characters long", field(path)));
+        report.error(
+            path,
+            Kind::Length,
+            format_args!("{} must be at least {min} characters long", field(path)),
+        );
     }
     if let Some(max) = rules.max_length.filter(|max| length() > *max) {
-        report.error(path, Kind::Length, format_args!("{} must be at most {max} characters long", field(path)));
+        report.error(
+            path,
+            Kind::Length,
+            format_args!("{} must be at most {max} characters long", field(path)),
+        );
     }
     if let Some(constant) = rules.constant.filter(|c| *c != value) {
-        report.error(path, Kind::Const, format_args!("{} must be `{constant}`, found {}", field(path), shown(value)));
+        report.error(
+            path,
+            Kind::Const,
+            format_args!(
+                "{} must be `{constant}`, found {}",
+                field(path),
+                shown(value)
+            ),
+        );
     }
 }
 
@@ -161,7 +204,11 @@ pub fn integer(value: i64, rules: &Range, path: &Path, report: &mut Report) {
 
 fn range(value: f64, text: &str, rules: &Range, path: &Path, report: &mut Report) {
     let mut fail = |bound: &str, limit: f64| {
-        report.error(path, Kind::Range, format_args!("{} must be {bound} {limit}, found {text}", field(path)));
+        report.error(
+            path,
+            Kind::Range,
+            format_args!("{} must be {bound} {limit}, found {text}", field(path)),
+        );
     };
     if let Some(min) = rules.minimum.filter(|m| value < *m) {
         fail("at least", min);
@@ -180,10 +227,21 @@ fn range(value: f64, text: &str, rules: &Range, path: &Path, report: &mut Report
 /// The length of an array field.
 pub fn items(len: usize, rules: &Items, path: &Path, report: &mut Report) {
     if let Some(min) = rules.min_items.filter(|m| (len as u64) < *m) {
-        report.error(path, Kind::Length, format_args!("{} must have at least {min} items, found {len}", field(path)));
+        report.error(
+            path,
+            Kind::Length,
+            format_args!(
+                "{} must have at least {min} items, found {len}",
+                field(path)
+            ),
+        );
     }
     if let Some(max) = rules.max_items.filter(|m| (len as u64) > *m) {
-        report.error(path, Kind::Length, format_args!("{} must have at most {max} items, found {len}", field(path)));
+        report.error(
+            path,
+            Kind::Length,
+            format_args!("{} must have at most {max} items, found {len}", field(path)),
+        );
     }
 }
 
@@ -191,22 +249,42 @@ pub fn items(len: usize, rules: &Items, path: &Path, report: &mut Report) {
 /// only its JSON type is known (an array, for an `Array[object]`).
 pub fn raw_array(value: &Value, path: &Path, report: &mut Report) {
     if !value.is_array() {
-        report.error(path, Kind::Type, format_args!("{} must be an array, found {}", field(path), found(value)));
+        report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be an array, found {}", field(path), found(value)),
+        );
     }
 }
 
 /// Undocumented properties, where the schema forbids them.
 pub fn no_extra(extra: &Map<String, Value>, path: &mut Path, report: &mut Report) {
     for key in extra.keys() {
-        path.at(key, |path| report.error(path, Kind::UnknownProperty, format_args!("{} is not a documented property", field(path))));
+        path.at(key, |path| {
+            report.error(
+                path,
+                Kind::UnknownProperty,
+                format_args!("{} is not a documented property", field(path)),
+            )
+        });
     }
 }
 
 /// Two date-times that must be in order (`checkin` before `checkout`).
-pub fn order(earlier: Option<&DateTime>, later: Option<&DateTime>, names: (&str, &str), path: &Path, report: &mut Report) {
+pub fn order(
+    earlier: Option<&DateTime>,
+    later: Option<&DateTime>,
+    names: (&str, &str),
+    path: &Path,
+    report: &mut Report,
+) {
     if let (Some(a), Some(b)) = (earlier, later) {
         if b.to_utc() < a.to_utc() {
-            report.warning(path, Kind::Consistency, format_args!("`{}` ({}) is before `{}` ({})", names.1, b, names.0, a));
+            report.warning(
+                path,
+                Kind::Consistency,
+                format_args!("`{}` ({}) is before `{}` ({})", names.1, b, names.0, a),
+            );
         }
     }
 }
@@ -214,22 +292,43 @@ pub fn order(earlier: Option<&DateTime>, later: Option<&DateTime>, names: (&str,
 /// A total that must be the sum of its parts (`guests.total` = `adults` + `children`).
 pub fn sum(total: Option<f64>, parts: &[(&str, Option<f64>)], path: &Path, report: &mut Report) {
     let Some(total) = total else { return };
-    let Some(values) = parts.iter().map(|(_, v)| *v).collect::<Option<Vec<f64>>>() else { return };
+    let Some(values) = parts.iter().map(|(_, v)| *v).collect::<Option<Vec<f64>>>() else {
+        return;
+    };
     let sum: f64 = values.iter().sum();
     if (sum - total).abs() > 1e-9 {
         let names: Vec<String> = parts.iter().map(|(n, _)| format!("`{n}`")).collect();
-        report.warning(path, Kind::Consistency, format_args!("`total` is {total} but {} add up to {sum}", names.join(" + ")));
+        report.warning(
+            path,
+            Kind::Consistency,
+            format_args!(
+                "`total` is {total} but {} add up to {sum}",
+                names.join(" + ")
+            ),
+        );
     }
 }
 
 // ----- raw JSON -----
 
 /// The object at `path`, or a type error.
-pub fn object<'a>(value: &'a Value, path: &Path, report: &mut Report) -> Option<&'a Map<String, Value>> {
+pub fn object<'a>(
+    value: &'a Value,
+    path: &Path,
+    report: &mut Report,
+) -> Option<&'a Map<String, Value>> {
     match value {
         Value::Object(map) => Some(map),
         other => {
-            report.error(path, Kind::Type, format_args!("{} must be an object, found {}", field_or_document(path), found(other)));
+            report.error(
+                path,
+                Kind::Type,
+                format_args!(
+                    "{} must be an object, found {}",
+                    field_or_document(path),
+                    found(other)
+                ),
+            );
             None
         }
     }
@@ -244,15 +343,33 @@ fn field_or_document(path: &Path) -> String {
 }
 
 /// The value of property `wire` (or its lower-case alias) in `object`.
-pub fn get<'a>(object: &'a Map<String, Value>, wire: &str, alias: &str) -> Option<(&'a str, &'a Value)> {
-    object.get_key_value(wire).or_else(|| object.get_key_value(alias)).map(|(k, v)| (k.as_str(), v))
+pub fn get<'a>(
+    object: &'a Map<String, Value>,
+    wire: &str,
+    alias: &str,
+) -> Option<(&'a str, &'a Value)> {
+    object
+        .get_key_value(wire)
+        .or_else(|| object.get_key_value(alias))
+        .map(|(k, v)| (k.as_str(), v))
 }
 
 /// Reports each required property (wire name, lower-case alias) that is absent.
-pub fn required(object: &Map<String, Value>, names: &[(&str, &str)], path: &mut Path, report: &mut Report) {
+pub fn required(
+    object: &Map<String, Value>,
+    names: &[(&str, &str)],
+    path: &mut Path,
+    report: &mut Report,
+) {
     for (wire, alias) in names {
         if get(object, wire, alias).is_none() {
-            path.at(wire, |path| report.error(path, Kind::Required, format_args!("{} is required but missing or empty", field(path))));
+            path.at(wire, |path| {
+                report.error(
+                    path,
+                    Kind::Required,
+                    format_args!("{} is required but missing or empty", field(path)),
+                )
+            });
         }
     }
 }
@@ -261,7 +378,11 @@ pub fn required(object: &Map<String, Value>, names: &[(&str, &str)], path: &mut 
 fn absent(value: &Value, required: bool, expected: &str, path: &Path, report: &mut Report) -> bool {
     if value.is_null() {
         if required {
-            report.error(path, Kind::Type, format_args!("{} must be {expected}, found null", field(path)));
+            report.error(
+                path,
+                Kind::Type,
+                format_args!("{} must be {expected}, found null", field(path)),
+            );
         }
         return true;
     }
@@ -277,14 +398,22 @@ pub fn json_text(value: &Value, rules: &Text, required: bool, path: &Path, repor
         Value::String(s) => text(s, rules, required, path, report),
         Value::Number(n) => text(&n.to_string(), rules, required, path, report),
         Value::Bool(b) => text(&b.to_string(), rules, required, path, report),
-        other => report.error(path, Kind::Type, format_args!("{} must be text, found {}", field(path), found(other))),
+        other => report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be text, found {}", field(path), found(other)),
+        ),
     }
 }
 
 /// An item of an array of text: a string only, as serde reads it.
 pub fn json_strict_text(value: &Value, path: &Path, report: &mut Report) {
     if !value.is_string() {
-        report.error(path, Kind::Type, format_args!("{} must be a string, found {}", field(path), found(value)));
+        report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be a string, found {}", field(path), found(value)),
+        );
     }
 }
 
@@ -300,18 +429,36 @@ pub fn json_number(value: &Value, rules: &Range, required: bool, path: &Path, re
     };
     match parsed {
         Some(number) => self::number(&number, rules, path, report),
-        None => report.error(path, Kind::Type, format_args!("{} must be a number, found {}", field(path), found(value))),
+        None => report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be a number, found {}", field(path), found(value)),
+        ),
     }
 }
 
 /// An integer property: a whole JSON number that fits in 64 bits.
-pub fn json_integer(value: &Value, rules: &Range, required: bool, path: &Path, report: &mut Report) {
+pub fn json_integer(
+    value: &Value,
+    rules: &Range,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
     if absent(value, required, "a whole number", path, report) {
         return;
     }
     match value.as_i64() {
         Some(n) => integer(n, rules, path, report),
-        None => report.error(path, Kind::Type, format_args!("{} must be a whole number, found {}", field(path), found(value))),
+        None => report.error(
+            path,
+            Kind::Type,
+            format_args!(
+                "{} must be a whole number, found {}",
+                field(path),
+                found(value)
+            ),
+        ),
     }
 }
 
@@ -321,7 +468,15 @@ pub fn json_bool(value: &Value, required: bool, path: &Path, report: &mut Report
         return;
     }
     if !value.is_boolean() {
-        report.error(path, Kind::Type, format_args!("{} must be `true` or `false`, found {}", field(path), found(value)));
+        report.error(
+            path,
+            Kind::Type,
+            format_args!(
+                "{} must be `true` or `false`, found {}",
+                field(path),
+                found(value)
+            ),
+        );
     }
 }
 
@@ -333,9 +488,25 @@ pub fn json_date_time(value: &Value, required: bool, path: &Path, report: &mut R
     match value {
         Value::String(s) => match s.parse::<DateTime>() {
             Ok(date_time) => super::Validate::validate_into(&date_time, &mut path.clone(), report),
-            Err(_) => report.error(path, Kind::Format, format_args!("{} must be an RFC 3339 date-time such as `2013-07-01T08:07:40.802Z`, found {}", field(path), shown(s))),
+            Err(_) => report.error(
+                path,
+                Kind::Format,
+                format_args!(
+                    "{} must be an RFC 3339 date-time such as `2013-07-01T08:07:40.802Z`, found {}",
+                    field(path),
+                    shown(s)
+                ),
+            ),
         },
-        other => report.error(path, Kind::Type, format_args!("{} must be a date-time string, found {}", field(path), found(other))),
+        other => report.error(
+            path,
+            Kind::Type,
+            format_args!(
+                "{} must be a date-time string, found {}",
+                field(path),
+                found(other)
+            ),
+        ),
     }
 }
 
@@ -348,9 +519,22 @@ pub fn json_enum(value: &Value, values: &[&str], required: bool, path: &Path, re
         Value::String(s) if values.iter().any(|v| v.eq_ignore_ascii_case(s)) => {}
         Value::String(s) => {
             let names: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-            report.error(path, Kind::Enum, format_args!("{} must be one of {}, found {}", field(path), names.join(", "), shown(s)));
+            report.error(
+                path,
+                Kind::Enum,
+                format_args!(
+                    "{} must be one of {}, found {}",
+                    field(path),
+                    names.join(", "),
+                    shown(s)
+                ),
+            );
         }
-        other => report.error(path, Kind::Type, format_args!("{} must be text, found {}", field(path), found(other))),
+        other => report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be text, found {}", field(path), found(other)),
+        ),
     }
 }
 
@@ -367,7 +551,11 @@ pub fn json_array(
         return;
     }
     let Value::Array(values) = value else {
-        report.error(path, Kind::Type, format_args!("{} must be an array, found {}", field(path), found(value)));
+        report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be an array, found {}", field(path), found(value)),
+        );
         return;
     };
     items(values.len(), rules, path, report);
@@ -391,30 +579,68 @@ pub fn json_raw_array(value: &Value, path: &Path, report: &mut Report) {
 /// A property kept as a raw JSON object.
 pub fn json_raw_object(value: &Value, required: bool, path: &Path, report: &mut Report) {
     if !absent(value, required, "an object", path, report) && !value.is_object() {
-        report.error(path, Kind::Type, format_args!("{} must be an object, found {}", field(path), found(value)));
+        report.error(
+            path,
+            Kind::Type,
+            format_args!("{} must be an object, found {}", field(path), found(value)),
+        );
     }
 }
 
 /// An object property of a generated type (`None` when absent-by-`null`).
-pub fn json_nested(value: &Value, required: bool, path: &mut Path, report: &mut Report, check: impl FnOnce(&Value, &mut Path, &mut Report)) {
+pub fn json_nested(
+    value: &Value,
+    required: bool,
+    path: &mut Path,
+    report: &mut Report,
+    check: impl FnOnce(&Value, &mut Path, &mut Report),
+) {
     if !absent(value, required, "an object", path, report) {
         check(value, path, report);
     }
 }
 
 /// Undocumented properties of an object whose schema forbids them.
-pub fn json_no_extra(object: &Map<String, Value>, known: &[(&str, &str)], path: &mut Path, report: &mut Report) {
+pub fn json_no_extra(
+    object: &Map<String, Value>,
+    known: &[(&str, &str)],
+    path: &mut Path,
+    report: &mut Report,
+) {
     for key in object.keys() {
-        if !known.iter().any(|(wire, alias)| key == wire || key == alias) {
-            path.at(key, |path| report.error(path, Kind::UnknownProperty, format_args!("{} is not a documented property", field(path))));
+        if !known
+            .iter()
+            .any(|(wire, alias)| key == wire || key == alias)
+        {
+            path.at(key, |path| {
+                report.error(
+                    path,
+                    Kind::UnknownProperty,
+                    format_args!("{} is not a documented property", field(path)),
+                )
+            });
         }
     }
 }
 
 /// [`order`] on raw JSON: only when both are valid date-times.
-pub fn json_order(object: &Map<String, Value>, names: (&str, &str), path: &Path, report: &mut Report) {
-    let read = |name: &str| get(object, name, &name.to_ascii_lowercase()).and_then(|(_, v)| v.as_str()?.parse::<DateTime>().ok());
-    order(read(names.0).as_ref(), read(names.1).as_ref(), names, path, report);
+pub fn json_order(
+    object: &Map<String, Value>,
+    names: (&str, &str),
+    path: &Path,
+    report: &mut Report,
+) {
+    let read = |name: &str| {
+        get(object, name, &name.to_ascii_lowercase())
+            .and_then(|(_, v)| v.as_str()?.parse::<DateTime>().ok())
+    };
+    order(
+        read(names.0).as_ref(),
+        read(names.1).as_ref(),
+        names,
+        path,
+        report,
+    );
 }
 
 /// [`sum`] on raw JSON: only when every value is a number.

@@ -92,7 +92,11 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         match self.severity {
             Severity::Error => write!(f, "{pointer}: {}", self.message),
             Severity::Warning => write!(f, "{pointer}: warning: {}", self.message),
@@ -137,7 +141,10 @@ impl Report {
                 pointer: String::new(),
                 kind: Kind::Limit,
                 severity: Severity::Error,
-                message: format!("more than {} violations; the rest are not listed", Self::LIMIT),
+                message: format!(
+                    "more than {} violations; the rest are not listed",
+                    Self::LIMIT
+                ),
             }),
             _ => {}
         }
@@ -160,12 +167,16 @@ impl Report {
 
     /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Violation> {
-        self.violations.iter().filter(|v| v.severity == Severity::Error)
+        self.violations
+            .iter()
+            .filter(|v| v.severity == Severity::Error)
     }
 
     /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
-        self.violations.iter().filter(|v| v.severity == Severity::Warning)
+        self.violations
+            .iter()
+            .filter(|v| v.severity == Severity::Warning)
     }
 
     /// The violations, taken out.
@@ -291,7 +302,14 @@ impl<T: Validate> Validate for Vec<T> {
 impl Validate for crate::DateTime {
     fn validate_into(&self, path: &mut Path, report: &mut Report) {
         if !self.has_offset() {
-            report.warning(path, Kind::Format, format_args!("`{}` has no UTC offset (such as `Z` or `+02:00`), so it names no instant", self.as_str()));
+            report.warning(
+                path,
+                Kind::Format,
+                format_args!(
+                    "`{}` has no UTC offset (such as `Z` or `+02:00`), so it names no instant",
+                    self.as_str()
+                ),
+            );
         }
     }
 }
@@ -304,7 +322,12 @@ pub fn activity_json(bytes: &[u8]) -> Report {
 /// Validates the `info` of an activity of type `activity_type`, as raw JSON.
 pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value) -> Report {
     let mut report = Report::new();
-    <crate::ActivityInfo as crate::TypedInfo>::validate_info_json(activity_type.as_str(), value, &mut Path::new(), &mut report);
+    <crate::ActivityInfo as crate::TypedInfo>::validate_info_json(
+        activity_type.as_str(),
+        value,
+        &mut Path::new(),
+        &mut report,
+    );
     report
 }
 
