@@ -113,14 +113,20 @@ fn typed_field(field: &Field) -> Option<TokenStream> {
         }
         (Ty::Number, _) | (Ty::Integer, _) if has_range(&field.schema) => {
             let rules = range_rules(&field.schema);
-            let call = if field.ty == Ty::Number { quote! { check::number(value, &#rules, path, report) } } else { quote! { check::integer(*value, &#rules, path, report) } };
+            let call = if field.ty == Ty::Number {
+                quote! { check::number(value, &#rules, path, report) }
+            } else {
+                quote! { check::integer(*value, &#rules, path, report) }
+            };
             if required {
                 quote! { { let value = &self.#ident; #call } }
             } else {
                 quote! { if let Some(value) = &self.#ident { #call } }
             }
         }
-        (Ty::DateTime | Ty::Named(_) | Ty::External(_), _) if !is_enum_like(field) => quote! { self.#ident.validate_into(path, report) },
+        (Ty::DateTime | Ty::Named(_) | Ty::External(_), _) if !is_enum_like(field) => {
+            quote! { self.#ident.validate_into(path, report) }
+        }
         (Ty::Json, _) if field.schema.get("type").and_then(Value::as_str) == Some("array") => {
             if required {
                 quote! { check::raw_array(&self.#ident, path, report) }
@@ -138,10 +144,16 @@ fn typed_field(field: &Field) -> Option<TokenStream> {
                 }
             });
             let elements = match inner.as_ref() {
-                Ty::DateTime | Ty::Named(_) | Ty::External(_) if !is_enum_like(field) => Some(quote! { self.#ident.validate_into(path, report); }),
+                Ty::DateTime | Ty::Named(_) | Ty::External(_) if !is_enum_like(field) => {
+                    Some(quote! { self.#ident.validate_into(path, report); })
+                }
                 Ty::String if has_text_rules(field.schema.get("items").unwrap_or(&Value::Null)) => {
                     let rules = text_rules(field.schema.get("items").unwrap_or(&Value::Null));
-                    let list = if required { quote! { Some(&self.#ident) } } else { quote! { self.#ident.as_ref() } };
+                    let list = if required {
+                        quote! { Some(&self.#ident) }
+                    } else {
+                        quote! { self.#ident.as_ref() }
+                    };
                     Some(quote! {
                         for (index, value) in #list.into_iter().flatten().enumerate() {
                             path.push_index(index);
@@ -199,7 +211,9 @@ fn json_value(ty: &Ty, schema: &Value, required: bool, type_path: TypePath<'_>) 
         }
         Ty::Bool => quote! { check::json_bool(value, #required, path, report) },
         Ty::DateTime => quote! { check::json_date_time(value, #required, path, report) },
-        Ty::Json if schema.get("type").and_then(Value::as_str) == Some("array") => quote! { check::json_raw_array(value, path, report) },
+        Ty::Json if schema.get("type").and_then(Value::as_str) == Some("array") => {
+            quote! { check::json_raw_array(value, path, report) }
+        }
         Ty::Json => quote! { { let _ = (value, path, report); } },
         Ty::JsonObject => quote! { check::json_raw_object(value, #required, path, report) },
         Ty::Vec(inner) => {
@@ -224,26 +238,40 @@ fn consistency(s: &Struct) -> (TokenStream, TokenStream) {
     let mut json = TokenStream::new();
     let field = |name: &str| s.fields.iter().find(|f| f.wire == name);
     for (first, second) in ORDERED {
-        let (Some(a), Some(b)) = (field(first), field(second)) else { continue };
+        let (Some(a), Some(b)) = (field(first), field(second)) else {
+            continue;
+        };
         if a.ty != Ty::DateTime || b.ty != Ty::DateTime {
             continue;
         }
         let as_option = |f: &Field| {
             let ident = crate::render::ident(&f.ident);
-            if f.required { quote! { Some(&self.#ident) } } else { quote! { self.#ident.as_ref() } }
+            if f.required {
+                quote! { Some(&self.#ident) }
+            } else {
+                quote! { self.#ident.as_ref() }
+            }
         };
         let (x, y) = (as_option(a), as_option(b));
         typed.extend(quote! { check::order(#x, #y, (#first, #second), path, report); });
         json.extend(quote! { check::json_order(object, (#first, #second), path, report); });
     }
-    if let (Some(total), Some(adults), Some(children)) = (field("total"), field("adults"), field("children")) {
+    if let (Some(total), Some(adults), Some(children)) =
+        (field("total"), field("adults"), field("children"))
+    {
         if [total, adults, children].iter().all(|f| f.ty == Ty::Number) {
             let value = |f: &Field| {
                 let ident = crate::render::ident(&f.ident);
-                if f.required { quote! { Some(self.#ident.as_f64()) } } else { quote! { self.#ident.as_ref().map(wix_activities::Number::as_f64) } }
+                if f.required {
+                    quote! { Some(self.#ident.as_f64()) }
+                } else {
+                    quote! { self.#ident.as_ref().map(wix_activities::Number::as_f64) }
+                }
             };
             let (t, a, c) = (value(total), value(adults), value(children));
-            typed.extend(quote! { check::sum(#t, &[("adults", #a), ("children", #c)], path, report); });
+            typed.extend(
+                quote! { check::sum(#t, &[("adults", #a), ("children", #c)], path, report); },
+            );
             json.extend(quote! { check::json_sum(object, &["adults", "children"], path, report); });
         }
     }
@@ -275,11 +303,15 @@ fn text_rules_of(schema: &Value) -> Option<TokenStream> {
     let format = format.map_or_else(|| quote! { None }, |f| quote! { Some(#f) });
     let (min, max) = (option_u64(min), option_u64(max));
     let constant = constant.map_or_else(|| quote! { None }, |c| quote! { Some(#c) });
-    Some(quote! { check::Text { format: #format, format_is_warning: #warning, min_length: #min, max_length: #max, constant: #constant } })
+    Some(
+        quote! { check::Text { format: #format, format_is_warning: #warning, min_length: #min, max_length: #max, constant: #constant } },
+    )
 }
 
 fn has_range(schema: &Value) -> bool {
-    ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"].iter().any(|k| schema.get(k).is_some_and(Value::is_number))
+    ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]
+        .iter()
+        .any(|k| schema.get(k).is_some_and(Value::is_number))
 }
 
 fn range_rules(schema: &Value) -> TokenStream {
@@ -290,7 +322,12 @@ fn range_rules(schema: &Value) -> TokenStream {
         Some(v) => quote! { Some(#v) },
         None => quote! { None },
     };
-    let (min, max, xmin, xmax) = (bound("minimum"), bound("maximum"), bound("exclusiveMinimum"), bound("exclusiveMaximum"));
+    let (min, max, xmin, xmax) = (
+        bound("minimum"),
+        bound("maximum"),
+        bound("exclusiveMinimum"),
+        bound("exclusiveMaximum"),
+    );
     quote! { check::Range { minimum: #min, maximum: #max, exclusive_minimum: #xmin, exclusive_maximum: #xmax } }
 }
 
@@ -302,7 +339,10 @@ fn items_rules(schema: &Value) -> TokenStream {
     if !has_items_rules(schema) {
         return quote! { check::Items::ANY };
     }
-    let (min, max) = (option_u64(schema.get("minItems").and_then(Value::as_u64)), option_u64(schema.get("maxItems").and_then(Value::as_u64)));
+    let (min, max) = (
+        option_u64(schema.get("minItems").and_then(Value::as_u64)),
+        option_u64(schema.get("maxItems").and_then(Value::as_u64)),
+    );
     quote! { check::Items { min_items: #min, max_items: #max } }
 }
 

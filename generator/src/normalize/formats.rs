@@ -14,18 +14,34 @@ use crate::load::json::escape_token;
 pub(super) fn implied_format(document: &mut Document) -> Vec<Change> {
     let mut changes = Vec::new();
     walk_schemas(&mut document.value, "", &mut |schema, pointer| {
-        let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+        let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+            return;
+        };
         for (name, property) in properties.iter_mut() {
-            let Value::Object(property) = property else { continue };
+            let Value::Object(property) = property else {
+                continue;
+            };
             let is_text = property.get("type").and_then(Value::as_str) == Some("string");
             if !is_text || property.contains_key("format") || property.contains_key("enum") {
                 continue;
             }
-            let description = property.get("description").and_then(Value::as_str).unwrap_or_default();
-            let Some((format, because)) = implied(name, description) else { continue };
-            let at = property.keys().position(|k| k == "type").map_or(property.len(), |i| i + 1);
+            let description = property
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let Some((format, because)) = implied(name, description) else {
+                continue;
+            };
+            let at = property
+                .keys()
+                .position(|k| k == "type")
+                .map_or(property.len(), |i| i + 1);
             property.shift_insert(at, "format".into(), Value::from(format));
-            changes.push((format!("{pointer}/properties/{}", escape_token(name)), because, format!("`format: \"{format}\"`")));
+            changes.push((
+                format!("{pointer}/properties/{}", escape_token(name)),
+                because,
+                format!("`format: \"{format}\"`"),
+            ));
         }
     });
     changes
@@ -45,7 +61,10 @@ fn implied(name: &str, description: &str) -> Option<(&'static str, String)> {
     if name == "url" || name.ends_with("Url") || name == "link" || name.ends_with("Link") {
         return Some(("uri", format!("named `{name}`")));
     }
-    if description.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| word == "URL") {
+    if description
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| word == "URL")
+    {
         return Some(("uri", "described as a URL".to_owned()));
     }
     None
@@ -72,11 +91,21 @@ mod tests {
         assert_eq!(properties["currency"]["format"], "currency");
         assert_eq!(properties["email"]["format"], "email");
         assert_eq!(properties["infoLink"]["format"], "uri");
-        assert!(properties["thumbnail"].get("format").is_none(), "a link to an image may be an image ID");
+        assert!(
+            properties["thumbnail"].get("format").is_none(),
+            "a link to an image may be an image ID"
+        );
         assert!(properties["title"].get("format").is_none());
         assert_eq!(properties["at"]["format"], "date-time");
         assert_eq!(changes.len(), 3);
-        assert_eq!(changes[0], ("/properties/currency".into(), "named `currency`".into(), "`format: \"currency\"`".into()));
+        assert_eq!(
+            changes[0],
+            (
+                "/properties/currency".into(),
+                "named `currency`".into(),
+                "`format: \"currency\"`".into()
+            )
+        );
         assert_eq!(
             serde_json::to_string(&properties["currency"]).unwrap(),
             r#"{"type":"string","format":"currency","description":"Currency code (i.e, EUR, USD, CAD)"}"#

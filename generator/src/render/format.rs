@@ -37,7 +37,11 @@ fn unparse(tokens: TokenStream) -> Result<String> {
         if !text.is_empty() && !consecutive_uses {
             text.push('\n');
         }
-        text.push_str(&prettyplease::unparse(&syn::File { shebang: None, attrs: vec![], items: vec![item] }));
+        text.push_str(&prettyplease::unparse(&syn::File {
+            shebang: None,
+            attrs: vec![],
+            items: vec![item],
+        }));
         previous_was_use = is_use;
     }
     Ok(text)

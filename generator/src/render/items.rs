@@ -27,7 +27,9 @@ pub fn module(
         match item {
             Item::Struct(s) => {
                 let definition = structure(s, &module.name, &local, &mut uses, &json_schema);
-                let validation = crate::validators::structure(s, &extra_ident(s), &mut |ty| rust_type(ty, &module.name, &local, &mut uses));
+                let validation = crate::validators::structure(s, &extra_ident(s), &mut |ty| {
+                    rust_type(ty, &module.name, &local, &mut uses)
+                });
                 items.push((file_of(&s.origin), quote! { #definition #validation }));
             }
             Item::Enum(e) => {
