@@ -319,7 +319,10 @@ fn range_rules(schema: &Value) -> TokenStream {
         return quote! { check::Range::ANY };
     }
     let bound = |key: &str| match schema.get(key).and_then(Value::as_f64) {
-        Some(v) => quote! { Some(#v) },
+        Some(v) => {
+            let v = proc_macro2::Literal::f64_unsuffixed(v);
+            quote! { Some(#v) }
+        }
         None => quote! { None },
     };
     let (min, max, xmin, xmax) = (
@@ -348,7 +351,10 @@ fn items_rules(schema: &Value) -> TokenStream {
 
 fn option_u64(value: Option<u64>) -> TokenStream {
     match value {
-        Some(v) => quote! { Some(#v) },
+        Some(v) => {
+            let v = proc_macro2::Literal::u64_unsuffixed(v);
+            quote! { Some(#v) }
+        }
         None => quote! { None },
     }
 }

@@ -203,3 +203,31 @@ fn standard_json_schema_is_read_too() {
     assert!(rust.contains("pub until: Option<DateTime>,"), "{rust}");
     assert!(rust.contains("pub born: Option<DateTime>,"), "{rust}");
 }
+
+#[test]
+fn json_schema_keywords_become_validation_rules() {
+    let schema = r#"{
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["code", "count"],
+        "properties": {
+            "code": {"type": "string", "minLength": 2, "maxLength": 8, "const": "ab"},
+            "count": {"type": "integer", "minimum": 1, "exclusiveMaximum": 100},
+            "tags": {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "string", "format": "email"}}
+        }
+    }"#;
+    let output = render(&[("plain/limits.json", schema)]).unwrap();
+    let rust = &output.files["plain.rs"];
+    let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
+    for expected in [
+        "check::Text{format:None,format_is_warning:false,min_length:Some(2),max_length:Some(8),constant:Some(\"ab\"),}",
+        "check::Range{minimum:Some(1.0),maximum:None,exclusive_minimum:None,exclusive_maximum:Some(100.0),}",
+        "check::Items{min_items:Some(1),max_items:Some(3),}",
+        "check::no_extra(&self.extra,path,report);",
+        "check::json_no_extra(object,&[(\"code\",\"code\"),(\"count\",\"count\"),(\"tags\",\"tags\")],path,report,);",
+        "format:Some(check::Format::Email)",
+    ] {
+        assert!(compact.contains(expected), "missing {expected:?} in:\n{rust}");
+    }
+}

@@ -655,3 +655,104 @@ pub fn json_sum(object: &Map<String, Value>, parts: &[&str], path: &Path, report
     let parts: Vec<(&str, Option<f64>)> = parts.iter().map(|p| (*p, read(p))).collect();
     sum(read("total"), &parts, path, report);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(check: impl FnOnce(&mut Path, &mut Report)) -> Vec<String> {
+        let mut path = Path::new();
+        path.push_key("field");
+        let mut report = Report::new();
+        check(&mut path, &mut report);
+        report
+            .violations()
+            .iter()
+            .map(|v| format!("{} {} {}", v.pointer, v.kind, v.message))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_lengths_and_constants() {
+        let range = Range {
+            minimum: Some(1.0),
+            maximum: Some(10.0),
+            exclusive_minimum: None,
+            exclusive_maximum: Some(10.0),
+        };
+        assert_eq!(
+            run(|p, r| json_number(&json!(0), &range, true, p, r)),
+            ["/field range `field` must be at least 1, found 0"]
+        );
+        assert_eq!(
+            run(|p, r| json_number(&json!("10"), &range, true, p, r)),
+            ["/field range `field` must be less than 10, found 10"]
+        );
+        assert!(run(|p, r| json_integer(&json!(5), &range, true, p, r)).is_empty());
+        let text = Text {
+            min_length: Some(2),
+            max_length: Some(3),
+            constant: Some("ab"),
+            ..Text::ANY
+        };
+        assert_eq!(
+            run(|p, r| json_text(&json!("abcd"), &text, true, p, r)),
+            [
+                "/field length `field` must be at most 3 characters long",
+                "/field const `field` must be `ab`, found `abcd`"
+            ]
+        );
+        assert_eq!(
+            run(|p, r| json_text(&json!("é"), &text, true, p, r))[0],
+            "/field length `field` must be at least 2 characters long"
+        );
+        let items = Items {
+            min_items: Some(1),
+            max_items: Some(2),
+        };
+        assert_eq!(
+            run(|p, r| json_array(&json!([]), &items, true, p, r, |_, _, _| {})),
+            ["/field length `field` must have at least 1 items, found 0"]
+        );
+        assert_eq!(
+            run(|p, r| json_array(&json!([1, 2, 3]), &items, true, p, r, |_, _, _| {})).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn undocumented_properties_where_forbidden() {
+        let object = json!({"a": 1, "b": 2, "A": 3});
+        let known = [("a", "a")];
+        assert_eq!(
+            run(|p, r| json_no_extra(object.as_object().unwrap(), &known, p, r)),
+            [
+                "/field/b unknown_property `b` is not a documented property",
+                "/field/A unknown_property `A` is not a documented property"
+            ]
+        );
+        let extra: Map<String, Value> = [("b".to_owned(), json!(2))].into_iter().collect();
+        assert_eq!(
+            run(|p, r| no_extra(&extra, p, r)),
+            ["/field/b unknown_property `b` is not a documented property"]
+        );
+    }
+
+    #[test]
+    fn null_is_absent_when_optional_and_a_type_error_when_required() {
+        assert!(run(|p, r| json_number(&Value::Null, &Range::ANY, false, p, r)).is_empty());
+        assert_eq!(
+            run(|p, r| json_number(&Value::Null, &Range::ANY, true, p, r)),
+            ["/field type `field` must be a number, found null"]
+        );
+        assert_eq!(
+            run(|p, r| json_integer(&json!(1.5), &Range::ANY, true, p, r)),
+            ["/field type `field` must be a whole number, found the number `1.5`"]
+        );
+        assert_eq!(
+            run(|p, r| json_bool(&json!("true"), true, p, r)),
+            ["/field type `field` must be `true` or `false`, found the string `true`"]
+        );
+    }
+}
