@@ -297,14 +297,17 @@ fn text_rules_of(schema: &Value) -> Option<TokenStream> {
     let min = schema.get("minLength").and_then(Value::as_u64);
     let max = schema.get("maxLength").and_then(Value::as_u64);
     let constant = schema.get("const").and_then(Value::as_str);
-    if format.is_none() && min.is_none() && max.is_none() && constant.is_none() {
+    let pattern = schema.get("pattern").and_then(Value::as_str);
+    if format.is_none() && min.is_none() && max.is_none() && constant.is_none() && pattern.is_none()
+    {
         return None;
     }
+    let pattern = pattern.map_or_else(|| quote! { None }, |p| quote! { Some(#p) });
     let format = format.map_or_else(|| quote! { None }, |f| quote! { Some(#f) });
     let (min, max) = (option_u64(min), option_u64(max));
     let constant = constant.map_or_else(|| quote! { None }, |c| quote! { Some(#c) });
     Some(
-        quote! { check::Text { format: #format, format_is_warning: #warning, min_length: #min, max_length: #max, constant: #constant } },
+        quote! { check::Text { format: #format, format_is_warning: #warning, min_length: #min, max_length: #max, constant: #constant, pattern: #pattern } },
     )
 }
 

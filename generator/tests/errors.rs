@@ -51,6 +51,7 @@ fn schema_problems_name_the_file_and_pointer() {
         (r#"{"type": "object", "properties": {"a": {"type": "string", "properties": {"b": {"type": "string"}}}}}"#, "activities/demo/a.json#/properties/a: a `string` property declares child properties"),
         (r#"{"type": "array"}"#, "activities/demo/a.json#: the root of a schema file must be an object with `properties`"),
         (r#"[1, 2]"#, "activities/demo/a.json#: a schema file must hold an object, found an array"),
+        (r#"{"type": "object", "properties": {"a": {"type": "string", "pattern": "([a-z"}}}"#, "activities/demo/a.json#/properties/a/pattern: `pattern` must be an ECMA-262 regular expression, found the string `([a-z`"),
         (r##"{"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}, "definitions": {"A": {"type": "object", "properties": {"self": {"$ref": "#/definitions/A"}}}}}"##, "recursive types are not supported"),
     ];
     for (text, expected) in cases {
@@ -212,7 +213,7 @@ fn json_schema_keywords_become_validation_rules() {
         "additionalProperties": false,
         "required": ["code", "count"],
         "properties": {
-            "code": {"type": "string", "minLength": 2, "maxLength": 8, "const": "ab"},
+            "code": {"type": "string", "minLength": 2, "maxLength": 8, "const": "ab", "pattern": "^[a-z]+$"},
             "count": {"type": "integer", "minimum": 1, "exclusiveMaximum": 100},
             "tags": {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "string", "format": "email"}}
         }
@@ -221,7 +222,7 @@ fn json_schema_keywords_become_validation_rules() {
     let rust = &output.files["plain.rs"];
     let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
     for expected in [
-        "check::Text{format:None,format_is_warning:false,min_length:Some(2),max_length:Some(8),constant:Some(\"ab\"),}",
+        "check::Text{format:None,format_is_warning:false,min_length:Some(2),max_length:Some(8),constant:Some(\"ab\"),pattern:Some(\"^[a-z]+$\"),}",
         "check::Range{minimum:Some(1.0),maximum:None,exclusive_minimum:None,exclusive_maximum:Some(100.0),}",
         "check::Items{min_items:Some(1),max_items:Some(3),}",
         "check::no_extra(&self.extra,path,report);",

@@ -32,6 +32,8 @@ pub struct Text {
     pub max_length: Option<u64>,
     /// `const`.
     pub constant: Option<&'static str>,
+    /// `pattern`: an ECMA-262 regular expression the text must match.
+    pub pattern: Option<&'static str>,
 }
 
 impl Text {
@@ -42,6 +44,7 @@ impl Text {
         min_length: None,
         max_length: None,
         constant: None,
+        pattern: None,
     };
 
     /// Text in `format`.
@@ -190,6 +193,35 @@ pub fn text(value: &str, rules: &Text, required: bool, path: &Path, report: &mut
             ),
         );
     }
+    if let Some(pattern) = rules.pattern.filter(|p| !matches(p, value)) {
+        report.error(
+            path,
+            Kind::Pattern,
+            format_args!(
+                "{} must match `{pattern}`, found {}",
+                field(path),
+                shown(value)
+            ),
+        );
+    }
+}
+
+/// Whether `text` matches the ECMA-262 `pattern` (anywhere, as JSON Schema
+/// says). Each pattern is compiled once; the generator has checked that it
+/// compiles, so a pattern that does not is treated as matching nothing.
+fn matches(pattern: &'static str, text: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<HashMap<&'static str, Option<regress::Regex>>>;
+    static COMPILED: OnceLock<Cache> = OnceLock::new();
+    let cache = COMPILED.get_or_init(Default::default);
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let regex = cache
+        .entry(pattern)
+        .or_insert_with(|| regress::Regex::new(pattern).ok());
+    regex.as_ref().is_some_and(|r| r.find(text).is_some())
 }
 
 /// A number field.
@@ -690,6 +722,15 @@ mod tests {
             ["/field range `field` must be less than 10, found 10"]
         );
         assert!(run(|p, r| json_integer(&json!(5), &range, true, p, r)).is_empty());
+        let pattern = Text {
+            pattern: Some("^[A-Z]{3}$"),
+            ..Text::ANY
+        };
+        assert!(run(|p, r| json_text(&json!("EUR"), &pattern, true, p, r)).is_empty());
+        assert_eq!(
+            run(|p, r| json_text(&json!("euro"), &pattern, true, p, r)),
+            ["/field pattern `field` must match `^[A-Z]{3}$`, found `euro`"]
+        );
         let text = Text {
             min_length: Some(2),
             max_length: Some(3),

@@ -47,6 +47,8 @@ pub enum Kind {
     UnknownProperty,
     /// A value differs from the schema's `const`.
     Const,
+    /// A text does not match the schema's `pattern`.
+    Pattern,
     /// Values that disagree with each other (a total that is not the sum of its parts, an end before its start).
     Consistency,
     /// The report stopped recording: too many violations.
@@ -65,6 +67,7 @@ impl Kind {
             Kind::Length => "length",
             Kind::UnknownProperty => "unknown_property",
             Kind::Const => "const",
+            Kind::Pattern => "pattern",
             Kind::Consistency => "consistency",
             Kind::Limit => "limit",
         }

@@ -99,6 +99,21 @@ impl Checker<'_> {
                 ));
             }
         }
+        if let Some(pattern) = map.get("pattern") {
+            // Validation compiles it at run time; a pattern that cannot compile is found here.
+            let compiles = pattern
+                .as_str()
+                .is_some_and(|p| regress::Regex::new(p).is_ok());
+            if !compiles {
+                return Err(self.error(
+                    &format!("{pointer}/pattern"),
+                    format!(
+                        "`pattern` must be an ECMA-262 regular expression, found {}",
+                        kind(pattern)
+                    ),
+                ));
+            }
+        }
         if let Some(values) = map.get("enum") {
             if !values.is_array() {
                 return Err(self.error(
