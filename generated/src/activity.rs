@@ -12,7 +12,9 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::{ContactUpdate, Details};
-use crate::validate::{check, Kind, Path, Report, Validate, ValidateJson};
+use crate::validate::{
+    check, walk, JsonRules, Kind, Path, Report, Rule, StructRules, Validate, ValidateJson,
+};
 use crate::{ActivityInfo, ActivityType, DateTime};
 
 /// An `info` payload whose shape is chosen by the activity's type.
@@ -36,14 +38,9 @@ pub trait TypedInfo: Sized {
     /// Adds what is wrong with the payload to `report` (see [`Validate`]).
     fn validate_info(&self, path: &mut Path, report: &mut Report);
 
-    /// Adds what is wrong with the raw `info` of an activity of type
-    /// `wire_name` to `report` (see [`ValidateJson`]).
-    fn validate_info_json(
-        wire_name: &str,
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    );
+    /// The raw-JSON rules of the `info` of activity type `wire_name`, if
+    /// it has a documented shape (see [`JsonRules`]).
+    fn info_rules(wire_name: &str) -> Option<&'static StructRules>;
 
     /// The payload's undocumented fields, if it has a documented shape.
     fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>>;
@@ -371,90 +368,212 @@ impl<I: TypedInfo> Validate for Activity<I> {
 
 impl<I: TypedInfo> ValidateJson for Activity<I> {
     fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report) {
-        let Some(object) = check::object(value, path, report) else {
-            return;
-        };
-        let is_http = ["activityType", "activityInfo", "activityDetails"]
-            .iter()
-            .any(|k| object.contains_key(*k));
-        let is_sdk = ["type", "info", "details"]
-            .iter()
-            .any(|k| object.contains_key(*k));
-        if is_http && is_sdk {
-            report.error(path, Kind::UnknownProperty, "the activity mixes the HTTP form (`activityType`, `activityInfo`, `activityDetails`) and the SDK form (`type`, `info`, `details`)");
+        // A `Value` is well-formed JSON: the walk cannot fail.
+        let _ = walk_envelope::<I, _>(value, path, report);
+    }
+}
+
+/// The rules of the envelope around `info`, for the streaming walk.
+const DETAILS: Rule = Rule::Object(&<Details as JsonRules>::RULES);
+const CONTACT_UPDATE: Rule = Rule::Object(&<ContactUpdate as JsonRules>::RULES);
+const URL: Rule = Rule::Text(check::Text::format(check::Format::Url));
+const TEXT: Rule = Rule::Text(check::Text::ANY);
+
+/// Walks an activity envelope in one pass: `info` is walked with its
+/// type's rules as it is read, or kept until the type arrives when it comes
+/// first. Returns `Err` only when the input is not JSON at all.
+fn walk_envelope<'de, I: TypedInfo, D: de::Deserializer<'de>>(
+    deserializer: D,
+    path: &mut Path,
+    report: &mut Report,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_any(EnvelopeVisitor::<I> {
+        path,
+        report,
+        marker: std::marker::PhantomData,
+    })
+}
+
+struct EnvelopeVisitor<'p, I> {
+    path: &'p mut Path,
+    report: &'p mut Report,
+    marker: std::marker::PhantomData<I>,
+}
+
+impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an activity object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (path, report) = (self.path, self.report);
+        let mut form: Option<WireForm> = None;
+        let mut kind: Option<String> = None;
+        let mut pending_info: Option<serde_json::Value> = None;
+        let mut info_seen = false;
+        let mut type_seen = false;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let key_form = match key.as_ref() {
+                "type" | "info" | "details" => Some(WireForm::Sdk),
+                "activityType" | "activityInfo" | "activityDetails" => Some(WireForm::Http),
+                _ => None,
+            };
+            if let (Some(seen), Some(this)) = (form, key_form) {
+                if seen != this {
+                    report.error(path, Kind::UnknownProperty, "the activity mixes the HTTP form (`activityType`, `activityInfo`, `activityDetails`) and the SDK form (`type`, `info`, `details`)");
+                }
+            }
+            form = form.or(key_form);
+            path.push_key(&key);
+            match key.as_ref() {
+                "type" | "activityType" => match map.next_value_seed(walk::scalar())? {
+                    serde_json::Value::String(wire_name) => {
+                        type_seen = true;
+                        warn_about_type(&wire_name, path, report);
+                        kind = Some(wire_name);
+                    }
+                    other => {
+                        type_seen = true;
+                        check::json_text(&other, &check::Text::ANY, true, path, report);
+                    }
+                },
+                "info" | "activityInfo" => {
+                    info_seen = true;
+                    match kind
+                        .as_deref()
+                        .map(|wire_name| (wire_name, I::info_rules(wire_name)))
+                    {
+                        Some((wire_name, Some(rules))) => {
+                            let documented = !ActivityType::from_wire(wire_name).is_deprecated();
+                            map.next_value_seed(InfoRulesSeed::<I> {
+                                rules,
+                                check_nesting: documented,
+                                path,
+                                report,
+                                marker: std::marker::PhantomData,
+                            })?;
+                        }
+                        Some((_, None)) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                        None => pending_info = Some(map.next_value()?),
+                    }
+                }
+                "details" | "activityDetails" => {
+                    map.next_value_seed(walk::seed(&DETAILS, false, path, report))?
+                }
+                "contactUpdate" => {
+                    map.next_value_seed(walk::seed(&CONTACT_UPDATE, false, path, report))?
+                }
+                "activityLocationUrl" => {
+                    map.next_value_seed(walk::seed(&URL, false, path, report))?
+                }
+                "createdAt" => {
+                    map.next_value_seed(walk::seed(&Rule::DateTime, false, path, report))?
+                }
+                "id" => map.next_value_seed(walk::seed(&TEXT, false, path, report))?,
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+            path.pop();
         }
-        let keys = Keys::of(if is_http {
-            WireForm::Http
-        } else {
-            WireForm::Sdk
-        });
-        check::required(
-            object,
-            &[(keys.kind, keys.kind), (keys.info, keys.info)],
-            path,
-            report,
-        );
-        let wire_name = match object.get(keys.kind) {
-            Some(serde_json::Value::String(wire_name)) => {
-                path.at(keys.kind, |path| warn_about_type(wire_name, path, report));
-                Some(wire_name.as_str())
-            }
-            Some(other) => {
-                path.at(keys.kind, |path| {
-                    check::json_text(other, &check::Text::ANY, true, path, report)
+        let keys = Keys::of(form.unwrap_or_default());
+        for (name, seen) in [(keys.kind, type_seen), (keys.info, info_seen)] {
+            if !seen {
+                path.at(name, |path| {
+                    report.error(
+                        path,
+                        Kind::Required,
+                        format_args!("`{name}` is required but missing or empty"),
+                    )
                 });
-                None
             }
-            None => None,
-        };
-        if let (Some(wire_name), Some(info)) = (wire_name, object.get(keys.info)) {
+        }
+        if let (Some(wire_name), Some(info)) = (kind, pending_info) {
             path.at(keys.info, |path| {
-                I::validate_info_json(wire_name, info, path, report);
-                let documented =
-                    !matches!(ActivityType::from_wire(wire_name), ActivityType::Other(_))
-                        && !ActivityType::from_wire(wire_name).is_deprecated();
-                if let (true, Some(info)) = (documented, info.as_object()) {
-                    warn_about_nesting(info.keys(), path, report);
+                if let Some(rules) = I::info_rules(&wire_name) {
+                    walk::value(&info, rules, path, report);
+                    if let (false, Some(object)) = (
+                        ActivityType::from_wire(&wire_name).is_deprecated(),
+                        info.as_object(),
+                    ) {
+                        warn_about_nesting(object.keys(), path, report);
+                    }
                 }
             });
         }
-        if let Some(details) = object.get(keys.details) {
-            path.at(keys.details, |path| {
-                check::json_nested(details, false, path, report, Details::validate_json_into)
-            });
+        Ok(())
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        check::object(
+            &serde_json::Value::Array(Vec::new()),
+            self.path,
+            self.report,
+        );
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        check::object(&serde_json::Value::from(v), self.path, self.report);
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        check::object(&serde_json::Value::from(v), self.path, self.report);
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        check::object(&serde_json::Value::from(v), self.path, self.report);
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        check::object(&serde_json::Value::from(v), self.path, self.report);
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        check::object(&serde_json::Value::from(v), self.path, self.report);
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        check::object(&serde_json::Value::Null, self.path, self.report);
+        Ok(())
+    }
+}
+
+/// Walks a typed `info` and warns about envelope fields found inside it (B11).
+struct InfoRulesSeed<'p, I> {
+    rules: &'static StructRules,
+    check_nesting: bool,
+    path: &'p mut Path,
+    report: &'p mut Report,
+    marker: std::marker::PhantomData<I>,
+}
+
+impl<'de, I> DeserializeSeed<'de> for InfoRulesSeed<'_, I> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let mut unknown = Vec::new();
+        walk::object_noting_unknown(
+            deserializer,
+            self.rules,
+            self.path,
+            self.report,
+            &mut unknown,
+        )?;
+        if self.check_nesting {
+            warn_about_nesting(unknown.iter(), self.path, self.report);
         }
-        if let Some(contact_update) = object.get("contactUpdate") {
-            path.at("contactUpdate", |path| {
-                check::json_nested(
-                    contact_update,
-                    false,
-                    path,
-                    report,
-                    ContactUpdate::validate_json_into,
-                )
-            });
-        }
-        if let Some(url) = object.get("activityLocationUrl") {
-            path.at("activityLocationUrl", |path| {
-                check::json_text(
-                    url,
-                    &check::Text::format(check::Format::Url),
-                    false,
-                    path,
-                    report,
-                )
-            });
-        }
-        if let Some(created_at) = object.get("createdAt") {
-            path.at("createdAt", |path| {
-                check::json_date_time(created_at, false, path, report)
-            });
-        }
-        if let Some(id) = object.get("id") {
-            path.at("id", |path| {
-                check::json_text(id, &check::Text::ANY, false, path, report)
-            });
-        }
+        Ok(())
     }
 }
 
@@ -465,16 +584,17 @@ pub(crate) fn validate_json_bytes(bytes: &[u8]) -> Report {
     if let Ok(activity) = serde_json::from_slice::<Activity>(bytes) {
         return activity.validate();
     }
-    match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(value) => Activity::<ActivityInfo>::validate_json(&value),
-        Err(error) => {
-            let mut report = Report::new();
-            report.error(
-                &Path::new(),
-                Kind::Type,
-                format_args!("not valid JSON: {error}"),
-            );
-            report
-        }
+    // Not a typed activity: one streaming pass lists everything that stops it.
+    let mut report = Report::new();
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let walked = walk_envelope::<ActivityInfo, _>(&mut deserializer, &mut Path::new(), &mut report)
+        .and_then(|()| deserializer.end());
+    if let Err(error) = walked {
+        report.error(
+            &Path::new(),
+            Kind::Type,
+            format_args!("not valid JSON: {error}"),
+        );
     }
+    report
 }

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use crate::model::{Enum, Field, Struct, Ty};
+use crate::model::{Field, Struct, Ty};
 
 /// Date-time pairs that must be in order.
 const ORDERED: &[(&str, &str)] = &[("start", "end"), ("checkin", "checkout"), ("from", "until")];
@@ -22,44 +22,35 @@ const ORDERED: &[(&str, &str)] = &[("start", "end"), ("checkin", "checkout"), ("
 /// How the renderer writes a type's path in the current module.
 pub(crate) type TypePath<'a> = &'a mut dyn FnMut(&Ty) -> TokenStream;
 
-/// `impl Validate` and `impl ValidateJson` for a struct.
-pub(crate) fn structure(s: &Struct, extra: &str, type_path: TypePath<'_>) -> TokenStream {
+/// Looks up the wire values of a generated enum.
+pub(crate) type EnumValues<'a> = &'a dyn Fn(&crate::model::TypeRef) -> Vec<String>;
+
+/// `impl Validate`, the static `JsonRules` table and `impl ValidateJson` for a struct.
+pub(crate) fn structure(
+    s: &Struct,
+    extra: &str,
+    type_path: TypePath<'_>,
+    enum_values: EnumValues<'_>,
+) -> TokenStream {
     let name = crate::render::ident(&s.name);
-    let forbid_extra = s.closed;
     let typed: Vec<TokenStream> = s.fields.iter().filter_map(typed_field).collect();
-    let json: Vec<TokenStream> = s.fields.iter().map(|f| json_field(f, type_path)).collect();
-    let required: Vec<TokenStream> = s
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| {
-            let (wire, alias) = (&f.wire, f.wire.to_ascii_lowercase());
-            quote! { (#wire, #alias) }
-        })
-        .collect();
-    let known: Vec<TokenStream> = s
+    let fields: Vec<TokenStream> = s
         .fields
         .iter()
         .map(|f| {
-            let (wire, alias) = (&f.wire, f.wire.to_ascii_lowercase());
-            quote! { (#wire, #alias) }
+            let (wire, alias, required) = (&f.wire, f.wire.to_ascii_lowercase(), f.required);
+            let rule = rule(&f.ty, &f.schema, type_path, enum_values);
+            quote! { FieldRule { wire: #wire, alias: #alias, required: #required, rule: #rule }, }
         })
         .collect();
     let extra_ident = crate::render::ident(extra);
-    let (typed_extra, json_extra) = if forbid_extra {
-        (
-            quote! { check::no_extra(&self.#extra_ident, path, report); },
-            quote! { check::json_no_extra(object, &[#(#known),*], path, report); },
-        )
+    let closed = s.closed;
+    let typed_extra = if closed {
+        quote! { check::no_extra(&self.#extra_ident, path, report); }
     } else {
-        (TokenStream::new(), TokenStream::new())
-    };
-    let (typed_rules, json_rules) = consistency(s);
-    let required = if required.is_empty() {
         TokenStream::new()
-    } else {
-        quote! { check::required(object, &[#(#required),*], path, report); }
     };
+    let (typed_rules, order, sum) = consistency(s);
     let typed_body = if typed.is_empty() && typed_extra.is_empty() && typed_rules.is_empty() {
         quote! { let _ = (path, report); }
     } else {
@@ -72,27 +63,77 @@ pub(crate) fn structure(s: &Struct, extra: &str, type_path: TypePath<'_>) -> Tok
             }
         }
 
+        impl JsonRules for #name {
+            const RULES: StructRules = StructRules {
+                fields: &[#(#fields)*],
+                closed: #closed,
+                order: &[#(#order),*],
+                sum: #sum,
+            };
+        }
+
         impl ValidateJson for #name {
             fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report) {
-                let Some(object) = check::object(value, path, report) else { return };
-                #required
-                #(#json)*
-                #json_extra
-                #json_rules
+                walk::value(value, &Self::RULES, path, report);
             }
         }
     }
 }
 
-/// `impl ValidateJson` for an enum: one of its values, in any case.
-pub(crate) fn enumeration(e: &Enum) -> TokenStream {
-    let name = crate::render::ident(&e.name);
-    let values = e.variants.iter().map(|v| &v.wire);
-    quote! {
-        impl ValidateJson for #name {
-            fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report) {
-                check::json_enum(value, &[#(#values),*], true, path, report);
-            }
+/// The raw-JSON rule of a value of type `ty`.
+fn rule(
+    ty: &Ty,
+    schema: &Value,
+    type_path: TypePath<'_>,
+    enum_values: EnumValues<'_>,
+) -> TokenStream {
+    match ty {
+        Ty::String => {
+            let rules = text_rules(schema);
+            quote! { Rule::Text(#rules) }
+        }
+        Ty::Number => {
+            let rules = range_rules(schema);
+            quote! { Rule::Number(#rules) }
+        }
+        Ty::Integer => {
+            let rules = range_rules(schema);
+            quote! { Rule::Integer(#rules) }
+        }
+        Ty::Bool => quote! { Rule::Bool },
+        Ty::DateTime => quote! { Rule::DateTime },
+        Ty::Json if items_are_objects(schema) => {
+            quote! { Rule::Array(check::Items::ANY, &Rule::RawObject) }
+        }
+        Ty::Json if schema.get("type").and_then(Value::as_str) == Some("array") => {
+            quote! { Rule::RawArray }
+        }
+        Ty::Json => quote! { Rule::Any },
+        Ty::JsonObject => quote! { Rule::RawObject },
+        Ty::Vec(inner) => {
+            let rules = items_rules(schema);
+            let items = schema.get("items").cloned().unwrap_or(Value::Null);
+            let inner = match inner.as_ref() {
+                // Typed arrays of text are strict: serde reads their items as strings only.
+                Ty::String => {
+                    let rules = text_rules(&items);
+                    quote! { Rule::StrictText(#rules) }
+                }
+                other => rule(other, &items, type_path, enum_values),
+            };
+            quote! { Rule::Array(#rules, &#inner) }
+        }
+        Ty::Named(reference) if reference.is_enum => {
+            let values = enum_values(reference);
+            quote! { Rule::Enum(&[#(#values),*]) }
+        }
+        Ty::Named(_) => {
+            let path = type_path(ty);
+            quote! { Rule::Object(&<#path as JsonRules>::RULES) }
+        }
+        Ty::External(_) => {
+            let path = type_path(ty);
+            quote! { Rule::External(<#path as ValidateJson>::validate_json_into) }
         }
     }
 }
@@ -128,10 +169,15 @@ fn typed_field(field: &Field) -> Option<TokenStream> {
             quote! { self.#ident.validate_into(path, report) }
         }
         (Ty::Json, _) if field.schema.get("type").and_then(Value::as_str) == Some("array") => {
-            if required {
-                quote! { check::raw_array(&self.#ident, path, report) }
+            let check = if items_are_objects(&field.schema) {
+                quote! { check::raw_array_of_objects }
             } else {
-                quote! { if let Some(value) = &self.#ident { check::raw_array(value, path, report) } }
+                quote! { check::raw_array }
+            };
+            if required {
+                quote! { #check(&self.#ident, path, report) }
+            } else {
+                quote! { if let Some(value) = &self.#ident { #check(value, path, report) } }
             }
         }
         (Ty::Vec(inner), _) => {
@@ -183,59 +229,9 @@ fn is_enum_like(field: &Field) -> bool {
     matches!(ty, Ty::Named(reference) if reference.is_enum)
 }
 
-/// The raw-JSON check of one field.
-fn json_field(field: &Field, type_path: TypePath<'_>) -> TokenStream {
-    let (wire, alias) = (&field.wire, field.wire.to_ascii_lowercase());
-    let check = json_value(&field.ty, &field.schema, field.required, type_path);
-    quote! {
-        if let Some((key, value)) = check::get(object, #wire, #alias) {
-            path.at(key, |path| #check);
-        }
-    }
-}
-
-/// The raw-JSON check of a value of type `ty` (`value`, `path`, `report` in scope).
-fn json_value(ty: &Ty, schema: &Value, required: bool, type_path: TypePath<'_>) -> TokenStream {
-    match ty {
-        Ty::String => {
-            let rules = text_rules(schema);
-            quote! { check::json_text(value, &#rules, #required, path, report) }
-        }
-        Ty::Number => {
-            let rules = range_rules(schema);
-            quote! { check::json_number(value, &#rules, #required, path, report) }
-        }
-        Ty::Integer => {
-            let rules = range_rules(schema);
-            quote! { check::json_integer(value, &#rules, #required, path, report) }
-        }
-        Ty::Bool => quote! { check::json_bool(value, #required, path, report) },
-        Ty::DateTime => quote! { check::json_date_time(value, #required, path, report) },
-        Ty::Json if schema.get("type").and_then(Value::as_str) == Some("array") => {
-            quote! { check::json_raw_array(value, path, report) }
-        }
-        Ty::Json => quote! { { let _ = (value, path, report); } },
-        Ty::JsonObject => quote! { check::json_raw_object(value, #required, path, report) },
-        Ty::Vec(inner) => {
-            let rules = items_rules(schema);
-            let items = schema.get("items").cloned().unwrap_or(Value::Null);
-            let item = match inner.as_ref() {
-                // Typed arrays of text are strict: serde reads their items as strings only.
-                Ty::String => quote! { check::json_strict_text(value, path, report) },
-                other => json_value(other, &items, true, type_path),
-            };
-            quote! { check::json_array(value, &#rules, #required, path, report, |value, path, report| #item) }
-        }
-        Ty::Named(_) | Ty::External(_) => {
-            let path_tokens = type_path(ty);
-            quote! { check::json_nested(value, #required, path, report, <#path_tokens as ValidateJson>::validate_json_into) }
-        }
-    }
-}
-
-fn consistency(s: &Struct) -> (TokenStream, TokenStream) {
+fn consistency(s: &Struct) -> (TokenStream, Vec<TokenStream>, bool) {
     let mut typed = TokenStream::new();
-    let mut json = TokenStream::new();
+    let mut order = Vec::new();
     let field = |name: &str| s.fields.iter().find(|f| f.wire == name);
     for (first, second) in ORDERED {
         let (Some(a), Some(b)) = (field(first), field(second)) else {
@@ -254,8 +250,9 @@ fn consistency(s: &Struct) -> (TokenStream, TokenStream) {
         };
         let (x, y) = (as_option(a), as_option(b));
         typed.extend(quote! { check::order(#x, #y, (#first, #second), path, report); });
-        json.extend(quote! { check::json_order(object, (#first, #second), path, report); });
+        order.push(quote! { (#first, #second) });
     }
+    let mut sum = false;
     if let (Some(total), Some(adults), Some(children)) =
         (field("total"), field("adults"), field("children"))
     {
@@ -272,10 +269,20 @@ fn consistency(s: &Struct) -> (TokenStream, TokenStream) {
             typed.extend(
                 quote! { check::sum(#t, &[("adults", #a), ("children", #c)], path, report); },
             );
-            json.extend(quote! { check::json_sum(object, &["adults", "children"], path, report); });
+            sum = true;
         }
     }
-    (typed, json)
+    (typed, order, sum)
+}
+
+/// Whether an array schema says its items are objects (`Array[object]`).
+fn items_are_objects(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("array")
+        && schema
+            .get("items")
+            .and_then(|i| i.get("type"))
+            .and_then(Value::as_str)
+            == Some("object")
 }
 
 fn has_text_rules(schema: &Value) -> bool {

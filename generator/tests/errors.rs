@@ -226,7 +226,8 @@ fn json_schema_keywords_become_validation_rules() {
         "check::Range{minimum:Some(1.0),maximum:None,exclusive_minimum:None,exclusive_maximum:Some(100.0),}",
         "check::Items{min_items:Some(1),max_items:Some(3),}",
         "check::no_extra(&self.extra,path,report);",
-        "check::json_no_extra(object,&[(\"code\",\"code\"),(\"count\",\"count\"),(\"tags\",\"tags\")],path,report,);",
+        "closed:true,",
+        "FieldRule{wire:\"tags\",alias:\"tags\",required:false,rule:Rule::Array(check::Items{min_items:Some(1),max_items:Some(3),},&Rule::StrictText(check::Text{format:Some(check::Format::Email),format_is_warning:false,min_length:None,max_length:None,constant:None,pattern:None,}),),},",
         "format:Some(check::Format::Email)",
     ] {
         assert!(compact.contains(expected), "missing {expected:?} in:\n{rust}");

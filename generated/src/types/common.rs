@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 
 /// Refund details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -56,73 +59,60 @@ impl Validate for Refund {
     }
 }
 
+impl JsonRules for Refund {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "kind",
+                alias: "kind",
+                required: true,
+                rule: Rule::Enum(&["FULL", "PARTIAL", "NONE"]),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "notes",
+                alias: "notes",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "destination",
+                alias: "destination",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Refund {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("kind", "kind"),
-                ("total", "total"),
-                ("currency", "currency"),
-                ("destination", "destination"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "kind", "kind") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <RefundKind as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "notes", "notes") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "destination", "destination") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -172,16 +162,6 @@ impl<'de> Deserialize<'de> for RefundKind {
 impl std::fmt::Display for RefundKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl ValidateJson for RefundKind {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(value, &["FULL", "PARTIAL", "NONE"], true, path, report);
     }
 }
 
@@ -235,43 +215,53 @@ impl Validate for Name {
     }
 }
 
+impl JsonRules for Name {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "prefix",
+                alias: "prefix",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "first",
+                alias: "first",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "middle",
+                alias: "middle",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "last",
+                alias: "last",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "suffix",
+                alias: "suffix",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Name {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "prefix", "prefix") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "first", "first") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "middle", "middle") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "last", "last") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "suffix", "suffix") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -313,16 +303,6 @@ impl std::fmt::Display for Source {
     }
 }
 
-impl ValidateJson for Source {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(value, &["GUEST", "STAFF"], true, path, report);
-    }
-}
-
 /// One of the `metadata`: Additional information about the chat
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -351,25 +331,34 @@ impl Validate for Metadata {
     }
 }
 
+impl JsonRules for Metadata {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "value",
+                alias: "value",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Metadata {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("name", "name"), ("value", "value")], path, report);
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "value", "value") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

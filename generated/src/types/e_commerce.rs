@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 
 /// A cart with these items was abandoned.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -57,56 +60,50 @@ impl Validate for CartAbandon {
     }
 }
 
+impl JsonRules for CartAbandon {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cartId",
+                alias: "cartid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeId",
+                alias: "storeid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeName",
+                alias: "storename",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "items",
+                alias: "items",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Item as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for CartAbandon {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("cartId", "cartid"), ("storeId", "storeid"), ("items", "items")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeName", "storename") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "items", "items") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Item as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -246,194 +243,133 @@ impl Validate for Item {
     }
 }
 
+impl JsonRules for Item {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "id",
+                alias: "id",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "type",
+                alias: "type",
+                required: false,
+                rule: Rule::Enum(&["PHYSICAL", "DIGITAL"]),
+            },
+            FieldRule {
+                wire: "sku",
+                alias: "sku",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "quantity",
+                alias: "quantity",
+                required: true,
+                rule: Rule::Integer(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: false,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedPrice",
+                alias: "formattedprice",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "productLink",
+                alias: "productlink",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "weight",
+                alias: "weight",
+                required: false,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedWeight",
+                alias: "formattedweight",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "media",
+                alias: "media",
+                required: false,
+                rule: Rule::Object(&<Media as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "variants",
+                alias: "variants",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Variant as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "categories",
+                alias: "categories",
+                required: false,
+                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
+            },
+            FieldRule {
+                wire: "metadata",
+                alias: "metadata",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Metadata as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Item {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("id", "id"),
-                ("title", "title"),
-                ("quantity", "quantity"),
-                ("currency", "currency"),
-                ("variants", "variants"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "id", "id") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "type", "type") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <ItemType as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "sku", "sku") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "quantity", "quantity") {
-            path.at(
-                key,
-                |path| check::json_integer(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedPrice",
-            "formattedprice",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "productLink", "productlink") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "weight", "weight") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedWeight",
-            "formattedweight",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "media", "media") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Media as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "variants", "variants") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Variant as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "categories", "categories") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_strict_text(value, path, report),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "metadata", "metadata") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Metadata as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -475,16 +411,6 @@ impl std::fmt::Display for ItemType {
     }
 }
 
-impl ValidateJson for ItemType {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(value, &["PHYSICAL", "DIGITAL"], true, path, report);
-    }
-}
-
 /// Media details for this item (like a photo)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -507,19 +433,29 @@ impl Validate for Media {
     }
 }
 
+impl JsonRules for Media {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "thumbnail",
+                alias: "thumbnail",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Media {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "thumbnail", "thumbnail") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -551,26 +487,35 @@ impl Validate for Variant {
     }
 }
 
+impl JsonRules for Variant {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "value",
+                alias: "value",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Variant {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("title", "title")], path, report);
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "value", "value") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -602,26 +547,35 @@ impl Validate for Metadata {
     }
 }
 
+impl JsonRules for Metadata {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "value",
+                alias: "value",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Metadata {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("name", "name"), ("value", "value")], path, report);
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "value", "value") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -673,49 +627,47 @@ impl Validate for CartAdd {
     }
 }
 
+impl JsonRules for CartAdd {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cartId",
+                alias: "cartid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeId",
+                alias: "storeid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeName",
+                alias: "storename",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "item",
+                alias: "item",
+                required: true,
+                rule: Rule::Object(&<Item as JsonRules>::RULES),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for CartAdd {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("cartId", "cartid"), ("storeId", "storeid"), ("item", "item")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeName", "storename") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "item", "item") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Item as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -772,56 +724,50 @@ impl Validate for CartCheckout {
     }
 }
 
+impl JsonRules for CartCheckout {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cartId",
+                alias: "cartid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeId",
+                alias: "storeid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeName",
+                alias: "storename",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "items",
+                alias: "items",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Item as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for CartCheckout {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("cartId", "cartid"), ("storeId", "storeid"), ("items", "items")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeName", "storename") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "items", "items") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Item as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -873,49 +819,47 @@ impl Validate for CartRemove {
     }
 }
 
+impl JsonRules for CartRemove {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cartId",
+                alias: "cartid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeId",
+                alias: "storeid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeName",
+                alias: "storename",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "item",
+                alias: "item",
+                required: true,
+                rule: Rule::Object(&<Item as JsonRules>::RULES),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for CartRemove {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("cartId", "cartid"), ("storeId", "storeid"), ("item", "item")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeName", "storename") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "item", "item") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Item as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1015,134 +959,92 @@ impl Validate for Purchase {
     }
 }
 
+impl JsonRules for Purchase {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cartId",
+                alias: "cartid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeId",
+                alias: "storeid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "storeName",
+                alias: "storename",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "orderId",
+                alias: "orderid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "items",
+                alias: "items",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Item as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "payment",
+                alias: "payment",
+                required: true,
+                rule: Rule::Object(&<Payment as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "shippingAddress",
+                alias: "shippingaddress",
+                required: false,
+                rule: Rule::Object(&<ShippingAddress as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "billingAddress",
+                alias: "billingaddress",
+                required: false,
+                rule: Rule::Object(&<BillingAddress as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "paymentGateway",
+                alias: "paymentgateway",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "note",
+                alias: "note",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "buyerAcceptsMarketing",
+                alias: "buyeracceptsmarketing",
+                required: false,
+                rule: Rule::Bool,
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Purchase {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("cartId", "cartid"),
-                ("storeId", "storeid"),
-                ("items", "items"),
-                ("payment", "payment"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cartId", "cartid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeId", "storeid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "storeName", "storename") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "orderId", "orderid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "items", "items") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Item as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "payment", "payment") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Payment as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "shippingAddress",
-            "shippingaddress",
-        ) {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <ShippingAddress as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "billingAddress",
-            "billingaddress",
-        ) {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <BillingAddress as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "paymentGateway",
-            "paymentgateway",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "note", "note") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "buyerAcceptsMarketing",
-            "buyeracceptsmarketing",
-        ) {
-            path.at(key, |path| check::json_bool(value, false, path, report));
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1213,106 +1115,78 @@ impl Validate for Payment {
     }
 }
 
+impl JsonRules for Payment {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "subtotal",
+                alias: "subtotal",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedTotal",
+                alias: "formattedtotal",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "formattedSubtotal",
+                alias: "formattedsubtotal",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "coupon",
+                alias: "coupon",
+                required: false,
+                rule: Rule::Object(&<Coupon as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "tax",
+                alias: "tax",
+                required: false,
+                rule: Rule::Object(&<Tax as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "shipping",
+                alias: "shipping",
+                required: false,
+                rule: Rule::Object(&<Shipping as JsonRules>::RULES),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Payment {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("total", "total"), ("subtotal", "subtotal"), ("currency", "currency")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedTotal",
-            "formattedtotal",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedSubtotal",
-            "formattedsubtotal",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "coupon", "coupon") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Coupon as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "tax", "tax") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Tax as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "shipping", "shipping") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Shipping as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1348,36 +1222,41 @@ impl Validate for Coupon {
     }
 }
 
+impl JsonRules for Coupon {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedTotal",
+                alias: "formattedtotal",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Coupon {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("total", "total"), ("title", "title")], path, report);
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedTotal",
-            "formattedtotal",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1407,30 +1286,35 @@ impl Validate for Tax {
     }
 }
 
+impl JsonRules for Tax {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedTotal",
+                alias: "formattedtotal",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Tax {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("total", "total")], path, report);
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedTotal",
-            "formattedtotal",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1460,30 +1344,35 @@ impl Validate for Shipping {
     }
 }
 
+impl JsonRules for Shipping {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedTotal",
+                alias: "formattedtotal",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Shipping {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("total", "total")], path, report);
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedTotal",
-            "formattedtotal",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1618,104 +1507,108 @@ impl Validate for ShippingAddress {
     }
 }
 
+impl JsonRules for ShippingAddress {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "firstName",
+                alias: "firstname",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "lastName",
+                alias: "lastname",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "email",
+                alias: "email",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Email),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "phone",
+                alias: "phone",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "country",
+                alias: "country",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "countryCode",
+                alias: "countrycode",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "region",
+                alias: "region",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "regionCode",
+                alias: "regioncode",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "city",
+                alias: "city",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "address1",
+                alias: "address1",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "address2",
+                alias: "address2",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "zip",
+                alias: "zip",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "company",
+                alias: "company",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for ShippingAddress {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "firstName", "firstname") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "lastName", "lastname") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "email", "email") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Email),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phone", "phone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "country", "country") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "countryCode", "countrycode") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "region", "region") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "regionCode", "regioncode") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "city", "city") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "address1", "address1") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "address2", "address2") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "zip", "zip") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "company", "company") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1850,103 +1743,107 @@ impl Validate for BillingAddress {
     }
 }
 
+impl JsonRules for BillingAddress {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "firstName",
+                alias: "firstname",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "lastName",
+                alias: "lastname",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "email",
+                alias: "email",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Email),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "phone",
+                alias: "phone",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "country",
+                alias: "country",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "countryCode",
+                alias: "countrycode",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "region",
+                alias: "region",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "regionCode",
+                alias: "regioncode",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "city",
+                alias: "city",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "address1",
+                alias: "address1",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "address2",
+                alias: "address2",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "zip",
+                alias: "zip",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "company",
+                alias: "company",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for BillingAddress {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "firstName", "firstname") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "lastName", "lastname") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "email", "email") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Email),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phone", "phone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "country", "country") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "countryCode", "countrycode") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "region", "region") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "regionCode", "regioncode") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "city", "city") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "address1", "address1") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "address2", "address2") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "zip", "zip") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "company", "company") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 use super::common::Name;
 
 /// A page of Activities returned by a request for a list of Activities.
@@ -47,61 +50,52 @@ impl Validate for ActivityPage {
     }
 }
 
+impl JsonRules for ActivityPage {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "results",
+                alias: "results",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::External(
+                        <wix_activities::Activity as ValidateJson>::validate_json_into,
+                    ),
+                ),
+            },
+            FieldRule {
+                wire: "pageSize",
+                alias: "pagesize",
+                required: false,
+                rule: Rule::Integer(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "nextCursor",
+                alias: "nextcursor",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "previousCursor",
+                alias: "previouscursor",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for ActivityPage {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("results", "results")], path, report);
-        if let Some((key, value)) = check::get(object, "results", "results") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <wix_activities::Activity as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "pageSize", "pagesize") {
-            path.at(
-                key,
-                |path| check::json_integer(
-                    value,
-                    &check::Range::ANY,
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "nextCursor", "nextcursor") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "previousCursor",
-            "previouscursor",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -144,61 +138,53 @@ impl Validate for ActivityQuery {
     }
 }
 
+impl JsonRules for ActivityQuery {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "from",
+                alias: "from",
+                required: false,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "until",
+                alias: "until",
+                required: false,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "scope",
+                alias: "scope",
+                required: false,
+                rule: Rule::Enum(&["app", "site"]),
+            },
+            FieldRule {
+                wire: "activityTypes",
+                alias: "activitytypes",
+                required: false,
+                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
+            },
+            FieldRule {
+                wire: "pageSize",
+                alias: "pagesize",
+                required: false,
+                rule: Rule::Integer(check::Range::ANY),
+            },
+        ],
+        closed: false,
+        order: &[("from", "until")],
+        sum: false,
+    };
+}
+
 impl ValidateJson for ActivityQuery {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "from", "from") {
-            path.at(key, |path| check::json_date_time(value, false, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "until", "until") {
-            path.at(key, |path| check::json_date_time(value, false, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "scope", "scope") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Scope as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "activityTypes",
-            "activitytypes",
-        ) {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_strict_text(value, path, report),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "pageSize", "pagesize") {
-            path.at(
-                key,
-                |path| check::json_integer(
-                    value,
-                    &check::Range::ANY,
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        check::json_order(object, ("from", "until"), path, report);
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -240,16 +226,6 @@ impl std::fmt::Display for Scope {
     }
 }
 
-impl ValidateJson for Scope {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(value, &["app", "site"], true, path, report);
-    }
-}
-
 /// Information your app has about the site visitor (such as email, phone, or name). This object links the Activity to a Contact.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -286,63 +262,47 @@ impl Validate for ContactUpdate {
     }
 }
 
+impl JsonRules for ContactUpdate {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: false,
+                rule: Rule::Object(&<Name as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "emails",
+                alias: "emails",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Email as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "phones",
+                alias: "phones",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Phone as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for ContactUpdate {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Name as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "emails", "emails") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Email as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phones", "phones") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Phone as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -395,38 +355,42 @@ impl Validate for Email {
     }
 }
 
+impl JsonRules for Email {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "tag",
+                alias: "tag",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "email",
+                alias: "email",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Email),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Email {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "tag", "tag") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "email", "email") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Email),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -459,25 +423,35 @@ impl Validate for Phone {
     }
 }
 
+impl JsonRules for Phone {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "tag",
+                alias: "tag",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "phone",
+                alias: "phone",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Phone {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "tag", "tag") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phone", "phone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -532,42 +506,42 @@ impl Validate for Details {
     }
 }
 
+impl JsonRules for Details {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "additionalInfoUrl",
+                alias: "additionalinfourl",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: true,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "summary",
+                alias: "summary",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Details {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(
-            object,
-            "additionalInfoUrl",
-            "additionalinfourl",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: true,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "summary", "summary") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -605,25 +579,34 @@ impl Validate for PostResult {
     }
 }
 
+impl JsonRules for PostResult {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "activityId",
+                alias: "activityid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "contactId",
+                alias: "contactid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for PostResult {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("activityId", "activityid")], path, report);
-        if let Some((key, value)) = check::get(object, "activityId", "activityid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 
 /// Use the RSVP activity for RSVPs to events created by Wix users (like conferences, webinars, or parties).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -64,87 +67,65 @@ impl Validate for Rsvp {
     }
 }
 
+impl JsonRules for Rsvp {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "eventId",
+                alias: "eventid",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "eventTitle",
+                alias: "eventtitle",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "eventDescription",
+                alias: "eventdescription",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "totalNumberAttendees",
+                alias: "totalnumberattendees",
+                required: false,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: false,
+                rule: Rule::Object(&<Price as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "location",
+                alias: "location",
+                required: false,
+                rule: Rule::Object(&<Location as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "time",
+                alias: "time",
+                required: false,
+                rule: Rule::Object(&<Time as JsonRules>::RULES),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Rsvp {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("eventId", "eventid"), ("eventTitle", "eventtitle")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "eventId", "eventid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "eventTitle", "eventtitle") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "eventDescription",
-            "eventdescription",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "totalNumberAttendees",
-            "totalnumberattendees",
-        ) {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Price as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "location", "location") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Location as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "time", "time") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Time as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -193,54 +174,48 @@ impl Validate for Price {
     }
 }
 
+impl JsonRules for Price {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "formattedPrice",
+                alias: "formattedprice",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Price {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("price", "price"), ("currency", "currency")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedPrice",
-            "formattedprice",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -272,26 +247,35 @@ impl Validate for Location {
     }
 }
 
+impl JsonRules for Location {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "address",
+                alias: "address",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Location {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("address", "address")], path, report);
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "address", "address") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -335,31 +319,40 @@ impl Validate for Time {
     }
 }
 
+impl JsonRules for Time {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "start",
+                alias: "start",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "end",
+                alias: "end",
+                required: false,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "timeZone",
+                alias: "timezone",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[("start", "end")],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Time {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("start", "start"), ("timeZone", "timezone")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "start", "start") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "end", "end") {
-            path.at(key, |path| check::json_date_time(value, false, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "timeZone", "timezone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        check::json_order(object, ("start", "end"), path, report);
+        walk::value(value, &Self::RULES, path, report);
     }
 }

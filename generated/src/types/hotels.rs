@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 use super::common::{Name, Refund, Source};
 
 /// When a reservation is canceled.
@@ -64,138 +67,83 @@ impl Validate for Cancel {
     }
 }
 
+impl JsonRules for Cancel {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "cancelDate",
+                alias: "canceldate",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "refund",
+                alias: "refund",
+                required: true,
+                rule: Rule::Object(&<Refund as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "reservationId",
+                alias: "reservationid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "guests",
+                alias: "guests",
+                required: true,
+                rule: Rule::Object(&<Guests as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "stay",
+                alias: "stay",
+                required: true,
+                rule: Rule::Object(&<Stay as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rates",
+                alias: "rates",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Rate as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "invoice",
+                alias: "invoice",
+                required: true,
+                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "customer",
+                alias: "customer",
+                required: false,
+                rule: Rule::Object(&<Customer as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rooms",
+                alias: "rooms",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Room as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Cancel {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("cancelDate", "canceldate"),
-                ("refund", "refund"),
-                ("guests", "guests"),
-                ("stay", "stay"),
-                ("rates", "rates"),
-                ("invoice", "invoice"),
-                ("rooms", "rooms"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "cancelDate", "canceldate") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "refund", "refund") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Refund as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "reservationId",
-            "reservationid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "guests", "guests") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Guests as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "stay", "stay") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Stay as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rates", "rates") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Rate as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Invoice as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "customer", "customer") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Customer as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Room as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -228,38 +176,41 @@ impl Validate for Guests {
     }
 }
 
+impl JsonRules for Guests {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "adults",
+                alias: "adults",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "children",
+                alias: "children",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: true,
+    };
+}
+
 impl ValidateJson for Guests {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("total", "total"), ("adults", "adults"), ("children", "children")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "adults", "adults") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "children", "children") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        check::json_sum(object, &["adults", "children"], path, report);
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -290,26 +241,35 @@ impl Validate for Stay {
     }
 }
 
+impl JsonRules for Stay {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "checkin",
+                alias: "checkin",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "checkout",
+                alias: "checkout",
+                required: true,
+                rule: Rule::DateTime,
+            },
+        ],
+        closed: false,
+        order: &[("checkin", "checkout")],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Stay {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("checkin", "checkin"), ("checkout", "checkout")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "checkin", "checkin") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "checkout", "checkout") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        check::json_order(object, ("checkin", "checkout"), path, report);
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -362,78 +322,63 @@ impl Validate for Rate {
     }
 }
 
+impl JsonRules for Rate {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "date",
+                alias: "date",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "subtotal",
+                alias: "subtotal",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "taxes",
+                alias: "taxes",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Tax as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Rate {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("date", "date"),
-                ("subtotal", "subtotal"),
-                ("taxes", "taxes"),
-                ("total", "total"),
-                ("currency", "currency"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "date", "date") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "taxes", "taxes") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Tax as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -480,50 +425,48 @@ impl Validate for Tax {
     }
 }
 
+impl JsonRules for Tax {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Tax {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("name", "name"), ("total", "total"), ("currency", "currency")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -565,50 +508,48 @@ impl Validate for Invoice {
     }
 }
 
+impl JsonRules for Invoice {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "subtotal",
+                alias: "subtotal",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Invoice {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("subtotal", "subtotal"), ("total", "total"), ("currency", "currency")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -677,59 +618,60 @@ impl Validate for Customer {
     }
 }
 
+impl JsonRules for Customer {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "contactId",
+                alias: "contactid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "isGuest",
+                alias: "isguest",
+                required: false,
+                rule: Rule::Bool,
+            },
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: false,
+                rule: Rule::Object(&<Name as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "phone",
+                alias: "phone",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "email",
+                alias: "email",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Email),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Customer {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "isGuest", "isguest") {
-            path.at(key, |path| check::json_bool(value, false, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Name as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phone", "phone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "email", "email") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Email),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -768,67 +710,50 @@ impl Validate for Room {
     }
 }
 
+impl JsonRules for Room {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "id",
+                alias: "id",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "beds",
+                alias: "beds",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Bed as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "maxOccupancy",
+                alias: "maxoccupancy",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "amenities",
+                alias: "amenities",
+                required: true,
+                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Room {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("beds", "beds"),
-                ("maxOccupancy", "maxoccupancy"),
-                ("amenities", "amenities"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "id", "id") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "beds", "beds") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Bed as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "maxOccupancy", "maxoccupancy") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "amenities", "amenities") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_strict_text(value, path, report),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -853,20 +778,29 @@ impl Validate for Bed {
     }
 }
 
+impl JsonRules for Bed {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "kind",
+                alias: "kind",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Bed {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(object, &[("kind", "kind")], path, report);
-        if let Some((key, value)) = check::get(object, "kind", "kind") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -924,134 +858,77 @@ impl Validate for Confirmation {
     }
 }
 
+impl JsonRules for Confirmation {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Enum(&["GUEST", "STAFF"]),
+            },
+            FieldRule {
+                wire: "reservationId",
+                alias: "reservationid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "guests",
+                alias: "guests",
+                required: true,
+                rule: Rule::Object(&<Guests as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "stay",
+                alias: "stay",
+                required: true,
+                rule: Rule::Object(&<Stay as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rates",
+                alias: "rates",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Rate as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "invoice",
+                alias: "invoice",
+                required: true,
+                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "customer",
+                alias: "customer",
+                required: false,
+                rule: Rule::Object(&<Customer as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rooms",
+                alias: "rooms",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Room as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Confirmation {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("source", "source"),
-                ("guests", "guests"),
-                ("stay", "stay"),
-                ("rates", "rates"),
-                ("invoice", "invoice"),
-                ("rooms", "rooms"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Source as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "reservationId",
-            "reservationid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "guests", "guests") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Guests as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "stay", "stay") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Stay as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rates", "rates") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Rate as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Invoice as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "customer", "customer") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Customer as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Room as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1107,121 +984,71 @@ impl Validate for PurchaseFailed {
     }
 }
 
+impl JsonRules for PurchaseFailed {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "reservationId",
+                alias: "reservationid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "guests",
+                alias: "guests",
+                required: true,
+                rule: Rule::Object(&<Guests as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "stay",
+                alias: "stay",
+                required: true,
+                rule: Rule::Object(&<Stay as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rates",
+                alias: "rates",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Rate as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "payment",
+                alias: "payment",
+                required: true,
+                rule: Rule::Object(&<PurchaseFailedPayment as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "customer",
+                alias: "customer",
+                required: false,
+                rule: Rule::Object(&<Customer as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rooms",
+                alias: "rooms",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Room as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for PurchaseFailed {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("guests", "guests"),
-                ("stay", "stay"),
-                ("rates", "rates"),
-                ("payment", "payment"),
-                ("rooms", "rooms"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(
-            object,
-            "reservationId",
-            "reservationid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "guests", "guests") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Guests as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "stay", "stay") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Stay as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rates", "rates") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Rate as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "payment", "payment") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <PurchaseFailedPayment as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "customer", "customer") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Customer as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Room as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1274,73 +1101,60 @@ impl Validate for PurchaseFailedPayment {
     }
 }
 
+impl JsonRules for PurchaseFailedPayment {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "subtotal",
+                alias: "subtotal",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "error",
+                alias: "error",
+                required: false,
+                rule: Rule::Object(&<PaymentError as JsonRules>::RULES),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for PurchaseFailedPayment {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("subtotal", "subtotal"),
-                ("total", "total"),
-                ("currency", "currency"),
-                ("source", "source"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "error", "error") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <PaymentError as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1370,25 +1184,35 @@ impl Validate for PaymentError {
     }
 }
 
+impl JsonRules for PaymentError {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "errorCode",
+                alias: "errorcode",
+                required: false,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "reason",
+                alias: "reason",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for PaymentError {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "errorCode", "errorcode") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "reason", "reason") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1444,121 +1268,71 @@ impl Validate for Purchase {
     }
 }
 
+impl JsonRules for Purchase {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "reservationId",
+                alias: "reservationid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "guests",
+                alias: "guests",
+                required: true,
+                rule: Rule::Object(&<Guests as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "stay",
+                alias: "stay",
+                required: true,
+                rule: Rule::Object(&<Stay as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rates",
+                alias: "rates",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Rate as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "payment",
+                alias: "payment",
+                required: true,
+                rule: Rule::Object(&<PurchasePayment as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "customer",
+                alias: "customer",
+                required: false,
+                rule: Rule::Object(&<Customer as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rooms",
+                alias: "rooms",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Room as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Purchase {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("guests", "guests"),
-                ("stay", "stay"),
-                ("rates", "rates"),
-                ("payment", "payment"),
-                ("rooms", "rooms"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(
-            object,
-            "reservationId",
-            "reservationid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "guests", "guests") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Guests as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "stay", "stay") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Stay as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rates", "rates") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Rate as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "payment", "payment") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <PurchasePayment as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "customer", "customer") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Customer as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Room as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1607,61 +1381,54 @@ impl Validate for PurchasePayment {
     }
 }
 
+impl JsonRules for PurchasePayment {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "subtotal",
+                alias: "subtotal",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "total",
+                alias: "total",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for PurchasePayment {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("subtotal", "subtotal"),
-                ("total", "total"),
-                ("currency", "currency"),
-                ("source", "source"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "subtotal", "subtotal") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "total", "total") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -1719,133 +1486,76 @@ impl Validate for Reservation {
     }
 }
 
+impl JsonRules for Reservation {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Enum(&["GUEST", "STAFF"]),
+            },
+            FieldRule {
+                wire: "reservationId",
+                alias: "reservationid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "guests",
+                alias: "guests",
+                required: true,
+                rule: Rule::Object(&<Guests as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "stay",
+                alias: "stay",
+                required: true,
+                rule: Rule::Object(&<Stay as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rates",
+                alias: "rates",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Rate as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "invoice",
+                alias: "invoice",
+                required: true,
+                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "customer",
+                alias: "customer",
+                required: false,
+                rule: Rule::Object(&<Customer as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "rooms",
+                alias: "rooms",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Room as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Reservation {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("source", "source"),
-                ("guests", "guests"),
-                ("stay", "stay"),
-                ("rates", "rates"),
-                ("invoice", "invoice"),
-                ("rooms", "rooms"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Source as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "reservationId",
-            "reservationid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "guests", "guests") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Guests as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "stay", "stay") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Stay as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rates", "rates") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Rate as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "invoice", "invoice") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Invoice as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "customer", "customer") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Customer as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "rooms", "rooms") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Room as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

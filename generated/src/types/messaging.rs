@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 use super::common::Metadata;
 
 /// when a chat/sms message is sent between a Wix user and a site visitor/contact.
@@ -48,75 +51,53 @@ impl Validate for Im {
     }
 }
 
+impl JsonRules for Im {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "type",
+                alias: "type",
+                required: true,
+                rule: Rule::Enum(&["chat", "sms"]),
+            },
+            FieldRule {
+                wire: "content",
+                alias: "content",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Content as JsonRules>::RULES),
+                ),
+            },
+            FieldRule {
+                wire: "threadId",
+                alias: "threadid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "metadata",
+                alias: "metadata",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Metadata as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Im {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("type", "type"), ("content", "content")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "type", "type") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <ImType as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "content", "content") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Content as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "threadId", "threadid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "metadata", "metadata") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Metadata as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -158,16 +139,6 @@ impl std::fmt::Display for ImType {
     }
 }
 
-impl ValidateJson for ImType {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(value, &["chat", "sms"], true, path, report);
-    }
-}
-
 /// One of the `content`: Information about the message
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -202,64 +173,50 @@ impl Validate for Content {
     }
 }
 
+impl JsonRules for Content {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "direction",
+                alias: "direction",
+                required: true,
+                rule: Rule::Enum(&["BUSINESS_TO_CUSTOMER", "CUSTOMER_TO_BUSINESS"]),
+            },
+            FieldRule {
+                wire: "time",
+                alias: "time",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "message",
+                alias: "message",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "media",
+                alias: "media",
+                required: true,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Media as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Content {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("direction", "direction"),
-                ("time", "time"),
-                ("message", "message"),
-                ("media", "media"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "direction", "direction") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Direction as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "time", "time") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "message", "message") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "media", "media") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    true,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Media as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -305,22 +262,6 @@ impl<'de> Deserialize<'de> for Direction {
 impl std::fmt::Display for Direction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl ValidateJson for Direction {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        check::json_enum(
-            value,
-            &["BUSINESS_TO_CUSTOMER", "CUSTOMER_TO_BUSINESS"],
-            true,
-            path,
-            report,
-        );
     }
 }
 
@@ -377,49 +318,47 @@ impl Validate for Media {
     }
 }
 
+impl JsonRules for Media {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "contentType",
+                alias: "contenttype",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "url",
+                alias: "url",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Media {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("name", "name"), ("contentType", "contenttype"), ("url", "url")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "contentType", "contenttype") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "url", "url") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{check, Path, Report, Validate, ValidateJson};
+use wix_activities::validate::{
+    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
+    ValidateJson,
+};
 use super::common::{Name, Refund, Source};
 
 /// when an appointment is made.
@@ -94,127 +97,87 @@ impl Validate for Appointment {
     }
 }
 
+impl JsonRules for Appointment {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "appointmentId",
+                alias: "appointmentid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Enum(&["GUEST", "STAFF"]),
+            },
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "description",
+                alias: "description",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "infoLink",
+                alias: "infolink",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: false,
+                rule: Rule::Object(&<Price as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "location",
+                alias: "location",
+                required: false,
+                rule: Rule::Object(&<Location as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "time",
+                alias: "time",
+                required: false,
+                rule: Rule::Object(&<Time as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "attendees",
+                alias: "attendees",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Appointment {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("source", "source"), ("title", "title"), ("description", "description")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(
-            object,
-            "appointmentId",
-            "appointmentid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Source as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "description", "description") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Price as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "location", "location") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Location as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "time", "time") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Time as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Attendee as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -263,54 +226,48 @@ impl Validate for Price {
     }
 }
 
+impl JsonRules for Price {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: true,
+                rule: Rule::Number(check::Range::ANY),
+            },
+            FieldRule {
+                wire: "formattedPrice",
+                alias: "formattedprice",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "currency",
+                alias: "currency",
+                required: true,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Currency),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Price {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("price", "price"), ("currency", "currency")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_number(value, &check::Range::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(
-            object,
-            "formattedPrice",
-            "formattedprice",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "currency", "currency") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Currency),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    true,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -393,62 +350,66 @@ impl Validate for Location {
     }
 }
 
+impl JsonRules for Location {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "address",
+                alias: "address",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "city",
+                alias: "city",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "region",
+                alias: "region",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "postalCode",
+                alias: "postalcode",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "country",
+                alias: "country",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "url",
+                alias: "url",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Location {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "address", "address") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "city", "city") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "region", "region") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "postalCode", "postalcode") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "country", "country") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "url", "url") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -485,32 +446,41 @@ impl Validate for Time {
     }
 }
 
+impl JsonRules for Time {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "start",
+                alias: "start",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "end",
+                alias: "end",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "timeZone",
+                alias: "timezone",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+        ],
+        closed: false,
+        order: &[("start", "end")],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Time {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("start", "start"), ("end", "end"), ("timeZone", "timezone")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(object, "start", "start") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "end", "end") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "timeZone", "timezone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        check::json_order(object, ("start", "end"), path, report);
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -586,65 +556,66 @@ impl Validate for Attendee {
     }
 }
 
+impl JsonRules for Attendee {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "contactId",
+                alias: "contactid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "name",
+                alias: "name",
+                required: false,
+                rule: Rule::Object(&<Name as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "phone",
+                alias: "phone",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "email",
+                alias: "email",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Email),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "notes",
+                alias: "notes",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "self",
+                alias: "self",
+                required: false,
+                rule: Rule::Bool,
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Attendee {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        if let Some((key, value)) = check::get(object, "contactId", "contactid") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "name", "name") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Name as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "phone", "phone") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "email", "email") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Email),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "notes", "notes") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "self", "self") {
-            path.at(key, |path| check::json_bool(value, false, path, report));
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -744,148 +715,99 @@ impl Validate for Cancel {
     }
 }
 
+impl JsonRules for Cancel {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "appointmentId",
+                alias: "appointmentid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Enum(&["GUEST", "STAFF"]),
+            },
+            FieldRule {
+                wire: "cancelDate",
+                alias: "canceldate",
+                required: true,
+                rule: Rule::DateTime,
+            },
+            FieldRule {
+                wire: "refund",
+                alias: "refund",
+                required: true,
+                rule: Rule::Object(&<Refund as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "description",
+                alias: "description",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "infoLink",
+                alias: "infolink",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: false,
+                rule: Rule::Object(&<Price as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "location",
+                alias: "location",
+                required: false,
+                rule: Rule::Object(&<Location as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "time",
+                alias: "time",
+                required: false,
+                rule: Rule::Object(&<Time as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "attendees",
+                alias: "attendees",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Cancel {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[
-                ("source", "source"),
-                ("cancelDate", "canceldate"),
-                ("refund", "refund"),
-                ("title", "title"),
-                ("description", "description"),
-            ],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(
-            object,
-            "appointmentId",
-            "appointmentid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Source as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "cancelDate", "canceldate") {
-            path.at(key, |path| check::json_date_time(value, true, path, report));
-        }
-        if let Some((key, value)) = check::get(object, "refund", "refund") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Refund as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "description", "description") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Price as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "location", "location") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Location as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "time", "time") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Time as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Attendee as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }
 
@@ -978,126 +900,86 @@ impl Validate for Confirmation {
     }
 }
 
+impl JsonRules for Confirmation {
+    const RULES: StructRules = StructRules {
+        fields: &[
+            FieldRule {
+                wire: "appointmentId",
+                alias: "appointmentid",
+                required: false,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "source",
+                alias: "source",
+                required: true,
+                rule: Rule::Enum(&["GUEST", "STAFF"]),
+            },
+            FieldRule {
+                wire: "title",
+                alias: "title",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "description",
+                alias: "description",
+                required: true,
+                rule: Rule::Text(check::Text::ANY),
+            },
+            FieldRule {
+                wire: "infoLink",
+                alias: "infolink",
+                required: false,
+                rule: Rule::Text(check::Text {
+                    format: Some(check::Format::Url),
+                    format_is_warning: false,
+                    min_length: None,
+                    max_length: None,
+                    constant: None,
+                    pattern: None,
+                }),
+            },
+            FieldRule {
+                wire: "price",
+                alias: "price",
+                required: false,
+                rule: Rule::Object(&<Price as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "location",
+                alias: "location",
+                required: false,
+                rule: Rule::Object(&<Location as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "time",
+                alias: "time",
+                required: false,
+                rule: Rule::Object(&<Time as JsonRules>::RULES),
+            },
+            FieldRule {
+                wire: "attendees",
+                alias: "attendees",
+                required: false,
+                rule: Rule::Array(
+                    check::Items::ANY,
+                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+                ),
+            },
+        ],
+        closed: false,
+        order: &[],
+        sum: false,
+    };
+}
+
 impl ValidateJson for Confirmation {
     fn validate_json_into(
         value: &serde_json::Value,
         path: &mut Path,
         report: &mut Report,
     ) {
-        let Some(object) = check::object(value, path, report) else { return };
-        check::required(
-            object,
-            &[("source", "source"), ("title", "title"), ("description", "description")],
-            path,
-            report,
-        );
-        if let Some((key, value)) = check::get(
-            object,
-            "appointmentId",
-            "appointmentid",
-        ) {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, false, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "source", "source") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    true,
-                    path,
-                    report,
-                    <Source as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "title", "title") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "description", "description") {
-            path.at(
-                key,
-                |path| check::json_text(value, &check::Text::ANY, true, path, report),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "infoLink", "infolink") {
-            path.at(
-                key,
-                |path| check::json_text(
-                    value,
-                    &check::Text {
-                        format: Some(check::Format::Url),
-                        format_is_warning: false,
-                        min_length: None,
-                        max_length: None,
-                        constant: None,
-                        pattern: None,
-                    },
-                    false,
-                    path,
-                    report,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "price", "price") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Price as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "location", "location") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Location as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "time", "time") {
-            path.at(
-                key,
-                |path| check::json_nested(
-                    value,
-                    false,
-                    path,
-                    report,
-                    <Time as ValidateJson>::validate_json_into,
-                ),
-            );
-        }
-        if let Some((key, value)) = check::get(object, "attendees", "attendees") {
-            path.at(
-                key,
-                |path| check::json_array(
-                    value,
-                    &check::Items::ANY,
-                    false,
-                    path,
-                    report,
-                    |value, path, report| check::json_nested(
-                        value,
-                        true,
-                        path,
-                        report,
-                        <Attendee as ValidateJson>::validate_json_into,
-                    ),
-                ),
-            );
-        }
+        walk::value(value, &Self::RULES, path, report);
     }
 }

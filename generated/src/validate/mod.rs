@@ -11,6 +11,9 @@
 
 pub mod check;
 pub mod formats;
+pub mod walk;
+
+pub use walk::{FieldRule, Rule, StructRules};
 
 use std::fmt;
 
@@ -280,6 +283,31 @@ pub trait ValidateJson {
     }
 }
 
+/// The static table of a generated object type's rules, which
+/// [`walk`] applies to raw JSON in one streaming pass.
+pub trait JsonRules {
+    /// The rules.
+    const RULES: StructRules;
+
+    /// Everything wrong with the JSON `bytes`, read in one pass (no
+    /// `serde_json::Value` is built).
+    fn validate_json_bytes(bytes: &[u8]) -> Report
+    where
+        Self: Sized,
+    {
+        walk::bytes(bytes, rules_of::<Self>())
+    }
+}
+
+/// The rules of `T`, as a `'static` reference.
+fn rules_of<T: JsonRules>() -> &'static StructRules {
+    struct Promote<T>(std::marker::PhantomData<T>);
+    impl<T: JsonRules> Promote<T> {
+        const RULES: &'static StructRules = &T::RULES;
+    }
+    Promote::<T>::RULES
+}
+
 impl<T: Validate> Validate for Option<T> {
     fn validate_into(&self, path: &mut Path, report: &mut Report) {
         if let Some(value) = self {
@@ -325,12 +353,11 @@ pub fn activity_json(bytes: &[u8]) -> Report {
 /// Validates the `info` of an activity of type `activity_type`, as raw JSON.
 pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value) -> Report {
     let mut report = Report::new();
-    <crate::ActivityInfo as crate::TypedInfo>::validate_info_json(
-        activity_type.as_str(),
-        value,
-        &mut Path::new(),
-        &mut report,
-    );
+    if let Some(rules) =
+        <crate::ActivityInfo as crate::TypedInfo>::info_rules(activity_type.as_str())
+    {
+        walk::value(value, rules, &mut Path::new(), &mut report);
+    }
     report
 }
 

@@ -117,9 +117,9 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         let variant = ident(&a.variant);
         quote! { ActivityInfo::#variant(info) => info.validate_into(path, report), }
     });
-    let validate_json = model.activities.iter().map(|a| {
+    let info_rules = model.activities.iter().map(|a| {
         let (wire, module, name) = (&a.wire_name, ident(&a.info.module), ident(&a.info.name));
-        quote! { #wire => <super::#module::#name as ValidateJson>::validate_json_into(value, path, report), }
+        quote! { #wire => Some(&<super::#module::#name as JsonRules>::RULES), }
     });
     let undocumented = model.activities.iter().map(|a| {
         let variant = ident(&a.variant);
@@ -142,7 +142,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
     let uses = quote! {
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
-        use wix_activities::validate::{Path, Report, Validate, ValidateJson};
+        use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
     };
     let activity_type = quote! {
         /// The type of an activity: the wire name in its `type` (or `activityType`) field.
@@ -285,10 +285,10 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 }
             }
 
-            fn validate_info_json(wire_name: &str, value: &serde_json::Value, path: &mut Path, report: &mut Report) {
+            fn info_rules(wire_name: &str) -> Option<&'static StructRules> {
                 match wire_name {
-                    #(#validate_json)*
-                    _ => {}
+                    #(#info_rules)*
+                    _ => None,
                 }
             }
 

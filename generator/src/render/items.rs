@@ -14,6 +14,7 @@ use crate::model::{Enum, Field, Item, Module, Struct, Ty};
 pub fn module(
     module: &Module,
     options: &super::Options,
+    enum_values: crate::validators::EnumValues<'_>,
 ) -> (TokenStream, Vec<(String, TokenStream)>) {
     let json_schema = match &options.schemars_feature {
         Some(feature) => quote! { #[cfg_attr(feature = #feature, derive(schemars::JsonSchema))] },
@@ -27,23 +28,24 @@ pub fn module(
         match item {
             Item::Struct(s) => {
                 let definition = structure(s, &module.name, &local, &mut uses, &json_schema);
-                let validation = crate::validators::structure(s, &extra_ident(s), &mut |ty| {
-                    rust_type(ty, &module.name, &local, &mut uses)
-                });
+                let validation = crate::validators::structure(
+                    s,
+                    &extra_ident(s),
+                    &mut |ty| rust_type(ty, &module.name, &local, &mut uses),
+                    enum_values,
+                );
                 items.push((file_of(&s.origin), quote! { #definition #validation }));
             }
             Item::Enum(e) => {
-                let definition = enumeration(e, &json_schema);
-                let validation = crate::validators::enumeration(e);
-                items.push((file_of(&e.origin), quote! { #definition #validation }));
+                items.push((file_of(&e.origin), enumeration(e, &json_schema)));
             }
         }
     }
     let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
     let validate = if has_struct {
-        quote! { use wix_activities::validate::{check, Path, Report, Validate, ValidateJson}; }
+        quote! { use wix_activities::validate::{check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate, ValidateJson}; }
     } else {
-        quote! { use wix_activities::validate::{check, Path, Report, ValidateJson}; }
+        TokenStream::new()
     };
     let serde = if has_struct || module.items.iter().any(|i| matches!(i, Item::Enum(_))) {
         quote! { use serde::{Deserialize, Serialize}; }

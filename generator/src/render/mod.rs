@@ -45,6 +45,16 @@ pub struct Rendered {
 pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered> {
     let mut files = BTreeMap::new();
     let mut by_schema: BTreeMap<String, String> = BTreeMap::new();
+    let enum_values = |reference: &crate::model::TypeRef| -> Vec<String> {
+        let module = model.modules.get(&reference.module);
+        let item = module.and_then(|m| m.items.iter().find(|i| i.name() == reference.name));
+        match item {
+            Some(crate::model::Item::Enum(e)) => {
+                e.variants.iter().map(|v| v.wire.clone()).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
     let mut declarations = Vec::new();
     for module in model.modules.values() {
         let file_name = format!("{}.rs", module.name);
@@ -65,7 +75,7 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
                 folders.join(", ")
             }
         };
-        let (uses, items) = items::module(module, options);
+        let (uses, items) = items::module(module, options, &enum_values);
         for (schema, item) in &items {
             let text = format::file("", TokenStream::new(), vec![item.clone()])?;
             let entry = by_schema.entry(schema.clone()).or_default();
