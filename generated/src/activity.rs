@@ -400,6 +400,13 @@ struct EnvelopeVisitor<'p, I> {
     marker: std::marker::PhantomData<I>,
 }
 
+impl<I> EnvelopeVisitor<'_, I> {
+    fn wrong_kind<E>(self, found: serde_json::Value) -> Result<(), E> {
+        check::object(&found, self.path, self.report);
+        Ok(())
+    }
+}
+
 impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
     type Value = ();
 
@@ -510,43 +517,10 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        check::object(
-            &serde_json::Value::Array(Vec::new()),
-            self.path,
-            self.report,
-        );
-        Ok(())
+        self.wrong_kind(serde_json::Value::Array(Vec::new()))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        check::object(&serde_json::Value::from(v), self.path, self.report);
-        Ok(())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        check::object(&serde_json::Value::from(v), self.path, self.report);
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        check::object(&serde_json::Value::from(v), self.path, self.report);
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        check::object(&serde_json::Value::from(v), self.path, self.report);
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        check::object(&serde_json::Value::from(v), self.path, self.report);
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        check::object(&serde_json::Value::Null, self.path, self.report);
-        Ok(())
-    }
+    walk::scalars_are_wrong_kind!();
 }
 
 /// Walks a typed `info` and warns about envelope fields found inside it (B11).

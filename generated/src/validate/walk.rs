@@ -10,12 +10,43 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::check::{self, Items, Range, Text};
 use super::{Kind, Path, Report};
+
+/// The scalar `visit_*` methods of a visitor that expects a container:
+/// each hands the scalar it found to `self.wrong_kind`, which reports it.
+macro_rules! scalars_are_wrong_kind {
+    () => {
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::Bool(v))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::from(v))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::from(v))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::from(v))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::String(v.to_owned()))
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            self.wrong_kind(serde_json::Value::Null)
+        }
+    };
+}
+pub(crate) use scalars_are_wrong_kind;
 
 /// The rules of one object type.
 #[derive(Debug)]
@@ -380,29 +411,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
         self.wrong_kind(Value::Array(Vec::new()))
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.wrong_kind(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.wrong_kind(Value::String(v.to_owned()))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.wrong_kind(Value::Null)
-    }
+    scalars_are_wrong_kind!();
 }
 
 /// Reads a scalar a consistency rule needs, keeping it.
@@ -474,27 +483,5 @@ impl<'de> Visitor<'de> for ArrayVisitor<'_> {
         self.wrong_kind(Value::Object(Map::new()))
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.wrong_kind(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.wrong_kind(Value::from(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.wrong_kind(Value::String(v.to_owned()))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.wrong_kind(Value::Null)
-    }
+    scalars_are_wrong_kind!();
 }
