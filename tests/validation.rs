@@ -251,6 +251,13 @@ fn info_alone_can_be_checked_by_type() {
     );
     assert!(summary(&report).contains(&"/refund/kind enum error".to_owned()));
     assert!(summary(&report).contains(&"/guests required error".to_owned()));
+    // The same rules over bytes, in one streaming pass.
+    let bytes = br#"{"refund": {"kind": "ALL"}}"#;
+    assert_eq!(
+        validate::info_bytes(&ActivityType::HotelsCancel, bytes),
+        report
+    );
+    assert!(validate::info_bytes(&ActivityType::Other("x/y".into()), b"{}").is_valid());
 }
 
 #[test]

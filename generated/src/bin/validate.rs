@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
-use wix_activities::validate::{self, Kind, Path, Report, Severity, Violation};
+use wix_activities::validate::{self, Severity, Violation};
 use wix_activities::ActivityType;
 
 /// Check Wix activity payloads: every error and warning, with its JSON pointer.
@@ -59,18 +59,7 @@ fn main() -> ExitCode {
         };
         let report = match &kind {
             None => validate::activity_json(&bytes),
-            Some(kind) => match serde_json::from_slice(&bytes) {
-                Ok(value) => validate::info_json(kind, &value),
-                Err(error) => {
-                    let mut report = Report::new();
-                    report.error(
-                        &Path::new(),
-                        Kind::Type,
-                        format_args!("not valid JSON: {error}"),
-                    );
-                    report
-                }
-            },
+            Some(kind) => validate::info_bytes(kind, &bytes),
         };
         errors |= !report.is_valid();
         reports.push((file.as_str(), report));

@@ -361,6 +361,16 @@ pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value)
     report
 }
 
+/// Validates the bytes of the `info` of an activity of type
+/// `activity_type`, in one streaming pass. A type without a documented
+/// shape (deprecated or unknown) has nothing to check.
+pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
+    match <crate::ActivityInfo as crate::TypedInfo>::info_rules(activity_type.as_str()) {
+        Some(rules) => walk::bytes(bytes, rules),
+        None => Report::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
