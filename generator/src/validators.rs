@@ -309,6 +309,12 @@ fn text_rules_of(schema: &Value) -> Option<TokenStream> {
     {
         return None;
     }
+    if let (Some(format), false, None, None, None, None) =
+        (&format, warning, min, max, constant, pattern)
+    {
+        // The common case reads as what it is.
+        return Some(quote! { check::Text::format(#format) });
+    }
     let pattern = pattern.map_or_else(|| quote! { None }, |p| quote! { Some(#p) });
     let format = format.map_or_else(|| quote! { None }, |f| quote! { Some(#f) });
     let (min, max) = (option_u64(min), option_u64(max));

@@ -227,8 +227,7 @@ fn json_schema_keywords_become_validation_rules() {
         "check::Items{min_items:Some(1),max_items:Some(3),}",
         "check::no_extra(&self.extra,path,report);",
         "closed:true,",
-        "FieldRule{wire:\"tags\",alias:\"tags\",required:false,rule:Rule::Array(check::Items{min_items:Some(1),max_items:Some(3),},&Rule::StrictText(check::Text{format:Some(check::Format::Email),format_is_warning:false,min_length:None,max_length:None,constant:None,pattern:None,}),),},",
-        "format:Some(check::Format::Email)",
+        "FieldRule{wire:\"tags\",alias:\"tags\",required:false,rule:Rule::Array(check::Items{min_items:Some(1),max_items:Some(3),},&Rule::StrictText(check::Text::format(check::Format::Email)),),},",
     ] {
         assert!(compact.contains(expected), "missing {expected:?} in:\n{rust}");
     }

@@ -39,14 +39,7 @@ impl Validate for Refund {
             "currency",
             |path| check::text(
                 &self.currency,
-                &check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Currency),
                 true,
                 path,
                 report,
@@ -78,14 +71,7 @@ impl JsonRules for Refund {
                 wire: "currency",
                 alias: "currency",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Currency)),
             },
             FieldRule {
                 wire: "notes",

@@ -193,14 +193,7 @@ impl Validate for Item {
             "currency",
             |path| check::text(
                 &self.currency,
-                &check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Currency),
                 true,
                 path,
                 report,
@@ -212,14 +205,7 @@ impl Validate for Item {
                 if let Some(value) = &self.product_link {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Url),
                         false,
                         path,
                         report,
@@ -292,27 +278,13 @@ impl JsonRules for Item {
                 wire: "currency",
                 alias: "currency",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Currency)),
             },
             FieldRule {
                 wire: "productLink",
                 alias: "productlink",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
             FieldRule {
                 wire: "weight",
@@ -1096,14 +1068,7 @@ impl Validate for Payment {
             "currency",
             |path| check::text(
                 &self.currency,
-                &check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Currency),
                 true,
                 path,
                 report,
@@ -1146,14 +1111,7 @@ impl JsonRules for Payment {
                 wire: "currency",
                 alias: "currency",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Currency)),
             },
             FieldRule {
                 wire: "coupon",
@@ -1489,14 +1447,7 @@ impl Validate for ShippingAddress {
                 if let Some(value) = &self.email {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Email),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Email),
                         false,
                         path,
                         report,
@@ -1526,14 +1477,7 @@ impl JsonRules for ShippingAddress {
                 wire: "email",
                 alias: "email",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Email),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Email)),
             },
             FieldRule {
                 wire: "phone",
@@ -1725,14 +1669,7 @@ impl Validate for BillingAddress {
                 if let Some(value) = &self.email {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Email),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Email),
                         false,
                         path,
                         report,
@@ -1762,14 +1699,7 @@ impl JsonRules for BillingAddress {
                 wire: "email",
                 alias: "email",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Email),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Email)),
             },
             FieldRule {
                 wire: "phone",

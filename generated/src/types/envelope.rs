@@ -337,14 +337,7 @@ impl Validate for Email {
                 if let Some(value) = &self.email {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Email),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Email),
                         false,
                         path,
                         report,
@@ -368,14 +361,7 @@ impl JsonRules for Email {
                 wire: "email",
                 alias: "email",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Email),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Email)),
             },
         ],
         closed: false,

@@ -158,14 +158,7 @@ impl Validate for Price {
             "currency",
             |path| check::text(
                 &self.currency,
-                &check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Currency),
                 true,
                 path,
                 report,
@@ -187,14 +180,7 @@ impl JsonRules for Price {
                 wire: "currency",
                 alias: "currency",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Currency)),
             },
             FieldRule {
                 wire: "formattedPrice",

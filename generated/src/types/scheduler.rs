@@ -70,14 +70,7 @@ impl Validate for Appointment {
                 if let Some(value) = &self.info_link {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Url),
                         false,
                         path,
                         report,
@@ -128,14 +121,7 @@ impl JsonRules for Appointment {
                 wire: "infoLink",
                 alias: "infolink",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
             FieldRule {
                 wire: "price",
@@ -210,14 +196,7 @@ impl Validate for Price {
             "currency",
             |path| check::text(
                 &self.currency,
-                &check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Currency),
                 true,
                 path,
                 report,
@@ -245,14 +224,7 @@ impl JsonRules for Price {
                 wire: "currency",
                 alias: "currency",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Currency),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Currency)),
             },
         ],
         closed: false,
@@ -332,14 +304,7 @@ impl Validate for Location {
                 if let Some(value) = &self.url {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Url),
                         false,
                         path,
                         report,
@@ -387,14 +352,7 @@ impl JsonRules for Location {
                 wire: "url",
                 alias: "url",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
         ],
         closed: false,
@@ -538,14 +496,7 @@ impl Validate for Attendee {
                 if let Some(value) = &self.email {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Email),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Email),
                         false,
                         path,
                         report,
@@ -581,14 +532,7 @@ impl JsonRules for Attendee {
                 wire: "email",
                 alias: "email",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Email),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Email)),
             },
             FieldRule {
                 wire: "notes",
@@ -688,14 +632,7 @@ impl Validate for Cancel {
                 if let Some(value) = &self.info_link {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Url),
                         false,
                         path,
                         report,
@@ -758,14 +695,7 @@ impl JsonRules for Cancel {
                 wire: "infoLink",
                 alias: "infolink",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
             FieldRule {
                 wire: "price",
@@ -873,14 +803,7 @@ impl Validate for Confirmation {
                 if let Some(value) = &self.info_link {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Url),
                         false,
                         path,
                         report,
@@ -931,14 +854,7 @@ impl JsonRules for Confirmation {
                 wire: "infoLink",
                 alias: "infolink",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
             FieldRule {
                 wire: "price",

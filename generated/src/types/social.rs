@@ -218,14 +218,7 @@ impl Validate for Commenter {
                 if let Some(value) = &self.email {
                     check::text(
                         value,
-                        &check::Text {
-                            format: Some(check::Format::Email),
-                            format_is_warning: false,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
+                        &check::Text::format(check::Format::Email),
                         false,
                         path,
                         report,
@@ -255,14 +248,7 @@ impl JsonRules for Commenter {
                 wire: "email",
                 alias: "email",
                 required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Email),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Email)),
             },
         ],
         closed: false,
@@ -603,14 +589,7 @@ impl Validate for ItemInfo {
             "itemUrl",
             |path| check::text(
                 &self.item_url,
-                &check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                },
+                &check::Text::format(check::Format::Url),
                 true,
                 path,
                 report,
@@ -630,14 +609,7 @@ impl JsonRules for ItemInfo {
                 wire: "itemUrl",
                 alias: "itemurl",
                 required: true,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: false,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
+                rule: Rule::Text(check::Text::format(check::Format::Url)),
             },
             FieldRule {
                 wire: "itemThumbnail",
