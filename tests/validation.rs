@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use wix_activities::validate::{self, Kind, Report, Severity, Validate, ValidateJson};
+use wix_activities::validate::{self, JsonRules, Kind, Report, Severity, Validate, ValidateJson};
 use wix_activities::{hotels, Activity, ActivityInfo, ActivityType};
 
 fn fixtures(kind: &str) -> Vec<(String, Value)> {
@@ -274,6 +274,17 @@ fn a_value_built_in_code_is_checked_too() {
     assert_eq!(
         hotels::Invoice::validate_json(&serde_json::to_value(&invoice).unwrap()),
         report
+    );
+    // And on its bytes, in one streaming pass.
+    assert_eq!(
+        hotels::Invoice::validate_json_bytes(&serde_json::to_vec(&invoice).unwrap()),
+        report
+    );
+    let broken = hotels::Invoice::validate_json_bytes(br#"{"subtotal": "x", "total": 1"#);
+    assert_eq!(
+        summary(&broken),
+        ["/subtotal type error", "/ type error"],
+        "what was found before the end stays"
     );
 }
 

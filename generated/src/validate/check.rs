@@ -548,34 +548,19 @@ pub fn json_enum(value: &Value, values: &[&str], required: bool, path: &Path, re
     }
 }
 
-/// An array property: checks its length, then each item with `item`.
-pub fn json_array(
-    value: &Value,
-    rules: &Items,
-    required: bool,
-    path: &mut Path,
-    report: &mut Report,
-    item: impl Fn(&Value, &mut Path, &mut Report),
-) {
+/// An array property read by the streaming walker, which checks the items
+/// itself: here only that it is an array, and its length.
+pub fn json_array(value: &Value, rules: &Items, required: bool, path: &Path, report: &mut Report) {
     if absent(value, required, "an array", path, report) {
         return;
     }
-    let Value::Array(values) = value else {
-        report.error(
+    match value {
+        Value::Array(values) => items(values.len(), rules, path, report),
+        other => report.error(
             path,
             Kind::Type,
-            format_args!("{} must be an array, found {}", field(path), found(value)),
-        );
-        return;
-    };
-    items(values.len(), rules, path, report);
-    for (index, value) in values.iter().enumerate() {
-        if report.is_full() {
-            return;
-        }
-        path.push_index(index);
-        item(value, path, report);
-        path.pop();
+            format_args!("{} must be an array, found {}", field(path), found(other)),
+        ),
     }
 }
 
@@ -696,11 +681,11 @@ mod tests {
             max_items: Some(2),
         };
         assert_eq!(
-            run(|p, r| json_array(&json!([]), &items, true, p, r, |_, _, _| {})),
+            run(|p, r| json_array(&json!([]), &items, true, p, r)),
             ["/field length `field` must have at least 1 items, found 0"]
         );
         assert_eq!(
-            run(|p, r| json_array(&json!([1, 2, 3]), &items, true, p, r, |_, _, _| {})).len(),
+            run(|p, r| json_array(&json!([1, 2, 3]), &items, true, p, r)).len(),
             1
         );
     }

@@ -435,14 +435,7 @@ struct ArrayVisitor<'p> {
 
 impl ArrayVisitor<'_> {
     fn wrong_kind<E>(self, found: Value) -> Result<(), E> {
-        check::json_array(
-            &found,
-            &self.items,
-            self.required,
-            self.path,
-            self.report,
-            |_, _, _| {},
-        );
+        check::json_array(&found, &self.items, self.required, self.path, self.report);
         Ok(())
     }
 }

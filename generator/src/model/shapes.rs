@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use super::naming::{pascal, singular, RESERVED_TYPES};
 use crate::error::{Error, Result};
 use crate::load::json::escape_token;
-use crate::load::{Role, Schemas};
+use crate::load::Schemas;
 use crate::normalize::NormalizedFile;
 
 /// Names that say nothing alone: they take their parent's name in front.
@@ -94,7 +94,6 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
             file: &file.path,
             module: file.module(),
             document,
-            role: &file.role,
         };
         collector.root(&walker, candidate)?;
     }
@@ -288,7 +287,6 @@ struct Walker<'a> {
     file: &'a str,
     module: String,
     document: &'a Value,
-    role: &'a Role,
 }
 
 struct Collector<'a> {
@@ -312,7 +310,6 @@ impl Collector<'_> {
         // A root is its own type even when another file has the same shape:
         // `hotels::Reservation` and `hotels::Confirmation` stay two types.
         let shape = format!("root:{}", walker.file);
-        let _ = walker.role;
         self.visit(
             walker,
             document,
