@@ -39,13 +39,19 @@ extern crate self as wix_activities;
 
 mod activity;
 mod date_time;
+mod decimal;
+mod int64;
 pub mod lenient;
 mod number;
 pub mod validate;
 
 pub use activity::{Activity, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};
+pub use decimal::{Decimal, ParseDecimalError};
+pub use int64::{Int64, ParseInt64Error};
 pub use number::{Number, ParseNumberError};
+/// The exact decimal type behind [`Decimal`], for arithmetic on amounts.
+pub use rust_decimal;
 
 #[rustfmt::skip]
 mod types;

@@ -102,6 +102,8 @@ fn rule(
         }
         Ty::Bool => quote! { Rule::Bool },
         Ty::DateTime => quote! { Rule::DateTime },
+        Ty::Decimal => quote! { Rule::Decimal },
+        Ty::Int64 => quote! { Rule::Int64 },
         Ty::Json if items_are_objects(schema) => {
             quote! { Rule::Array(check::Items::ANY, &Rule::RawObject) }
         }

@@ -49,7 +49,7 @@ fn schema_problems_name_the_file_and_pointer() {
         (r#"{"type": "object", "properties": {"a": {"type": "object", "properties": {"b": {"type": "string"}, "b": {"type": "number"}}}}}"#, "activities/demo/a.json#/properties/a/properties: duplicate key `b`"),
         (r#"{"type": "object", "properties": {"a": {"anyOf": [{"type": "string"}]}}}"#, "activities/demo/a.json#/properties/a: `allOf`, `anyOf` and `oneOf` are not supported"),
         (r#"{"type": "object", "properties": {"a": {"type": "string", "properties": {"b": {"type": "string"}}}}}"#, "activities/demo/a.json#/properties/a: a `string` property declares child properties"),
-        (r#"{"type": "array"}"#, "activities/demo/a.json#: the root of a schema file must be an object with `properties`"),
+        (r#"{"type": "array"}"#, "activities/demo/a.json#: the root of a schema file must be an object type"),
         (r#"[1, 2]"#, "activities/demo/a.json#: a schema file must hold an object, found an array"),
         (r#"{"type": "object", "properties": {"a": {"type": "string", "pattern": "([a-z"}}}"#, "activities/demo/a.json#/properties/a/pattern: `pattern` must be an ECMA-262 regular expression, found the string `([a-z`"),
         (r##"{"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}, "definitions": {"A": {"type": "object", "properties": {"self": {"$ref": "#/definitions/A"}}}}}"##, "recursive types are not supported"),
@@ -61,6 +61,60 @@ fn schema_problems_name_the_file_and_pointer() {
         ]);
         assert!(
             message.starts_with(expected) || message.contains(expected),
+            "expected {expected:?}, got {message:?}"
+        );
+    }
+}
+
+#[test]
+fn references_to_other_files_and_handler_names_are_checked() {
+    let event = |handler: &str, entity: &str| {
+        format!(
+            r#"{{"x-wix-handler": "{handler}", "type": "object", "properties": {{"entity": {entity}}}}}"#
+        )
+    };
+    let located = |files: &[(&str, &str)]| {
+        let message = render(files)
+            .expect_err("the folder is invalid")
+            .to_string();
+        message
+            .split_once("/events/")
+            .map(|(_, rest)| format!("events/{rest}"))
+            .unwrap_or(message)
+    };
+    let cases = [
+        (
+            event("wixEcom_onCartCreated", r#"{"$ref": "entities/cart.json"}"#),
+            "events/ecom/cart-created.json#/properties/entity/$ref: `$ref` `entities/cart.json` names no schema file",
+        ),
+        (
+            event("wixEcom_onCartCreated", r#"{"$ref": "entities/money.json#/$defs/Nothing"}"#),
+            "events/ecom/cart-created.json#/properties/entity/$ref: `$ref` `entities/money.json#/$defs/Nothing` points nowhere: `events/ecom/entities/money.json` has nothing at `/$defs/Nothing`",
+        ),
+        (
+            event("wixEcom_onCartCreated", r#"{"$ref": "../../../outside.json"}"#),
+            "events/ecom/cart-created.json#/properties/entity/$ref: `$ref` `../../../outside.json` points outside the schema folder",
+        ),
+        (
+            event("wixEcom_onCartCreated", r#"{"$ref": "https://example.com/cart.json"}"#),
+            "events/ecom/cart-created.json#/properties/entity/$ref: `$ref` `https://example.com/cart.json` points outside the schema folder",
+        ),
+        (
+            event("wixEcom_onCartUpdated", r#"{"type": "object"}"#),
+            "events/ecom/cart-created.json#/x-wix-handler: handler `wixEcom_onCartUpdated` names the event `CartUpdated`, but the file is named for `CartCreated`",
+        ),
+        (
+            event("on_cart_created", r#"{"type": "object"}"#),
+            "events/ecom/cart-created.json#/x-wix-handler: `on_cart_created` is not a handler name",
+        ),
+    ];
+    for (text, expected) in cases {
+        let message = located(&[
+            ("events/ecom/cart-created.json", &text),
+            ("events/ecom/entities/money.json", OK),
+        ]);
+        assert!(
+            message.starts_with(expected),
             "expected {expected:?}, got {message:?}"
         );
     }

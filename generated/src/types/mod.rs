@@ -5,6 +5,15 @@ pub mod common {
     include!("common.rs");
 }
 
+/// Connector requests: The bodies a no-code connector sends to Wix: products, collections and chat messages, as far as the connector's documentation describes them. It gives each field's label and meaning, not its wire format.
+pub mod connector {
+    include!("connector.rs");
+    /// Connector webhooks: The webhooks a no-code connector watches. Their bodies are not described, so each type keeps every field as raw JSON.
+    pub mod webhooks {
+        include!("connector_webhooks.rs");
+    }
+}
+
 /// eCommerce: Use the following activities for eCommerce events in your app.
 pub mod e_commerce {
     include!("e_commerce.rs");
@@ -16,8 +25,31 @@ pub mod envelope {
 }
 
 /// Events: Use the RSVP activity for RSVPs to events created by Wix users (like conferences, webinars, or parties).
+///
+/// Wix backend events: `Event` tells them apart by handler name
+/// (`wixEcom_onCartCreated`); their types are in the app modules below.
 pub mod events {
     include!("events.rs");
+    mod event {
+        include!("event.rs");
+    }
+    pub use event::{Event, EventName};
+    /// eCommerce events: The backend events of the `wixEcom` app: carts, checkouts, orders, fulfillments and the rest, each `{metadata, entity}`, `{metadata, data}` or `{metadata}`.
+    pub mod ecom {
+        include!("events_ecom.rs");
+    }
+    /// eCommerce discount events: The backend events of the `wixEcomDiscounts` app: discount rules created, updated and deleted. Wix publishes no example payload for them.
+    pub mod ecom_discounts {
+        include!("events_ecom_discounts.rs");
+    }
+    /// Loyalty events: The backend events of the `wixLoyalty` app: loyalty accounts, points, the program, coupons and rewards.
+    pub mod loyalty {
+        include!("events_loyalty.rs");
+    }
+    /// Loyalty import events: The backend events of the `wixLoyaltyImportsV1` app. Wix publishes no example payload for them.
+    pub mod loyalty_imports {
+        include!("events_loyalty_imports.rs");
+    }
 }
 
 /// Forms: Use the following activities for form events in your app.

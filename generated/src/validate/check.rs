@@ -490,6 +490,51 @@ pub fn json_bool(value: &Value, required: bool, path: &Path, report: &mut Report
     }
 }
 
+/// A decimal property: text that holds a decimal number (`"85"`, `"55.70"`), or a JSON number.
+pub fn json_decimal(value: &Value, required: bool, path: &Path, report: &mut Report) {
+    if absent(value, required, "a decimal number", path, report) {
+        return;
+    }
+    let valid = match value {
+        Value::String(s) => crate::decimal::parse(s).is_some(),
+        Value::Number(n) => crate::decimal::parse(&n.to_string()).is_some(),
+        _ => false,
+    };
+    if !valid {
+        report.error(
+            path,
+            Kind::Type,
+            format_args!(
+                "{} must be a decimal number as text, such as \"85\" or \"55.70\", found {}",
+                field(path),
+                found(value)
+            ),
+        );
+    }
+}
+
+/// A 64-bit integer property: text that holds a whole number (`"13"`), or a JSON integer.
+pub fn json_int64(value: &Value, required: bool, path: &Path, report: &mut Report) {
+    if absent(value, required, "a 64-bit integer", path, report) {
+        return;
+    }
+    let valid = match value {
+        Value::String(s) => s.parse::<i64>().is_ok(),
+        other => other.as_i64().is_some(),
+    };
+    if !valid {
+        report.error(
+            path,
+            Kind::Type,
+            format_args!(
+                "{} must be a 64-bit integer as text, such as \"13\", found {}",
+                field(path),
+                found(value)
+            ),
+        );
+    }
+}
+
 /// A date-time property: RFC 3339 text; without an offset it is read, with a warning.
 pub fn json_date_time(value: &Value, required: bool, path: &Path, report: &mut Report) {
     if absent(value, required, "a date-time", path, report) {

@@ -87,6 +87,10 @@ pub enum Rule {
     Bool,
     /// An RFC 3339 date-time.
     DateTime,
+    /// A decimal number as text (or a JSON number).
+    Decimal,
+    /// A 64-bit integer as text (or a JSON integer).
+    Int64,
     /// A string in an array of text (read strictly: serde reads no number there).
     StrictText(Text),
     /// One of these values, in any case.
@@ -236,6 +240,8 @@ fn check_scalar(rule: &Rule, value: &Value, required: bool, path: &mut Path, rep
         Rule::Integer(range) => check::json_integer(value, range, required, path, report),
         Rule::Bool => check::json_bool(value, required, path, report),
         Rule::DateTime => check::json_date_time(value, required, path, report),
+        Rule::Decimal => check::json_decimal(value, required, path, report),
+        Rule::Int64 => check::json_int64(value, required, path, report),
         Rule::StrictText(text) => match value {
             Value::String(s) => check::text(s, text, false, path, report),
             other => check::json_strict_text(other, path, report),

@@ -58,6 +58,45 @@ pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
     Checker { file, document }.schema(document, "")
 }
 
+/// The key that makes a schema file a Wix backend event.
+pub const HANDLER: &str = "x-wix-handler";
+
+/// The handler an event file names, checked against the file's name:
+/// `cart-created.json` must name `<app>_onCartCreated`.
+pub(super) fn handler(file: &Path, relative: &str, document: &Value) -> Result<Option<String>> {
+    let Some(value) = document.get(HANDLER) else {
+        return Ok(None);
+    };
+    let pointer = format!("/{HANDLER}");
+    let stem = relative.rsplit('/').next().unwrap_or(relative);
+    let expected = crate::model::naming::pascal(stem.trim_end_matches(".json"));
+    let hint = format!("a handler is named `<app>_on<Event>`, here `<app>_on{expected}`, such as `wixEcom_on{expected}`");
+    let Some(handler) = value.as_str() else {
+        return Err(Error::schema(
+            file,
+            &pointer,
+            format!("`{HANDLER}` must be a string, found {}", kind(value)),
+        )
+        .with_hint(hint));
+    };
+    let well_formed = handler.split_once("_on").filter(|(app, event)| {
+        app.starts_with(|c: char| c.is_ascii_lowercase())
+            && app.chars().all(|c| c.is_ascii_alphanumeric())
+            && event.starts_with(|c: char| c.is_ascii_uppercase())
+            && event.chars().all(|c| c.is_ascii_alphanumeric())
+    });
+    match well_formed {
+        Some((_, event)) if event == expected => Ok(Some(handler.to_owned())),
+        Some((_, event)) => Err(Error::schema(
+            file,
+            &pointer,
+            format!("handler `{handler}` names the event `{event}`, but the file is named for `{expected}`"),
+        )
+        .with_hint("name the file after the event, in kebab-case")),
+        None => Err(Error::schema(file, &pointer, format!("`{handler}` is not a handler name")).with_hint(hint)),
+    }
+}
+
 struct Checker<'a> {
     file: &'a Path,
     document: &'a Value,
@@ -203,8 +242,12 @@ impl Checker<'_> {
             ));
         };
         let Some(fragment) = target.strip_prefix('#') else {
-            return Err(self.error(pointer, format!("`$ref` `{target}` points outside this file"))
-                .with_hint("only references inside the same file (`#/definitions/...` or `#/$defs/...`) are supported"));
+            // Another file of the folder: checked once every file is read.
+            if super::refs::split(target).is_none() {
+                return Err(self.error(pointer, format!("`$ref` `{target}` points outside the schema folder"))
+                    .with_hint("refer to this file's definitions (`#/$defs/...`) or to another schema file by its relative path (`money.json`, `../metadata.json#/$defs/Id`)"));
+            }
+            return Ok(());
         };
         if self.document.pointer(fragment).is_none() {
             return Err(self.error(pointer, format!("`$ref` `{target}` points nowhere")));
@@ -268,7 +311,8 @@ mod tests {
             "s.json#/properties/a/$ref: `$ref` `#/definitions/B` points nowhere"
         );
         assert!(
-            check(json!({"items": {"$ref": "other.json"}})).contains("points outside this file")
+            check(json!({"items": {"$ref": "https://example.com/other.json"}}))
+                .contains("points outside the schema folder")
         );
         assert!(check(json!({"properties": []})).contains("`properties` must be an object"));
         assert!(check(json!({"properties": {"a": {"required": 1}}})).contains("`required` must be"));

@@ -9,6 +9,7 @@
 mod catalogue;
 mod check;
 pub mod json;
+pub mod refs;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,9 +17,11 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use catalogue::{Catalogue, Deprecated, Group};
+pub use check::HANDLER;
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};
+use crate::model::naming;
 
 /// Every schema of a folder, in a stable order, with the folder's catalogue.
 #[derive(Clone, Debug)]
@@ -56,6 +59,12 @@ pub enum Role {
     },
     /// `envelope/<name>.json`: a piece of the activity envelope.
     Envelope,
+    /// A file that names its handler (`"x-wix-handler": "wixEcom_onCartCreated"`):
+    /// a Wix backend event.
+    Event {
+        /// The handler name, `<app>_on<Event>`.
+        handler: String,
+    },
     /// Any other file: a plain type.
     Plain,
 }
@@ -79,14 +88,25 @@ impl fmt::Display for Dialect {
 }
 
 impl SchemaFile {
-    /// The module the file's types go to: the activity group, `envelope`, or the folder.
+    /// The module the file's types go to, as a `::` path: the activity group
+    /// (`hotels`), `envelope`, or the folders (`events/ecom/` → `events::ecom`).
+    /// An `entities/` folder holds the shared types of the folder above it,
+    /// so it adds no module of its own.
     pub fn module(&self) -> String {
         let mut parts: Vec<&str> = self.path.split('/').collect();
         let stem = parts.pop().unwrap_or_default();
-        match parts.as_slice() {
-            ["activities", group, ..] => (*group).to_owned(),
-            [] => stem.trim_end_matches(".json").to_owned(),
-            folders => folders.join("_"),
+        let folders: Vec<String> = match parts.as_slice() {
+            ["activities", group, ..] => vec![(*group).to_owned()],
+            folders => folders
+                .iter()
+                .filter(|folder| **folder != ENTITIES)
+                .map(|folder| naming::snake(folder))
+                .collect(),
+        };
+        if folders.is_empty() {
+            naming::snake(stem.trim_end_matches(".json"))
+        } else {
+            folders.join("::")
         }
     }
 
@@ -96,6 +116,9 @@ impl SchemaFile {
         name.strip_suffix(".json").unwrap_or(name)
     }
 }
+
+/// A folder of types shared by the schemas beside it; it adds no module level.
+pub const ENTITIES: &str = "entities";
 
 /// The name of the optional file at the top of the folder that is not a schema.
 pub const CATALOGUE: &str = "catalogue.json";
@@ -121,6 +144,7 @@ pub fn load(root: &Path) -> Result<Schemas> {
         }
         files.push(read_schema(&full, relative, &text)?);
     }
+    refs::check(root, &files)?;
     Ok(Schemas {
         root: root.to_owned(),
         files,
@@ -137,7 +161,11 @@ pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaF
         message: strip_position(&e.to_string()),
     })?;
     check::document(full, &document)?;
-    let role = role_of(&relative);
+    let handler = check::handler(full, &relative, &document)?;
+    let role = match handler {
+        Some(handler) => Role::Event { handler },
+        None => role_of(&relative),
+    };
     Ok(SchemaFile {
         dialect: check::dialect(&document),
         path: relative,
@@ -228,6 +256,19 @@ mod tests {
         );
         assert_eq!(file("envelope/details.json").module(), "envelope");
         assert_eq!(file("thing.json").module(), "thing");
-        assert_eq!(file("a/b/thing.json").module(), "a_b");
+        assert_eq!(file("a/b/thing.json").module(), "a::b");
+        assert_eq!(
+            file("events/ecom/cart-created.json").module(),
+            "events::ecom"
+        );
+        assert_eq!(
+            file("events/ecom/entities/money.json").module(),
+            "events::ecom"
+        );
+        assert_eq!(file("events/metadata.json").module(), "events");
+        assert_eq!(
+            file("events/ecom-discounts/x.json").module(),
+            "events::ecom_discounts"
+        );
     }
 }

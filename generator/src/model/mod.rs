@@ -8,6 +8,7 @@
 //! the types of the hoisted schemas, and its answer is checked against the
 //! schema so that nothing it merges or drops goes unnoticed.
 
+mod bundle;
 pub mod naming;
 mod shapes;
 mod typify;
@@ -27,6 +28,8 @@ pub struct Model {
     pub modules: BTreeMap<String, Module>,
     /// The documented activity types, sorted by wire name.
     pub activities: Vec<Activity>,
+    /// The backend events, sorted by handler name.
+    pub events: Vec<Event>,
     /// The catalogue (deprecated types, notifications, group docs).
     pub catalogue: Catalogue,
 }
@@ -109,6 +112,10 @@ pub enum Ty {
     Bool,
     /// `wix_activities::DateTime`: RFC 3339, offset kept.
     DateTime,
+    /// `wix_activities::Decimal`: an exact decimal sent as text (`format: decimal`).
+    Decimal,
+    /// `wix_activities::Int64`: a 64-bit integer sent as text (`format: int64`).
+    Int64,
     /// `serde_json::Value`, for schemas that say nothing of their content.
     Json,
     /// `serde_json::Map<String, Value>`, for objects that list no properties.
@@ -170,9 +177,36 @@ pub struct Activity {
     pub doc: Option<String>,
 }
 
+/// A Wix backend event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The handler name (`wixEcom_onCartCreated`).
+    pub handler: String,
+    /// The `EventName` / `Event` variant: the event's name (`CartCreated`),
+    /// or with its app's in front when two apps have an event of that name.
+    pub variant: String,
+    /// The event's type.
+    pub ty: TypeRef,
+    /// What the event reports.
+    pub doc: Option<String>,
+}
+
+impl Event {
+    /// The app part of the handler name (`wixEcom`).
+    pub fn app(&self) -> &str {
+        self.handler.split_once("_on").map_or("", |(app, _)| app)
+    }
+
+    /// The event part of the handler name (`CartCreated`).
+    pub fn name(&self) -> &str {
+        self.handler.split_once("_on").map_or("", |(_, name)| name)
+    }
+}
+
 /// Builds the model of every repaired schema.
 pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
-    let plan = shapes::plan(schemas, files)?;
+    let files = bundle::bundle(files);
+    let plan = shapes::plan(schemas, &files)?;
     let mut modules = typify::resolve(&plan, schemas)?;
     document_references(&mut modules);
     let mut activities: Vec<Activity> = schemas
@@ -196,8 +230,40 @@ pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
     Ok(Model {
         modules,
         activities,
+        events: events(schemas, &plan),
         catalogue: schemas.catalogue.clone(),
     })
+}
+
+fn events(schemas: &Schemas, plan: &shapes::Plan) -> Vec<Event> {
+    let mut events: Vec<Event> = schemas
+        .files
+        .iter()
+        .filter_map(|file| match &file.role {
+            Role::Event { handler } => Some(Event {
+                handler: handler.clone(),
+                variant: String::new(),
+                ty: TypeRef {
+                    module: file.module(),
+                    name: plan.root_name(&file.path).to_owned(),
+                    is_enum: false,
+                },
+                doc: plan.root_doc(&file.path),
+            }),
+            _ => None,
+        })
+        .collect();
+    events.sort_by(|a, b| a.handler.cmp(&b.handler));
+    let names: Vec<String> = events.iter().map(|e| e.name().to_owned()).collect();
+    for event in &mut events {
+        let shared = names.iter().filter(|n| *n == event.name()).count() > 1;
+        event.variant = if shared {
+            naming::pascal(&format!("{}_{}", event.app(), event.name()))
+        } else {
+            event.name().to_owned()
+        };
+    }
+    events
 }
 
 /// A property that only references a named type (`{"$ref": ...}`) has no

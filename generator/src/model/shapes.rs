@@ -15,10 +15,11 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use super::bundle;
 use super::naming::{pascal, singular, RESERVED_TYPES};
 use crate::error::{Error, Result};
 use crate::load::json::escape_token;
-use crate::load::Schemas;
+use crate::load::{Role, Schemas};
 use crate::normalize::NormalizedFile;
 
 /// Names that say nothing alone: they take their parent's name in front.
@@ -77,6 +78,9 @@ struct Occurrence {
     module: String,
     file: String,
     pointer: String,
+    /// `file#pointer` where the type is defined: for a type reached through
+    /// a reference to another file, that file.
+    origin: String,
     parent: Option<usize>,
     description: Option<String>,
     schema: Value,
@@ -86,6 +90,11 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
     let mut collector = Collector {
         root: &schemas.root,
         occurrences: Vec::new(),
+        modules: schemas
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.module()))
+            .collect(),
     };
     for (file, normalized) in schemas.files.iter().zip(files) {
         let document = &normalized.schema;
@@ -94,8 +103,9 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
             file: &file.path,
             module: file.module(),
             document,
+            home: None,
         };
-        collector.root(&walker, candidate)?;
+        collector.root(&walker, candidate, &file.role)?;
     }
     let occurrences = collector.occurrences;
 
@@ -167,7 +177,7 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
             schema: occurrence.schema.clone(),
             hoisted,
             doc: agreed,
-            origin: format!("{}#{}", occurrence.file, occurrence.pointer),
+            origin: occurrence.origin.clone(),
         });
     }
     let roots = occurrences
@@ -287,29 +297,69 @@ struct Walker<'a> {
     file: &'a str,
     module: String,
     document: &'a Value,
+    /// Where the nodes below a reference to another file are defined.
+    home: Option<Home>,
+}
+
+/// The nodes at and below `prefix` (a pointer in the walked file) are the
+/// ones at and below `pointer` in `file`.
+#[derive(Clone)]
+struct Home {
+    prefix: String,
+    file: String,
+    pointer: String,
+}
+
+impl Walker<'_> {
+    /// `file#pointer` of the definition of the node at `pointer`.
+    fn origin(&self, pointer: &str) -> String {
+        if let Some(home) = &self.home {
+            if let Some(rest) = pointer.strip_prefix(home.prefix.as_str()) {
+                return format!("{}#{}{rest}", home.file, home.pointer);
+            }
+        }
+        format!("{}#{pointer}", self.file)
+    }
+}
+
+/// A schema with its `$ref`s followed.
+struct Resolved {
+    node: Value,
+    /// The name it was defined under.
+    named: Option<String>,
+    /// The file and pointer of its definition, when it came through `$bundle`.
+    home: Option<(String, String)>,
 }
 
 struct Collector<'a> {
     root: &'a Path,
     occurrences: Vec<Occurrence>,
+    /// The module of each file, for the types defined in it.
+    modules: HashMap<String, String>,
 }
 
 impl Collector<'_> {
-    fn root(&mut self, walker: &Walker<'_>, candidate: String) -> Result<()> {
+    fn root(&mut self, walker: &Walker<'_>, candidate: String, role: &Role) -> Result<()> {
         let document = walker.document;
-        if !is_struct(document) {
+        let object = document.get("type").is_none() || type_names(document).contains(&"object");
+        if !object || is_enum(document) {
             return Err(self
                 .error(
                     walker,
                     "",
-                    "the root of a schema file must be an object with `properties`",
+                    "the root of a schema file must be an object type",
                 )
                 .with_hint("each file describes one object type, such as an activity's `info`"));
         }
         let candidate = avoid_reserved(candidate, None);
-        // A root is its own type even when another file has the same shape:
-        // `hotels::Reservation` and `hotels::Confirmation` stay two types.
-        let shape = format!("root:{}", walker.file);
+        let shape = match role {
+            // A type of its own that other files refer to: the same type
+            // wherever it is reached.
+            Role::Plain => shape_of(document),
+            // A root is its own type even when another file has the same shape:
+            // `hotels::Reservation` and `hotels::Confirmation` stay two types.
+            _ => format!("root:{}", walker.file),
+        };
         self.visit(
             walker,
             document,
@@ -332,10 +382,11 @@ impl Collector<'_> {
         parent: Option<usize>,
         stack: &mut Vec<String>,
     ) -> Result<()> {
-        let kind = if is_struct(node) {
-            Kind::Struct
-        } else {
+        // Only objects and string enums are visited; a root object may list no properties.
+        let kind = if is_enum(node) {
             Kind::Enum
+        } else {
+            Kind::Struct
         };
         let index = self.occurrences.len();
         self.occurrences.push(Occurrence {
@@ -344,6 +395,7 @@ impl Collector<'_> {
             kind,
             module: walker.module.clone(),
             file: walker.file.to_owned(),
+            origin: walker.origin(&pointer),
             pointer: pointer.clone(),
             parent,
             description: node
@@ -398,7 +450,29 @@ impl Collector<'_> {
         parent: usize,
         stack: &mut Vec<String>,
     ) -> Result<()> {
-        let (node, named) = self.resolve(walker, node, &pointer, stack)?;
+        let Resolved { node, named, home } = self.resolve(walker, node, &pointer, stack)?;
+        // Below a reference to another file, types belong to that file's module.
+        let moved;
+        let walker = match home {
+            Some((file, inner)) => {
+                moved = Walker {
+                    file: walker.file,
+                    module: self
+                        .modules
+                        .get(&file)
+                        .cloned()
+                        .unwrap_or_else(|| walker.module.clone()),
+                    document: walker.document,
+                    home: Some(Home {
+                        prefix: pointer.clone(),
+                        file,
+                        pointer: inner,
+                    }),
+                };
+                &moved
+            }
+            None => walker,
+        };
         if node
             .get("allOf")
             .or_else(|| node.get("anyOf"))
@@ -474,16 +548,18 @@ impl Collector<'_> {
         Ok(())
     }
 
-    /// Follows `$ref`s to the schema they name; returns it and the name it was defined under.
+    /// Follows `$ref`s to the schema they name; returns it, the name it was
+    /// defined under, and the file and pointer of its definition.
     fn resolve(
         &self,
         walker: &Walker<'_>,
         node: &Value,
         pointer: &str,
         stack: &mut Vec<String>,
-    ) -> Result<(Value, Option<String>)> {
+    ) -> Result<Resolved> {
         let mut current = node.clone();
         let mut named = None;
+        let mut home = None;
         let mut seen = BTreeSet::new();
         while let Some(target) = current
             .get("$ref")
@@ -507,11 +583,25 @@ impl Collector<'_> {
                     format!("`$ref` `{target}` points nowhere"),
                 ));
             };
-            named = fragment.rsplit('/').next().map(pascal);
+            named = fragment.rsplit('/').next().map(|token| {
+                let token = token.replace("~1", "/").replace("~0", "~");
+                pascal(
+                    token
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or_default()
+                        .trim_end_matches(".json"),
+                )
+            });
+            home = bundle::home(fragment).map(|(file, inner)| (file, inner.to_owned()));
             stack.push(fragment.to_owned());
             current = resolved.clone();
         }
-        Ok((current, named))
+        Ok(Resolved {
+            node: current,
+            named,
+            home,
+        })
     }
 
     fn error(&self, walker: &Walker<'_>, pointer: &str, message: impl Into<String>) -> Error {
@@ -568,10 +658,20 @@ pub(super) fn is_enum(node: &Value) -> bool {
             .is_some_and(|values| values.iter().all(Value::is_string))
 }
 
-/// The exact shape of a type: its schema without its own description or title.
+/// The exact shape of a type: its schema without its own description or
+/// title, nor what a file's root carries beside its type.
 fn shape_of(node: &Value) -> String {
     let mut map: Map<String, Value> = node.as_object().cloned().unwrap_or_default();
-    map.shift_remove("description");
-    map.shift_remove("title");
+    for key in [
+        "description",
+        "title",
+        "$schema",
+        "$id",
+        "$defs",
+        "definitions",
+        bundle::BUNDLE,
+    ] {
+        map.shift_remove(key);
+    }
     Value::Object(map).to_string()
 }

@@ -85,6 +85,10 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
                     .collect();
                 Item::Struct(build_struct(planned, &from_typify, &space, &by_key)?)
             }
+            // An object that lists no properties: all of it is kept as undocumented fields.
+            (Kind::Struct, _) if !has_properties(&planned.schema) => {
+                Item::Struct(build_struct(planned, &HashMap::new(), &space, &by_key)?)
+            }
             (Kind::Enum, TypeDetails::Enum(details)) => {
                 let count = details.variants().count();
                 Item::Enum(build_enum(planned, count)?)
@@ -120,6 +124,13 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
         module.items.push(item);
     }
     Ok(modules)
+}
+
+fn has_properties(schema: &Value) -> bool {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| !p.is_empty())
 }
 
 fn build_struct(
@@ -313,7 +324,12 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
         Shape::String if schema.get("format").and_then(Value::as_str) == Some("date-time") => {
             Ty::DateTime
         }
-        Shape::String => Ty::String,
+        // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
+        Shape::String => match schema.get("format").and_then(Value::as_str) {
+            Some("decimal") => Ty::Decimal,
+            Some("int64") => Ty::Int64,
+            _ => Ty::String,
+        },
         Shape::Json => Ty::Json,
         Shape::Map => Ty::JsonObject,
         Shape::Float | Shape::Integer => {

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::format::doc;
-use super::items::ident;
+use super::items::{ident, module_path};
 use crate::model::naming::pascal;
 use crate::model::Model;
 
@@ -86,16 +86,12 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
     let deprecated_count = deprecated.len();
 
     let info_variants = model.activities.iter().map(|a| {
-        let (variant, module, name) = (
-            ident(&a.variant),
-            ident(&a.info.module),
-            ident(&a.info.name),
-        );
+        let (variant, info) = (ident(&a.variant), type_path(&a.info));
         let docs = doc(Some(&format!(
             "The `info` of a `{}` activity.",
             a.wire_name
         )));
-        quote! { #docs #variant(super::#module::#name), }
+        quote! { #docs #variant(#info), }
     });
     let info_type = model.activities.iter().map(|a| {
         let variant = ident(&a.variant);
@@ -118,22 +114,18 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         quote! { ActivityInfo::#variant(info) => info.validate_into(path, report), }
     });
     let info_rules = model.activities.iter().map(|a| {
-        let (wire, module, name) = (&a.wire_name, ident(&a.info.module), ident(&a.info.name));
-        quote! { #wire => Some(&<super::#module::#name as JsonRules>::RULES), }
+        let (wire, info) = (&a.wire_name, type_path(&a.info));
+        quote! { #wire => Some(&<#info as JsonRules>::RULES), }
     });
     let undocumented = model.activities.iter().map(|a| {
         let variant = ident(&a.variant);
         quote! { ActivityInfo::#variant(info) => Some(&info.extra), }
     });
     let from_impls = model.activities.iter().map(|a| {
-        let (variant, module, name) = (
-            ident(&a.variant),
-            ident(&a.info.module),
-            ident(&a.info.name),
-        );
+        let (variant, info) = (ident(&a.variant), type_path(&a.info));
         quote! {
-            impl From<super::#module::#name> for ActivityInfo {
-                fn from(info: super::#module::#name) -> Self {
+            impl From<#info> for ActivityInfo {
+                fn from(info: #info) -> Self {
                     ActivityInfo::#variant(info)
                 }
             }
@@ -303,4 +295,11 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         #(#from_impls)*
     };
     (uses, vec![activity_type, activity_type_impl, activity_info])
+}
+
+/// A generated type's path from the `activity_type` module, a child of the root.
+fn type_path(reference: &crate::model::TypeRef) -> TokenStream {
+    let module = module_path("activity_type", &reference.module);
+    let name = ident(&reference.name);
+    quote! { #module::#name }
 }

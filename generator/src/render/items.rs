@@ -42,10 +42,26 @@ pub fn module(
         }
     }
     let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
-    let validate = if has_struct {
-        quote! { use wix_activities::validate::{check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate, ValidateJson}; }
-    } else {
+    // A module of types without fields checks nothing, so it needs fewer names.
+    let words: BTreeSet<String> = items
+        .iter()
+        .flat_map(|(_, tokens)| {
+            tokens
+                .to_string()
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let validation: Vec<Ident> = VALIDATION
+        .iter()
+        .filter(|name| words.contains(**name))
+        .map(|name| ident(name))
+        .collect();
+    let validate = if validation.is_empty() {
         TokenStream::new()
+    } else {
+        quote! { use wix_activities::validate::{#(#validation),*}; }
     };
     let serde = if has_struct || module.items.iter().any(|i| matches!(i, Item::Enum(_))) {
         quote! { use serde::{Deserialize, Serialize}; }
@@ -58,16 +74,30 @@ pub fn module(
     } else {
         quote! { use wix_activities::{#(#runtime),*}; }
     };
-    let siblings = uses.siblings.iter().map(|(module, names)| {
-        let module = ident(module);
+    let siblings = uses.siblings.iter().map(|(other, names)| {
+        let path = module_path(&module.name, other);
         let names: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
         match names.as_slice() {
-            [one] => quote! { use super::#module::#one; },
-            many => quote! { use super::#module::{#(#many),*}; },
+            [one] => quote! { use #path::#one; },
+            many => quote! { use #path::{#(#many),*}; },
         }
     });
     (quote! { #serde #runtime #validate #(#siblings)* }, items)
 }
+
+/// The names of `wix_activities::validate` that generated code uses.
+const VALIDATION: &[&str] = &[
+    "check",
+    "walk",
+    "FieldRule",
+    "JsonRules",
+    "Path",
+    "Report",
+    "Rule",
+    "StructRules",
+    "Validate",
+    "ValidateJson",
+];
 
 fn file_of(origin: &str) -> String {
     origin.split('#').next().unwrap_or_default().to_owned()
@@ -195,6 +225,14 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
             uses.runtime.insert("DateTime");
             quote! { DateTime }
         }
+        Ty::Decimal => {
+            uses.runtime.insert("Decimal");
+            quote! { Decimal }
+        }
+        Ty::Int64 => {
+            uses.runtime.insert("Int64");
+            quote! { Int64 }
+        }
         Ty::Json => quote! { serde_json::Value },
         Ty::JsonObject => quote! { serde_json::Map<String, serde_json::Value> },
         Ty::Vec(inner) => {
@@ -212,8 +250,8 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
             if reference.module == module {
                 quote! { #name }
             } else if local.contains(reference.name.as_str()) {
-                let other = ident(&reference.module);
-                quote! { super::#other::#name }
+                let path = module_path(module, &reference.module);
+                quote! { #path::#name }
             } else {
                 uses.siblings
                     .entry(reference.module.clone())
@@ -286,6 +324,23 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
             }
         }
     }
+}
+
+/// The path from inside module `from` to module `to`, both `::` paths
+/// from the root of the generated modules: `super::super::events::ecom`.
+pub(crate) fn module_path(from: &str, to: &str) -> TokenStream {
+    let from: Vec<&str> = from.split("::").collect();
+    let to: Vec<&str> = to.split("::").collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path: Vec<TokenStream> = from[common..].iter().map(|_| quote! { super }).collect();
+    if path.is_empty() {
+        path.push(quote! { self });
+    }
+    path.extend(to[common..].iter().map(|segment| {
+        let segment = ident(segment);
+        quote! { #segment }
+    }));
+    quote! { #(#path)::* }
 }
 
 pub(crate) fn ident(name: &str) -> Ident {

@@ -5,6 +5,7 @@
 //! (`--check`). The same model always gives the same bytes.
 
 mod activity;
+mod event;
 pub(crate) mod format;
 mod items;
 
@@ -23,6 +24,9 @@ pub const INDEX: &str = "mod.rs";
 
 /// The name of the file that holds `ActivityType` and `ActivityInfo`.
 const ACTIVITY_TYPES: &str = "activity_type.rs";
+
+/// The name of the file that holds `EventName` and `Event`.
+const EVENT_TYPES: &str = "event.rs";
 
 /// Choices that change the rendered code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,9 +59,9 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
             _ => Vec::new(),
         }
     };
-    let mut declarations = Vec::new();
+    let mut tree = Declarations::default();
     for module in model.modules.values() {
-        let file_name = format!("{}.rs", module.name);
+        let file_name = format!("{}.rs", module.name.replace("::", "_"));
         let from = match module.sources.as_slice() {
             [one] => format!("{schemas}/{one}"),
             many => {
@@ -89,18 +93,16 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
             file_name.clone(),
             format::file(&format::header(&from), uses, items)?,
         );
-        let name = items::ident(&module.name);
-        let docs = format::doc(Some(
-            module.doc.as_deref().unwrap_or(&default_module_doc(module)),
-        ));
-        declarations.push(quote! {
-            #docs
-            pub mod #name {
-                include!(#file_name);
-            }
-        });
+        let node = tree.node(&module.name);
+        node.doc = Some(
+            module
+                .doc
+                .clone()
+                .unwrap_or_else(|| default_module_doc(module)),
+        );
+        node.body.extend(quote! { include!(#file_name); });
     }
-    let mut index = declarations;
+    let mut tail = Vec::new();
     if !model.activities.is_empty() {
         let (uses, items) = activity::tokens(model);
         files.insert(
@@ -111,8 +113,32 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
                 items,
             )?,
         );
-        index.push(activity_index());
+        tail.push(activity_index());
     }
+    if !model.events.is_empty() {
+        let module = event::MODULE;
+        let (uses, items) = event::tokens(model);
+        files.insert(
+            EVENT_TYPES.to_owned(),
+            format::file(
+                &format::header(&format!("{schemas}/{module}/")),
+                uses,
+                items,
+            )?,
+        );
+        let node = tree.node(module);
+        node.doc = Some(match node.doc.take() {
+            Some(doc) => format!("{doc}\n\n{}", event::module_doc()),
+            None => event::module_doc().to_owned(),
+        });
+        node.body.extend(event_index());
+    }
+    let index: Vec<TokenStream> = tree
+        .children
+        .iter()
+        .map(|(name, node)| node.tokens(name))
+        .chain(tail)
+        .collect();
     files.insert(
         INDEX.to_owned(),
         format::file(
@@ -122,6 +148,50 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
         )?,
     );
     Ok(Rendered { files, by_schema })
+}
+
+fn event_index() -> TokenStream {
+    quote! {
+        mod event {
+            include!("event.rs");
+        }
+        pub use event::{Event, EventName};
+    }
+}
+
+/// The module declarations of `mod.rs`, nested as the `::` paths say.
+#[derive(Default)]
+struct Declarations {
+    doc: Option<String>,
+    /// What goes inside the module before its children: the `include!`.
+    body: TokenStream,
+    children: BTreeMap<String, Declarations>,
+}
+
+impl Declarations {
+    fn node(&mut self, path: &str) -> &mut Declarations {
+        path.split("::").fold(self, |node, segment| {
+            node.children.entry(segment.to_owned()).or_default()
+        })
+    }
+
+    fn tokens(&self, name: &str) -> TokenStream {
+        let ident = items::ident(name);
+        let docs = format::doc(Some(
+            self.doc
+                .as_deref()
+                .unwrap_or("Modules of the schemas in this folder."),
+        ));
+        let body = &self.body;
+        let children = self.children.iter().map(|(name, child)| child.tokens(name));
+        quote! {
+            #docs
+            pub mod #ident {
+                #body
+                #(#children)*
+            }
+        }
+    }
 }
 
 fn activity_index() -> TokenStream {

@@ -1,0 +1,234 @@
+//! `EventName` and `Event`: the backend events, told apart by handler name.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::format::doc;
+use super::items::{ident, module_path};
+use crate::model::{Model, TypeRef};
+
+/// The module that holds `Event` and `EventName`, and the app modules.
+pub const MODULE: &str = "events";
+
+/// What the events module says of the backend events.
+pub fn module_doc() -> &'static str {
+    "Wix backend events: `Event` tells them apart by handler name\n\
+     (`wixEcom_onCartCreated`); their types are in the app modules below."
+}
+
+pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
+    let events = &model.events;
+    let count = events.len();
+    let variants: Vec<_> = events.iter().map(|e| ident(&e.variant)).collect();
+    let handlers: Vec<&str> = events.iter().map(|e| e.handler.as_str()).collect();
+    let apps: Vec<&str> = events.iter().map(|e| e.app()).collect();
+    let types: Vec<TokenStream> = events.iter().map(|e| type_path(&e.ty)).collect();
+
+    let name_variants = events.iter().zip(&variants).map(|(e, variant)| {
+        let summary = match &e.doc {
+            Some(doc) => format!("`{}`: {}", e.handler, first_sentence(doc)),
+            None => format!("`{}`.", e.handler),
+        };
+        let docs = doc(Some(&summary));
+        quote! { #docs #variant, }
+    });
+    let event_variants = events
+        .iter()
+        .zip(&variants)
+        .zip(&types)
+        .map(|((e, variant), ty)| {
+            let docs = doc(Some(&format!("The body of `{}`.", e.handler)));
+            quote! { #docs #variant(#ty), }
+        });
+
+    let name_enum = quote! {
+        /// The handler name of a backend event: which app fired it, and what happened.
+        ///
+        /// Every documented event has a variant; any other handler name reads as
+        /// [`EventName::Other`], keeping the name.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum EventName {
+            #(#name_variants)*
+            /// A handler name this crate does not know, kept as it came.
+            Other(String),
+        }
+
+        impl EventName {
+            /// Every documented event, sorted by handler name.
+            pub const ALL: [EventName; #count] = [#(EventName::#variants),*];
+
+            /// The event a handler name names (`wixEcom_onCartCreated`).
+            pub fn from_handler(handler: &str) -> EventName {
+                match handler {
+                    #(#handlers => EventName::#variants,)*
+                    other => EventName::Other(other.to_owned()),
+                }
+            }
+
+            /// The handler name (`wixEcom_onCartCreated`).
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(EventName::#variants => #handlers,)*
+                    EventName::Other(handler) => handler,
+                }
+            }
+
+            /// The app that fires the event: the handler name's part before `_on` (`wixEcom`).
+            pub fn app(&self) -> &str {
+                match self {
+                    #(EventName::#variants => #apps,)*
+                    EventName::Other(handler) => handler.split_once("_on").map_or("", |(app, _)| app),
+                }
+            }
+
+            /// The raw-JSON rules of the event's body, for a documented event.
+            pub fn json_rules(&self) -> Option<&'static StructRules> {
+                match self {
+                    #(EventName::#variants => Some(&<#types as JsonRules>::RULES),)*
+                    EventName::Other(_) => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for EventName {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for EventName {
+            type Err = std::convert::Infallible;
+            fn from_str(handler: &str) -> Result<Self, Self::Err> {
+                Ok(EventName::from_handler(handler))
+            }
+        }
+
+        impl Serialize for EventName {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for EventName {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let handler = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Ok(EventName::from_handler(&handler))
+            }
+        }
+    };
+
+    let event_enum = quote! {
+        /// A backend event's body, typed by its handler name.
+        ///
+        /// ```
+        /// use wix_activities::events::{Event, EventName};
+        ///
+        /// let body = br#"{"metadata": {"id": "c350", "entityId": "1971", "eventTime": "2022-07-28T08:36:02.227138Z"}}"#;
+        /// let event = Event::from_json("wixEcom_onCartDeleted", body)?;
+        /// assert_eq!(event.name(), EventName::CartDeleted);
+        /// # Ok::<(), serde_json::Error>(())
+        /// ```
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[allow(
+            clippy::large_enum_variant,
+            reason = "an event holds one body, read once; boxing would add an allocation to every parse"
+        )]
+        pub enum Event {
+            #(#event_variants)*
+            /// The body of an event this crate does not know, kept as raw JSON.
+            Other {
+                /// The handler name.
+                handler: String,
+                /// The body as it came.
+                body: serde_json::Value,
+            },
+        }
+
+        impl Event {
+            /// Reads the JSON body of the event that handler `handler` receives.
+            /// An unknown handler name gives [`Event::Other`]; unknown fields are kept.
+            pub fn from_json(handler: &str, body: &[u8]) -> serde_json::Result<Event> {
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let event = Event::deserialize_named(EventName::from_handler(handler), &mut deserializer)?;
+                deserializer.end()?;
+                Ok(event)
+            }
+
+            /// Reads an already parsed body of the event that handler `handler` receives.
+            pub fn from_value(handler: &str, body: serde_json::Value) -> serde_json::Result<Event> {
+                Event::deserialize_named(EventName::from_handler(handler), body)
+            }
+
+            /// Reads the body of event `name` from any serde deserializer.
+            pub fn deserialize_named<'de, D: Deserializer<'de>>(
+                name: EventName,
+                deserializer: D,
+            ) -> Result<Event, D::Error> {
+                Ok(match name {
+                    #(EventName::#variants => Event::#variants(Deserialize::deserialize(deserializer)?),)*
+                    EventName::Other(handler) => Event::Other {
+                        handler,
+                        body: Deserialize::deserialize(deserializer)?,
+                    },
+                })
+            }
+
+            /// The event's handler name.
+            pub fn name(&self) -> EventName {
+                match self {
+                    #(Event::#variants(_) => EventName::#variants,)*
+                    Event::Other { handler, .. } => EventName::Other(handler.clone()),
+                }
+            }
+        }
+
+        /// Writes the body, as it would arrive.
+        impl Serialize for Event {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(Event::#variants(body) => body.serialize(serializer),)*
+                    Event::Other { body, .. } => body.serialize(serializer),
+                }
+            }
+        }
+
+        impl Validate for Event {
+            fn validate_into(&self, path: &mut Path, report: &mut Report) {
+                match self {
+                    #(Event::#variants(body) => body.validate_into(path, report),)*
+                    Event::Other { .. } => {}
+                }
+            }
+        }
+
+        #(
+            impl From<#types> for Event {
+                fn from(body: #types) -> Self {
+                    Event::#variants(body)
+                }
+            }
+        )*
+    };
+
+    let uses = quote! {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+        use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
+    };
+    (uses, vec![name_enum, event_enum])
+}
+
+/// A type's path from the `event` module, a child of the events module.
+fn type_path(reference: &TypeRef) -> TokenStream {
+    let module = module_path(&format!("{MODULE}::event"), &reference.module);
+    let name = ident(&reference.name);
+    quote! { #module::#name }
+}
+
+/// The first sentence of a description, for a one-line summary.
+fn first_sentence(text: &str) -> &str {
+    let line = text.lines().next().unwrap_or_default();
+    match line.find(". ") {
+        Some(end) => &line[..=end],
+        None => line,
+    }
+}
