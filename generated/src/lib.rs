@@ -1,4 +1,4 @@
-//! Rust types for Wix Hive activities, generated from Wix's published schemas.
+//! Rust types for Wix Hive activities and backend events, generated from Wix's published schemas.
 //!
 //! Every activity type has a struct for its `info` (`hotels::Purchase`,
 //! `scheduler::Appointment`, `e_commerce::CartAdd`, ...), with the
@@ -21,6 +21,11 @@
 //! }
 //! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! The backend events Wix fires in a site's backend have a type each, by
+//! app (`events::ecom::CartCreated`, `events::loyalty::AccountPointsUpdated`),
+//! and [`events::Event`] reads a body by its handler name. Money amounts
+//! are exact [`Decimal`]s; 64-bit counters sent as text are [`Int64`]s.
 //!
 //! `Number` fields keep the JSON number they came as (`2` stays `2`), and
 //! `DateTime` fields keep their text and UTC offset, so a payload read and

@@ -8,7 +8,7 @@ use wix_activities::validate::{
 };
 use super::Metadata;
 
-/// An event that triggers when an abandoned checkout is recovered (the customer completes the checkout). The onAbandonedCheckoutCreated() event handler runs when an abandoned checkout is recovered. The AbandonedCheckoutRecoveredEvent object contains information about the abandoned checkout that was recovered, and the event metadata. (The published text names the handler `onAbandonedCheckoutCreated()`; the handler of this event is `wixEcom_onAbandonedCheckoutRecovered`.) The published handler reads `event.data.abandonedCheckout.buyerInfo.email`; the payload carries the abandoned checkout as `entity`, the email at `entity.buyerInfo.email`. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// An event that triggers when an abandoned checkout is recovered (the customer completes the checkout). The onAbandonedCheckoutCreated() event handler runs when an abandoned checkout is recovered. The AbandonedCheckoutRecoveredEvent object contains information about the abandoned checkout that was recovered, and the event metadata. (The published text names the handler `onAbandonedCheckoutCreated()`; the handler of this event is `wixEcom_onAbandonedCheckoutRecovered`.) The published handler reads `event.data.abandonedCheckout.buyerInfo.email`; the payload carries the abandoned checkout as `entity`, the email at `entity.buyerInfo.email`. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AbandonedCheckoutRecovered {
@@ -667,7 +667,7 @@ impl ValidateJson for Money {
     }
 }
 
-/// Triggered when a back in stock notification request is created. The onBackInStockNotificationRequestCreated() event handler runs when a back in stock notification request is created. The received BackInStockNotificationRequestCreated object contains information about the back in stock notification request that was created and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a back in stock notification request is created. The onBackInStockNotificationRequestCreated() event handler runs when a back in stock notification request is created. The received BackInStockNotificationRequestCreated object contains information about the back in stock notification request that was created and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestCreated {
@@ -718,7 +718,7 @@ impl ValidateJson for BackInStockNotificationRequestCreated {
     }
 }
 
-/// Triggered when a back in stock notification request is deleted. The onBackInStockNotificationRequestDeleted() event handler runs when a back in stock notification request is deleted. The received BackInStockNotificationRequestDeleted object contains event metadata. The published handler reads `event.entity._id`, but the event carries only metadata: the deleted entity's ID travels as `metadata.entityId` (where the published cart deleted handler reads it). This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a back in stock notification request is deleted. The onBackInStockNotificationRequestDeleted() event handler runs when a back in stock notification request is deleted. The received BackInStockNotificationRequestDeleted object contains event metadata. The published handler reads `event.entity._id`, but the event carries only metadata: the deleted entity's ID travels as `metadata.entityId` (where the published cart deleted handler reads it). A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestDeleted {
@@ -761,7 +761,7 @@ impl ValidateJson for BackInStockNotificationRequestDeleted {
     }
 }
 
-/// Triggered when a back in stock notification request is updated. The onBackInStockNotificationRequestUpdated() event handler runs when a back in stock notification request is updated. The received BackInStockNotificationRequestUpdated object contains information about the back in stock notification request that was updated and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a back in stock notification request is updated. The onBackInStockNotificationRequestUpdated() event handler runs when a back in stock notification request is updated. The received BackInStockNotificationRequestUpdated object contains information about the back in stock notification request that was updated and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestUpdated {
@@ -3600,7 +3600,7 @@ impl ValidateJson for CheckoutCreated {
     }
 }
 
-/// Triggered when checkout settings are updated. The onCheckoutSettingsUpdated() event handler runs when checkout settings are updated. The received CheckoutSettingsUpdated object contains information about the checkout settings that were updated and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when checkout settings are updated. The onCheckoutSettingsUpdated() event handler runs when checkout settings are updated. The received CheckoutSettingsUpdated object contains information about the checkout settings that were updated and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutSettingsUpdated {
@@ -3651,7 +3651,7 @@ impl ValidateJson for CheckoutSettingsUpdated {
     }
 }
 
-/// Triggered when a checkout template is created. The onCheckoutTemplateCreated() event handler runs when a checkout template is created. The received CheckoutTemplateCreated object contains information about the checkout template that was created and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a checkout template is created. The onCheckoutTemplateCreated() event handler runs when a checkout template is created. The received CheckoutTemplateCreated object contains information about the checkout template that was created and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateCreated {
@@ -3702,7 +3702,7 @@ impl ValidateJson for CheckoutTemplateCreated {
     }
 }
 
-/// Triggered when a checkout template is deleted. The onCheckoutTemplateDeleted() event handler runs when a checkout template is deleted. The received CheckoutTemplateDeleted object contains information about the checkout template that was deleted and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a checkout template is deleted. The onCheckoutTemplateDeleted() event handler runs when a checkout template is deleted. The received CheckoutTemplateDeleted object contains information about the checkout template that was deleted and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateDeleted {
@@ -3753,7 +3753,7 @@ impl ValidateJson for CheckoutTemplateDeleted {
     }
 }
 
-/// Triggered when a checkout template is updated. The onCheckoutTemplateUpdated() event handler runs when a checkout template is updated. The received CheckoutTemplateUpdated object contains information about the checkout template that was updated and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a checkout template is updated. The onCheckoutTemplateUpdated() event handler runs when a checkout template is updated. The received CheckoutTemplateUpdated object contains information about the checkout template that was updated and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateUpdated {
@@ -3804,7 +3804,7 @@ impl ValidateJson for CheckoutTemplateUpdated {
     }
 }
 
-/// Triggered when a checkout template is used to create a checkout. The onCheckoutTemplateUsed() event handler runs when a checkout template is created. The received CheckoutTemplateUsedEvent object contains information about the checkout template that was used, the checkout that was created, and event metadata. (The published text says the handler runs when a checkout template is "created"; the event is fired when one is used.) This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a checkout template is used to create a checkout. The onCheckoutTemplateUsed() event handler runs when a checkout template is created. The received CheckoutTemplateUsedEvent object contains information about the checkout template that was used, the checkout that was created, and event metadata. (The published text says the handler runs when a checkout template is "created"; the event is fired when one is used.) A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateUsed {
@@ -5919,7 +5919,7 @@ impl ValidateJson for OrderPaymentStatusUpdatedData {
     }
 }
 
-/// Triggered when a payment or refund is added to an order, or when an existing payment is updated. The onOrderTransactionsUpdated() event handler runs when a new a payment or refund is added to an order, or when an existing payment is updated. The received OrderTransactionsUpdated object contains information about the updated order transactions, and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when a payment or refund is added to an order, or when an existing payment is updated. The onOrderTransactionsUpdated() event handler runs when a new a payment or refund is added to an order, or when an existing payment is updated. The received OrderTransactionsUpdated object contains information about the updated order transactions, and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderTransactionsUpdated {
@@ -6022,7 +6022,7 @@ impl ValidateJson for OrderUpdated {
     }
 }
 
-/// Triggered when order settings are updated. The onOrdersSettingsUpdated() event handler runs when order settings are updated. The received OrdersSettingsUpdated object contains information about the order settings that were updated and event metadata. This API is subject to change. Bug fixes and new features will be released based on developer feedback throughout the preview period.
+/// Triggered when order settings are updated. The onOrdersSettingsUpdated() event handler runs when order settings are updated. The received OrdersSettingsUpdated object contains information about the order settings that were updated and event metadata. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrdersSettingsUpdated {

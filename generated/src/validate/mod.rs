@@ -6,7 +6,8 @@
 //! would stop it from parsing. [`activity_json`] takes the bytes of an
 //! activity envelope the fast way: straight into the typed value, then the
 //! typed checks; only a payload that does not parse is walked as JSON to
-//! collect every error. Validation never stops at the first problem and
+//! collect every error. [`event_json`] does the same for the body of a
+//! backend event, by handler name. Validation never stops at the first problem and
 //! never panics; it stops recording after [`Report::LIMIT`] violations.
 
 pub mod check;
@@ -368,6 +369,40 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
     match <crate::ActivityInfo as crate::TypedInfo>::info_rules(activity_type.as_str()) {
         Some(rules) => walk::bytes(bytes, rules),
         None => Report::new(),
+    }
+}
+
+/// Validates the JSON body of the backend event that handler `handler`
+/// receives (`wixEcom_onCartCreated`), in one streaming pass: every
+/// violation, each with its JSON pointer. An unknown handler has nothing
+/// to check but the JSON itself.
+///
+/// ```
+/// let report = wix_activities::validate::event_json(
+///     "wixEcom_onCartDeleted",
+///     br#"{"metadata": {"id": "c350", "eventTime": "yesterday"}}"#,
+/// );
+/// let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
+/// assert_eq!(found, [
+///     "/metadata/eventTime: `eventTime` must be an RFC 3339 date-time such as `2013-07-01T08:07:40.802Z`, found `yesterday`",
+///     "/metadata/entityId: `entityId` is required but missing or empty",
+/// ]);
+/// ```
+pub fn event_json(handler: &str, bytes: &[u8]) -> Report {
+    match crate::events::EventName::from_handler(handler).json_rules() {
+        Some(rules) => walk::bytes(bytes, rules),
+        None => match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => Report::new(),
+            Err(error) => {
+                let mut report = Report::new();
+                report.error(
+                    &Path::new(),
+                    Kind::Type,
+                    format_args!("not valid JSON: {error}"),
+                );
+                report
+            }
+        },
     }
 }
 

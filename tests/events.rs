@@ -1,0 +1,374 @@
+//! Wix backend events: every published example parses to its type and
+//! comes back unchanged; every documented handler has a type; the handler
+//! code beside the examples finds its values in the typed events.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use wix_activities::events::{ecom, loyalty, Event, EventName};
+use wix_activities::rust_decimal::Decimal;
+use wix_activities::validate::{self, Validate};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events")
+}
+
+/// Every documented handler, from the seeds (`tests/fixtures/events/handlers.json`).
+fn handlers() -> Vec<Value> {
+    let text = std::fs::read_to_string(fixtures().join("handlers.json")).unwrap();
+    serde_json::from_str::<Vec<Value>>(&text).unwrap()
+}
+
+/// The handlers that have a published example, with the example's bytes.
+fn examples() -> Vec<(String, Vec<u8>)> {
+    let examples: Vec<(String, Vec<u8>)> = handlers()
+        .iter()
+        .filter_map(|h| {
+            let fixture = h["fixture"].as_str()?;
+            let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap();
+            Some((h["handler"].as_str().unwrap().to_owned(), bytes))
+        })
+        .collect();
+    assert_eq!(
+        examples.len(),
+        15,
+        "the seeds publish 15 full event objects"
+    );
+    examples
+}
+
+fn event(handler: &str) -> Event {
+    let (_, bytes) = examples().into_iter().find(|(h, _)| h == handler).unwrap();
+    Event::from_json(handler, &bytes).unwrap()
+}
+
+#[test]
+fn every_documented_handler_has_a_type() {
+    let documented: Vec<String> = handlers()
+        .iter()
+        .map(|h| h["handler"].as_str().unwrap().to_owned())
+        .collect();
+    let mut generated: Vec<String> = EventName::ALL
+        .iter()
+        .map(|n| n.as_str().to_owned())
+        .collect();
+    let mut sorted = documented.clone();
+    sorted.sort();
+    generated.sort();
+    assert_eq!(generated, sorted);
+    for handler in &documented {
+        let name: EventName = handler.parse().unwrap();
+        assert!(!matches!(name, EventName::Other(_)), "{handler}");
+        assert_eq!(name.as_str(), handler);
+        assert_eq!(name.to_string(), *handler);
+        assert!(handler.starts_with(&format!("{}_on", name.app())));
+        assert!(name.json_rules().is_some());
+    }
+    assert_eq!(
+        EventName::from_handler("wixStores_onProductCreated"),
+        EventName::Other("wixStores_onProductCreated".into())
+    );
+    assert_eq!(
+        EventName::from_handler("wixStores_onProductCreated").app(),
+        "wixStores"
+    );
+}
+
+#[test]
+fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
+    for (handler, bytes) in examples() {
+        let event = Event::from_json(&handler, &bytes).unwrap_or_else(|e| panic!("{handler}: {e}"));
+        assert_eq!(event.name().as_str(), handler);
+        assert!(!matches!(event, Event::Other { .. }), "{handler}");
+        // Every field comes back with its value, each number and decimal as
+        // written. Keys come in the schema's order: the examples print one
+        // entity's keys in different orders, so no one order can be kept.
+        let written = serde_json::to_value(&event).unwrap();
+        let published: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(written, published, "{handler}");
+        let report = event.validate();
+        assert!(report.is_valid(), "{handler}: {:?}", report.violations());
+        let raw = validate::event_json(&handler, &bytes);
+        assert!(raw.is_valid(), "{handler}: {:?}", raw.violations());
+    }
+}
+
+#[test]
+fn no_published_field_is_left_undocumented() {
+    // Undocumented fields land in an `extra` map; the schemas declare every
+    // field of the published examples, so every `extra` stays empty.
+    for (handler, bytes) in examples() {
+        let debug = format!("{:?}", Event::from_json(&handler, &bytes).unwrap());
+        assert!(
+            !debug.contains("extra: {\""),
+            "{handler}: a published field is not in the schema: {debug}"
+        );
+    }
+}
+
+#[test]
+fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
+    // Each `missingPaths` entry of the manifest is a path the published
+    // handler reads and the published payload does not have; the event's
+    // docs say where the value is, and this is that place.
+    let missing: Vec<(String, Vec<String>)> = handlers()
+        .iter()
+        .filter(|h| h["missingPaths"].as_array().is_some_and(|p| !p.is_empty()))
+        .map(|h| {
+            let paths = h["missingPaths"].as_array().unwrap();
+            (
+                h["handler"].as_str().unwrap().to_owned(),
+                paths
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    let handlers: Vec<&str> = missing.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        handlers,
+        [
+            "wixEcom_onAbandonedCheckoutRecovered",
+            "wixEcom_onCheckoutCompleted",
+            "wixEcom_onCheckoutCreated",
+            "wixEcom_onCheckoutUpdated",
+            "wixEcom_onOrderUpdated",
+        ]
+    );
+
+    // `event.data.abandonedCheckout.buyerInfo.email` → `entity.buyerInfo.email`.
+    let Event::AbandonedCheckoutRecovered(recovered) =
+        event("wixEcom_onAbandonedCheckoutRecovered")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        recovered.entity.buyer_info.unwrap().email.as_deref(),
+        Some("mabel@go.com")
+    );
+    assert_eq!(
+        recovered.metadata.entity_id,
+        "c434acce-84f8-4f67-9665-bb42bf448e86"
+    );
+
+    // `event.entity.subtotal.amount`, `entity._id`, `entity.completed` → under `data.checkout`.
+    let Event::CheckoutCompleted(completed) = event("wixEcom_onCheckoutCompleted") else {
+        panic!()
+    };
+    let checkout = completed.data.checkout.unwrap();
+    let subtotal = checkout.price_summary.unwrap().subtotal.unwrap().amount;
+    assert_eq!(subtotal.value(), Decimal::from(30));
+    assert_eq!(
+        checkout.id.as_deref(),
+        Some("81b73bc6-d403-4afe-8464-226f9505b1c2")
+    );
+    assert_eq!(checkout.completed, Some(true));
+
+    // `event.entity.subtotal.amount` → `entity.priceSummary.subtotal.amount`.
+    for handler in ["wixEcom_onCheckoutCreated", "wixEcom_onCheckoutUpdated"] {
+        let checkout = match event(handler) {
+            Event::CheckoutCreated(e) => e.entity,
+            Event::CheckoutUpdated(e) => e.entity,
+            other => panic!("{other:?}"),
+        };
+        let subtotal = checkout.price_summary.unwrap().subtotal.unwrap();
+        assert_eq!(subtotal.amount.value(), Decimal::from(30), "{handler}");
+    }
+
+    // `event.data.order._id`, `data.order.priceSummary.totalPrice.amount` → under `entity`.
+    let Event::OrderUpdated(updated) = event("wixEcom_onOrderUpdated") else {
+        panic!()
+    };
+    assert!(updated.entity.id.is_some());
+    let total = updated.entity.price_summary.unwrap().total_price.unwrap();
+    assert_eq!(total.amount.to_string(), "40.00");
+
+    // The docs of each of these types say so.
+    let docs = [
+        ("abandoned-checkout-recovered", "entity.buyerInfo.email"),
+        ("checkout-completed", "data.checkout"),
+        ("checkout-created", "priceSummary.subtotal"),
+        ("checkout-updated", "priceSummary.subtotal"),
+        ("order-updated", "entity"),
+    ];
+    for (file, path) in docs {
+        let schema = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/events/ecom/{file}.json")),
+        )
+        .unwrap();
+        let schema: Value = serde_json::from_str(&schema).unwrap();
+        let description = schema["description"].as_str().unwrap();
+        assert!(description.contains(path), "{file}: {description}");
+    }
+}
+
+#[test]
+fn the_reads_that_the_payloads_do_have_are_kept_by_the_typed_events() {
+    for handler in handlers() {
+        let (Some(_), Some(reads)) = (handler["fixture"].as_str(), handler["reads"].as_array())
+        else {
+            continue;
+        };
+        let name = handler["handler"].as_str().unwrap();
+        let missing = handler["missingPaths"].as_array().unwrap();
+        let written = serde_json::to_value(event(name)).unwrap();
+        for read in reads.iter().filter(|r| !missing.contains(r)) {
+            let pointer = format!("/{}", read.as_str().unwrap().replace('.', "/"));
+            let pointer = pointer.replace("[0]", "/0");
+            assert!(written.pointer(&pointer).is_some(), "{name}: {pointer}");
+        }
+    }
+}
+
+#[test]
+fn money_and_counters_are_numbers_to_compute_with() {
+    let Event::CartCreated(created) = event("wixEcom_onCartCreated") else {
+        panic!()
+    };
+    let cart = created.entity;
+    let lines: Decimal = cart
+        .line_items
+        .iter()
+        .flatten()
+        .map(|item| {
+            item.price.as_ref().unwrap().amount.value() * Decimal::from(item.quantity.unwrap())
+        })
+        .sum();
+    assert_eq!(lines, cart.subtotal.unwrap().amount.value(), "3 × 85 = 255");
+
+    let Event::OrderCanceled(canceled) = event("wixEcom_onOrderCanceled") else {
+        panic!()
+    };
+    let summary = canceled.data.order.unwrap().price_summary.unwrap();
+    let parts = [&summary.subtotal, &summary.shipping, &summary.tax]
+        .iter()
+        .map(|m| m.as_ref().unwrap().amount.value())
+        .sum::<Decimal>()
+        - summary.discount.as_ref().unwrap().amount.value();
+    let total = summary.total_price.unwrap().amount;
+    assert_eq!(parts, total.value(), "30.00 + 10.0 + 0.0 - 0.0");
+    // Written back as it came, scale included.
+    assert_eq!(serde_json::to_string(&total).unwrap(), r#""40.00""#);
+
+    let Event::AccountPointsUpdated(points) = event("wixLoyalty_onAccountPointsUpdated") else {
+        panic!()
+    };
+    let account = points.data.account;
+    let revision = account.revision.unwrap();
+    assert_eq!(revision.get() + 1, 14);
+    assert_eq!(serde_json::to_string(&revision).unwrap(), r#""13""#);
+    let tally = account.points.unwrap();
+    assert_eq!(
+        tally.earned.unwrap() + tally.adjusted.unwrap() - tally.redeemed.unwrap(),
+        tally.balance.unwrap()
+    );
+}
+
+#[test]
+fn unknown_handlers_and_fields_are_kept_and_bad_bodies_are_errors() {
+    let body = br#"{"metadata": {"id": "1", "entityId": "2", "eventTime": "2024-01-01T00:00:00Z"}, "entity": {"x": [1]}}"#;
+    let unknown = Event::from_json("wixBookings_onBookingCreated", body).unwrap();
+    assert_eq!(
+        unknown.name(),
+        EventName::Other("wixBookings_onBookingCreated".into())
+    );
+    assert_eq!(
+        serde_json::to_vec(&unknown).unwrap(),
+        body.to_vec()
+            .iter()
+            .filter(|b| **b != b' ')
+            .copied()
+            .collect::<Vec<u8>>()
+    );
+    assert!(validate::event_json("wixBookings_onBookingCreated", body).is_valid());
+    assert!(!validate::event_json("wixBookings_onBookingCreated", b"{").is_valid());
+
+    // A field Wix adds tomorrow is kept and written back.
+    let body = br#"{"metadata":{"id":"1","entityId":"2","eventTime":"2024-01-01T00:00:00Z","newFlag":true},"entity":{"_id":"2","points":{"balance":1,"bonus":7}},"trace":"x"}"#;
+    let Event::AccountUpdated(updated) =
+        Event::from_json("wixLoyalty_onAccountUpdated", body).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(updated.extra["trace"], "x");
+    assert_eq!(updated.metadata.extra["newFlag"], true);
+    assert_eq!(updated.entity.points.as_ref().unwrap().extra["bonus"], 7);
+    assert_eq!(serde_json::to_vec(&updated).unwrap(), body.to_vec());
+
+    // Wrong types and missing metadata: an error, never a panic; validation says where.
+    let bad = br#"{"entity": {"subtotal": {"amount": "12 euros"}, "lineItems": [{"quantity": "three"}]}}"#;
+    assert!(Event::from_json("wixEcom_onCartCreated", bad).is_err());
+    let report = validate::event_json("wixEcom_onCartCreated", bad);
+    let found: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| v.pointer.clone())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "/entity/subtotal/amount",
+            "/entity/lineItems/0/quantity",
+            "/metadata"
+        ]
+    );
+    for text in ["", "null", "[]", "{\"metadata\": 7}", "\u{0}"] {
+        assert!(
+            Event::from_json("wixEcom_onCartDeleted", text.as_bytes()).is_err(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn the_published_cart_updated_text_with_its_repeated_key_gets_a_clear_error() {
+    // REPAIRS.md: the published example has `metadata` twice; the fixture keeps the last.
+    let (_, repaired) = examples()
+        .into_iter()
+        .find(|(h, _)| h == "wixEcom_onCartUpdated")
+        .unwrap();
+    let text = String::from_utf8(repaired).unwrap();
+    let published = text.replacen(
+        "{\n",
+        "{\n  \"metadata\": {\"id\": \"e508b5f9-a7d2-4b37-94ce-2b7767cfa49c\", \"entityId\": \"b79fd177-ec98-4245-b9f6-f09e7afa9d04\", \"eventTime\": \"2022-10-27T11:42:17.211724Z\", \"triggeredByAnonymizeRequest\": false},\n",
+        1,
+    );
+    let error = Event::from_json("wixEcom_onCartUpdated", published.as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().starts_with("duplicate field `metadata`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn events_are_built_in_code_and_validated() {
+    let body = br#"{"metadata":{"id":"1","entityId":"settings","eventTime":"2022-11-09T07:58:42.945654Z"},"entity":{"name":"Frequent Flower Program","status":"ACTIVE"}}"#;
+    let Event::ProgramUpdated(mut program) =
+        Event::from_json("wixLoyalty_onProgramUpdated", body).unwrap()
+    else {
+        panic!()
+    };
+    let entity: &loyalty::Program = &program.entity;
+    assert_eq!(entity.name.as_deref(), Some("Frequent Flower Program"));
+    program.metadata.id.clear();
+    let event = Event::from(program);
+    let report = event.validate();
+    let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
+    assert_eq!(
+        found,
+        ["/metadata/id: `id` is required but missing or empty"]
+    );
+
+    let price = ecom::Money {
+        amount: "85".parse().unwrap(),
+        converted_amount: None,
+        formatted_amount: Some("$85.00".into()),
+        formatted_converted_amount: None,
+        extra: Default::default(),
+    };
+    assert_eq!(
+        serde_json::to_string(&price).unwrap(),
+        r#"{"amount":"85","formattedAmount":"$85.00"}"#
+    );
+}
