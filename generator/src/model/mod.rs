@@ -216,11 +216,7 @@ pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
             Role::Activity { wire_name } => Some(Activity {
                 wire_name: wire_name.clone(),
                 variant: naming::pascal(&wire_name.replace('/', "_")),
-                info: TypeRef {
-                    module: file.module(),
-                    name: plan.root_name(&file.path).to_owned(),
-                    is_enum: false,
-                },
+                info: plan.root_type(file),
                 doc: plan.root_doc(&file.path),
             }),
             _ => None,
@@ -243,11 +239,7 @@ fn events(schemas: &Schemas, plan: &shapes::Plan) -> Vec<Event> {
             Role::Event { handler } => Some(Event {
                 handler: handler.clone(),
                 variant: String::new(),
-                ty: TypeRef {
-                    module: file.module(),
-                    name: plan.root_name(&file.path).to_owned(),
-                    is_enum: false,
-                },
+                ty: plan.root_type(file),
                 doc: plan.root_doc(&file.path),
             }),
             _ => None,

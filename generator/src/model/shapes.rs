@@ -17,9 +17,10 @@ use serde_json::{Map, Value};
 
 use super::bundle;
 use super::naming::{pascal, singular, RESERVED_TYPES};
+use super::TypeRef;
 use crate::error::{Error, Result};
 use crate::load::json::escape_token;
-use crate::load::{Role, Schemas};
+use crate::load::{Role, SchemaFile, Schemas};
 use crate::normalize::NormalizedFile;
 
 /// Names that say nothing alone: they take their parent's name in front.
@@ -57,6 +58,15 @@ pub(super) struct Plan {
 impl Plan {
     pub fn root_name(&self, file: &str) -> &str {
         &self.types[self.roots[file]].name
+    }
+
+    /// The type of a file's root, in the file's module.
+    pub fn root_type(&self, file: &SchemaFile) -> TypeRef {
+        TypeRef {
+            module: file.module(),
+            name: self.root_name(&file.path).to_owned(),
+            is_enum: false,
+        }
     }
 
     pub fn root_doc(&self, file: &str) -> Option<String> {

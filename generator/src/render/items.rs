@@ -349,3 +349,19 @@ pub(crate) fn ident(name: &str) -> Ident {
         None => format_ident!("{}", name),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::module_path;
+
+    #[test]
+    fn paths_between_modules_climb_only_as_far_as_needed() {
+        let path = |from, to| module_path(from, to).to_string().replace(' ', "");
+        assert_eq!(path("hotels", "common"), "super::common");
+        assert_eq!(path("events::ecom", "events"), "super");
+        assert_eq!(path("events::ecom", "events::loyalty"), "super::loyalty");
+        assert_eq!(path("events::ecom", "common"), "super::super::common");
+        assert_eq!(path("events", "events::ecom"), "self::ecom");
+        assert_eq!(path("activity_type", "r#type"), "super::r#type");
+    }
+}
