@@ -7,7 +7,7 @@ use wix_activities::validate::{
     ValidateJson,
 };
 
-/// The input of the connector's "Add Products to a Collection" module: adds products to a specified collection. Both fields are required: the collection is the target and the products are what is added. The seed is the connector's UI documentation: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
+/// The input of the connector's "Add Products to a Collection" module: adds products to a specified collection. Both fields are required: the collection is the target and the products are what is added. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -74,7 +74,7 @@ impl ValidateJson for CollectionProducts {
     }
 }
 
-/// A collection as the connector's "Create a Collection" module ("Creates a new collection.") and "Update a Collection" module ("Updates a collection name.") take it; Update a Collection also takes the Collection ID of the collection to update, which selects the target and is not part of this body. The seed is the connector's UI documentation: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
+/// A collection as the connector's "Create a Collection" module ("Creates a new collection.") and "Update a Collection" module ("Updates a collection name.") take it; Update a Collection also takes the Collection ID of the collection to update, which selects the target and is not part of this body. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Collection {
@@ -122,7 +122,7 @@ impl ValidateJson for Collection {
     }
 }
 
-/// The input of the connector's "Send Message" module: sends a text message to a specific chat (channel) on behalf of the site owner. Both fields are required: the channel is the target and the text is the message. The seed is the connector's UI documentation: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
+/// The input of the connector's "Send Message" module: sends a text message to a specific chat (channel) on behalf of the site owner. Both fields are required: the channel is the target and the text is the message. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -187,7 +187,7 @@ impl ValidateJson for Message {
     }
 }
 
-/// A product as the connector's "Create a Product" module ("Creates a new product.") and "Update a Product" module ("Updates an existing product.") take it; Update a Product refers to Create a Product for the descriptions of the fields, and also takes the Product ID of the product to update, which selects the target and is not part of this body. The seed is the connector's UI documentation: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
+/// A product as the connector's "Create a Product" module ("Creates a new product.") and "Update a Product" module ("Updates an existing product.") take it; Update a Product refers to Create a Product for the descriptions of the fields, and also takes the Product ID of the product to update, which selects the target and is not part of this body. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -228,7 +228,7 @@ pub struct Product {
     /// Add the product variants.
     #[serde(alias = "productoptions", skip_serializing_if = "Option::is_none")]
     pub product_options: Option<Vec<ProductOption>>,
-    /// Enable this option to add images or videos to the product (the "Add Medias" field). The seed says only "images or videos", so each item is kept as raw JSON.
+    /// Enable this option to add images or videos to the product (the "Add Medias" field). The connector's documentation says only "images or videos", so each item is kept as raw JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<serde_json::Value>,
     /// Enable to make the product visible to site visitors.
@@ -346,7 +346,7 @@ impl ValidateJson for Product {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Discount {
-    /// Select whether you want to specify the discount in percentage or as an amount. Values named by the seed: percentage or amount (their wire form is not given).
+    /// Select whether you want to specify the discount in percentage or as an amount. Values named by the connector's documentation: percentage or amount (their wire form is not given).
     #[serde(
         rename = "type",
         default,

@@ -5,7 +5,7 @@ use wix_activities::validate::{
     walk, JsonRules, Path, Report, StructRules, Validate, ValidateJson,
 };
 
-/// Watch Carts: triggers when a cart is created, completed or abandoned. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Carts: triggers when a cart is created, completed or abandoned. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CartEvent {
@@ -39,7 +39,7 @@ impl ValidateJson for CartEvent {
     }
 }
 
-/// Watch Collections: triggers when a collection is created, updated or deleted. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Collections: triggers when a collection is created, updated or deleted. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CollectionEvent {
@@ -73,7 +73,7 @@ impl ValidateJson for CollectionEvent {
     }
 }
 
-/// Watch Contacts: triggers when a contact is created, updated or deleted. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Contacts: triggers when a contact is created, updated or deleted. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ContactEvent {
@@ -107,7 +107,7 @@ impl ValidateJson for ContactEvent {
     }
 }
 
-/// Watch Form Submissions: triggers when a form is submitted. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Form Submissions: triggers when a form is submitted. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct FormSubmissionEvent {
@@ -141,7 +141,7 @@ impl ValidateJson for FormSubmissionEvent {
     }
 }
 
-/// Watch Fulfillments: triggers when a fulfillment is created. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Fulfillments: triggers when a fulfillment is created. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct FulfillmentEvent {
@@ -175,7 +175,7 @@ impl ValidateJson for FulfillmentEvent {
     }
 }
 
-/// Watch Messages: triggers when a chat message is received. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Messages: triggers when a chat message is received. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct MessageEvent {
@@ -209,7 +209,7 @@ impl ValidateJson for MessageEvent {
     }
 }
 
-/// Watch Orders: triggers when an order is created. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Orders: triggers when an order is created. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderEvent {
@@ -243,7 +243,7 @@ impl ValidateJson for OrderEvent {
     }
 }
 
-/// Watch Products: triggers when a product is created, updated, or deleted. The seed does not describe the body, so every field is kept as raw JSON.
+/// Watch Products: triggers when a product is created, updated, or deleted. The connector's documentation does not describe the body, so every field is kept as raw JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ProductEvent {

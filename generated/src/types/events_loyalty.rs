@@ -513,7 +513,7 @@ impl ValidateJson for CouponCreated {
     }
 }
 
-/// Triggered when a loyalty coupon is deleted. The seed shows no payload: only the handler code's `event.entity._id` suggests an `entity`, while other deleted events carry `metadata` alone (CartDeleted), so `entity` is not required.
+/// Triggered when a loyalty coupon is deleted. Wix publishes no payload: only the handler code's `event.entity._id` suggests an `entity`, while other deleted events carry `metadata` alone (CartDeleted), so `entity` is not required.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CouponDeleted {

@@ -6,7 +6,7 @@ use wix_activities::validate::{
 };
 use super::Metadata;
 
-/// The LoyaltyImportCreated event of the Loyalty Imports app. The seed has no sentence describing it: it shows only the handler's signature and code, which reads `event.metadata.id` and `event.entity._id`. A preview API: Wix may change it.
+/// The LoyaltyImportCreated event of the Loyalty Imports app. Wix publishes no sentence describing it: it shows only the handler's signature and code, which reads `event.metadata.id` and `event.entity._id`. A preview API: Wix may change it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LoyaltyImportCreated {
