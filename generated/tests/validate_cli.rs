@@ -1,4 +1,4 @@
-//! The `validate` command: output per violation, `--json`, `--type`, stdin, exit codes.
+//! The `validate` command: output per violation, `--json`, `--type`, `--event`, stdin, exit codes.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -125,4 +125,42 @@ fn unreadable_input_exits_2_and_the_others_are_still_checked() {
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("/nonexistent/activity.json: cannot be read"));
     assert!(text(&run.stdout).contains(&format!("{file}: /info/invoice/currency:")));
+}
+
+#[test]
+fn event_reads_the_body_of_a_backend_event() {
+    let file = fixture("events/ecom/cart-created.json");
+    let run = validate(&["--event", "wixEcom_onCartCreated", &file], None);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stdout));
+    assert_eq!(text(&run.stdout), "");
+
+    let run = validate(
+        &["--event", "wixLoyalty_onAccountUpdated", "-"],
+        Some(br#"{"metadata": {"id": "1", "entityId": "2", "eventTime": "2023-01-02T00:45:02Z"}, "entity": {"revision": "thirteen"}}"#),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(
+        text(&run.stdout),
+        "-: /entity/revision: `revision` must be a 64-bit integer as text, such as `\"13\"`, found the string `thirteen`\n"
+    );
+
+    let run = validate(&["--event", "wixEcom_onNothing", "-"], Some(b"{}"));
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("`wixEcom_onNothing` is not a documented event handler"));
+
+    let run = validate(
+        &[
+            "--event",
+            "wixEcom_onCartCreated",
+            "--type",
+            "music/track-play",
+            "-",
+        ],
+        Some(b"{}"),
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "--type and --event exclude each other"
+    );
 }

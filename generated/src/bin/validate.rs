@@ -1,19 +1,21 @@
-//! `validate`: checks activity payloads and prints everything wrong with them.
+//! `validate`: checks activity and event payloads and prints everything wrong with them.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
-use wix_activities::validate::{self, Severity, Violation};
+use wix_activities::events::EventName;
+use wix_activities::validate::{self, Report, Severity, Violation};
 use wix_activities::ActivityType;
 
-/// Check Wix activity payloads: every error and warning, with its JSON pointer.
+/// Check Wix activity and event payloads: every error and warning, with its JSON pointer.
 ///
 /// Each file is read as an activity envelope, in the SDK form
 /// (`type`/`info`/...) or the HTTP form (`activityType`/`activityInfo`/...),
-/// or with `--type` as the `info` of that activity type alone. Exit status:
-/// 0 when no file has an error, 1 when one has, 2 when a file cannot be read.
+/// with `--type` as the `info` of that activity type alone, or with
+/// `--event` as the body of that backend event. Exit status: 0 when no file
+/// has an error, 1 when one has, 2 when a file cannot be read.
 #[derive(Debug, Parser)]
 #[command(name = "validate", version)]
 struct Args {
@@ -21,8 +23,11 @@ struct Args {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
     /// Read each file as the `info` of this activity type (a wire name such as `hotels/purchase`).
-    #[arg(long = "type", value_name = "WIRE_NAME")]
+    #[arg(long = "type", value_name = "WIRE_NAME", conflicts_with = "event")]
     activity_type: Option<String>,
+    /// Read each file as the body of this backend event (a handler name such as `wixEcom_onCartCreated`).
+    #[arg(long, value_name = "HANDLER")]
+    event: Option<String>,
     /// Print the whole report as JSON.
     #[arg(long)]
     json: bool,
@@ -45,6 +50,18 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let event = args.event.as_deref().map(EventName::from_handler);
+    if let Some(EventName::Other(name)) = &event {
+        eprintln!("validate: `{name}` is not a documented event handler (see `EventName::ALL`)");
+        return ExitCode::from(2);
+    }
+    let check = |bytes: &[u8]| -> Report {
+        match (&kind, &event) {
+            (Some(kind), _) => validate::info_bytes(kind, bytes),
+            (None, Some(event)) => validate::event_json(event.as_str(), bytes),
+            (None, None) => validate::activity_json(bytes),
+        }
+    };
     let mut unreadable = false;
     let mut errors = false;
     let mut reports = Vec::new();
@@ -57,10 +74,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let report = match &kind {
-            None => validate::activity_json(&bytes),
-            Some(kind) => validate::info_bytes(kind, &bytes),
-        };
+        let report = check(&bytes);
         errors |= !report.is_valid();
         reports.push((file.as_str(), report));
     }

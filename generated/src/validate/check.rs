@@ -505,7 +505,7 @@ pub fn json_decimal(value: &Value, required: bool, path: &Path, report: &mut Rep
             path,
             Kind::Type,
             format_args!(
-                "{} must be a decimal number as text, such as \"85\" or \"55.70\", found {}",
+                "{} must be a decimal number as text, such as `\"85\"` or `\"55.70\"`, found {}",
                 field(path),
                 found(value)
             ),
@@ -527,7 +527,7 @@ pub fn json_int64(value: &Value, required: bool, path: &Path, report: &mut Repor
             path,
             Kind::Type,
             format_args!(
-                "{} must be a 64-bit integer as text, such as \"13\", found {}",
+                "{} must be a 64-bit integer as text, such as `\"13\"`, found {}",
                 field(path),
                 found(value)
             ),
@@ -676,6 +676,27 @@ mod tests {
             .iter()
             .map(|v| format!("{} {} {}", v.pointer, v.kind, v.message))
             .collect()
+    }
+
+    #[test]
+    fn decimals_and_64_bit_integers_as_text_or_numbers() {
+        for good in [json!("85"), json!("55.70"), json!("-0.5"), json!(85), json!(2.5)] {
+            assert!(run(|p, r| json_decimal(&good, true, p, r)).is_empty(), "{good}");
+        }
+        for bad in [json!("85 USD"), json!(""), json!(true), json!({})] {
+            assert_eq!(run(|p, r| json_decimal(&bad, true, p, r)).len(), 1, "{bad}");
+        }
+        assert_eq!(
+            run(|p, r| json_decimal(&json!(null), true, p, r)),
+            ["/field type `field` must be a decimal number, found null"]
+        );
+        assert!(run(|p, r| json_decimal(&json!(null), false, p, r)).is_empty());
+        for good in [json!("13"), json!("-9223372036854775808"), json!(13)] {
+            assert!(run(|p, r| json_int64(&good, true, p, r)).is_empty(), "{good}");
+        }
+        for bad in [json!("1.5"), json!("9223372036854775808"), json!(1.5), json!("x")] {
+            assert_eq!(run(|p, r| json_int64(&bad, true, p, r)).len(), 1, "{bad}");
+        }
     }
 
     #[test]
