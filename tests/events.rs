@@ -80,11 +80,16 @@ fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
         let event = Event::from_json(&handler, &bytes).unwrap_or_else(|e| panic!("{handler}: {e}"));
         assert_eq!(event.name().as_str(), handler);
         assert!(!matches!(event, Event::Other { .. }), "{handler}");
+        let published: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            event.metadata().unwrap().id,
+            published["metadata"]["id"],
+            "{handler}"
+        );
         // Every field comes back with its value, each number and decimal as
         // written. Keys come in the schema's order: the examples print one
         // entity's keys in different orders, so no one order can be kept.
         let written = serde_json::to_value(&event).unwrap();
-        let published: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(written, published, "{handler}");
         let report = event.validate();
         assert!(report.is_valid(), "{handler}: {:?}", report.violations());
@@ -273,6 +278,7 @@ fn unknown_handlers_and_fields_are_kept_and_bad_bodies_are_errors() {
         unknown.name(),
         EventName::Other("wixBookings_onBookingCreated".into())
     );
+    assert!(unknown.metadata().is_none());
     assert_eq!(
         serde_json::to_vec(&unknown).unwrap(),
         body.to_vec()

@@ -690,6 +690,46 @@ impl Event {
             Event::Other { handler, .. } => EventName::Other(handler.clone()),
         }
     }
+    /// The event's `metadata` (its ID, its entity's ID, when it happened);
+    /// `None` for an event this crate does not know.
+    pub fn metadata(&self) -> Option<&super::Metadata> {
+        match self {
+            Event::DiscountRuleCreated(body) => Some(&body.metadata),
+            Event::DiscountRuleDeleted(body) => Some(&body.metadata),
+            Event::DiscountRuleUpdated(body) => Some(&body.metadata),
+            Event::AbandonedCheckoutRecovered(body) => Some(&body.metadata),
+            Event::BackInStockNotificationRequestCreated(body) => Some(&body.metadata),
+            Event::BackInStockNotificationRequestDeleted(body) => Some(&body.metadata),
+            Event::BackInStockNotificationRequestUpdated(body) => Some(&body.metadata),
+            Event::CartCreated(body) => Some(&body.metadata),
+            Event::CartDeleted(body) => Some(&body.metadata),
+            Event::CartUpdated(body) => Some(&body.metadata),
+            Event::CheckoutCompleted(body) => Some(&body.metadata),
+            Event::CheckoutCreated(body) => Some(&body.metadata),
+            Event::CheckoutSettingsUpdated(body) => Some(&body.metadata),
+            Event::CheckoutTemplateCreated(body) => Some(&body.metadata),
+            Event::CheckoutTemplateDeleted(body) => Some(&body.metadata),
+            Event::CheckoutTemplateUpdated(body) => Some(&body.metadata),
+            Event::CheckoutTemplateUsed(body) => Some(&body.metadata),
+            Event::CheckoutUpdated(body) => Some(&body.metadata),
+            Event::FulfillmentsUpdated(body) => Some(&body.metadata),
+            Event::OrderApproved(body) => Some(&body.metadata),
+            Event::OrderCanceled(body) => Some(&body.metadata),
+            Event::OrderCreated(body) => Some(&body.metadata),
+            Event::OrderPaymentStatusUpdated(body) => Some(&body.metadata),
+            Event::OrderTransactionsUpdated(body) => Some(&body.metadata),
+            Event::OrderUpdated(body) => Some(&body.metadata),
+            Event::OrdersSettingsUpdated(body) => Some(&body.metadata),
+            Event::LoyaltyImportCreated(body) => Some(&body.metadata),
+            Event::AccountPointsUpdated(body) => Some(&body.metadata),
+            Event::AccountUpdated(body) => Some(&body.metadata),
+            Event::CouponCreated(body) => Some(&body.metadata),
+            Event::CouponDeleted(body) => Some(&body.metadata),
+            Event::ProgramUpdated(body) => Some(&body.metadata),
+            Event::RewardCreated(body) => Some(&body.metadata),
+            Event::Other { .. } => None,
+        }
+    }
 }
 
 /// Writes the body, as it would arrive.

@@ -680,8 +680,17 @@ mod tests {
 
     #[test]
     fn decimals_and_64_bit_integers_as_text_or_numbers() {
-        for good in [json!("85"), json!("55.70"), json!("-0.5"), json!(85), json!(2.5)] {
-            assert!(run(|p, r| json_decimal(&good, true, p, r)).is_empty(), "{good}");
+        for good in [
+            json!("85"),
+            json!("55.70"),
+            json!("-0.5"),
+            json!(85),
+            json!(2.5),
+        ] {
+            assert!(
+                run(|p, r| json_decimal(&good, true, p, r)).is_empty(),
+                "{good}"
+            );
         }
         for bad in [json!("85 USD"), json!(""), json!(true), json!({})] {
             assert_eq!(run(|p, r| json_decimal(&bad, true, p, r)).len(), 1, "{bad}");
@@ -692,9 +701,17 @@ mod tests {
         );
         assert!(run(|p, r| json_decimal(&json!(null), false, p, r)).is_empty());
         for good in [json!("13"), json!("-9223372036854775808"), json!(13)] {
-            assert!(run(|p, r| json_int64(&good, true, p, r)).is_empty(), "{good}");
+            assert!(
+                run(|p, r| json_int64(&good, true, p, r)).is_empty(),
+                "{good}"
+            );
         }
-        for bad in [json!("1.5"), json!("9223372036854775808"), json!(1.5), json!("x")] {
+        for bad in [
+            json!("1.5"),
+            json!("9223372036854775808"),
+            json!(1.5),
+            json!("x"),
+        ] {
             assert_eq!(run(|p, r| json_int64(&bad, true, p, r)).len(), 1, "{bad}");
         }
     }

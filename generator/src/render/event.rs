@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::format::doc;
 use super::items::{ident, module_path};
-use crate::model::{Model, TypeRef};
+use crate::model::{Item, Model, Ty, TypeRef};
 
 /// The module that holds `Event` and `EventName`, and the app modules.
 pub const MODULE: &str = "events";
@@ -117,6 +117,20 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         }
     };
 
+    let metadata = shared_metadata(model).map(|metadata| {
+        let path = type_path(&metadata);
+        quote! {
+            /// The event's `metadata` (its ID, its entity's ID, when it happened);
+            /// `None` for an event this crate does not know.
+            pub fn metadata(&self) -> Option<&#path> {
+                match self {
+                    #(Event::#variants(body) => Some(&body.metadata),)*
+                    Event::Other { .. } => None,
+                }
+            }
+        }
+    });
+
     let event_enum = quote! {
         /// A backend event's body, typed by its handler name.
         ///
@@ -180,6 +194,8 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                     Event::Other { handler, .. } => EventName::Other(handler.clone()),
                 }
             }
+
+            #metadata
         }
 
         /// Writes the body, as it would arrive.
@@ -215,6 +231,32 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
     };
     (uses, vec![name_enum, event_enum])
+}
+
+/// The type of the required `metadata` field that every event has, if they all have one.
+fn shared_metadata(model: &Model) -> Option<TypeRef> {
+    let mut shared: Option<TypeRef> = None;
+    for event in &model.events {
+        let item = model
+            .modules
+            .get(&event.ty.module)?
+            .items
+            .iter()
+            .find(|item| item.name() == event.ty.name)?;
+        let Item::Struct(s) = item else { return None };
+        let field = s
+            .fields
+            .iter()
+            .find(|f| f.wire == "metadata" && f.required)?;
+        let Ty::Named(reference) = &field.ty else {
+            return None;
+        };
+        if shared.as_ref().is_some_and(|seen| seen != reference) {
+            return None;
+        }
+        shared = Some(reference.clone());
+    }
+    shared
 }
 
 /// A type's path from the `event` module, a child of the events module.
