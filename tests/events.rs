@@ -378,3 +378,32 @@ fn events_are_built_in_code_and_validated() {
         r#"{"amount":"85","formattedAmount":"$85.00"}"#
     );
 }
+
+#[test]
+fn hostile_bodies_are_errors_never_panics() {
+    let deep = format!(
+        r#"{{"metadata": {{"id": "1", "entityId": "2", "eventTime": "2024-01-01T00:00:00Z"}}, "entity": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    for handler in [
+        "wixEcom_onOrderCreated",
+        "wixEcom_onCartCreated",
+        "wixSomething_onElse",
+    ] {
+        assert!(
+            Event::from_json(handler, deep.as_bytes()).is_err(),
+            "{handler}"
+        );
+        assert!(
+            !validate::event_json(handler, deep.as_bytes()).is_valid(),
+            "{handler}"
+        );
+    }
+    let items = format!(
+        r#"{{"metadata": {{"id": "1", "entityId": "2", "eventTime": "2024-01-01T00:00:00Z"}}, "entity": {{"lineItems": [{}]}}}}"#,
+        vec![r#"{"quantity": "x"}"#; 50_000].join(",")
+    );
+    let report = validate::event_json("wixEcom_onCartCreated", items.as_bytes());
+    assert!(report.is_full(), "the report stops at its limit");
+}

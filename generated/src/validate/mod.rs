@@ -375,7 +375,7 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
 /// Validates the JSON body of the backend event that handler `handler`
 /// receives (`wixEcom_onCartCreated`), in one streaming pass: every
 /// violation, each with its JSON pointer. An unknown handler has nothing
-/// to check but the JSON itself.
+/// to check but that the body reads as JSON.
 ///
 /// ```
 /// let report = wix_activities::validate::event_json(
@@ -391,7 +391,8 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
 pub fn event_json(handler: &str, bytes: &[u8]) -> Report {
     match crate::events::EventName::from_handler(handler).json_rules() {
         Some(rules) => walk::bytes(bytes, rules),
-        None => match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+        // Read as `Event::from_json` reads it, so that the verdicts agree.
+        None => match serde_json::from_slice::<serde_json::Value>(bytes) {
             Ok(_) => Report::new(),
             Err(error) => {
                 let mut report = Report::new();
