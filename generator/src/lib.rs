@@ -1,4 +1,13 @@
-//! Generates Rust types from Wix's activity JSON schemas.
+//! Generates Rust types and validators from Wix's activity and event JSON schemas.
+//!
+//! A folder of schemas is read by where each file sits and what it says:
+//! `activities/<group>/<name>.json` is the `info` of activity type
+//! `<group>/<name>`; a file with `"x-wix-handler": "wixEcom_onCartCreated"`
+//! is a backend event; any other file is a plain type. Folders become
+//! modules (`events/ecom/` → `events::ecom`; an `entities/` folder adds no
+//! level), and a `$ref` may name another file of the folder by its relative
+//! path (`"$ref": "entities/money.json"`): the type it names is generated
+//! once, in the module of the file that defines it.
 //!
 //! Use it from a build script, in the manner of `prost-build`:
 //!
@@ -19,7 +28,7 @@
 //! ```
 //!
 //! The generated code uses the `wix-activities` crate's runtime types
-//! (`Number`, `DateTime`, `Activity`), so depend on it too. The `regenerate`
+//! (`Number`, `DateTime`, `Decimal`, `Int64`, `Activity`), so depend on it too. The `regenerate`
 //! binary does the same from the command line.
 //!
 //! The pipeline, one module per stage:
