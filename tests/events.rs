@@ -9,8 +9,12 @@ use wix_activities::events::{ecom, loyalty, Event, EventName};
 use wix_activities::rust_decimal::Decimal;
 use wix_activities::validate::{self, Validate};
 
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events")
+    repo().join("tests/fixtures/events")
 }
 
 /// Every documented handler, from the seeds (`tests/fixtures/events/handlers.json`).
@@ -25,7 +29,7 @@ fn examples() -> Vec<(String, Vec<u8>)> {
         .iter()
         .filter_map(|h| {
             let fixture = h["fixture"].as_str()?;
-            let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture)).unwrap();
+            let bytes = std::fs::read(repo().join(fixture)).unwrap();
             Some((h["handler"].as_str().unwrap().to_owned(), bytes))
         })
         .collect();
@@ -37,9 +41,17 @@ fn examples() -> Vec<(String, Vec<u8>)> {
     examples
 }
 
+/// The published example of `handler`, as bytes.
+fn example(handler: &str) -> Vec<u8> {
+    let entry = handlers()
+        .into_iter()
+        .find(|h| h["handler"] == handler)
+        .unwrap();
+    std::fs::read(repo().join(entry["fixture"].as_str().unwrap())).unwrap()
+}
+
 fn event(handler: &str) -> Event {
-    let (_, bytes) = examples().into_iter().find(|(h, _)| h == handler).unwrap();
-    Event::from_json(handler, &bytes).unwrap()
+    Event::from_json(handler, &example(handler)).unwrap()
 }
 
 #[test]
@@ -198,10 +210,9 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
         ("order-updated", "entity"),
     ];
     for (file, path) in docs {
-        let schema = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/events/ecom/{file}.json")),
-        )
-        .unwrap();
+        let schema =
+            std::fs::read_to_string(repo().join(format!("schemas/events/ecom/{file}.json")))
+                .unwrap();
         let schema: Value = serde_json::from_str(&schema).unwrap();
         let description = schema["description"].as_str().unwrap();
         assert!(description.contains(path), "{file}: {description}");
@@ -330,10 +341,7 @@ fn unknown_handlers_and_fields_are_kept_and_bad_bodies_are_errors() {
 #[test]
 fn the_published_cart_updated_text_with_its_repeated_key_gets_a_clear_error() {
     // REPAIRS.md: the published example has `metadata` twice; the fixture keeps the last.
-    let (_, repaired) = examples()
-        .into_iter()
-        .find(|(h, _)| h == "wixEcom_onCartUpdated")
-        .unwrap();
+    let repaired = example("wixEcom_onCartUpdated");
     let text = String::from_utf8(repaired).unwrap();
     let published = text.replacen(
         "{\n",

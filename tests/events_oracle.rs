@@ -193,7 +193,8 @@ fn every_break_of_every_example_is_seen_by_both_at_the_same_place() {
             compared += 2;
         }
     }
-    assert!(compared > 3000, "{compared} comparisons");
+    // 1,883 places in the 15 examples, each broken two ways.
+    assert_eq!(compared, 3766);
 }
 
 #[test]

@@ -564,11 +564,7 @@ pub(crate) fn validate_json_bytes(bytes: &[u8]) -> Report {
     let walked = walk_envelope::<ActivityInfo, _>(&mut deserializer, &mut Path::new(), &mut report)
         .and_then(|()| deserializer.end());
     if let Err(error) = walked {
-        report.error(
-            &Path::new(),
-            Kind::Type,
-            format_args!("not valid JSON: {error}"),
-        );
+        report.not_json(&error);
     }
     report
 }

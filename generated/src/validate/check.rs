@@ -492,47 +492,59 @@ pub fn json_bool(value: &Value, required: bool, path: &Path, report: &mut Report
 
 /// A decimal property: text that holds a decimal number (`"85"`, `"55.70"`), or a JSON number.
 pub fn json_decimal(value: &Value, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "a decimal number", path, report) {
-        return;
-    }
     let valid = match value {
         Value::String(s) => crate::decimal::parse(s).is_some(),
         Value::Number(n) => crate::decimal::parse(&n.to_string()).is_some(),
         _ => false,
     };
-    if !valid {
-        report.error(
-            path,
-            Kind::Type,
-            format_args!(
-                "{} must be a decimal number as text, such as `\"85\"` or `\"55.70\"`, found {}",
-                field(path),
-                found(value)
-            ),
-        );
-    }
+    number_as_text(
+        value,
+        valid,
+        required,
+        ("a decimal number", r#"`"85"` or `"55.70"`"#),
+        path,
+        report,
+    );
 }
 
 /// A 64-bit integer property: text that holds a whole number (`"13"`), or a JSON integer.
 pub fn json_int64(value: &Value, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "a 64-bit integer", path, report) {
-        return;
-    }
     let valid = match value {
         Value::String(s) => s.parse::<i64>().is_ok(),
         other => other.as_i64().is_some(),
     };
-    if !valid {
-        report.error(
-            path,
-            Kind::Type,
-            format_args!(
-                "{} must be a 64-bit integer as text, such as `\"13\"`, found {}",
-                field(path),
-                found(value)
-            ),
-        );
+    number_as_text(
+        value,
+        valid,
+        required,
+        ("a 64-bit integer", r#"`"13"`"#),
+        path,
+        report,
+    );
+}
+
+/// Reports a number that travels as text when it is missing or `valid` is false;
+/// `what` names it and gives an example.
+fn number_as_text(
+    value: &Value,
+    valid: bool,
+    required: bool,
+    (name, example): (&str, &str),
+    path: &Path,
+    report: &mut Report,
+) {
+    if absent(value, required, name, path, report) || valid {
+        return;
     }
+    report.error(
+        path,
+        Kind::Type,
+        format_args!(
+            "{} must be {name} as text, such as {example}, found {}",
+            field(path),
+            found(value)
+        ),
+    );
 }
 
 /// A date-time property: RFC 3339 text; without an offset it is read, with a warning.

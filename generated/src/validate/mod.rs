@@ -131,6 +131,15 @@ impl Report {
         self.push(path, kind, Severity::Error, message);
     }
 
+    /// Records that the document is not JSON at all, at its root.
+    pub(crate) fn not_json(&mut self, error: &serde_json::Error) {
+        self.error(
+            &Path::new(),
+            Kind::Type,
+            format_args!("not valid JSON: {error}"),
+        );
+    }
+
     /// Records a warning at `path`.
     pub fn warning(&mut self, path: &Path, kind: Kind, message: impl fmt::Display) {
         self.push(path, kind, Severity::Warning, message);
@@ -392,18 +401,13 @@ pub fn event_json(handler: &str, bytes: &[u8]) -> Report {
     match crate::events::EventName::from_handler(handler).json_rules() {
         Some(rules) => walk::bytes(bytes, rules),
         // Read as `Event::from_json` reads it, so that the verdicts agree.
-        None => match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(_) => Report::new(),
-            Err(error) => {
-                let mut report = Report::new();
-                report.error(
-                    &Path::new(),
-                    Kind::Type,
-                    format_args!("not valid JSON: {error}"),
-                );
-                report
+        None => {
+            let mut report = Report::new();
+            if let Err(error) = serde_json::from_slice::<serde_json::Value>(bytes) {
+                report.not_json(&error);
             }
-        },
+            report
+        }
     }
 }
 

@@ -180,11 +180,7 @@ pub fn bytes(bytes: &[u8], rules: &'static StructRules) -> Report {
     let walked =
         object(&mut deserializer, rules, &mut path, &mut report).and_then(|()| deserializer.end());
     if let Err(error) = walked {
-        report.error(
-            &Path::new(),
-            Kind::Type,
-            format_args!("not valid JSON: {error}"),
-        );
+        report.not_json(&error);
     }
     report
 }

@@ -21,14 +21,25 @@ pub(super) const BUNDLE: &str = "$bundle";
 
 /// Makes every schema that holds a `$ref` self-contained; the others are unchanged.
 pub(super) fn bundle(files: &[NormalizedFile]) -> Vec<NormalizedFile> {
-    let by_path: HashMap<&str, &Value> =
-        files.iter().map(|f| (f.path.as_str(), &f.schema)).collect();
+    // A file's canonical form does not depend on who refers to it: rewrite
+    // each file once, noting the files it reaches.
+    let rewritten: HashMap<&str, (Value, Vec<String>)> = files
+        .iter()
+        .map(|file| {
+            let mut copy = file.schema.clone();
+            let mut reached = Vec::new();
+            rewrite(&mut copy, &file.path, &mut reached);
+            if let Value::Object(map) = &mut copy {
+                map.shift_remove(BUNDLE);
+            }
+            (file.path.as_str(), (copy, reached))
+        })
+        .collect();
     files
         .iter()
         .map(|file| {
-            let mut found = Vec::new();
-            refs::collect(&file.schema, String::new(), &mut found);
-            if found.is_empty() {
+            let (own, reached) = &rewritten[file.path.as_str()];
+            if reached.is_empty() {
                 return file.clone();
             }
             let mut embedded: BTreeMap<String, Value> = BTreeMap::new();
@@ -38,17 +49,13 @@ pub(super) fn bundle(files: &[NormalizedFile]) -> Vec<NormalizedFile> {
                     continue;
                 }
                 // The loader checked that every reference names a file.
-                let Some(document) = by_path.get(path.as_str()) else {
+                let Some((copy, reached)) = rewritten.get(path.as_str()) else {
                     continue;
                 };
-                let mut copy = (*document).clone();
-                rewrite(&mut copy, &path, &mut queue);
-                if let Value::Object(map) = &mut copy {
-                    map.shift_remove(BUNDLE);
-                }
-                embedded.insert(path, copy);
+                queue.extend(reached.iter().cloned());
+                embedded.insert(path, copy.clone());
             }
-            let mut schema = embedded.get(&file.path).cloned().unwrap_or_default();
+            let mut schema = own.clone();
             if let Value::Object(map) = &mut schema {
                 map.insert(
                     BUNDLE.to_owned(),

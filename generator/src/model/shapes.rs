@@ -362,6 +362,17 @@ impl Collector<'_> {
                 .with_hint("each file describes one object type, such as an activity's `info`"));
         }
         let candidate = avoid_reserved(candidate, None);
+        // The files a schema carries are for resolving references, not part
+        // of its type: the type (and what typify sees of it) goes without them.
+        let document = &match document {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .filter(|(key, _)| *key != bundle::BUNDLE)
+                    .map(|(key, value)| (key.clone(), value.clone()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
         let shape = match role {
             // A type of its own that other files refer to: the same type
             // wherever it is reached.
@@ -679,7 +690,6 @@ fn shape_of(node: &Value) -> String {
         "$id",
         "$defs",
         "definitions",
-        bundle::BUNDLE,
     ] {
         map.shift_remove(key);
     }

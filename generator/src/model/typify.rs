@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
 use super::naming::{pascal, snake};
-use super::shapes::{is_enum, type_names, Kind, Plan};
+use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
 use crate::load::Schemas;
@@ -86,7 +86,7 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
                 Item::Struct(build_struct(planned, &from_typify, &space, &by_key)?)
             }
             // An object that lists no properties: all of it is kept as undocumented fields.
-            (Kind::Struct, _) if !has_properties(&planned.schema) => {
+            (Kind::Struct, _) if !is_struct(&planned.schema) => {
                 Item::Struct(build_struct(planned, &HashMap::new(), &space, &by_key)?)
             }
             (Kind::Enum, TypeDetails::Enum(details)) => {
@@ -124,13 +124,6 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
         module.items.push(item);
     }
     Ok(modules)
-}
-
-fn has_properties(schema: &Value) -> bool {
-    schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .is_some_and(|p| !p.is_empty())
 }
 
 fn build_struct(

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::format::doc;
-use super::items::{ident, module_path};
+use super::items::ident;
 use crate::model::naming::pascal;
 use crate::model::Model;
 
@@ -299,7 +299,5 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
 /// A generated type's path from the `activity_type` module, a child of the root.
 fn type_path(reference: &crate::model::TypeRef) -> TokenStream {
-    let module = module_path("activity_type", &reference.module);
-    let name = ident(&reference.name);
-    quote! { #module::#name }
+    super::items::type_path("activity_type", reference)
 }

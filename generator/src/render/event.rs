@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::format::doc;
-use super::items::{ident, module_path};
+use super::items::ident;
 use crate::model::{Item, Model, Ty, TypeRef};
 
 /// The module that holds `Event` and `EventName`, and the app modules.
@@ -261,9 +261,7 @@ fn shared_metadata(model: &Model) -> Option<TypeRef> {
 
 /// A type's path from the `event` module, a child of the events module.
 fn type_path(reference: &TypeRef) -> TokenStream {
-    let module = module_path(&format!("{MODULE}::event"), &reference.module);
-    let name = ident(&reference.name);
-    quote! { #module::#name }
+    super::items::type_path(&format!("{MODULE}::event"), reference)
 }
 
 /// The first sentence of a description, for a one-line summary.

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::format::doc;
 use crate::model::naming::{serde_camel, serde_variant, VARIANT_RULES};
-use crate::model::{Enum, Field, Item, Module, Struct, Ty};
+use crate::model::{Enum, Field, Item, Module, Struct, Ty, TypeRef};
 
 /// The `use` lines and the items of one module, each item with the schema
 /// file it was first found in.
@@ -250,8 +250,7 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
             if reference.module == module {
                 quote! { #name }
             } else if local.contains(reference.name.as_str()) {
-                let path = module_path(module, &reference.module);
-                quote! { #path::#name }
+                type_path(module, reference)
             } else {
                 uses.siblings
                     .entry(reference.module.clone())
@@ -324,6 +323,13 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
             }
         }
     }
+}
+
+/// The path of a generated type from inside module `from`.
+pub(crate) fn type_path(from: &str, reference: &TypeRef) -> TokenStream {
+    let module = module_path(from, &reference.module);
+    let name = ident(&reference.name);
+    quote! { #module::#name }
 }
 
 /// The path from inside module `from` to module `to`, both `::` paths
