@@ -108,7 +108,7 @@ impl Config {
         let options = crate::render::Options {
             schemars_feature: self.schemars_feature.clone(),
         };
-        crate::render_schemas(&self.schemas_dir, &options)
+        crate::pipeline::run(&self.schemas_dir, &options)
     }
 
     /// Renders and writes the output, then prints the `rerun-if-changed`

@@ -40,48 +40,14 @@ mod config;
 mod error;
 pub mod load;
 pub mod model;
+pub mod naming;
 pub mod normalize;
+mod pipeline;
+pub mod pointer;
 pub mod render;
 mod validators;
 pub mod write;
 
-use std::path::Path;
-
 pub use config::{Config, Output};
 pub use error::{Error, Result};
 pub use normalize::Repair;
-
-/// Runs the pipeline on a schema folder, writing nothing.
-fn render_schemas(schemas_dir: &Path, options: &render::Options) -> Result<Output> {
-    let schemas = load::load(schemas_dir)?;
-    let (normalized, repairs) = normalize::normalize(&schemas)?;
-    let model = model::build(&schemas, &normalized)?;
-    let label = schemas_dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("schemas");
-    let rendered = render::files(&model, label, options)?;
-
-    let mut inputs = vec![schemas_dir.to_owned()];
-    inputs.extend(schemas.files.iter().map(|f| schemas_dir.join(&f.path)));
-    let catalogue = schemas_dir.join(load::CATALOGUE);
-    if catalogue.is_file() {
-        inputs.push(catalogue);
-    }
-    Ok(Output {
-        files: rendered.files,
-        by_schema: rendered.by_schema,
-        normalized: normalized
-            .iter()
-            .map(|f| (f.path.clone(), f.schema.clone()))
-            .collect(),
-        repairs,
-        dialects: schemas
-            .files
-            .iter()
-            .map(|f| (f.path.clone(), f.dialect))
-            .collect(),
-        type_count: model.modules.values().map(|m| m.items.len()).sum(),
-        inputs,
-    })
-}

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::json::escape_token;
 use super::Dialect;
 use crate::error::{Error, Result};
+use crate::pointer;
 
 /// Types a schema may name. `datetime` is Wix's; the case of a name is the
 /// normalize stage's business (quirk A9 writes `Datetime`).
@@ -69,7 +69,7 @@ pub(super) fn handler(file: &Path, relative: &str, document: &Value) -> Result<O
     };
     let pointer = format!("/{HANDLER}");
     let stem = relative.rsplit('/').next().unwrap_or(relative);
-    let expected = crate::model::naming::pascal(stem.trim_end_matches(".json"));
+    let expected = crate::naming::pascal(stem.trim_end_matches(".json"));
     let hint = format!("a handler is named `<app>_on<Event>`, here `<app>_on{expected}`, such as `wixEcom_on{expected}`");
     let Some(handler) = value.as_str() else {
         return Err(Error::schema(
@@ -163,7 +163,7 @@ impl Checker<'_> {
         }
         for keyword in ["properties", "definitions", "$defs", "patternProperties"] {
             if let Some(children) = map.get(keyword) {
-                let child_pointer = format!("{pointer}/{}", escape_token(keyword));
+                let child_pointer = format!("{pointer}/{}", pointer::escape(keyword));
                 let Value::Object(children) = children else {
                     return Err(self.error(
                         &child_pointer,
@@ -171,7 +171,7 @@ impl Checker<'_> {
                     ));
                 };
                 for (name, child) in children {
-                    let pointer = format!("{child_pointer}/{}", escape_token(name));
+                    let pointer = format!("{child_pointer}/{}", pointer::escape(name));
                     if !child.is_object() && !child.is_boolean() {
                         return Err(self.error(&pointer, format!("property `{name}` is not an object but {}", kind(child)))
                             .with_hint("each property maps its name to a schema object such as `{\"type\": \"string\"}`"));

@@ -10,6 +10,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::pointer;
+
 /// A key that appeared more than once in the same object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DuplicateKey {
@@ -32,11 +34,6 @@ pub fn parse(text: &[u8]) -> Result<(Value, Vec<DuplicateKey>), serde_json::Erro
     .deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok((value, duplicates.into_inner()))
-}
-
-/// Escapes one reference token of a JSON pointer (RFC 6901).
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 struct ValueSeed<'a> {
@@ -104,7 +101,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let pointer = format!("{}/{}", self.pointer, escape_token(&key));
+            let pointer = format!("{}/{}", self.pointer, pointer::escape(&key));
             let value = map.next_value_seed(ValueSeed {
                 pointer,
                 duplicates: self.duplicates,

@@ -21,7 +21,6 @@ pub use check::HANDLER;
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};
-use crate::model::naming;
 
 /// Every schema of a folder, in a stable order, with the folder's catalogue.
 #[derive(Clone, Debug)]
@@ -84,36 +83,6 @@ impl fmt::Display for Dialect {
             Dialect::Wix => "wix (draft-03 style)",
             Dialect::Standard => "standard JSON Schema",
         })
-    }
-}
-
-impl SchemaFile {
-    /// The module the file's types go to, as a `::` path: the activity group
-    /// (`hotels`), `envelope`, or the folders (`events/ecom/` → `events::ecom`).
-    /// An `entities/` folder holds the shared types of the folder above it,
-    /// so it adds no module of its own.
-    pub fn module(&self) -> String {
-        let mut parts: Vec<&str> = self.path.split('/').collect();
-        let stem = parts.pop().unwrap_or_default();
-        let folders: Vec<String> = match parts.as_slice() {
-            ["activities", group, ..] => vec![(*group).to_owned()],
-            folders => folders
-                .iter()
-                .filter(|folder| **folder != ENTITIES)
-                .map(|folder| naming::snake(folder))
-                .collect(),
-        };
-        if folders.is_empty() {
-            naming::snake(stem.trim_end_matches(".json"))
-        } else {
-            folders.join("::")
-        }
-    }
-
-    /// The file name without `.json`: the name of the file's root type.
-    pub fn stem(&self) -> &str {
-        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
-        name.strip_suffix(".json").unwrap_or(name)
     }
 }
 
@@ -230,7 +199,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn roles_and_modules_come_from_the_path() {
+    fn roles_come_from_the_path() {
         assert_eq!(
             role_of("activities/hotels/purchase.json"),
             Role::Activity {
@@ -239,36 +208,5 @@ mod tests {
         );
         assert_eq!(role_of("envelope/details.json"), Role::Envelope);
         assert_eq!(role_of("extra/thing.json"), Role::Plain);
-        let file = |path: &str| SchemaFile {
-            path: path.into(),
-            role: role_of(path),
-            dialect: Dialect::Wix,
-            document: Value::Null,
-            duplicates: vec![],
-        };
-        assert_eq!(
-            file("activities/e_commerce/cart-add.json").module(),
-            "e_commerce"
-        );
-        assert_eq!(
-            file("activities/e_commerce/cart-add.json").stem(),
-            "cart-add"
-        );
-        assert_eq!(file("envelope/details.json").module(), "envelope");
-        assert_eq!(file("thing.json").module(), "thing");
-        assert_eq!(file("a/b/thing.json").module(), "a::b");
-        assert_eq!(
-            file("events/ecom/cart-created.json").module(),
-            "events::ecom"
-        );
-        assert_eq!(
-            file("events/ecom/entities/money.json").module(),
-            "events::ecom"
-        );
-        assert_eq!(file("events/metadata.json").module(), "events");
-        assert_eq!(
-            file("events/ecom-discounts/x.json").module(),
-            "events::ecom_discounts"
-        );
     }
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::SchemaFile;
 use crate::error::{Error, Result};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 /// Splits a reference to another file into its path and fragment
 /// (`checkout.json#/$defs/LineItem` → (`checkout.json`, `/$defs/LineItem`));
@@ -82,7 +82,7 @@ pub(crate) fn collect(value: &Value, pointer: String, out: &mut Vec<(String, Str
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                let child_pointer = format!("{pointer}/{}", escape_token(key));
+                let child_pointer = format!("{pointer}/{}", pointer::escape(key));
                 match (key.as_str(), child) {
                     ("$ref", Value::String(target)) => out.push((child_pointer, target.clone())),
                     _ => collect(child, child_pointer, out),

@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
-use crate::load::json::escape_token;
 use crate::load::refs;
 use crate::normalize::NormalizedFile;
+use crate::pointer;
 
 /// The key under which a schema carries the files it refers to.
 pub(super) const BUNDLE: &str = "$bundle";
@@ -63,8 +63,8 @@ pub(super) fn bundle(files: &[NormalizedFile]) -> Vec<NormalizedFile> {
                 );
             }
             NormalizedFile {
-                path: file.path.clone(),
                 schema,
+                ..file.clone()
             }
         })
         .collect()
@@ -72,7 +72,7 @@ pub(super) fn bundle(files: &[NormalizedFile]) -> Vec<NormalizedFile> {
 
 /// The canonical `$ref` of `fragment` in the file at `path`.
 fn canonical(path: &str, fragment: &str) -> String {
-    format!("#/{BUNDLE}/{}{fragment}", escape_token(path))
+    format!("#/{BUNDLE}/{}{fragment}", pointer::escape(path))
 }
 
 /// Rewrites the references of the document at `from`, noting the files they reach.
@@ -112,7 +112,7 @@ pub(super) fn home(fragment: &str) -> Option<(String, &str)> {
         Some(at) => (&rest[..at], &rest[at..]),
         None => (rest, ""),
     };
-    Some((token.replace("~1", "/").replace("~0", "~"), inner))
+    Some((pointer::unescape(token), inner))
 }
 
 #[cfg(test)]
@@ -123,6 +123,8 @@ mod tests {
     fn file(path: &str, schema: Value) -> NormalizedFile {
         NormalizedFile {
             path: path.into(),
+            role: crate::load::Role::Plain,
+            dialect: crate::load::Dialect::Standard,
             schema,
         }
     }

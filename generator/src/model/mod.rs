@@ -9,7 +9,7 @@
 //! schema so that nothing it merges or drops goes unnoticed.
 
 mod bundle;
-pub mod naming;
+mod modules;
 mod shapes;
 mod typify;
 
@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::error::Result;
-use crate::load::{Catalogue, Role, Schemas};
-use crate::normalize::NormalizedFile;
+use crate::load::{Catalogue, Role};
+use crate::normalize::{Normalized, NormalizedFile};
 
 /// Every type to emit, by module, and the activity catalogue.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +45,21 @@ pub struct Module {
     pub sources: Vec<String>,
     /// Its types: root types in file order, then nested types in order of first use.
     pub items: Vec<Item>,
+}
+
+/// Where a type was first found: a schema file and a JSON pointer into it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    /// The schema file, relative to the schema folder.
+    pub file: String,
+    /// The JSON pointer of the type's schema in that file.
+    pub pointer: String,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}#{}", self.file, self.pointer)
+    }
 }
 
 /// A generated type.
@@ -75,8 +90,8 @@ pub struct Struct {
     pub doc: Option<String>,
     /// The fields, in the order the schema lists the properties.
     pub fields: Vec<Field>,
-    /// Where the shape was first found: `file#pointer`.
-    pub origin: String,
+    /// Where the shape was first found.
+    pub origin: Origin,
     /// Whether the schema forbids undocumented properties
     /// (`additionalProperties: false`); they are still kept, and reported.
     pub closed: bool,
@@ -149,8 +164,8 @@ pub struct Enum {
     pub doc: Option<String>,
     /// The variants, in the published order.
     pub variants: Vec<Variant>,
-    /// Where the values were first found: `file#pointer`.
-    pub origin: String,
+    /// Where the values were first found.
+    pub origin: Origin,
 }
 
 /// An enum variant.
@@ -204,18 +219,17 @@ impl Event {
 }
 
 /// Builds the model of every repaired schema.
-pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
-    let files = bundle::bundle(files);
-    let plan = shapes::plan(schemas, &files)?;
-    let mut modules = typify::resolve(&plan, schemas)?;
+pub fn build(normalized: &Normalized) -> Result<Model> {
+    let files = bundle::bundle(&normalized.files);
+    let plan = shapes::plan(normalized, &files)?;
+    let mut modules = typify::resolve(&plan, &normalized.catalogue)?;
     document_references(&mut modules);
-    let mut activities: Vec<Activity> = schemas
-        .files
+    let mut activities: Vec<Activity> = files
         .iter()
         .filter_map(|file| match &file.role {
             Role::Activity { wire_name } => Some(Activity {
                 wire_name: wire_name.clone(),
-                variant: naming::pascal(&wire_name.replace('/', "_")),
+                variant: crate::naming::pascal(&wire_name.replace('/', "_")),
                 info: plan.root_type(file),
                 doc: plan.root_doc(&file.path),
             }),
@@ -226,14 +240,13 @@ pub fn build(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Model> {
     Ok(Model {
         modules,
         activities,
-        events: events(schemas, &plan),
-        catalogue: schemas.catalogue.clone(),
+        events: events(&files, &plan),
+        catalogue: normalized.catalogue.clone(),
     })
 }
 
-fn events(schemas: &Schemas, plan: &shapes::Plan) -> Vec<Event> {
-    let mut events: Vec<Event> = schemas
-        .files
+fn events(files: &[NormalizedFile], plan: &shapes::Plan) -> Vec<Event> {
+    let mut events: Vec<Event> = files
         .iter()
         .filter_map(|file| match &file.role {
             Role::Event { handler } => Some(Event {
@@ -250,7 +263,7 @@ fn events(schemas: &Schemas, plan: &shapes::Plan) -> Vec<Event> {
     for event in &mut events {
         let shared = names.iter().filter(|n| *n == event.name()).count() > 1;
         event.variant = if shared {
-            naming::pascal(&format!("{}_{}", event.app(), event.name()))
+            crate::naming::pascal(&format!("{}_{}", event.app(), event.name()))
         } else {
             event.name().to_owned()
         };

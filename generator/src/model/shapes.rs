@@ -16,12 +16,13 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::bundle;
-use super::naming::{pascal, singular, RESERVED_TYPES};
-use super::TypeRef;
+use super::modules;
+use super::{Origin, TypeRef};
 use crate::error::{Error, Result};
-use crate::load::json::escape_token;
-use crate::load::{Role, SchemaFile, Schemas};
-use crate::normalize::NormalizedFile;
+use crate::load::Role;
+use crate::naming::{pascal, singular, RESERVED_TYPES};
+use crate::normalize::{Normalized, NormalizedFile};
+use crate::pointer;
 
 /// Names that say nothing alone: they take their parent's name in front.
 const GENERIC: &[&str] = &["Type", "Kind", "Value", "Data", "Error"];
@@ -44,8 +45,8 @@ pub(super) struct Planned {
     /// The same, with every nested named type replaced by a `$ref` to it.
     pub hoisted: Value,
     pub doc: Option<String>,
-    /// `file#pointer` of the first occurrence.
-    pub origin: String,
+    /// Where the first occurrence is defined.
+    pub origin: Origin,
 }
 
 /// Every named type of a schema folder.
@@ -61,9 +62,9 @@ impl Plan {
     }
 
     /// The type of a file's root, in the file's module.
-    pub fn root_type(&self, file: &SchemaFile) -> TypeRef {
+    pub fn root_type(&self, file: &NormalizedFile) -> TypeRef {
         TypeRef {
-            module: file.module(),
+            module: modules::of(&file.path),
             name: self.root_name(&file.path).to_owned(),
             is_enum: false,
         }
@@ -90,29 +91,28 @@ struct Occurrence {
     pointer: String,
     /// `file#pointer` where the type is defined: for a type reached through
     /// a reference to another file, that file.
-    origin: String,
+    origin: Origin,
     parent: Option<usize>,
     description: Option<String>,
     schema: Value,
 }
 
-pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> {
+/// `files` are `normalized`'s files with their references bundled.
+pub(super) fn plan(normalized: &Normalized, files: &[NormalizedFile]) -> Result<Plan> {
     let mut collector = Collector {
-        root: &schemas.root,
+        root: &normalized.root,
         occurrences: Vec::new(),
-        modules: schemas
-            .files
+        modules: files
             .iter()
-            .map(|f| (f.path.clone(), f.module()))
+            .map(|f| (f.path.clone(), modules::of(&f.path)))
             .collect(),
     };
-    for (file, normalized) in schemas.files.iter().zip(files) {
-        let document = &normalized.schema;
-        let candidate = pascal(file.stem());
+    for file in files {
+        let candidate = pascal(modules::stem(&file.path));
         let walker = Walker {
             file: &file.path,
-            module: file.module(),
-            document,
+            module: modules::of(&file.path),
+            document: &file.schema,
             home: None,
         };
         collector.root(&walker, candidate, &file.role)?;
@@ -157,12 +157,7 @@ pub(super) fn plan(schemas: &Schemas, files: &[NormalizedFile]) -> Result<Plan> 
         .map(|(i, o)| ((o.file.as_str(), o.pointer.as_str()), type_of[i]))
         .collect();
     let key = |id: usize| format!("{}{}", pascal(&module_of[id]), names[id]);
-    let documents = schemas
-        .files
-        .iter()
-        .zip(files)
-        .map(|(f, n)| (f.path.as_str(), &n.schema))
-        .collect();
+    let documents = files.iter().map(|f| (f.path.as_str(), &f.schema)).collect();
     let hoist = Hoist {
         location,
         documents,
@@ -265,7 +260,7 @@ impl Hoist<'_> {
         let Value::Object(map) = schema else { return };
         if let Some(Value::Object(properties)) = map.get_mut("properties") {
             for (name, child) in properties.iter_mut() {
-                let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
+                let child_pointer = format!("{pointer}/properties/{}", pointer::escape(name));
                 self.replace_or_descend(child, file, &child_pointer);
             }
         }
@@ -321,14 +316,20 @@ struct Home {
 }
 
 impl Walker<'_> {
-    /// `file#pointer` of the definition of the node at `pointer`.
-    fn origin(&self, pointer: &str) -> String {
+    /// Where the node at `pointer` is defined.
+    fn origin(&self, pointer: &str) -> Origin {
         if let Some(home) = &self.home {
             if let Some(rest) = pointer.strip_prefix(home.prefix.as_str()) {
-                return format!("{}#{}{rest}", home.file, home.pointer);
+                return Origin {
+                    file: home.file.clone(),
+                    pointer: format!("{}{rest}", home.pointer),
+                };
             }
         }
-        format!("{}#{pointer}", self.file)
+        Origin {
+            file: self.file.to_owned(),
+            pointer: pointer.to_owned(),
+        }
     }
 }
 
@@ -434,7 +435,7 @@ impl Collector<'_> {
             .cloned()
             .unwrap_or_default();
         for (name, child) in &properties {
-            let child_pointer = format!("{pointer}/properties/{}", escape_token(name));
+            let child_pointer = format!("{pointer}/properties/{}", pointer::escape(name));
             self.child(walker, child, child_pointer, name, &candidate, index, stack)?;
         }
         Ok(())
@@ -605,7 +606,7 @@ impl Collector<'_> {
                 ));
             };
             named = fragment.rsplit('/').next().map(|token| {
-                let token = token.replace("~1", "/").replace("~0", "~");
+                let token = pointer::unescape(token);
                 pascal(
                     token
                         .rsplit('/')

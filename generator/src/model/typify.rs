@@ -13,13 +13,13 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Map, Value};
 use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
-use super::naming::{pascal, snake};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
-use crate::load::Schemas;
+use crate::load::Catalogue;
+use crate::naming::{pascal, snake};
 
-pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String, Module>> {
+pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
     let mut definitions = Map::new();
     let mut by_key = HashMap::new();
     for (index, planned) in plan.types.iter().enumerate() {
@@ -104,20 +104,14 @@ pub(super) fn resolve(plan: &Plan, schemas: &Schemas) -> Result<BTreeMap<String,
             .entry(planned.module.clone())
             .or_insert_with(|| Module {
                 name: planned.module.clone(),
-                doc: schemas
-                    .catalogue
+                doc: catalogue
                     .groups
                     .get(&planned.module)
                     .map(|g| format!("{}: {}", g.title, g.description)),
                 sources: Vec::new(),
                 items: Vec::new(),
             });
-        let source = planned
-            .origin
-            .split('#')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let source = planned.origin.file.clone();
         if !module.sources.contains(&source) {
             module.sources.push(source);
         }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{compact, walk_schemas, Change, Document};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 /// A type name written with capitals (`Datetime`, quirk A9) is that type.
 pub(super) fn type_name_case(document: &mut Document) -> Vec<Change> {
@@ -12,7 +12,7 @@ pub(super) fn type_name_case(document: &mut Document) -> Vec<Change> {
         if let Some(Value::String(name)) = schema.get_mut("type") {
             let lower = name.to_ascii_lowercase();
             if *name != lower {
-                changes.push((
+                changes.push(Change::new(
                     format!("{pointer}/type"),
                     format!("`{name}`"),
                     format!("`{lower}`"),
@@ -35,10 +35,10 @@ pub(super) fn datetime_type(document: &mut Document) -> Vec<Change> {
                 .position(|k| k == "type")
                 .map_or(schema.len(), |i| i + 1);
             schema.shift_insert(at, "format".into(), Value::from("date-time"));
-            changes.push((
+            changes.push(Change::new(
                 format!("{pointer}/type"),
-                "`\"datetime\"`".into(),
-                "`\"string\"`, `format: \"date-time\"`".into(),
+                "`\"datetime\"`",
+                "`\"string\"`, `format: \"date-time\"`",
             ));
         }
     });
@@ -53,10 +53,10 @@ pub(super) fn required_on_items(document: &mut Document) -> Vec<Change> {
         if let Some(Value::Object(items)) = schema.get_mut("items") {
             if let Some(required) = items.get("required").filter(|r| !r.is_array()).cloned() {
                 items.shift_remove("required");
-                changes.push((
+                changes.push(Change::new(
                     format!("{pointer}/items/required"),
                     format!("`{}`", compact(&required)),
-                    "removed".into(),
+                    "removed",
                 ));
             }
         }
@@ -71,10 +71,10 @@ pub(super) fn required_on_property(document: &mut Document) -> Vec<Change> {
     if let Value::Object(root) = &mut document.value {
         if let Some(flag) = root.get("required").filter(|r| !r.is_array()).cloned() {
             root.shift_remove("required");
-            changes.push((
-                "/required".into(),
+            changes.push(Change::new(
+                "/required",
                 format!("`{}` on the root", compact(&flag)),
-                "removed".into(),
+                "removed",
             ));
         }
     }
@@ -94,19 +94,19 @@ pub(super) fn required_on_property(document: &mut Document) -> Vec<Change> {
             };
             let before = compact(&property["required"]);
             property.shift_remove("required");
-            let at = format!("{pointer}/properties/{}/required", escape_token(name));
+            let at = format!("{pointer}/properties/{}/required", pointer::escape(name));
             if flag {
                 names.push(Value::from(name.clone()));
-                changes.push((
+                changes.push(Change::new(
                     at,
                     format!("`{before}`"),
                     format!("listed in `{pointer}/required`"),
                 ));
             } else {
-                changes.push((
+                changes.push(Change::new(
                     at,
                     format!("`{before}`"),
-                    "removed (optional is the default)".into(),
+                    "removed (optional is the default)",
                 ));
             }
         }
@@ -147,7 +147,7 @@ pub(super) fn declare_draft_07(document: &mut Document) -> Vec<Change> {
         Some(declared) if declared.contains("draft-03") => {
             let before = format!("`{declared}`");
             root.insert("$schema".into(), Value::from(DRAFT_07));
-            vec![("/$schema".into(), before, format!("`{DRAFT_07}`"))]
+            vec![Change::new("/$schema", before, format!("`{DRAFT_07}`"))]
         }
         _ => vec![],
     }
@@ -176,10 +176,10 @@ mod tests {
         );
         assert_eq!(
             changes,
-            vec![(
-                "/properties/start/type".into(),
-                "`Datetime`".into(),
-                "`datetime`".into()
+            vec![Change::new(
+                "/properties/start/type",
+                "`Datetime`",
+                "`datetime`"
             )]
         );
     }
@@ -229,11 +229,7 @@ mod tests {
         );
         assert_eq!(
             changes[0],
-            (
-                "/properties/a/required".into(),
-                "`true`".into(),
-                "listed in `/required`".into()
-            )
+            Change::new("/properties/a/required", "`true`", "listed in `/required`")
         );
         assert_eq!(changes.len(), 4);
     }

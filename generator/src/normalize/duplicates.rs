@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{Change, Document};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 /// A repeated key in the `properties` of a `time` object whose description
 /// names a time zone is the time zone: the Scheduler tables list
@@ -35,8 +35,8 @@ pub(super) fn repeated_time_zone(document: &mut Document) -> Vec<Change> {
                     .position(|k| *k == duplicate.key)
                     .map_or(properties.len(), |i| i + 1);
                 properties.shift_insert(at, "timeZone".to_owned(), duplicate.value.clone());
-                changes.push((
-                    format!("{}/{}", duplicate.object, escape_token(&duplicate.key)),
+                changes.push(Change::new(
+                    format!("{}/{}", duplicate.object, pointer::escape(&duplicate.key)),
                     format!(
                         "second `{}` ({})",
                         duplicate.key,
@@ -79,10 +79,10 @@ mod tests {
         assert_eq!(time["timeZone"]["description"], "Scheduled time zone");
         assert_eq!(
             changes,
-            vec![(
-                "/properties/time/properties/end".to_owned(),
-                "second `end` (\"Scheduled time zone\")".to_owned(),
-                "`timeZone`".to_owned()
+            vec![Change::new(
+                "/properties/time/properties/end",
+                "second `end` (\"Scheduled time zone\")",
+                "`timeZone`"
             )]
         );
     }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{walk_schemas, Change, Document};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 /// A text property whose name or description says what it holds gets the
 /// matching `format`, so that validation can check it: `currency` or
@@ -37,8 +37,8 @@ pub(super) fn implied_format(document: &mut Document) -> Vec<Change> {
                 .position(|k| k == "type")
                 .map_or(property.len(), |i| i + 1);
             property.shift_insert(at, "format".into(), Value::from(format));
-            changes.push((
-                format!("{pointer}/properties/{}", escape_token(name)),
+            changes.push(Change::new(
+                format!("{pointer}/properties/{}", pointer::escape(name)),
                 because,
                 format!("`format: \"{format}\"`"),
             ));
@@ -100,10 +100,10 @@ mod tests {
         assert_eq!(changes.len(), 3);
         assert_eq!(
             changes[0],
-            (
-                "/properties/currency".into(),
-                "named `currency`".into(),
-                "`format: \"currency\"`".into()
+            Change::new(
+                "/properties/currency",
+                "named `currency`",
+                "`format: \"currency\"`"
             )
         );
         assert_eq!(

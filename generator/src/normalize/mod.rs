@@ -14,12 +14,13 @@ mod nesting;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::load::{DuplicateKey, Schemas};
+use crate::load::{Catalogue, Dialect, DuplicateKey, Role, Schemas};
 
 /// One change a pass made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,8 +109,30 @@ impl Corpus {
     }
 }
 
-/// What a pass records: the pointer, before and after (the runner adds the file and pass).
-pub(crate) type Change = (String, String, String);
+/// What a pass records of one change; the runner adds the file and the pass.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Change {
+    /// Where, as a JSON pointer into the document as the pass found it.
+    pub pointer: String,
+    /// What was there.
+    pub before: String,
+    /// What is there now.
+    pub after: String,
+}
+
+impl Change {
+    pub(crate) fn new(
+        pointer: impl Into<String>,
+        before: impl Into<String>,
+        after: impl Into<String>,
+    ) -> Change {
+        Change {
+            pointer: pointer.into(),
+            before: before.into(),
+            after: after.into(),
+        }
+    }
+}
 
 /// A named repair rule.
 pub(crate) struct Pass {
@@ -188,17 +211,35 @@ pub(crate) const PASSES: &[Pass] = &[
     },
 ];
 
+/// What the model is built from: every schema file repaired, with what the
+/// loader learnt of it, and the report of the repairs.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    /// The folder the schemas were read from.
+    pub root: PathBuf,
+    /// The folder's catalogue.
+    pub catalogue: Catalogue,
+    /// The schema files, sorted by relative path.
+    pub files: Vec<NormalizedFile>,
+    /// Every repair the passes made, in a stable order.
+    pub repairs: Vec<Repair>,
+}
+
 /// A schema file after every pass: standard draft-07 JSON Schema.
 #[derive(Clone, Debug)]
 pub struct NormalizedFile {
     /// The path relative to the schema folder.
     pub path: String,
+    /// What the file describes.
+    pub role: Role,
+    /// The dialect it was written in.
+    pub dialect: Dialect,
     /// The repaired schema.
     pub schema: Value,
 }
 
 /// Runs every pass over every file. Repeated keys that no pass explains are errors.
-pub fn normalize(schemas: &Schemas) -> Result<(Vec<NormalizedFile>, Vec<Repair>)> {
+pub fn normalize(schemas: &Schemas) -> Result<Normalized> {
     let mut files = Vec::with_capacity(schemas.files.len());
     let mut repairs = Vec::new();
     let corpus = Arc::new(Corpus::of(schemas));
@@ -209,13 +250,13 @@ pub fn normalize(schemas: &Schemas) -> Result<(Vec<NormalizedFile>, Vec<Repair>)
             corpus: Arc::clone(&corpus),
         };
         for pass in PASSES {
-            for (pointer, before, after) in (pass.run)(&mut document) {
+            for change in (pass.run)(&mut document) {
                 repairs.push(Repair {
                     file: file.path.clone(),
-                    pointer,
+                    pointer: change.pointer,
                     pass: pass.name,
-                    before,
-                    after,
+                    before: change.before,
+                    after: change.after,
                 });
             }
         }
@@ -229,10 +270,17 @@ pub fn normalize(schemas: &Schemas) -> Result<(Vec<NormalizedFile>, Vec<Repair>)
         }
         files.push(NormalizedFile {
             path: file.path.clone(),
+            role: file.role.clone(),
+            dialect: file.dialect,
             schema: document.value,
         });
     }
-    Ok((files, repairs))
+    Ok(Normalized {
+        root: schemas.root.clone(),
+        catalogue: schemas.catalogue.clone(),
+        files,
+        repairs,
+    })
 }
 
 /// Calls `visit` on every schema object in `value`, with its JSON pointer,
@@ -247,10 +295,7 @@ pub(crate) fn walk_schemas(
     for keyword in ["properties", "definitions", "$defs"] {
         if let Some(Value::Object(children)) = map.get_mut(keyword) {
             for (name, child) in children.iter_mut() {
-                let child_pointer = format!(
-                    "{pointer}/{keyword}/{}",
-                    crate::load::json::escape_token(name)
-                );
+                let child_pointer = format!("{pointer}/{keyword}/{}", crate::pointer::escape(name));
                 walk_schemas(child, &child_pointer, visit);
             }
         }

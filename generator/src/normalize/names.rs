@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::{walk_schemas, Change, Document};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 /// Given a property name and its siblings, the new name (or `None`).
 type Rename<'a> = &'a dyn Fn(&str, &Map<String, Value>) -> Option<String>;
@@ -33,8 +33,8 @@ fn rename_properties(document: &mut Document, pass: Rename<'_>) -> Vec<Change> {
         for (key, value) in old {
             match renames.iter().find(|(from, _)| *from == key) {
                 Some((from, to)) => {
-                    changes.push((
-                        format!("{pointer}/properties/{}", escape_token(from)),
+                    changes.push(Change::new(
+                        format!("{pointer}/properties/{}", pointer::escape(from)),
                         format!("`{from}`"),
                         format!("`{to}`"),
                     ));
@@ -89,7 +89,7 @@ pub(super) fn property_name_case(document: &mut Document) -> Vec<Change> {
 pub(super) fn split_word(document: &mut Document) -> Vec<Change> {
     let corpus = std::sync::Arc::clone(&document.corpus);
     rename_properties(document, &|key, _| {
-        let words = crate::model::naming::words(key);
+        let words = crate::naming::words(key);
         for pair in 0..words.len().saturating_sub(1) {
             let joined = format!("{}{}", words[pair], words[pair + 1]).to_ascii_lowercase();
             if corpus.names.contains(&joined) {
@@ -126,7 +126,7 @@ pub(super) fn non_breaking_space(document: &mut Document) -> Vec<Change> {
             if text.contains('\u{a0}') {
                 let before = format!("{} non-breaking space(s)", text.matches('\u{a0}').count());
                 *text = text.replace('\u{a0}', " ");
-                changes.push((
+                changes.push(Change::new(
                     format!("{pointer}/description"),
                     before,
                     "spaces".to_owned(),
@@ -165,11 +165,7 @@ mod tests {
         );
         assert_eq!(
             changes,
-            vec![(
-                "/properties/**.price".into(),
-                "`**.price`".into(),
-                "`price`".into()
-            )]
+            vec![Change::new("/properties/**.price", "`**.price`", "`price`")]
         );
     }
 
@@ -208,10 +204,10 @@ mod tests {
         );
         assert_eq!(
             changes[1],
-            (
-                "/properties/formattedSubTotal".into(),
-                "`formattedSubTotal`".into(),
-                "`formattedSubtotal`".into()
+            Change::new(
+                "/properties/formattedSubTotal",
+                "`formattedSubTotal`",
+                "`formattedSubtotal`"
             )
         );
     }
@@ -228,10 +224,10 @@ mod tests {
         );
         assert_eq!(
             changes,
-            vec![(
-                "/properties/a/description".into(),
-                "1 non-breaking space(s)".into(),
-                "spaces".into()
+            vec![Change::new(
+                "/properties/a/description",
+                "1 non-breaking space(s)",
+                "spaces"
             )]
         );
     }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{walk_schemas, Change, Document};
-use crate::load::json::escape_token;
+use crate::pointer;
 
 const SCALARS: &[&str] = &["string", "number", "integer", "boolean", "datetime"];
 
@@ -55,7 +55,7 @@ fn repair_one(schema: &mut Map<String, Value>, pointer: &str) -> Option<Vec<Chan
         .rev()
         .find_map(|(sibling, value)| {
             last_empty_array(value)
-                .map(|inner| format!("/properties/{}{inner}", escape_token(sibling)))
+                .map(|inner| format!("/properties/{}{inner}", pointer::escape(sibling)))
         })?;
 
     // Work on the schema as a Value so that pointers can address it.
@@ -63,7 +63,7 @@ fn repair_one(schema: &mut Map<String, Value>, pointer: &str) -> Option<Vec<Chan
     let mut row = owner["properties"].as_object_mut()?.shift_remove(&name)?;
     let children = row.as_object_mut()?.shift_remove("properties")?;
     let mut changes = Vec::new();
-    let from = format!("{pointer}/properties/{}", escape_token(&name));
+    let from = format!("{pointer}/properties/{}", pointer::escape(&name));
 
     let items = owner
         .pointer_mut(&format!("{target}/items"))?
@@ -72,12 +72,12 @@ fn repair_one(schema: &mut Map<String, Value>, pointer: &str) -> Option<Vec<Chan
         .entry("properties")
         .or_insert_with(|| Value::Object(Map::new()));
     item_properties.as_object_mut()?.insert(name.clone(), row);
-    changes.push((
+    changes.push(Change::new(
         from.clone(),
         format!("`{name}` beside the array"),
         format!(
             "`{pointer}{target}/items/properties/{}`",
-            escape_token(&name)
+            pointer::escape(&name)
         ),
     ));
 
@@ -88,10 +88,10 @@ fn repair_one(schema: &mut Map<String, Value>, pointer: &str) -> Option<Vec<Chan
         .as_object_mut()?;
     if let Value::Object(children) = children {
         for (child, value) in children {
-            changes.push((
-                format!("{from}/properties/{}", escape_token(&child)),
+            changes.push(Change::new(
+                format!("{from}/properties/{}", pointer::escape(&child)),
                 format!("`{name}.{child}`"),
-                format!("`{pointer}{holder}/properties/{}`", escape_token(&child)),
+                format!("`{pointer}{holder}/properties/{}`", pointer::escape(&child)),
             ));
             holder_properties.insert(child, value);
         }
@@ -109,10 +109,10 @@ fn last_empty_array(schema: &Value) -> Option<String> {
     if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
         for (name, child) in properties.iter().rev() {
             if let Some(inner) = last_empty_array(child) {
-                return Some(format!("/properties/{}{inner}", escape_token(name)));
+                return Some(format!("/properties/{}{inner}", pointer::escape(name)));
             }
             if is_array_of_unknown_objects(child) {
-                return Some(format!("/properties/{}", escape_token(name)));
+                return Some(format!("/properties/{}", pointer::escape(name)));
             }
         }
     }
@@ -158,13 +158,13 @@ pub(super) fn unprefixed_item_rows(document: &mut Document) -> Vec<Change> {
             let mut fields = Map::new();
             for row in &rows {
                 if let Some(value) = properties.shift_remove(row) {
-                    changes.push((
-                        format!("/properties/{}", escape_token(row)),
+                    changes.push(Change::new(
+                        format!("/properties/{}", pointer::escape(row)),
                         format!("`{row}` at the root"),
                         format!(
                             "`/properties/{}/items/properties/{}`",
-                            escape_token(array),
-                            escape_token(row)
+                            pointer::escape(array),
+                            pointer::escape(row)
                         ),
                     ));
                     fields.insert(row.clone(), value);
@@ -228,8 +228,8 @@ pub(super) fn singular_array(document: &mut Document) -> Vec<Change> {
             for (key, value) in items {
                 map.insert(key, value);
             }
-            changes.push((
-                format!("{pointer}/properties/{}", escape_token(name)),
+            changes.push(Change::new(
+                format!("{pointer}/properties/{}", pointer::escape(name)),
                 "an array of objects".to_owned(),
                 format!("one object, as `{name}s` holds"),
             ));
@@ -275,7 +275,7 @@ mod tests {
         );
         let pointers: Vec<_> = changes
             .iter()
-            .map(|c| (c.0.as_str(), c.2.as_str()))
+            .map(|c| (c.pointer.as_str(), c.after.as_str()))
             .collect();
         assert_eq!(
             pointers,
@@ -324,7 +324,7 @@ mod tests {
                 }}}
             }})
         );
-        assert_eq!(changes[0].0, "/properties/name");
+        assert_eq!(changes[0].pointer, "/properties/name");
         // An object row ends the run: the Contact-Form's `subject` keeps `content`.
         let contact_form = json!({"properties": {
             "subject": {"type": "array", "items": {"type": "object"}},

@@ -5,8 +5,8 @@ use quote::quote;
 
 use super::format::doc;
 use super::items::ident;
-use crate::model::naming::pascal;
 use crate::model::Model;
+use crate::naming::pascal;
 
 /// One wire name of the `ActivityType` enum.
 struct Kind {

@@ -6,8 +6,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::format::doc;
-use crate::model::naming::{serde_camel, serde_variant, VARIANT_RULES};
 use crate::model::{Enum, Field, Item, Module, Struct, Ty, TypeRef};
+use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
 /// file it was first found in.
@@ -34,10 +34,10 @@ pub fn module(
                     &mut |ty| rust_type(ty, &module.name, &local, &mut uses),
                     enum_values,
                 );
-                items.push((file_of(&s.origin), quote! { #definition #validation }));
+                items.push((s.origin.file.clone(), quote! { #definition #validation }));
             }
             Item::Enum(e) => {
-                items.push((file_of(&e.origin), enumeration(e, &json_schema)));
+                items.push((e.origin.file.clone(), enumeration(e, &json_schema)));
             }
         }
     }
@@ -98,10 +98,6 @@ const VALIDATION: &[&str] = &[
     "Validate",
     "ValidateJson",
 ];
-
-fn file_of(origin: &str) -> String {
-    origin.split('#').next().unwrap_or_default().to_owned()
-}
 
 #[derive(Default)]
 struct Uses {

@@ -1,0 +1,50 @@
+//! Which module a schema file's types go to, and what its root is called.
+
+use crate::load::ENTITIES;
+use crate::naming;
+
+/// The module of the file at `path` (relative to the schema folder), as a
+/// `::` path: the activity group (`hotels`), `envelope`, or the folders
+/// (`events/ecom/` → `events::ecom`). An `entities/` folder holds the shared
+/// types of the folder above it, so it adds no module of its own.
+pub fn of(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let file = parts.pop().unwrap_or_default();
+    let folders: Vec<String> = match parts.as_slice() {
+        ["activities", group, ..] => vec![(*group).to_owned()],
+        folders => folders
+            .iter()
+            .filter(|folder| **folder != ENTITIES)
+            .map(|folder| naming::snake(folder))
+            .collect(),
+    };
+    if folders.is_empty() {
+        naming::snake(stem(file))
+    } else {
+        folders.join("::")
+    }
+}
+
+/// The file name without `.json`: what the file's root type is named after.
+pub fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".json").unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modules_come_from_the_path() {
+        assert_eq!(of("activities/e_commerce/cart-add.json"), "e_commerce");
+        assert_eq!(stem("activities/e_commerce/cart-add.json"), "cart-add");
+        assert_eq!(of("envelope/details.json"), "envelope");
+        assert_eq!(of("thing.json"), "thing");
+        assert_eq!(of("a/b/thing.json"), "a::b");
+        assert_eq!(of("events/ecom/cart-created.json"), "events::ecom");
+        assert_eq!(of("events/ecom/entities/money.json"), "events::ecom");
+        assert_eq!(of("events/metadata.json"), "events");
+        assert_eq!(of("events/ecom-discounts/x.json"), "events::ecom_discounts");
+    }
+}
