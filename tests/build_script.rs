@@ -74,6 +74,43 @@ const VISIT_SCHEMA: &str = r#"{
 }
 "#;
 
+/// An activity whose property names and descriptions use the names the
+/// generated code itself uses: the runtime's items, the catch-all field,
+/// the crates. Each is one decision in the model, so the crate compiles.
+const NAMES_SCHEMA: &str = r#"{
+  "$schema": "http://json-schema.org/draft-03/schema#",
+  "description": "Names that collide: check, walk, Report, Path, Validate, serde, wix_activities",
+  "type": "object",
+  "properties": {
+    "extra": {"type": "string", "required": true, "description": "Not the catch-all: check it"},
+    "check": {"type": "string", "description": "A walk through serde"},
+    "walk": {"type": "number", "description": "Validate this"},
+    "serde": {"type": "string", "description": "use serde::Deserialize"},
+    "wix_activities": {"type": "string", "description": "wix_activities::validate::Report"},
+    "report": {
+      "type": "object",
+      "description": "A Report",
+      "properties": {"path": {"type": "string", "description": "A Path"}}
+    },
+    "text": {
+      "type": "object",
+      "description": "A Text, as the rules call theirs",
+      "properties": {"rule": {"type": "string", "required": true, "description": "A Rule"}}
+    },
+    "items": {
+      "type": "object",
+      "description": "Items, a StructRules, a FieldRule",
+      "properties": {"range": {"type": "number", "description": "A Range"}}
+    },
+    "validate": {
+      "type": "object",
+      "description": "Validate, JsonRules",
+      "properties": {"json_rules": {"type": "boolean", "description": "JsonRules"}}
+    }
+  }
+}
+"#;
+
 /// A plain type in standard JSON Schema 2020-12.
 const THING_SCHEMA: &str = r##"{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -143,7 +180,10 @@ mod wix {
     include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 }
 
+use wix_activities::validate::{Validate, ValidateJson};
 use wix_activities::Activity;
+
+const NAMES: &str = r#"{"type":"demo/names","info":{"extra":"e","check":"c","walk":1,"serde":"s","wix_activities":"w","report":{"path":"p"},"text":{"rule":"r"},"items":{"range":2},"validate":{"json_rules":true},"notInTheSchema":1}}"#;
 
 const VISIT: &str = r#"{"type":"demo/visit","info":{"page":"/pricing","visitedAt":"2024-03-01T10:30:00+02:00","channel":"MOBILE_APP","basket":{"total":12.5,"currency":"EUR"},"items":[{"sku":"A-1","quantity":2},{"sku":"B-2"}]}}"#;
 const THING: &str = r#"{"id":"t-1","createdAt":"2024-03-01T08:30:00Z","count":3,"owner":{"name":"Ada"}}"#;
@@ -165,6 +205,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let thing: wix::plain::Thing = serde_json::from_str(THING)?;
     let owner: &wix::plain::Owner = &thing.owner;
     let count: Option<i64> = thing.count;
+
+    // This crate's own activity types are known and checked, not "undocumented".
+    let report = activity.validate();
+    assert!(report.violations().is_empty(), "{report}");
+    let mut wrong: serde_json::Value = serde_json::from_str(VISIT)?;
+    wrong["info"]["channel"] = "FAX".into();
+    let report = Activity::<wix::ActivityInfo>::validate_json(&wrong);
+    let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
+    assert_eq!(
+        found,
+        ["/info/channel: `channel` must be one of `WEB`, `MOBILE_APP`, found `FAX`"],
+    );
+
+    let names: Activity<wix::ActivityInfo> = serde_json::from_str(NAMES)?;
+    let wix::ActivityInfo::DemoNames(info) = &names.info else {
+        return Err(format!("not a demo/names: {:?}", names.info).into());
+    };
+    assert_eq!(info.extra, "e");
+    assert!(info.extra_fields.contains_key("notInTheSchema"));
+    let _: &Option<wix::demo::Report> = &info.report;
+    let _: &Option<wix::demo::Text> = &info.text;
+    assert!(names.validate().is_valid());
+    assert_eq!(serde_json::to_string(&names)?, NAMES);
 
     let activity_back = serde_json::to_string(&activity)?;
     assert_eq!(activity_back, VISIT);
@@ -314,6 +377,7 @@ wix-activities-build = {{ path = '{}' }}
     fs::copy(repo.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
     write(krate, "schemas/activities/demo/visit.json", VISIT_SCHEMA);
     write(krate, "schemas/plain/thing.json", THING_SCHEMA);
+    write(krate, "schemas/activities/demo/names.json", NAMES_SCHEMA);
     write(krate, "build.rs", BUILD_RS);
     write(krate, "src/lib.rs", LIB_RS);
     write(krate, "src/main.rs", MAIN_RS);
@@ -364,7 +428,7 @@ wix-activities-build = {{ path = '{}' }}
         "no rerun-if-changed line for the schema folder in {context}"
     );
     let schema_files = json_files(&krate.join("schemas"));
-    assert_eq!(schema_files.len(), 2, "{schema_files:?}");
+    assert_eq!(schema_files.len(), 3, "{schema_files:?}");
     for file in schema_files {
         let relative = file.strip_prefix(krate).unwrap();
         let line = format!("cargo:rerun-if-changed={}", relative.display());

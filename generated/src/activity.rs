@@ -12,10 +12,11 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::{ContactUpdate, Details};
+use crate::validate::check::{self, Found};
 use crate::validate::{
-    check, walk, JsonRules, Kind, Path, Report, Rule, StructRules, Validate, ValidateJson,
+    walk, JsonRules, Kind, Path, Report, Rule, StructRules, Text, Validate, ValidateJson,
 };
-use crate::{ActivityInfo, ActivityType, DateTime};
+use crate::{ActivityInfo, DateTime};
 
 /// An `info` payload whose shape is chosen by the activity's type.
 ///
@@ -44,6 +45,24 @@ pub trait TypedInfo: Sized {
 
     /// The payload's undocumented fields, if it has a documented shape.
     fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>>;
+
+    /// What the schemas these types were generated from say of the
+    /// activity type `wire_name`.
+    fn documentation(wire_name: &str) -> Documentation;
+}
+
+/// What a set of generated activity types knows of a wire name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Documentation {
+    /// A type with a documented `info`, which is checked.
+    Documented,
+    /// A type its publisher deprecated; post one of these instead.
+    Deprecated {
+        /// The wire names of the types that replace it.
+        replaced_by: &'static [&'static str],
+    },
+    /// A wire name the schemas do not know; its `info` is not checked.
+    Unknown,
 }
 
 /// Which of Wix's two envelope forms an [`Activity`] is written in.
@@ -284,14 +303,10 @@ impl<I> schemars::JsonSchema for Activity<I> {
 /// Envelope fields that B11 (a `}` missing before them) moves inside `info`.
 const ENVELOPE_FIELDS: &[&str] = &["details", "contactUpdate"];
 
-fn warn_about_type(wire_name: &str, path: &mut Path, report: &mut Report) {
-    let kind = ActivityType::from_wire(wire_name);
-    if kind.is_deprecated() {
-        let instead: Vec<String> = kind
-            .replaced_by()
-            .iter()
-            .map(|t| format!("`{t}`"))
-            .collect();
+fn warn_about_type<I: TypedInfo>(wire_name: &str, path: &mut Path, report: &mut Report) {
+    let documentation = I::documentation(wire_name);
+    if let Documentation::Deprecated { replaced_by } = documentation {
+        let instead: Vec<String> = replaced_by.iter().map(|t| format!("`{t}`")).collect();
         report.warning(
             path,
             Kind::Enum,
@@ -300,7 +315,7 @@ fn warn_about_type(wire_name: &str, path: &mut Path, report: &mut Report) {
                 instead.join(" or ")
             ),
         );
-    } else if let ActivityType::Other(_) = kind {
+    } else if documentation == Documentation::Unknown {
         report.warning(
             path,
             Kind::Enum,
@@ -333,7 +348,7 @@ impl<I: TypedInfo> Validate for Activity<I> {
     fn validate_into(&self, path: &mut Path, report: &mut Report) {
         let keys = Keys::of(self.form);
         path.at(keys.kind, |path| {
-            warn_about_type(self.info.wire_name(), path, report)
+            warn_about_type::<I>(self.info.wire_name(), path, report)
         });
         path.at(keys.info, |path| {
             self.info.validate_info(path, report);
@@ -351,13 +366,7 @@ impl<I: TypedInfo> Validate for Activity<I> {
         }
         if let Some(url) = &self.location_url {
             path.at("activityLocationUrl", |path| {
-                check::text(
-                    url,
-                    &check::Text::format(check::Format::Url),
-                    false,
-                    path,
-                    report,
-                )
+                check::found(&URL, Found::Str(url), false, path, report)
             });
         }
         if let Some(created_at) = &self.created_at {
@@ -376,8 +385,7 @@ impl<I: TypedInfo> ValidateJson for Activity<I> {
 /// The rules of the envelope around `info`, for the streaming walk.
 const DETAILS: Rule = Rule::Object(&<Details as JsonRules>::RULES);
 const CONTACT_UPDATE: Rule = Rule::Object(&<ContactUpdate as JsonRules>::RULES);
-const URL: Rule = Rule::Text(check::Text::format(check::Format::Url));
-const TEXT: Rule = Rule::Text(check::Text::ANY);
+const URL: Rule = Rule::Text(Text::URL);
 
 /// Walks an activity envelope in one pass: `info` is walked with its
 /// type's rules as it is read, or kept until the type arrives when it comes
@@ -401,9 +409,9 @@ struct EnvelopeVisitor<'p, I> {
 }
 
 impl<I> EnvelopeVisitor<'_, I> {
-    fn wrong_kind<E>(self, found: serde_json::Value) -> Result<(), E> {
-        check::object(&found, self.path, self.report);
-        Ok(())
+    /// A document that is not an object.
+    fn found(self, found: Found<'_>) {
+        check::object(found, self.path, self.report);
     }
 }
 
@@ -435,17 +443,16 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
             form = form.or(key_form);
             path.push_key(&key);
             match key.as_ref() {
-                "type" | "activityType" => match map.next_value_seed(walk::scalar())? {
-                    serde_json::Value::String(wire_name) => {
-                        type_seen = true;
-                        warn_about_type(&wire_name, path, report);
-                        kind = Some(wire_name);
+                "type" | "activityType" => {
+                    type_seen = true;
+                    match map.next_value_seed(walk::scalar())? {
+                        serde_json::Value::String(wire_name) => {
+                            warn_about_type::<I>(&wire_name, path, report);
+                            kind = Some(wire_name);
+                        }
+                        other => check::found(&Rule::TEXT, (&other).into(), true, path, report),
                     }
-                    other => {
-                        type_seen = true;
-                        check::json_text(&other, &check::Text::ANY, true, path, report);
-                    }
-                },
+                }
                 "info" | "activityInfo" => {
                     info_seen = true;
                     match kind
@@ -453,7 +460,8 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                         .map(|wire_name| (wire_name, I::info_rules(wire_name)))
                     {
                         Some((wire_name, Some(rules))) => {
-                            let documented = !ActivityType::from_wire(wire_name).is_deprecated();
+                            let documented =
+                                I::documentation(wire_name) == Documentation::Documented;
                             map.next_value_seed(InfoRulesSeed::<I> {
                                 rules,
                                 check_nesting: documented,
@@ -480,7 +488,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                 "createdAt" => {
                     map.next_value_seed(walk::seed(&Rule::DateTime, false, path, report))?
                 }
-                "id" => map.next_value_seed(walk::seed(&TEXT, false, path, report))?,
+                "id" => map.next_value_seed(walk::seed(&Rule::TEXT, false, path, report))?,
                 _ => {
                     map.next_value::<de::IgnoredAny>()?;
                 }
@@ -503,10 +511,9 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
             path.at(keys.info, |path| {
                 if let Some(rules) = I::info_rules(&wire_name) {
                     walk::value(&info, rules, path, report);
-                    if let (false, Some(object)) = (
-                        ActivityType::from_wire(&wire_name).is_deprecated(),
-                        info.as_object(),
-                    ) {
+                    if let (Documentation::Documented, Some(object)) =
+                        (I::documentation(&wire_name), info.as_object())
+                    {
                         warn_about_nesting(object.keys(), path, report);
                     }
                 }
@@ -517,10 +524,11 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        self.wrong_kind(serde_json::Value::Array(Vec::new()))
+        self.found(Found::Array);
+        Ok(())
     }
 
-    walk::scalars_are_wrong_kind!();
+    walk::scalars_are_found!();
 }
 
 /// Walks a typed `info` and warns about envelope fields found inside it (B11).

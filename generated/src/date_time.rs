@@ -6,6 +6,8 @@ use std::str::FromStr;
 use chrono::{FixedOffset, SecondsFormat, TimeZone};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::validate::formats;
+
 /// A date-time from a field that Wix documents as `DateTime`.
 ///
 /// Wix sends ISO 8601 / RFC 3339 text such as `2013-07-01T08:07:40.802Z`.
@@ -81,28 +83,37 @@ impl std::error::Error for ParseDateTimeError {}
 impl FromStr for DateTime {
     type Err = ParseDateTimeError;
 
+    /// One rule decides what is a date-time, [`formats::is_date_time`]
+    /// (or, read with a warning, [`formats::is_local_date_time`]); chrono
+    /// only computes the instant of text that rule accepted.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = match chrono::DateTime::parse_from_rfc3339(text) {
-            Ok(value) => {
-                return Ok(DateTime {
-                    text: text.into(),
-                    value,
-                    has_offset: true,
-                })
-            }
-            Err(error) => error,
+        let invalid = |reason: &str| ParseDateTimeError {
+            text: text.to_owned(),
+            reason: reason.to_owned(),
         };
-        match chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
-            Ok(naive) => Ok(DateTime {
+        if formats::is_date_time(text) {
+            let value =
+                chrono::DateTime::parse_from_rfc3339(text).map_err(|e| invalid(&e.to_string()))?;
+            return Ok(DateTime {
+                text: text.into(),
+                value,
+                has_offset: true,
+            });
+        }
+        if formats::is_local_date_time(text) {
+            // The rule allows `t` as well as `T`; chrono's pattern wants `T`.
+            let upper = text.replacen('t', "T", 1);
+            let naive = chrono::NaiveDateTime::parse_from_str(&upper, "%Y-%m-%dT%H:%M:%S%.f")
+                .map_err(|e| invalid(&e.to_string()))?;
+            return Ok(DateTime {
                 text: text.into(),
                 value: naive.and_utc().fixed_offset(),
                 has_offset: false,
-            }),
-            Err(_) => Err(ParseDateTimeError {
-                text: text.to_owned(),
-                reason: error.to_string(),
-            }),
+            });
         }
+        Err(invalid(
+            "expected `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9 digits, and `Z` or `+HH:MM`",
+        ))
     }
 }
 
@@ -156,6 +167,41 @@ impl schemars::JsonSchema for DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_rfc_3339_rule_for_parsing_and_validation() {
+        let cases = [
+            ("2013-07-01T08:07:40Z", Some(true)),
+            ("2013-07-01t08:07:40z", Some(true)),
+            ("2013-07-01T08:07:40.802Z", Some(true)),
+            ("2013-07-01T08:07:40.123456789+02:00", Some(true)),
+            ("2016-12-31T23:59:60Z", Some(true)),
+            ("2013-07-01T08:07:40-00:00", Some(true)),
+            ("2016-09-15T15:53:00", Some(false)),
+            ("2016-09-15t15:53:00.5", Some(false)),
+            ("2013-07-01 08:07:40Z", None),
+            ("2013-07-01T08:07:40.1234567890Z", None),
+            ("2013-07-01T08:07:40+0200", None),
+            ("2015-02-29T08:07:40Z", None),
+            ("2013-07-01", None),
+        ];
+        for (text, expected) in cases {
+            let parsed = text.parse::<DateTime>().ok().map(|d| d.has_offset());
+            assert_eq!(parsed, expected, "{text}");
+            assert_eq!(
+                formats::is_date_time(text),
+                expected == Some(true),
+                "{text}"
+            );
+            assert_eq!(
+                formats::is_local_date_time(text),
+                expected == Some(false),
+                "{text}"
+            );
+        }
+        let leap: DateTime = "2016-12-31T23:59:60Z".parse().unwrap();
+        assert_eq!(leap.as_str(), "2016-12-31T23:59:60Z");
+    }
 
     #[test]
     fn keeps_the_offset_and_the_text() {

@@ -50,7 +50,7 @@ pub mod lenient;
 mod number;
 pub mod validate;
 
-pub use activity::{Activity, TypedInfo, WireForm};
+pub use activity::{Activity, Documentation, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};
 pub use decimal::{Decimal, ParseDecimalError};
 pub use int64::{Int64, ParseInt64Error};

@@ -31,8 +31,19 @@
 //! (`Number`, `DateTime`, `Decimal`, `Int64`, `Activity`), so depend on it too. The `regenerate`
 //! binary does the same from the command line.
 //!
-//! The pipeline, one module per stage:
-//! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write).
+//! The pipeline, one module per stage, as `pipeline.rs` runs it:
+//!
+//! ```ignore
+//! let schemas = load::load(schemas_dir)?;          // files → documents, located errors
+//! let normalized = normalize::normalize(&schemas)?; // named repair passes, reported
+//! let model = model::build(&normalized)?;          // types, names, rules: every decision
+//! let rendered = render::files(&model, label, options)?; // the model, printed
+//! write::write(out_dir, &rendered.files)?;         // atomic, unchanged files untouched
+//! ```
+//!
+//! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write);
+//! [`naming`] and [`pointer`] are the helpers every stage may use. No stage
+//! imports a later one.
 
 #![deny(missing_docs)]
 
@@ -45,7 +56,6 @@ pub mod normalize;
 mod pipeline;
 pub mod pointer;
 pub mod render;
-mod validators;
 pub mod write;
 
 pub use config::{Config, Output};

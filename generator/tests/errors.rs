@@ -276,12 +276,10 @@ fn json_schema_keywords_become_validation_rules() {
     let rust = &output.files["plain.rs"];
     let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
     for expected in [
-        "check::Text{format:None,format_is_warning:false,min_length:Some(2),max_length:Some(8),constant:Some(\"ab\"),pattern:Some(\"^[a-z]+$\"),}",
-        "check::Range{minimum:Some(1.0),maximum:None,exclusive_minimum:None,exclusive_maximum:Some(100.0),}",
-        "check::Items{min_items:Some(1),max_items:Some(3),}",
-        "check::no_extra(&self.extra,path,report);",
-        "closed:true,",
-        "FieldRule{wire:\"tags\",alias:\"tags\",required:false,rule:Rule::Array(check::Items{min_items:Some(1),max_items:Some(3),},&Rule::StrictText(check::Text::format(check::Format::Email)),),},",
+        "FieldRule::required(\"code\",Rule::Text(Text::ANY.min_length(2).max_length(8).constant(\"ab\").pattern(\"^[a-z]+$\"),),)",
+        "Rule::Integer(Range::ANY.minimum(1.0).exclusive_maximum(100.0))",
+        ".closed()",
+        "FieldRule::optional(\"tags\",Rule::Array(Items::ANY.min_items(1).max_items(3),&Rule::StrictText(Text::EMAIL),),)",
     ] {
         assert!(compact.contains(expected), "missing {expected:?} in:\n{rust}");
     }

@@ -705,6 +705,43 @@ impl wix_activities::TypedInfo for ActivityInfo {
             ActivityInfo::Other { .. } => None,
         }
     }
+    fn documentation(wire_name: &str) -> wix_activities::Documentation {
+        match wire_name {
+            "e_commerce/cart-abandon" | "e_commerce/cart-add"
+            | "e_commerce/cart-checkout" | "e_commerce/cart-remove"
+            | "e_commerce/purchase" | "events/rsvp" | "form/contact-form" | "form/form"
+            | "form/subscription-form" | "hotels/cancel" | "hotels/confirmation"
+            | "hotels/purchase" | "hotels/purchase-failed" | "hotels/reservation"
+            | "messaging/im" | "music/album-fan" | "music/album-played"
+            | "music/album-share" | "music/track-lyrics" | "music/track-play"
+            | "music/track-played" | "music/track-share" | "music/track-skip"
+            | "scheduler/appointment" | "scheduler/cancel" | "scheduler/confirmation"
+            | "social/comment" | "social/share-url" | "social/track" => {
+                wix_activities::Documentation::Documented
+            }
+            "events/event-update" => {
+                wix_activities::Documentation::Deprecated {
+                    replaced_by: &["events/rsvp"],
+                }
+            }
+            "contact/contact-form" => {
+                wix_activities::Documentation::Deprecated {
+                    replaced_by: &["form/contact-form", "form/form"],
+                }
+            }
+            "contact/subscription-form" => {
+                wix_activities::Documentation::Deprecated {
+                    replaced_by: &["form/subscription-form"],
+                }
+            }
+            "messaging/send" => {
+                wix_activities::Documentation::Deprecated {
+                    replaced_by: &["messaging/im"],
+                }
+            }
+            _ => wix_activities::Documentation::Unknown,
+        }
+    }
 }
 
 impl From<super::e_commerce::CartAbandon> for ActivityInfo {

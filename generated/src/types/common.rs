@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// Refund details
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -33,73 +30,17 @@ pub struct Refund {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Refund {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-        path.at(
-            "destination",
-            |path| check::text(&self.destination, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Refund {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "kind",
-                alias: "kind",
-                required: true,
-                rule: Rule::Enum(&["FULL", "PARTIAL", "NONE"]),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "notes",
-                alias: "notes",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "destination",
-                alias: "destination",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Refund {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("kind", Rule::Enum(&["FULL", "PARTIAL", "NONE"])),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::optional("notes", Rule::TEXT),
+                FieldRule::required("destination", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Type of refund
@@ -195,60 +136,17 @@ pub struct Name {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Name {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Name {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "prefix",
-                alias: "prefix",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "first",
-                alias: "first",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "middle",
-                alias: "middle",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "last",
-                alias: "last",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "suffix",
-                alias: "suffix",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Name {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("prefix", Rule::TEXT),
+                FieldRule::optional("first", Rule::TEXT),
+                FieldRule::optional("middle", Rule::TEXT),
+                FieldRule::optional("last", Rule::TEXT),
+                FieldRule::optional("suffix", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of `GUEST`, `STAFF`.
@@ -304,47 +202,12 @@ pub struct Metadata {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Metadata {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "name",
-            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "value",
-            |path| check::text(&self.value, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Metadata {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "value",
-                alias: "value",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Metadata {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("name", Rule::TEXT),
+                FieldRule::required("value", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }

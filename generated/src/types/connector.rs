@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// The input of the connector's "Add Products to a Collection" module: adds products to a specified collection. Both fields are required: the collection is the target and the products are what is added. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -13,65 +10,22 @@ use wix_activities::validate::{
 #[serde(rename_all = "camelCase")]
 pub struct CollectionProducts {
     /// Enter (map) the ID or select the collection to which you want to add products to.
-    #[serde(
-        alias = "collectionid",
-        default,
-        deserialize_with = "wix_activities::lenient::string"
-    )]
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub collection_id: String,
     /// Select or map the Product IDs you want to add to the collection.
-    #[serde(alias = "productids")]
     pub product_ids: Vec<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CollectionProducts {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "collectionId",
-            |path| check::text(
-                &self.collection_id,
-                &check::Text::ANY,
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for CollectionProducts {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "collectionId",
-                alias: "collectionid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "productIds",
-                alias: "productids",
-                required: true,
-                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("collectionId", Rule::TEXT),
+            FieldRule::required("productIds", Rule::array(&Rule::StrictText(Text::ANY))),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CollectionProducts {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A collection as the connector's "Create a Collection" module ("Creates a new collection.") and "Update a Collection" module ("Updates a collection name.") take it; Update a Collection also takes the Collection ID of the collection to update, which selects the target and is not part of this body. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
@@ -90,36 +44,10 @@ pub struct Collection {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Collection {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Collection {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Collection {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("name", Rule::TEXT)],
+    );
 }
 
 /// The input of the connector's "Send Message" module: sends a text message to a specific chat (channel) on behalf of the site owner. Both fields are required: the channel is the target and the text is the message. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
@@ -128,11 +56,7 @@ impl ValidateJson for Collection {
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     /// Enter (map) the ID of the channel you want to send the message to.
-    #[serde(
-        alias = "channelid",
-        default,
-        deserialize_with = "wix_activities::lenient::string"
-    )]
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub channel_id: String,
     /// Enter the message text content.
     #[serde(default, deserialize_with = "wix_activities::lenient::string")]
@@ -142,49 +66,13 @@ pub struct Message {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Message {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "channelId",
-            |path| check::text(&self.channel_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "text",
-            |path| check::text(&self.text, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Message {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "channelId",
-                alias: "channelid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "text",
-                alias: "text",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("channelId", Rule::TEXT),
+            FieldRule::required("text", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Message {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A product as the connector's "Create a Product" module ("Creates a new product.") and "Update a Product" module ("Updates an existing product.") take it; Update a Product refers to Create a Product for the descriptions of the fields, and also takes the Product ID of the product to update, which selects the target and is not part of this body. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
@@ -223,10 +111,10 @@ pub struct Product {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<Discount>,
     /// Enable this option to manage variants for this product - enables unique SKU, price, and weight per variant. Also affects inventory data.
-    #[serde(alias = "managevariants", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub manage_variants: Option<bool>,
     /// Add the product variants.
-    #[serde(alias = "productoptions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product_options: Option<Vec<ProductOption>>,
     /// Enable this option to add images or videos to the product (the "Add Medias" field). The connector's documentation says only "images or videos", so each item is kept as raw JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -239,107 +127,24 @@ pub struct Product {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Product {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("discount", |path| self.discount.validate_into(path, report));
-        path.at(
-            "productOptions",
-            |path| {
-                self.product_options.validate_into(path, report);
-            },
-        );
-        path.at(
-            "media",
-            |path| {
-                if let Some(value) = &self.media {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Product {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "sku",
-                alias: "sku",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "description",
-                alias: "description",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "weight",
-                alias: "weight",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "discount",
-                alias: "discount",
-                required: false,
-                rule: Rule::Object(&<Discount as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "manageVariants",
-                alias: "managevariants",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "productOptions",
-                alias: "productoptions",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<ProductOption as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "media",
-                alias: "media",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "visible",
-                alias: "visible",
-                required: false,
-                rule: Rule::Bool,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("name", Rule::TEXT),
+            FieldRule::optional("price", Rule::NUMBER),
+            FieldRule::optional("sku", Rule::TEXT),
+            FieldRule::optional("description", Rule::TEXT),
+            FieldRule::optional("weight", Rule::NUMBER),
+            FieldRule::optional("discount", Rule::Object(&Discount::RULES)),
+            FieldRule::optional("manageVariants", Rule::Bool),
+            FieldRule::optional(
+                "productOptions",
+                Rule::array(&Rule::Object(&ProductOption::RULES)),
+            ),
+            FieldRule::optional("media", Rule::RawArray),
+            FieldRule::optional("visible", Rule::Bool),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Product {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The product's discount.
@@ -362,42 +167,13 @@ pub struct Discount {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Discount {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Discount {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "value",
-                alias: "value",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("type", Rule::TEXT),
+            FieldRule::optional("value", Rule::NUMBER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Discount {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A product option: a variant and its choices.
@@ -419,50 +195,13 @@ pub struct ProductOption {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ProductOption {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "choices",
-            |path| {
-                self.choices.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for ProductOption {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "choices",
-                alias: "choices",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Choice as JsonRules>::RULES),
-                ),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("name", Rule::TEXT),
+            FieldRule::optional("choices", Rule::array(&Rule::Object(&Choice::RULES))),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ProductOption {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A choice of a product option.
@@ -488,40 +227,11 @@ pub struct Choice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Choice {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Choice {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "value",
-                alias: "value",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "description",
-                alias: "description",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("value", Rule::TEXT),
+            FieldRule::optional("description", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Choice {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }

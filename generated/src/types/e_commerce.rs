@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::Number;
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// A cart with these items was abandoned.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -41,70 +38,16 @@ pub struct CartAbandon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartAbandon {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "cartId",
-            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "storeId",
-            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "items",
-            |path| {
-                self.items.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for CartAbandon {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeId",
-                alias: "storeid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeName",
-                alias: "storename",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "items",
-                alias: "items",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Item as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartAbandon {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cartId", Rule::TEXT),
+                FieldRule::required("storeId", Rule::TEXT),
+                FieldRule::optional("storeName", Rule::TEXT),
+                FieldRule::required("items", Rule::array(&Rule::Object(&Item::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `items`: Items in cart
@@ -179,170 +122,36 @@ pub struct Item {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Item {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "id",
-            |path| check::text(&self.id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-        path.at(
-            "productLink",
-            |path| {
-                if let Some(value) = &self.product_link {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("media", |path| self.media.validate_into(path, report));
-        path.at(
-            "variants",
-            |path| {
-                self.variants.validate_into(path, report);
-            },
-        );
-        path.at(
-            "metadata",
-            |path| {
-                self.metadata.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Item {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "id",
-                alias: "id",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: false,
-                rule: Rule::Enum(&["PHYSICAL", "DIGITAL"]),
-            },
-            FieldRule {
-                wire: "sku",
-                alias: "sku",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "quantity",
-                alias: "quantity",
-                required: true,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedPrice",
-                alias: "formattedprice",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "productLink",
-                alias: "productlink",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "weight",
-                alias: "weight",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedWeight",
-                alias: "formattedweight",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "media",
-                alias: "media",
-                required: false,
-                rule: Rule::Object(&<Media as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "variants",
-                alias: "variants",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Variant as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("id", Rule::TEXT),
+                FieldRule::optional("type", Rule::Enum(&["PHYSICAL", "DIGITAL"])),
+                FieldRule::optional("sku", Rule::TEXT),
+                FieldRule::required("title", Rule::TEXT),
+                FieldRule::required("quantity", Rule::INTEGER),
+                FieldRule::optional("price", Rule::NUMBER),
+                FieldRule::optional("formattedPrice", Rule::TEXT),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::optional("productLink", Rule::Text(Text::URL)),
+                FieldRule::optional("weight", Rule::NUMBER),
+                FieldRule::optional("formattedWeight", Rule::TEXT),
+                FieldRule::optional("media", Rule::Object(&Media::RULES)),
+                FieldRule::required(
+                    "variants",
+                    Rule::array(&Rule::Object(&Variant::RULES)),
                 ),
-            },
-            FieldRule {
-                wire: "categories",
-                alias: "categories",
-                required: false,
-                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
-            },
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Metadata as JsonRules>::RULES),
+                FieldRule::optional(
+                    "categories",
+                    Rule::array(&Rule::StrictText(Text::ANY)),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Item {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+                FieldRule::optional(
+                    "metadata",
+                    Rule::array(&Rule::Object(&Metadata::RULES)),
+                ),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Item type
@@ -399,36 +208,11 @@ pub struct Media {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Media {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Media {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "thumbnail",
-                alias: "thumbnail",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Media {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[FieldRule::optional("thumbnail", Rule::TEXT)],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `variants`: Item's variants (like a specific color or size)
@@ -450,45 +234,14 @@ pub struct Variant {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Variant {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Variant {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "value",
-                alias: "value",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Variant {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("title", Rule::TEXT),
+                FieldRule::optional("value", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `metadata`: Additional information about this item
@@ -506,49 +259,14 @@ pub struct Metadata {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Metadata {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "name",
-            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "value",
-            |path| check::text(&self.value, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Metadata {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "value",
-                alias: "value",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Metadata {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("name", Rule::TEXT),
+                FieldRule::required("value", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// An item was added to the cart.
@@ -585,62 +303,16 @@ pub struct CartAdd {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartAdd {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "cartId",
-            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "storeId",
-            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
-        );
-        path.at("item", |path| self.item.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CartAdd {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeId",
-                alias: "storeid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeName",
-                alias: "storename",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "item",
-                alias: "item",
-                required: true,
-                rule: Rule::Object(&<Item as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartAdd {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cartId", Rule::TEXT),
+                FieldRule::required("storeId", Rule::TEXT),
+                FieldRule::optional("storeName", Rule::TEXT),
+                FieldRule::required("item", Rule::Object(&Item::RULES)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// A checkout process has begun with this cart.
@@ -677,70 +349,16 @@ pub struct CartCheckout {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartCheckout {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "cartId",
-            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "storeId",
-            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "items",
-            |path| {
-                self.items.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for CartCheckout {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeId",
-                alias: "storeid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeName",
-                alias: "storename",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "items",
-                alias: "items",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Item as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartCheckout {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cartId", Rule::TEXT),
+                FieldRule::required("storeId", Rule::TEXT),
+                FieldRule::optional("storeName", Rule::TEXT),
+                FieldRule::required("items", Rule::array(&Rule::Object(&Item::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// An item was removed from the cart.
@@ -777,62 +395,16 @@ pub struct CartRemove {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartRemove {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "cartId",
-            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "storeId",
-            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
-        );
-        path.at("item", |path| self.item.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CartRemove {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeId",
-                alias: "storeid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeName",
-                alias: "storename",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "item",
-                alias: "item",
-                required: true,
-                rule: Rule::Object(&<Item as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartRemove {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cartId", Rule::TEXT),
+                FieldRule::required("storeId", Rule::TEXT),
+                FieldRule::optional("storeName", Rule::TEXT),
+                FieldRule::required("item", Rule::Object(&Item::RULES)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// The checkout process has completed.
@@ -903,121 +475,29 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Purchase {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "cartId",
-            |path| check::text(&self.cart_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "storeId",
-            |path| check::text(&self.store_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "items",
-            |path| {
-                self.items.validate_into(path, report);
-            },
-        );
-        path.at("payment", |path| self.payment.validate_into(path, report));
-        path.at(
-            "shippingAddress",
-            |path| self.shipping_address.validate_into(path, report),
-        );
-        path.at(
-            "billingAddress",
-            |path| self.billing_address.validate_into(path, report),
-        );
-    }
-}
-
 impl JsonRules for Purchase {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeId",
-                alias: "storeid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "storeName",
-                alias: "storename",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "orderId",
-                alias: "orderid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "items",
-                alias: "items",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Item as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cartId", Rule::TEXT),
+                FieldRule::required("storeId", Rule::TEXT),
+                FieldRule::optional("storeName", Rule::TEXT),
+                FieldRule::optional("orderId", Rule::TEXT),
+                FieldRule::required("items", Rule::array(&Rule::Object(&Item::RULES))),
+                FieldRule::required("payment", Rule::Object(&Payment::RULES)),
+                FieldRule::optional(
+                    "shippingAddress",
+                    Rule::Object(&ShippingAddress::RULES),
                 ),
-            },
-            FieldRule {
-                wire: "payment",
-                alias: "payment",
-                required: true,
-                rule: Rule::Object(&<Payment as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "shippingAddress",
-                alias: "shippingaddress",
-                required: false,
-                rule: Rule::Object(&<ShippingAddress as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "billingAddress",
-                alias: "billingaddress",
-                required: false,
-                rule: Rule::Object(&<BillingAddress as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "paymentGateway",
-                alias: "paymentgateway",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "note",
-                alias: "note",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "buyerAcceptsMarketing",
-                alias: "buyeracceptsmarketing",
-                required: false,
-                rule: Rule::Bool,
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Purchase {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+                FieldRule::optional(
+                    "billingAddress",
+                    Rule::Object(&BillingAddress::RULES),
+                ),
+                FieldRule::optional("paymentGateway", Rule::TEXT),
+                FieldRule::optional("note", Rule::TEXT),
+                FieldRule::optional("buyerAcceptsMarketing", Rule::Bool),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Payment details
@@ -1062,90 +542,20 @@ pub struct Payment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Payment {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-        path.at("coupon", |path| self.coupon.validate_into(path, report));
-        path.at("tax", |path| self.tax.validate_into(path, report));
-        path.at("shipping", |path| self.shipping.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Payment {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedTotal",
-                alias: "formattedtotal",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "formattedSubtotal",
-                alias: "formattedsubtotal",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "coupon",
-                alias: "coupon",
-                required: false,
-                rule: Rule::Object(&<Coupon as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "tax",
-                alias: "tax",
-                required: false,
-                rule: Rule::Object(&<Tax as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "shipping",
-                alias: "shipping",
-                required: false,
-                rule: Rule::Object(&<Shipping as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Payment {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("subtotal", Rule::NUMBER),
+                FieldRule::optional("formattedTotal", Rule::TEXT),
+                FieldRule::optional("formattedSubtotal", Rule::TEXT),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::optional("coupon", Rule::Object(&Coupon::RULES)),
+                FieldRule::optional("tax", Rule::Object(&Tax::RULES)),
+                FieldRule::optional("shipping", Rule::Object(&Shipping::RULES)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Coupon details
@@ -1171,51 +581,15 @@ pub struct Coupon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Coupon {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Coupon {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedTotal",
-                alias: "formattedtotal",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Coupon {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::optional("formattedTotal", Rule::TEXT),
+                FieldRule::required("title", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Payment's tax details
@@ -1238,42 +612,14 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Tax {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Tax {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedTotal",
-                alias: "formattedtotal",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Tax {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::optional("formattedTotal", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Shipping details
@@ -1296,42 +642,14 @@ pub struct Shipping {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Shipping {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Shipping {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedTotal",
-                alias: "formattedtotal",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Shipping {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::optional("formattedTotal", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Shipping address details
@@ -1439,121 +757,25 @@ pub struct ShippingAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ShippingAddress {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for ShippingAddress {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "firstName",
-                alias: "firstname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "lastName",
-                alias: "lastname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "country",
-                alias: "country",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "countryCode",
-                alias: "countrycode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "region",
-                alias: "region",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "regionCode",
-                alias: "regioncode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "city",
-                alias: "city",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "address1",
-                alias: "address1",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "address2",
-                alias: "address2",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "zip",
-                alias: "zip",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "company",
-                alias: "company",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ShippingAddress {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("firstName", Rule::TEXT),
+                FieldRule::optional("lastName", Rule::TEXT),
+                FieldRule::optional("email", Rule::Text(Text::EMAIL)),
+                FieldRule::optional("phone", Rule::TEXT),
+                FieldRule::optional("country", Rule::TEXT),
+                FieldRule::optional("countryCode", Rule::TEXT),
+                FieldRule::optional("region", Rule::TEXT),
+                FieldRule::optional("regionCode", Rule::TEXT),
+                FieldRule::optional("city", Rule::TEXT),
+                FieldRule::optional("address1", Rule::TEXT),
+                FieldRule::optional("address2", Rule::TEXT),
+                FieldRule::optional("zip", Rule::TEXT),
+                FieldRule::optional("company", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Billing address details
@@ -1661,119 +883,23 @@ pub struct BillingAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BillingAddress {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for BillingAddress {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "firstName",
-                alias: "firstname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "lastName",
-                alias: "lastname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "country",
-                alias: "country",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "countryCode",
-                alias: "countrycode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "region",
-                alias: "region",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "regionCode",
-                alias: "regioncode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "city",
-                alias: "city",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "address1",
-                alias: "address1",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "address2",
-                alias: "address2",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "zip",
-                alias: "zip",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "company",
-                alias: "company",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BillingAddress {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("firstName", Rule::TEXT),
+                FieldRule::optional("lastName", Rule::TEXT),
+                FieldRule::optional("email", Rule::Text(Text::EMAIL)),
+                FieldRule::optional("phone", Rule::TEXT),
+                FieldRule::optional("country", Rule::TEXT),
+                FieldRule::optional("countryCode", Rule::TEXT),
+                FieldRule::optional("region", Rule::TEXT),
+                FieldRule::optional("regionCode", Rule::TEXT),
+                FieldRule::optional("city", Rule::TEXT),
+                FieldRule::optional("address1", Rule::TEXT),
+                FieldRule::optional("address2", Rule::TEXT),
+                FieldRule::optional("zip", Rule::TEXT),
+                FieldRule::optional("company", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }

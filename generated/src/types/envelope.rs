@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Name;
 
 /// A page of Activities returned by a request for a list of Activities.
@@ -39,64 +36,23 @@ pub struct ActivityPage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ActivityPage {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "results",
-            |path| {
-                self.results.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for ActivityPage {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "results",
-                alias: "results",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::External(
-                        <wix_activities::Activity as ValidateJson>::validate_json_into,
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required(
+                    "results",
+                    Rule::array(
+                        &Rule::External(
+                            <wix_activities::Activity as wix_activities::validate::ValidateJson>::validate_json_into,
+                        ),
                     ),
                 ),
-            },
-            FieldRule {
-                wire: "pageSize",
-                alias: "pagesize",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "nextCursor",
-                alias: "nextcursor",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "previousCursor",
-                alias: "previouscursor",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ActivityPage {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+                FieldRule::optional("pageSize", Rule::INTEGER),
+                FieldRule::optional("nextCursor", Rule::TEXT),
+                FieldRule::optional("previousCursor", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Parameters to filter a request for a list of Activities that have already occurred on a site.
@@ -124,68 +80,21 @@ pub struct ActivityQuery {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ActivityQuery {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("from", |path| self.from.validate_into(path, report));
-        path.at("until", |path| self.until.validate_into(path, report));
-        check::order(
-            self.from.as_ref(),
-            self.until.as_ref(),
-            ("from", "until"),
-            path,
-            report,
-        );
-    }
-}
-
 impl JsonRules for ActivityQuery {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "from",
-                alias: "from",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "until",
-                alias: "until",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "scope",
-                alias: "scope",
-                required: false,
-                rule: Rule::Enum(&["app", "site"]),
-            },
-            FieldRule {
-                wire: "activityTypes",
-                alias: "activitytypes",
-                required: false,
-                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
-            },
-            FieldRule {
-                wire: "pageSize",
-                alias: "pagesize",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-        ],
-        closed: false,
-        order: &[("from", "until")],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ActivityQuery {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("from", Rule::DateTime),
+                FieldRule::optional("until", Rule::DateTime),
+                FieldRule::optional("scope", Rule::Enum(&["app", "site"])),
+                FieldRule::optional(
+                    "activityTypes",
+                    Rule::array(&Rule::StrictText(Text::ANY)),
+                ),
+                FieldRule::optional("pageSize", Rule::INTEGER),
+            ],
+        )
+        .lowercase_aliases()
+        .ordered(&[("from", "until")]);
 }
 
 /// Set the scope parameter to app to get Activities that were created by your app. Set the scope parameter to site to get Activities that were created by all apps on a site. Default is site.
@@ -244,66 +153,15 @@ pub struct ContactUpdate {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ContactUpdate {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("name", |path| self.name.validate_into(path, report));
-        path.at(
-            "emails",
-            |path| {
-                self.emails.validate_into(path, report);
-            },
-        );
-        path.at(
-            "phones",
-            |path| {
-                self.phones.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for ContactUpdate {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Object(&<Name as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "emails",
-                alias: "emails",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Email as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "phones",
-                alias: "phones",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Phone as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ContactUpdate {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("name", Rule::Object(&Name::RULES)),
+                FieldRule::optional("emails", Rule::array(&Rule::Object(&Email::RULES))),
+                FieldRule::optional("phones", Rule::array(&Rule::Object(&Phone::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `emails`: Site visitor's emails
@@ -329,55 +187,14 @@ pub struct Email {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Email {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Email {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "tag",
-                alias: "tag",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Email {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("tag", Rule::TEXT),
+                FieldRule::optional("email", Rule::Text(Text::EMAIL)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `phones`: Site visitor's phone numbers
@@ -403,42 +220,14 @@ pub struct Phone {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Phone {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Phone {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "tag",
-                alias: "tag",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Phone {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("tag", Rule::TEXT),
+                FieldRule::optional("phone", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Details of the activity: a summary, and the URL users reach when they click the activity’s notification in the site’s dashboard.
@@ -466,69 +255,17 @@ pub struct Details {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Details {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "additionalInfoUrl",
-            |path| {
-                if let Some(value) = &self.additional_info_url {
-                    check::text(
-                        value,
-                        &check::Text {
-                            format: Some(check::Format::Url),
-                            format_is_warning: true,
-                            min_length: None,
-                            max_length: None,
-                            constant: None,
-                            pattern: None,
-                        },
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Details {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "additionalInfoUrl",
-                alias: "additionalinfourl",
-                required: false,
-                rule: Rule::Text(check::Text {
-                    format: Some(check::Format::Url),
-                    format_is_warning: true,
-                    min_length: None,
-                    max_length: None,
-                    constant: None,
-                    pattern: None,
-                }),
-            },
-            FieldRule {
-                wire: "summary",
-                alias: "summary",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Details {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional(
+                    "additionalInfoUrl",
+                    Rule::Text(Text::URL.format_is_warning()),
+                ),
+                FieldRule::optional("summary", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// What posting an activity returns: the Activity ID, and the ID of the contact linked to the activity when contactUpdate was used.
@@ -556,43 +293,12 @@ pub struct PostResult {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PostResult {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "activityId",
-            |path| check::text(&self.activity_id, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for PostResult {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "activityId",
-                alias: "activityid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "contactId",
-                alias: "contactid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PostResult {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("activityId", Rule::TEXT),
+                FieldRule::optional("contactId", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }

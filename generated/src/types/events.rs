@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// Use the RSVP activity for RSVPs to events created by Wix users (like conferences, webinars, or parties).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -51,82 +48,19 @@ pub struct Rsvp {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Rsvp {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "eventId",
-            |path| check::text(&self.event_id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "eventTitle",
-            |path| check::text(&self.event_title, &check::Text::ANY, true, path, report),
-        );
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at("location", |path| self.location.validate_into(path, report));
-        path.at("time", |path| self.time.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Rsvp {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "eventId",
-                alias: "eventid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "eventTitle",
-                alias: "eventtitle",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "eventDescription",
-                alias: "eventdescription",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "totalNumberAttendees",
-                alias: "totalnumberattendees",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Price as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "location",
-                alias: "location",
-                required: false,
-                rule: Rule::Object(&<Location as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "time",
-                alias: "time",
-                required: false,
-                rule: Rule::Object(&<Time as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Rsvp {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("eventId", Rule::TEXT),
+                FieldRule::required("eventTitle", Rule::TEXT),
+                FieldRule::optional("eventDescription", Rule::TEXT),
+                FieldRule::optional("totalNumberAttendees", Rule::NUMBER),
+                FieldRule::optional("price", Rule::Object(&Price::RULES)),
+                FieldRule::optional("location", Rule::Object(&Location::RULES)),
+                FieldRule::optional("time", Rule::Object(&Time::RULES)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Details about the event’s price
@@ -152,57 +86,15 @@ pub struct Price {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Price {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Price {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "formattedPrice",
-                alias: "formattedprice",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Price {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("price", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::optional("formattedPrice", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Location of the event
@@ -224,45 +116,14 @@ pub struct Location {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Location {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "address",
-            |path| check::text(&self.address, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Location {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "address",
-                alias: "address",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Location {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("name", Rule::TEXT),
+                FieldRule::required("address", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// The date & time of the event
@@ -287,60 +148,16 @@ pub struct Time {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Time {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("start", |path| self.start.validate_into(path, report));
-        path.at("end", |path| self.end.validate_into(path, report));
-        path.at(
-            "timeZone",
-            |path| check::text(&self.time_zone, &check::Text::ANY, true, path, report),
-        );
-        check::order(
-            Some(&self.start),
-            self.end.as_ref(),
-            ("start", "end"),
-            path,
-            report,
-        );
-    }
-}
-
 impl JsonRules for Time {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "start",
-                alias: "start",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "end",
-                alias: "end",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "timeZone",
-                alias: "timezone",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[("start", "end")],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Time {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("start", Rule::DateTime),
+                FieldRule::optional("end", Rule::DateTime),
+                FieldRule::required("timeZone", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases()
+        .ordered(&[("start", "end")]);
 }
 
 /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
@@ -352,80 +169,25 @@ pub struct Metadata {
     #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub id: String,
     /// ID of the entity the event is about. In most examples that carry an entity it equals the entity's `_id` (a cart, a checkout, a loyalty account). The handler code reads it as the ID of a deleted cart (`onCartDeleted`, whose payload has only `metadata`) and as the ID of a recovered abandoned checkout (`onAbandonedCheckoutRecovered`). For the loyalty program event (`onProgramUpdated`) it is the literal "settings".
-    #[serde(
-        alias = "entityid",
-        default,
-        deserialize_with = "wix_activities::lenient::string"
-    )]
+    #[serde(default, deserialize_with = "wix_activities::lenient::string")]
     pub entity_id: String,
     /// Date and time the event occurred, e.g. `2023-01-18T13:16:53.000613Z` (the examples give microseconds).
-    #[serde(alias = "eventtime")]
     pub event_time: DateTime,
     /// Whether the event was triggered by an anonymize request. Every published example sends `false`.
-    #[serde(
-        alias = "triggeredbyanonymizerequest",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub triggered_by_anonymize_request: Option<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Metadata {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "id",
-            |path| check::text(&self.id, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "entityId",
-            |path| check::text(&self.entity_id, &check::Text::ANY, true, path, report),
-        );
-        path.at("eventTime", |path| self.event_time.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Metadata {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "id",
-                alias: "id",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "entityId",
-                alias: "entityid",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "eventTime",
-                alias: "eventtime",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "triggeredByAnonymizeRequest",
-                alias: "triggeredbyanonymizerequest",
-                required: false,
-                rule: Rule::Bool,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("id", Rule::TEXT),
+            FieldRule::required("entityId", Rule::TEXT),
+            FieldRule::required("eventTime", Rule::DateTime),
+            FieldRule::optional("triggeredByAnonymizeRequest", Rule::Bool),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Metadata {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }

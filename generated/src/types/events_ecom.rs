@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Decimal, Number};
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
 
 /// An event that triggers when an abandoned checkout is recovered (the customer completes the checkout). The onAbandonedCheckoutCreated() event handler runs when an abandoned checkout is recovered. The AbandonedCheckoutRecoveredEvent object contains information about the abandoned checkout that was recovered, and the event metadata. (The published text names the handler `onAbandonedCheckoutCreated()`; the handler of this event is `wixEcom_onAbandonedCheckoutRecovered`.) The published handler reads `event.data.abandonedCheckout.buyerInfo.email`; the payload carries the abandoned checkout as `entity`, the email at `entity.buyerInfo.email`. A preview API: Wix may change it.
@@ -21,48 +18,19 @@ pub struct AbandonedCheckoutRecovered {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AbandonedCheckoutRecovered {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AbandonedCheckoutRecovered {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<AbandonedCheckout as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&AbandonedCheckout::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AbandonedCheckoutRecovered {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An abandoned checkout, as the abandoned checkout recovered event carries it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct AbandonedCheckout {
     /// The abandoned checkout's ID.
     #[serde(
@@ -73,33 +41,19 @@ pub struct AbandonedCheckout {
     )]
     pub id: Option<String>,
     /// When the abandoned checkout was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// When the abandoned checkout was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// What happened to the abandoned checkout.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activities: Option<Vec<AbandonedCheckoutActivity>>,
     /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
-    #[serde(
-        rename = "buyerInfo",
-        alias = "buyerinfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_info: Option<BuyerInfo>,
     /// The buyer's language (`en`).
     #[serde(
-        rename = "buyerLanguage",
-        alias = "buyerlanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -107,8 +61,6 @@ pub struct AbandonedCheckout {
     pub buyer_language: Option<String>,
     /// The ID of the cart.
     #[serde(
-        rename = "cartId",
-        alias = "cartid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -116,40 +68,26 @@ pub struct AbandonedCheckout {
     pub cart_id: Option<String>,
     /// The ID of the checkout that was abandoned.
     #[serde(
-        rename = "checkoutId",
-        alias = "checkoutid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub checkout_id: Option<String>,
     /// When the checkout was recovered.
-    #[serde(
-        rename = "checkoutRecoveredDate",
-        alias = "checkoutrecovereddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checkout_recovered_date: Option<DateTime>,
     /// The URL that takes the buyer back to the checkout.
     #[serde(
-        rename = "checkoutUrl",
-        alias = "checkouturl",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub checkout_url: Option<String>,
     /// The buyer's contact details.
-    #[serde(
-        rename = "contactDetails",
-        alias = "contactdetails",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
     /// The conversion currency, as a code (`EUR`).
     #[serde(
-        rename = "conversionCurrency",
-        alias = "conversioncurrency",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -163,187 +101,35 @@ pub struct AbandonedCheckout {
     )]
     pub currency: Option<String>,
     /// The checkout's total price.
-    #[serde(
-        rename = "totalPrice",
-        alias = "totalprice",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price: Option<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AbandonedCheckout {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-        path.at(
-            "activities",
-            |path| {
-                self.activities.validate_into(path, report);
-            },
-        );
-        path.at("buyerInfo", |path| self.buyer_info.validate_into(path, report));
-        path.at(
-            "checkoutRecoveredDate",
-            |path| self.checkout_recovered_date.validate_into(path, report),
-        );
-        path.at(
-            "checkoutUrl",
-            |path| {
-                if let Some(value) = &self.checkout_url {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at(
-            "contactDetails",
-            |path| self.contact_details.validate_into(path, report),
-        );
-        path.at(
-            "conversionCurrency",
-            |path| {
-                if let Some(value) = &self.conversion_currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at(
-            "currency",
-            |path| {
-                if let Some(value) = &self.currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("totalPrice", |path| self.total_price.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AbandonedCheckout {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "activities",
-                alias: "activities",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<AbandonedCheckoutActivity as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "buyerInfo",
-                alias: "buyerinfo",
-                required: false,
-                rule: Rule::Object(&<BuyerInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "buyerLanguage",
-                alias: "buyerlanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "checkoutId",
-                alias: "checkoutid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "checkoutRecoveredDate",
-                alias: "checkoutrecovereddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "checkoutUrl",
-                alias: "checkouturl",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "contactDetails",
-                alias: "contactdetails",
-                required: false,
-                rule: Rule::Object(&<ContactDetails as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "conversionCurrency",
-                alias: "conversioncurrency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "totalPrice",
-                alias: "totalprice",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional(
+                "activities",
+                Rule::array(&Rule::Object(&AbandonedCheckoutActivity::RULES)),
+            ),
+            FieldRule::optional("buyerInfo", Rule::Object(&BuyerInfo::RULES)),
+            FieldRule::optional("buyerLanguage", Rule::TEXT),
+            FieldRule::optional("cartId", Rule::TEXT),
+            FieldRule::optional("checkoutId", Rule::TEXT),
+            FieldRule::optional("checkoutRecoveredDate", Rule::DateTime),
+            FieldRule::optional("checkoutUrl", Rule::Text(Text::URL)),
+            FieldRule::optional("contactDetails", Rule::Object(&ContactDetails::RULES)),
+            FieldRule::optional("conversionCurrency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("currency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("totalPrice", Rule::Object(&Money::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AbandonedCheckout {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Something that happened to an abandoned checkout.
@@ -352,7 +138,7 @@ impl ValidateJson for AbandonedCheckout {
 #[serde(rename_all = "camelCase")]
 pub struct AbandonedCheckoutActivity {
     /// When it happened.
-    #[serde(alias = "createddate", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// The kind of activity. Values seen in the published examples: `SCHEDULED`, `EMAIL_SENT`.
     #[serde(
@@ -367,42 +153,13 @@ pub struct AbandonedCheckoutActivity {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AbandonedCheckoutActivity {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("createdDate", |path| self.created_date.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AbandonedCheckoutActivity {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "createdDate",
-                alias: "createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("createdDate", Rule::DateTime),
+            FieldRule::optional("type", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AbandonedCheckoutActivity {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
@@ -412,7 +169,6 @@ impl ValidateJson for AbandonedCheckoutActivity {
 pub struct BuyerInfo {
     /// The buyer's contact ID.
     #[serde(
-        alias = "contactid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -420,7 +176,6 @@ pub struct BuyerInfo {
     pub contact_id: Option<String>,
     /// The buyer's member ID.
     #[serde(
-        alias = "memberid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -428,7 +183,6 @@ pub struct BuyerInfo {
     pub member_id: Option<String>,
     /// The buyer's visitor ID.
     #[serde(
-        alias = "visitorid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -446,67 +200,15 @@ pub struct BuyerInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BuyerInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for BuyerInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "contactId",
-                alias: "contactid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "memberId",
-                alias: "memberid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "visitorId",
-                alias: "visitorid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("contactId", Rule::TEXT),
+            FieldRule::optional("memberId", Rule::TEXT),
+            FieldRule::optional("visitorId", Rule::TEXT),
+            FieldRule::optional("email", Rule::Text(Text::EMAIL)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BuyerInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A person's contact details.
@@ -516,7 +218,6 @@ impl ValidateJson for BuyerInfo {
 pub struct ContactDetails {
     /// The first name.
     #[serde(
-        alias = "firstname",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -524,7 +225,6 @@ pub struct ContactDetails {
     pub first_name: Option<String>,
     /// The last name.
     #[serde(
-        alias = "lastname",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -542,48 +242,14 @@ pub struct ContactDetails {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ContactDetails {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ContactDetails {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "firstName",
-                alias: "firstname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "lastName",
-                alias: "lastname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("firstName", Rule::TEXT),
+            FieldRule::optional("lastName", Rule::TEXT),
+            FieldRule::optional("phone", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ContactDetails {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An amount of money, as Wix sends it: the amounts are decimal strings (`"85"`, `"48.75"`), each with a form formatted for display. The order examples carry no converted amounts.
@@ -594,11 +260,10 @@ pub struct Money {
     /// The amount, as a decimal string.
     pub amount: Decimal,
     /// The converted amount, as a decimal string.
-    #[serde(alias = "convertedamount", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub converted_amount: Option<Decimal>,
     /// The amount formatted for display, with its currency symbol (`"$85.00"`).
     #[serde(
-        alias = "formattedamount",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -606,7 +271,6 @@ pub struct Money {
     pub formatted_amount: Option<String>,
     /// The converted amount formatted for display (`"$85.00"`).
     #[serde(
-        alias = "formattedconvertedamount",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -617,54 +281,15 @@ pub struct Money {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Money {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Money {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "amount",
-                alias: "amount",
-                required: true,
-                rule: Rule::Decimal,
-            },
-            FieldRule {
-                wire: "convertedAmount",
-                alias: "convertedamount",
-                required: false,
-                rule: Rule::Decimal,
-            },
-            FieldRule {
-                wire: "formattedAmount",
-                alias: "formattedamount",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "formattedConvertedAmount",
-                alias: "formattedconvertedamount",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("amount", Rule::Decimal),
+            FieldRule::optional("convertedAmount", Rule::Decimal),
+            FieldRule::optional("formattedAmount", Rule::TEXT),
+            FieldRule::optional("formattedConvertedAmount", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Money {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a back in stock notification request is created. The onBackInStockNotificationRequestCreated() event handler runs when a back in stock notification request is created. The received BackInStockNotificationRequestCreated object contains information about the back in stock notification request that was created and event metadata. A preview API: Wix may change it.
@@ -680,42 +305,13 @@ pub struct BackInStockNotificationRequestCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BackInStockNotificationRequestCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for BackInStockNotificationRequestCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BackInStockNotificationRequestCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a back in stock notification request is deleted. The onBackInStockNotificationRequestDeleted() event handler runs when a back in stock notification request is deleted. The received BackInStockNotificationRequestDeleted object contains event metadata. The published handler reads `event.entity._id`, but the event carries only metadata: the deleted entity's ID travels as `metadata.entityId` (where the published cart deleted handler reads it). A preview API: Wix may change it.
@@ -729,36 +325,10 @@ pub struct BackInStockNotificationRequestDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BackInStockNotificationRequestDeleted {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for BackInStockNotificationRequestDeleted {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BackInStockNotificationRequestDeleted {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::required("metadata", Rule::Object(&Metadata::RULES))],
+    );
 }
 
 /// Triggered when a back in stock notification request is updated. The onBackInStockNotificationRequestUpdated() event handler runs when a back in stock notification request is updated. The received BackInStockNotificationRequestUpdated object contains information about the back in stock notification request that was updated and event metadata. A preview API: Wix may change it.
@@ -774,42 +344,13 @@ pub struct BackInStockNotificationRequestUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BackInStockNotificationRequestUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for BackInStockNotificationRequestUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BackInStockNotificationRequestUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a new cart is created. The onCartCreated() event handler runs when a new cart is created. The received CartCreated object contains information about the cart that was created and event metadata.
@@ -825,48 +366,19 @@ pub struct CartCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CartCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Cart as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Cart::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A cart, as the cart created and cart updated events carry it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Cart {
     /// The cart's ID.
     #[serde(
@@ -877,32 +389,16 @@ pub struct Cart {
     )]
     pub id: Option<String>,
     /// When the cart was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// When the cart was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// The items in the cart.
-    #[serde(
-        rename = "lineItems",
-        alias = "lineitems",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<LineItem>>,
     /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
-    #[serde(
-        rename = "buyerInfo",
-        alias = "buyerinfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_info: Option<BuyerInfo>,
     /// The cart's currency, as a code (`USD`).
     #[serde(
@@ -913,8 +409,6 @@ pub struct Cart {
     pub currency: Option<String>,
     /// The conversion currency, as a code (`USD`).
     #[serde(
-        rename = "conversionCurrency",
-        alias = "conversioncurrency",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -922,8 +416,6 @@ pub struct Cart {
     pub conversion_currency: Option<String>,
     /// The buyer's language (`en`).
     #[serde(
-        rename = "buyerLanguage",
-        alias = "buyerlanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -931,24 +423,16 @@ pub struct Cart {
     pub buyer_language: Option<String>,
     /// The site's language (`en`).
     #[serde(
-        rename = "siteLanguage",
-        alias = "sitelanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub site_language: Option<String>,
     /// Whether the prices include tax.
-    #[serde(
-        rename = "taxIncludedInPrices",
-        alias = "taxincludedinprices",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_included_in_prices: Option<bool>,
     /// The unit of the cart's weights. Values seen in the published examples: `KG`, `LB`.
     #[serde(
-        rename = "weightUnit",
-        alias = "weightunit",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -958,186 +442,47 @@ pub struct Cart {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtotal: Option<Money>,
     /// The discounts applied to the cart.
-    #[serde(
-        rename = "appliedDiscounts",
-        alias = "applieddiscounts",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_discounts: Option<Vec<AppliedDiscount>>,
     /// The cart's `inSync` flag (`false` in the published examples).
-    #[serde(
-        rename = "inSync",
-        alias = "insync",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_sync: Option<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Cart {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-        path.at(
-            "lineItems",
-            |path| {
-                self.line_items.validate_into(path, report);
-            },
-        );
-        path.at("buyerInfo", |path| self.buyer_info.validate_into(path, report));
-        path.at(
-            "currency",
-            |path| {
-                if let Some(value) = &self.currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at(
-            "conversionCurrency",
-            |path| {
-                if let Some(value) = &self.conversion_currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("subtotal", |path| self.subtotal.validate_into(path, report));
-        path.at(
-            "appliedDiscounts",
-            |path| {
-                self.applied_discounts.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Cart {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "lineItems",
-                alias: "lineitems",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<LineItem as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "buyerInfo",
-                alias: "buyerinfo",
-                required: false,
-                rule: Rule::Object(&<BuyerInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "conversionCurrency",
-                alias: "conversioncurrency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "buyerLanguage",
-                alias: "buyerlanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "siteLanguage",
-                alias: "sitelanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "taxIncludedInPrices",
-                alias: "taxincludedinprices",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "weightUnit",
-                alias: "weightunit",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "appliedDiscounts",
-                alias: "applieddiscounts",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<AppliedDiscount as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "inSync",
-                alias: "insync",
-                required: false,
-                rule: Rule::Bool,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional(
+                "lineItems",
+                Rule::array(&Rule::Object(&LineItem::RULES)),
+            ),
+            FieldRule::optional("buyerInfo", Rule::Object(&BuyerInfo::RULES)),
+            FieldRule::optional("currency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("conversionCurrency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("buyerLanguage", Rule::TEXT),
+            FieldRule::optional("siteLanguage", Rule::TEXT),
+            FieldRule::optional("taxIncludedInPrices", Rule::Bool),
+            FieldRule::optional("weightUnit", Rule::TEXT),
+            FieldRule::optional("subtotal", Rule::Object(&Money::RULES)),
+            FieldRule::optional(
+                "appliedDiscounts",
+                Rule::array(&Rule::Object(&AppliedDiscount::RULES)),
+            ),
+            FieldRule::optional("inSync", Rule::Bool),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Cart {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An item in a cart, a checkout or an order. Cart, checkout and order line items carry different subsets of these fields; all of them are optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct LineItem {
     /// The line item's ID.
     #[serde(
@@ -1151,18 +496,10 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i64>,
     /// Where the item comes from: the catalog item and the app that owns the catalog.
-    #[serde(
-        rename = "catalogReference",
-        alias = "catalogreference",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog_reference: Option<CatalogReference>,
     /// The item's name.
-    #[serde(
-        rename = "productName",
-        alias = "productname",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product_name: Option<TranslatableString>,
     /// The URL of the item's page.
     #[serde(
@@ -1175,63 +512,31 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The line's price: in the published examples, the unit price times the quantity.
-    #[serde(
-        rename = "lineItemPrice",
-        alias = "lineitemprice",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_item_price: Option<Money>,
     /// The item's full price.
-    #[serde(
-        rename = "fullPrice",
-        alias = "fullprice",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub full_price: Option<Money>,
     /// The item's price before discounts.
-    #[serde(
-        rename = "priceBeforeDiscounts",
-        alias = "pricebeforediscounts",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_before_discounts: Option<Money>,
     /// The line's total price after tax.
-    #[serde(
-        rename = "totalPriceAfterTax",
-        alias = "totalpriceaftertax",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price_after_tax: Option<Money>,
     /// The line's total price before tax.
-    #[serde(
-        rename = "totalPriceBeforeTax",
-        alias = "totalpricebeforetax",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price_before_tax: Option<Money>,
     /// Tax details of a line item or of a shipping cost.
-    #[serde(
-        rename = "taxDetails",
-        alias = "taxdetails",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_details: Option<TaxDetails>,
     /// The discount on the line (checkout line items).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<Money>,
     /// The total discount on the line (order line items).
-    #[serde(
-        rename = "totalDiscount",
-        alias = "totaldiscount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_discount: Option<Money>,
     /// Lines that describe the item (its options, such as a color or a size).
-    #[serde(
-        rename = "descriptionLines",
-        alias = "descriptionlines",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description_lines: Option<Vec<DescriptionLine>>,
     /// The item's image, as a `wix:image://` URI (cart and order line items).
     #[serde(
@@ -1251,30 +556,16 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<ItemAvailability>,
     /// The physical properties of an item.
-    #[serde(
-        rename = "physicalProperties",
-        alias = "physicalproperties",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub physical_properties: Option<PhysicalProperties>,
     /// The scopes a coupon can apply to this item through.
-    #[serde(
-        rename = "couponScopes",
-        alias = "couponscopes",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub coupon_scopes: Option<Vec<CouponScope>>,
     /// The item's type.
-    #[serde(
-        rename = "itemType",
-        alias = "itemtype",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub item_type: Option<ItemType>,
     /// How the item is paid for. Values seen in the published examples: `FULL_PAYMENT_ONLINE`.
     #[serde(
-        rename = "paymentOption",
-        alias = "paymentoption",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1282,8 +573,6 @@ pub struct LineItem {
     pub payment_option: Option<String>,
     /// The ID of the root catalog item.
     #[serde(
-        rename = "rootCatalogItemId",
-        alias = "rootcatalogitemid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1291,275 +580,65 @@ pub struct LineItem {
     pub root_catalog_item_id: Option<String>,
     /// The ID of the item's fulfiller.
     #[serde(
-        rename = "fulfillerId",
-        alias = "fulfillerid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub fulfiller_id: Option<String>,
     /// How many units of the item were refunded.
-    #[serde(
-        rename = "refundQuantity",
-        alias = "refundquantity",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub refund_quantity: Option<i64>,
     /// How many units of the item were restocked.
-    #[serde(
-        rename = "restockQuantity",
-        alias = "restockquantity",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub restock_quantity: Option<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for LineItem {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "catalogReference",
-            |path| self.catalog_reference.validate_into(path, report),
-        );
-        path.at("productName", |path| self.product_name.validate_into(path, report));
-        path.at(
-            "url",
-            |path| {
-                if let Some(value) = &self.url {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at(
-            "lineItemPrice",
-            |path| self.line_item_price.validate_into(path, report),
-        );
-        path.at("fullPrice", |path| self.full_price.validate_into(path, report));
-        path.at(
-            "priceBeforeDiscounts",
-            |path| self.price_before_discounts.validate_into(path, report),
-        );
-        path.at(
-            "totalPriceAfterTax",
-            |path| self.total_price_after_tax.validate_into(path, report),
-        );
-        path.at(
-            "totalPriceBeforeTax",
-            |path| self.total_price_before_tax.validate_into(path, report),
-        );
-        path.at("taxDetails", |path| self.tax_details.validate_into(path, report));
-        path.at("discount", |path| self.discount.validate_into(path, report));
-        path.at("totalDiscount", |path| self.total_discount.validate_into(path, report));
-        path.at(
-            "descriptionLines",
-            |path| {
-                self.description_lines.validate_into(path, report);
-            },
-        );
-        path.at("availability", |path| self.availability.validate_into(path, report));
-        path.at(
-            "physicalProperties",
-            |path| self.physical_properties.validate_into(path, report),
-        );
-        path.at(
-            "couponScopes",
-            |path| {
-                self.coupon_scopes.validate_into(path, report);
-            },
-        );
-        path.at("itemType", |path| self.item_type.validate_into(path, report));
-    }
-}
-
 impl JsonRules for LineItem {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "quantity",
-                alias: "quantity",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "catalogReference",
-                alias: "catalogreference",
-                required: false,
-                rule: Rule::Object(&<CatalogReference as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "productName",
-                alias: "productname",
-                required: false,
-                rule: Rule::Object(&<TranslatableString as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "url",
-                alias: "url",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "lineItemPrice",
-                alias: "lineitemprice",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "fullPrice",
-                alias: "fullprice",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "priceBeforeDiscounts",
-                alias: "pricebeforediscounts",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalPriceAfterTax",
-                alias: "totalpriceaftertax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalPriceBeforeTax",
-                alias: "totalpricebeforetax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "taxDetails",
-                alias: "taxdetails",
-                required: false,
-                rule: Rule::Object(&<TaxDetails as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "discount",
-                alias: "discount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalDiscount",
-                alias: "totaldiscount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "descriptionLines",
-                alias: "descriptionlines",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<DescriptionLine as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "image",
-                alias: "image",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "media",
-                alias: "media",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "availability",
-                alias: "availability",
-                required: false,
-                rule: Rule::Object(&<ItemAvailability as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "physicalProperties",
-                alias: "physicalproperties",
-                required: false,
-                rule: Rule::Object(&<PhysicalProperties as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "couponScopes",
-                alias: "couponscopes",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<CouponScope as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "itemType",
-                alias: "itemtype",
-                required: false,
-                rule: Rule::Object(&<ItemType as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "paymentOption",
-                alias: "paymentoption",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "rootCatalogItemId",
-                alias: "rootcatalogitemid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "fulfillerId",
-                alias: "fulfillerid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "refundQuantity",
-                alias: "refundquantity",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "restockQuantity",
-                alias: "restockquantity",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("quantity", Rule::INTEGER),
+            FieldRule::optional(
+                "catalogReference",
+                Rule::Object(&CatalogReference::RULES),
+            ),
+            FieldRule::optional("productName", Rule::Object(&TranslatableString::RULES)),
+            FieldRule::optional("url", Rule::Text(Text::URL)),
+            FieldRule::optional("price", Rule::Object(&Money::RULES)),
+            FieldRule::optional("lineItemPrice", Rule::Object(&Money::RULES)),
+            FieldRule::optional("fullPrice", Rule::Object(&Money::RULES)),
+            FieldRule::optional("priceBeforeDiscounts", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalPriceAfterTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalPriceBeforeTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("taxDetails", Rule::Object(&TaxDetails::RULES)),
+            FieldRule::optional("discount", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalDiscount", Rule::Object(&Money::RULES)),
+            FieldRule::optional(
+                "descriptionLines",
+                Rule::array(&Rule::Object(&DescriptionLine::RULES)),
+            ),
+            FieldRule::optional("image", Rule::TEXT),
+            FieldRule::optional("media", Rule::TEXT),
+            FieldRule::optional("availability", Rule::Object(&ItemAvailability::RULES)),
+            FieldRule::optional(
+                "physicalProperties",
+                Rule::Object(&PhysicalProperties::RULES),
+            ),
+            FieldRule::optional(
+                "couponScopes",
+                Rule::array(&Rule::Object(&CouponScope::RULES)),
+            ),
+            FieldRule::optional("itemType", Rule::Object(&ItemType::RULES)),
+            FieldRule::optional("paymentOption", Rule::TEXT),
+            FieldRule::optional("rootCatalogItemId", Rule::TEXT),
+            FieldRule::optional("fulfillerId", Rule::TEXT),
+            FieldRule::optional("refundQuantity", Rule::INTEGER),
+            FieldRule::optional("restockQuantity", Rule::INTEGER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for LineItem {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Where the item comes from: the catalog item and the app that owns the catalog.
@@ -1569,7 +648,6 @@ impl ValidateJson for LineItem {
 pub struct CatalogReference {
     /// The ID of the item in its catalog.
     #[serde(
-        alias = "catalogitemid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1577,7 +655,6 @@ pub struct CatalogReference {
     pub catalog_item_id: Option<String>,
     /// The ID of the app that owns the catalog.
     #[serde(
-        alias = "appid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1591,48 +668,14 @@ pub struct CatalogReference {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CatalogReference {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("options", |path| self.options.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CatalogReference {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "catalogItemId",
-                alias: "catalogitemid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "appId",
-                alias: "appid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "options",
-                alias: "options",
-                required: false,
-                rule: Rule::Object(&<CatalogOptions as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("catalogItemId", Rule::TEXT),
+            FieldRule::optional("appId", Rule::TEXT),
+            FieldRule::optional("options", Rule::Object(&CatalogOptions::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CatalogReference {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The options that identify the chosen variant of a catalog item.
@@ -1642,7 +685,6 @@ impl ValidateJson for CatalogReference {
 pub struct CatalogOptions {
     /// The ID of the chosen variant.
     #[serde(
-        alias = "variantid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1652,55 +694,21 @@ pub struct CatalogOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<serde_json::Map<String, serde_json::Value>>,
     /// The buyer's custom text, as field title → text entered.
-    #[serde(alias = "customtextfields", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_text_fields: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CatalogOptions {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for CatalogOptions {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "variantId",
-                alias: "variantid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "options",
-                alias: "options",
-                required: false,
-                rule: Rule::RawObject,
-            },
-            FieldRule {
-                wire: "customTextFields",
-                alias: "customtextfields",
-                required: false,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("variantId", Rule::TEXT),
+            FieldRule::optional("options", Rule::RawObject),
+            FieldRule::optional("customTextFields", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CatalogOptions {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A text in the site's language and translated into the buyer's.
@@ -1726,42 +734,13 @@ pub struct TranslatableString {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for TranslatableString {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for TranslatableString {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "original",
-                alias: "original",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "translated",
-                alias: "translated",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("original", Rule::TEXT),
+            FieldRule::optional("translated", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for TranslatableString {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Tax details of a line item or of a shipping cost.
@@ -1770,79 +749,31 @@ impl ValidateJson for TranslatableString {
 #[serde(rename_all = "camelCase")]
 pub struct TaxDetails {
     /// The taxable amount.
-    #[serde(alias = "taxableamount", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub taxable_amount: Option<Money>,
     /// The tax rate, as a decimal string (`"0.04"`).
-    #[serde(alias = "taxrate", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_rate: Option<Decimal>,
     /// The total tax.
-    #[serde(alias = "totaltax", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_tax: Option<Money>,
     /// The breakdown of the tax rate. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "ratebreakdown", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_breakdown: Option<serde_json::Value>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for TaxDetails {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("taxableAmount", |path| self.taxable_amount.validate_into(path, report));
-        path.at("totalTax", |path| self.total_tax.validate_into(path, report));
-        path.at(
-            "rateBreakdown",
-            |path| {
-                if let Some(value) = &self.rate_breakdown {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for TaxDetails {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "taxableAmount",
-                alias: "taxableamount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "taxRate",
-                alias: "taxrate",
-                required: false,
-                rule: Rule::Decimal,
-            },
-            FieldRule {
-                wire: "totalTax",
-                alias: "totaltax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rateBreakdown",
-                alias: "ratebreakdown",
-                required: false,
-                rule: Rule::RawArray,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("taxableAmount", Rule::Object(&Money::RULES)),
+            FieldRule::optional("taxRate", Rule::Decimal),
+            FieldRule::optional("totalTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("rateBreakdown", Rule::RawArray),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for TaxDetails {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A line describing an item: a name with a plain-text or a color value.
@@ -1854,13 +785,13 @@ pub struct DescriptionLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<TranslatableString>,
     /// The line's value, when it is plain text.
-    #[serde(alias = "plaintext", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain_text: Option<TranslatableString>,
     /// The line's value, when it is plain text (order line items carry it beside `plainText`).
-    #[serde(alias = "plaintextvalue", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain_text_value: Option<TranslatableString>,
     /// A color value of a description line.
-    #[serde(alias = "colorinfo", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color_info: Option<ColorInfo>,
     /// The line's color value, as a name (`Black`).
     #[serde(
@@ -1871,7 +802,6 @@ pub struct DescriptionLine {
     pub color: Option<String>,
     /// The kind of line. Values seen in the published examples: `UNRECOGNISED`, `PLAIN_TEXT`, `COLOR`.
     #[serde(
-        alias = "linetype",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -1882,72 +812,20 @@ pub struct DescriptionLine {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for DescriptionLine {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("name", |path| self.name.validate_into(path, report));
-        path.at("plainText", |path| self.plain_text.validate_into(path, report));
-        path.at(
-            "plainTextValue",
-            |path| self.plain_text_value.validate_into(path, report),
-        );
-        path.at("colorInfo", |path| self.color_info.validate_into(path, report));
-    }
-}
-
 impl JsonRules for DescriptionLine {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Object(&<TranslatableString as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "plainText",
-                alias: "plaintext",
-                required: false,
-                rule: Rule::Object(&<TranslatableString as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "plainTextValue",
-                alias: "plaintextvalue",
-                required: false,
-                rule: Rule::Object(&<TranslatableString as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "colorInfo",
-                alias: "colorinfo",
-                required: false,
-                rule: Rule::Object(&<ColorInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "color",
-                alias: "color",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "lineType",
-                alias: "linetype",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("name", Rule::Object(&TranslatableString::RULES)),
+            FieldRule::optional("plainText", Rule::Object(&TranslatableString::RULES)),
+            FieldRule::optional(
+                "plainTextValue",
+                Rule::Object(&TranslatableString::RULES),
+            ),
+            FieldRule::optional("colorInfo", Rule::Object(&ColorInfo::RULES)),
+            FieldRule::optional("color", Rule::TEXT),
+            FieldRule::optional("lineType", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for DescriptionLine {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A color value of a description line.
@@ -1980,48 +858,14 @@ pub struct ColorInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ColorInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ColorInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "original",
-                alias: "original",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "translated",
-                alias: "translated",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "code",
-                alias: "code",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("original", Rule::TEXT),
+            FieldRule::optional("translated", Rule::TEXT),
+            FieldRule::optional("code", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ColorInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The item's availability.
@@ -2037,49 +881,20 @@ pub struct ItemAvailability {
     )]
     pub status: Option<String>,
     /// How many units are available.
-    #[serde(alias = "quantityavailable", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity_available: Option<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ItemAvailability {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ItemAvailability {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "status",
-                alias: "status",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "quantityAvailable",
-                alias: "quantityavailable",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional("quantityAvailable", Rule::INTEGER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ItemAvailability {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The physical properties of an item.
@@ -2104,48 +919,14 @@ pub struct PhysicalProperties {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PhysicalProperties {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for PhysicalProperties {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "sku",
-                alias: "sku",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "shippable",
-                alias: "shippable",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "weight",
-                alias: "weight",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("sku", Rule::TEXT),
+            FieldRule::optional("shippable", Rule::Bool),
+            FieldRule::optional("weight", Rule::NUMBER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PhysicalProperties {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A scope a coupon can apply to the item through.
@@ -2167,42 +948,13 @@ pub struct CouponScope {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CouponScope {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("group", |path| self.group.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CouponScope {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "namespace",
-                alias: "namespace",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "group",
-                alias: "group",
-                required: false,
-                rule: Rule::Object(&<CouponScopeGroup as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("namespace", Rule::TEXT),
+            FieldRule::optional("group", Rule::Object(&CouponScopeGroup::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CouponScope {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The group of a coupon scope.
@@ -2219,7 +971,6 @@ pub struct CouponScopeGroup {
     pub name: Option<String>,
     /// The ID of the group's entity (a collection or a product).
     #[serde(
-        alias = "entityid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2230,42 +981,13 @@ pub struct CouponScopeGroup {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CouponScopeGroup {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for CouponScopeGroup {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "entityId",
-                alias: "entityid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("name", Rule::TEXT),
+            FieldRule::optional("entityId", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CouponScopeGroup {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The item's type.
@@ -2284,36 +1006,10 @@ pub struct ItemType {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ItemType {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ItemType {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "preset",
-                alias: "preset",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ItemType {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("preset", Rule::TEXT)],
+    );
 }
 
 /// A discount applied to a cart, a checkout or an order.
@@ -2323,14 +1019,13 @@ impl ValidateJson for ItemType {
 pub struct AppliedDiscount {
     /// The discount's type. Values seen in the published examples: `GLOBAL`.
     #[serde(
-        alias = "discounttype",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub discount_type: Option<String>,
     /// The IDs of the line items the discount applies to. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "lineitemids", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_item_ids: Option<serde_json::Value>,
     /// The coupon of an applied discount.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2340,61 +1035,20 @@ pub struct AppliedDiscount {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AppliedDiscount {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "lineItemIds",
-            |path| {
-                if let Some(value) = &self.line_item_ids {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-        path.at("coupon", |path| self.coupon.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AppliedDiscount {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "discountType",
-                alias: "discounttype",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "lineItemIds",
-                alias: "lineitemids",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "coupon",
-                alias: "coupon",
-                required: false,
-                rule: Rule::Object(&<Coupon as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("discountType", Rule::TEXT),
+            FieldRule::optional("lineItemIds", Rule::RawArray),
+            FieldRule::optional("coupon", Rule::Object(&Coupon::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AppliedDiscount {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The coupon of an applied discount.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Coupon {
     /// The coupon's ID.
     #[serde(
@@ -2423,8 +1077,6 @@ pub struct Coupon {
     pub name: Option<String>,
     /// The coupon's type. Values seen in the published examples: `MoneyOff`.
     #[serde(
-        rename = "couponType",
-        alias = "coupontype",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2435,60 +1087,16 @@ pub struct Coupon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Coupon {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("amount", |path| self.amount.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Coupon {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "code",
-                alias: "code",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "amount",
-                alias: "amount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "couponType",
-                alias: "coupontype",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("code", Rule::TEXT),
+            FieldRule::optional("amount", Rule::Object(&Money::RULES)),
+            FieldRule::optional("name", Rule::TEXT),
+            FieldRule::optional("couponType", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Coupon {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a cart is deleted. The onCartDeleted() event handler runs when a cart is deleted. The received CartDeleted object contains event metadata. The published handler reads the deleted cart's ID from `metadata.entityId`.
@@ -2502,36 +1110,10 @@ pub struct CartDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartDeleted {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CartDeleted {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartDeleted {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::required("metadata", Rule::Object(&Metadata::RULES))],
+    );
 }
 
 /// An event that triggers when a cart is updated. The onCartUpdated() event handler runs when a cart is updated. The received CartUpdated object contains information about the cart that was updated and event metadata.
@@ -2547,43 +1129,13 @@ pub struct CartUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CartUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CartUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Cart as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Cart::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CartUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a checkout is completed. This happens either when an order is created from a checkout, or after using markCheckoutAsCompleted(). The onCheckoutCompleted() event handler runs when a checkout is completed. The received CheckoutCompleted object contains information about the checkout that was completed and event metadata. The published handler reads `event.entity.subtotal.amount`, `event.entity._id` and `event.entity.completed`; the payload carries the checkout at `data.checkout`: its subtotal at `data.checkout.priceSummary.subtotal.amount`, its ID at `data.checkout._id`, the flag at `data.checkout.completed`.
@@ -2599,43 +1151,13 @@ pub struct CheckoutCompleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutCompleted {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("data", |path| self.data.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutCompleted {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::Object(&<CheckoutCompletedData as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("data", Rule::Object(&CheckoutCompletedData::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutCompleted {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Information about the checkout that was completed.
@@ -2650,41 +1172,16 @@ pub struct CheckoutCompletedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutCompletedData {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("checkout", |path| self.checkout.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutCompletedData {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "checkout",
-                alias: "checkout",
-                required: false,
-                rule: Rule::Object(&<Checkout as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutCompletedData {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("checkout", Rule::Object(&Checkout::RULES))],
+    );
 }
 
 /// A checkout, as the checkout created, updated and completed events carry it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Checkout {
     /// The checkout's ID.
     #[serde(
@@ -2695,39 +1192,19 @@ pub struct Checkout {
     )]
     pub id: Option<String>,
     /// When the checkout was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// When the checkout was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// The items in the checkout.
-    #[serde(
-        rename = "lineItems",
-        alias = "lineitems",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<LineItem>>,
     /// A checkout's shipping information.
-    #[serde(
-        rename = "shippingInfo",
-        alias = "shippinginfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_info: Option<CheckoutShippingInfo>,
     /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
-    #[serde(
-        rename = "buyerInfo",
-        alias = "buyerinfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_info: Option<BuyerInfo>,
     /// The checkout's currency, as a code (`USD`).
     #[serde(
@@ -2738,45 +1215,25 @@ pub struct Checkout {
     pub currency: Option<String>,
     /// The conversion currency, as a code (`USD`).
     #[serde(
-        rename = "conversionCurrency",
-        alias = "conversioncurrency",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub conversion_currency: Option<String>,
     /// The checkout's price summary.
-    #[serde(
-        rename = "priceSummary",
-        alias = "pricesummary",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_summary: Option<PriceSummary>,
     /// Errors found while calculating the checkout.
-    #[serde(
-        rename = "calculationErrors",
-        alias = "calculationerrors",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub calculation_errors: Option<CalculationErrors>,
     /// The discounts applied to the checkout.
-    #[serde(
-        rename = "appliedDiscounts",
-        alias = "applieddiscounts",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_discounts: Option<Vec<AppliedDiscount>>,
     /// The checkout's custom fields. Empty in every published example, so the shape of its items is not known.
-    #[serde(
-        rename = "customFields",
-        alias = "customfields",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<serde_json::Value>,
     /// The unit of the checkout's weights. Values seen in the published examples: `KG`, `LB`.
     #[serde(
-        rename = "weightUnit",
-        alias = "weightunit",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2784,8 +1241,6 @@ pub struct Checkout {
     pub weight_unit: Option<String>,
     /// The sales channel. Values seen in the published examples: `WEB`.
     #[serde(
-        rename = "channelType",
-        alias = "channeltype",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2793,8 +1248,6 @@ pub struct Checkout {
     pub channel_type: Option<String>,
     /// The site's language (`en`).
     #[serde(
-        rename = "siteLanguage",
-        alias = "sitelanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2802,8 +1255,6 @@ pub struct Checkout {
     pub site_language: Option<String>,
     /// The buyer's language (`en`).
     #[serde(
-        rename = "buyerLanguage",
-        alias = "buyerlanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2813,291 +1264,71 @@ pub struct Checkout {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub completed: Option<bool>,
     /// Whether the prices include tax (the checkout's name for it; carts and orders say `taxIncludedInPrices`).
-    #[serde(
-        rename = "taxIncludedInPrice",
-        alias = "taxincludedinprice",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_included_in_price: Option<bool>,
     /// Who created the checkout or the order: a member (checkouts in the examples) or a visitor (orders in the examples).
-    #[serde(
-        rename = "createdBy",
-        alias = "createdby",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<CreatedBy>,
     /// The amounts to pay now.
-    #[serde(
-        rename = "payNow",
-        alias = "paynow",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_now: Option<PriceSummary>,
     /// The amounts to pay later.
-    #[serde(
-        rename = "payLater",
-        alias = "paylater",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_later: Option<PriceSummary>,
     /// The memberships the checkout can be paid with.
-    #[serde(
-        rename = "membershipOptions",
-        alias = "membershipoptions",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub membership_options: Option<MembershipOptions>,
     /// The checkout's additional fees. Empty in every published example, so the shape of its items is not known.
-    #[serde(
-        rename = "additionalFees",
-        alias = "additionalfees",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_fees: Option<serde_json::Value>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Checkout {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-        path.at(
-            "lineItems",
-            |path| {
-                self.line_items.validate_into(path, report);
-            },
-        );
-        path.at("shippingInfo", |path| self.shipping_info.validate_into(path, report));
-        path.at("buyerInfo", |path| self.buyer_info.validate_into(path, report));
-        path.at(
-            "currency",
-            |path| {
-                if let Some(value) = &self.currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at(
-            "conversionCurrency",
-            |path| {
-                if let Some(value) = &self.conversion_currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("priceSummary", |path| self.price_summary.validate_into(path, report));
-        path.at(
-            "calculationErrors",
-            |path| self.calculation_errors.validate_into(path, report),
-        );
-        path.at(
-            "appliedDiscounts",
-            |path| {
-                self.applied_discounts.validate_into(path, report);
-            },
-        );
-        path.at(
-            "customFields",
-            |path| {
-                if let Some(value) = &self.custom_fields {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-        path.at("createdBy", |path| self.created_by.validate_into(path, report));
-        path.at("payNow", |path| self.pay_now.validate_into(path, report));
-        path.at("payLater", |path| self.pay_later.validate_into(path, report));
-        path.at(
-            "membershipOptions",
-            |path| self.membership_options.validate_into(path, report),
-        );
-        path.at(
-            "additionalFees",
-            |path| {
-                if let Some(value) = &self.additional_fees {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Checkout {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "lineItems",
-                alias: "lineitems",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<LineItem as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "shippingInfo",
-                alias: "shippinginfo",
-                required: false,
-                rule: Rule::Object(&<CheckoutShippingInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "buyerInfo",
-                alias: "buyerinfo",
-                required: false,
-                rule: Rule::Object(&<BuyerInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "conversionCurrency",
-                alias: "conversioncurrency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "priceSummary",
-                alias: "pricesummary",
-                required: false,
-                rule: Rule::Object(&<PriceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "calculationErrors",
-                alias: "calculationerrors",
-                required: false,
-                rule: Rule::Object(&<CalculationErrors as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "appliedDiscounts",
-                alias: "applieddiscounts",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<AppliedDiscount as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "customFields",
-                alias: "customfields",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "weightUnit",
-                alias: "weightunit",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "channelType",
-                alias: "channeltype",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "siteLanguage",
-                alias: "sitelanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "buyerLanguage",
-                alias: "buyerlanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "completed",
-                alias: "completed",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "taxIncludedInPrice",
-                alias: "taxincludedinprice",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "createdBy",
-                alias: "createdby",
-                required: false,
-                rule: Rule::Object(&<CreatedBy as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "payNow",
-                alias: "paynow",
-                required: false,
-                rule: Rule::Object(&<PriceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "payLater",
-                alias: "paylater",
-                required: false,
-                rule: Rule::Object(&<PriceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "membershipOptions",
-                alias: "membershipoptions",
-                required: false,
-                rule: Rule::Object(&<MembershipOptions as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "additionalFees",
-                alias: "additionalfees",
-                required: false,
-                rule: Rule::RawArray,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional(
+                "lineItems",
+                Rule::array(&Rule::Object(&LineItem::RULES)),
+            ),
+            FieldRule::optional(
+                "shippingInfo",
+                Rule::Object(&CheckoutShippingInfo::RULES),
+            ),
+            FieldRule::optional("buyerInfo", Rule::Object(&BuyerInfo::RULES)),
+            FieldRule::optional("currency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("conversionCurrency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("priceSummary", Rule::Object(&PriceSummary::RULES)),
+            FieldRule::optional(
+                "calculationErrors",
+                Rule::Object(&CalculationErrors::RULES),
+            ),
+            FieldRule::optional(
+                "appliedDiscounts",
+                Rule::array(&Rule::Object(&AppliedDiscount::RULES)),
+            ),
+            FieldRule::optional("customFields", Rule::RawArray),
+            FieldRule::optional("weightUnit", Rule::TEXT),
+            FieldRule::optional("channelType", Rule::TEXT),
+            FieldRule::optional("siteLanguage", Rule::TEXT),
+            FieldRule::optional("buyerLanguage", Rule::TEXT),
+            FieldRule::optional("completed", Rule::Bool),
+            FieldRule::optional("taxIncludedInPrice", Rule::Bool),
+            FieldRule::optional("createdBy", Rule::Object(&CreatedBy::RULES)),
+            FieldRule::optional("payNow", Rule::Object(&PriceSummary::RULES)),
+            FieldRule::optional("payLater", Rule::Object(&PriceSummary::RULES)),
+            FieldRule::optional(
+                "membershipOptions",
+                Rule::Object(&MembershipOptions::RULES),
+            ),
+            FieldRule::optional("additionalFees", Rule::RawArray),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Checkout {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A checkout's shipping information.
@@ -3106,50 +1337,17 @@ impl ValidateJson for Checkout {
 #[serde(rename_all = "camelCase")]
 pub struct CheckoutShippingInfo {
     /// The carriers' service options. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "carrierserviceoptions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_service_options: Option<serde_json::Value>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutShippingInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "carrierServiceOptions",
-            |path| {
-                if let Some(value) = &self.carrier_service_options {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for CheckoutShippingInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "carrierServiceOptions",
-                alias: "carrierserviceoptions",
-                required: false,
-                rule: Rule::RawArray,
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutShippingInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("carrierServiceOptions", Rule::RawArray)],
+    );
 }
 
 /// A price summary: the `priceSummary`, `payNow` and `payLater` of a checkout, and the `priceSummary` and `payNow` of an order. Checkouts and orders carry different subsets of these fields; all of them are optional.
@@ -3173,130 +1371,40 @@ pub struct PriceSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<Money>,
     /// The total price (order price summaries; some carry `total` beside it, with the same value).
-    #[serde(alias = "totalprice", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price: Option<Money>,
     /// The total with gift card (order price summaries).
-    #[serde(alias = "totalwithgiftcard", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_with_gift_card: Option<Money>,
     /// The total without gift card (order price summaries).
-    #[serde(alias = "totalwithoutgiftcard", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_without_gift_card: Option<Money>,
     /// The additional fees (checkout price summaries).
-    #[serde(alias = "additionalfees", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_fees: Option<Money>,
     /// The total of the additional fees (order price summaries).
-    #[serde(alias = "totaladditionalfees", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_additional_fees: Option<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PriceSummary {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("subtotal", |path| self.subtotal.validate_into(path, report));
-        path.at("shipping", |path| self.shipping.validate_into(path, report));
-        path.at("tax", |path| self.tax.validate_into(path, report));
-        path.at("discount", |path| self.discount.validate_into(path, report));
-        path.at("total", |path| self.total.validate_into(path, report));
-        path.at("totalPrice", |path| self.total_price.validate_into(path, report));
-        path.at(
-            "totalWithGiftCard",
-            |path| self.total_with_gift_card.validate_into(path, report),
-        );
-        path.at(
-            "totalWithoutGiftCard",
-            |path| self.total_without_gift_card.validate_into(path, report),
-        );
-        path.at(
-            "additionalFees",
-            |path| self.additional_fees.validate_into(path, report),
-        );
-        path.at(
-            "totalAdditionalFees",
-            |path| self.total_additional_fees.validate_into(path, report),
-        );
-    }
-}
-
 impl JsonRules for PriceSummary {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "shipping",
-                alias: "shipping",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "tax",
-                alias: "tax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "discount",
-                alias: "discount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalPrice",
-                alias: "totalprice",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalWithGiftCard",
-                alias: "totalwithgiftcard",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalWithoutGiftCard",
-                alias: "totalwithoutgiftcard",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "additionalFees",
-                alias: "additionalfees",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalAdditionalFees",
-                alias: "totaladditionalfees",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("subtotal", Rule::Object(&Money::RULES)),
+            FieldRule::optional("shipping", Rule::Object(&Money::RULES)),
+            FieldRule::optional("tax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("discount", Rule::Object(&Money::RULES)),
+            FieldRule::optional("total", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalPrice", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalWithGiftCard", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalWithoutGiftCard", Rule::Object(&Money::RULES)),
+            FieldRule::optional("additionalFees", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalAdditionalFees", Rule::Object(&Money::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PriceSummary {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Errors found while calculating the checkout.
@@ -3305,50 +1413,17 @@ impl ValidateJson for PriceSummary {
 #[serde(rename_all = "camelCase")]
 pub struct CalculationErrors {
     /// The order validation errors. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "ordervalidationerrors", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_validation_errors: Option<serde_json::Value>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CalculationErrors {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "orderValidationErrors",
-            |path| {
-                if let Some(value) = &self.order_validation_errors {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for CalculationErrors {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "orderValidationErrors",
-                alias: "ordervalidationerrors",
-                required: false,
-                rule: Rule::RawArray,
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CalculationErrors {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("orderValidationErrors", Rule::RawArray)],
+    );
 }
 
 /// Who created the checkout or the order: a member (checkouts in the examples) or a visitor (orders in the examples).
@@ -3358,7 +1433,6 @@ impl ValidateJson for CalculationErrors {
 pub struct CreatedBy {
     /// The member's ID.
     #[serde(
-        alias = "memberid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -3366,7 +1440,6 @@ pub struct CreatedBy {
     pub member_id: Option<String>,
     /// The visitor's ID.
     #[serde(
-        alias = "visitorid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -3377,42 +1450,13 @@ pub struct CreatedBy {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CreatedBy {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for CreatedBy {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "memberId",
-                alias: "memberid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "visitorId",
-                alias: "visitorid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("memberId", Rule::TEXT),
+            FieldRule::optional("visitorId", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CreatedBy {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The memberships the checkout can be paid with.
@@ -3421,80 +1465,30 @@ impl ValidateJson for CreatedBy {
 #[serde(rename_all = "camelCase")]
 pub struct MembershipOptions {
     /// The eligible memberships. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "eligiblememberships", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eligible_memberships: Option<serde_json::Value>,
     /// The invalid memberships. Empty in every published example, so the shape of its items is not known.
-    #[serde(alias = "invalidmemberships", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub invalid_memberships: Option<serde_json::Value>,
     /// The selected memberships.
-    #[serde(alias = "selectedmemberships", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub selected_memberships: Option<SelectedMemberships>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for MembershipOptions {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "eligibleMemberships",
-            |path| {
-                if let Some(value) = &self.eligible_memberships {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-        path.at(
-            "invalidMemberships",
-            |path| {
-                if let Some(value) = &self.invalid_memberships {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-        path.at(
-            "selectedMemberships",
-            |path| self.selected_memberships.validate_into(path, report),
-        );
-    }
-}
-
 impl JsonRules for MembershipOptions {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "eligibleMemberships",
-                alias: "eligiblememberships",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "invalidMemberships",
-                alias: "invalidmemberships",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "selectedMemberships",
-                alias: "selectedmemberships",
-                required: false,
-                rule: Rule::Object(&<SelectedMemberships as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("eligibleMemberships", Rule::RawArray),
+            FieldRule::optional("invalidMemberships", Rule::RawArray),
+            FieldRule::optional(
+                "selectedMemberships",
+                Rule::Object(&SelectedMemberships::RULES),
+            ),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for MembershipOptions {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The selected memberships.
@@ -3509,43 +1503,10 @@ pub struct SelectedMemberships {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for SelectedMemberships {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "memberships",
-            |path| {
-                if let Some(value) = &self.memberships {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for SelectedMemberships {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "memberships",
-                alias: "memberships",
-                required: false,
-                rule: Rule::RawArray,
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for SelectedMemberships {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("memberships", Rule::RawArray)],
+    );
 }
 
 /// An event that triggers when a new checkout is created. For example, when a checkout is created from a cart or after using createCheckout(). The onCheckoutCreated() event handler runs when a new checkout is created. The received CheckoutCreated object contains information about the checkout that was created and event metadata. The published handler reads `event.entity.subtotal.amount`; the payload carries the subtotal at `entity.priceSummary.subtotal.amount`.
@@ -3561,43 +1522,13 @@ pub struct CheckoutCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Checkout as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Checkout::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when checkout settings are updated. The onCheckoutSettingsUpdated() event handler runs when checkout settings are updated. The received CheckoutSettingsUpdated object contains information about the checkout settings that were updated and event metadata. A preview API: Wix may change it.
@@ -3613,42 +1544,13 @@ pub struct CheckoutSettingsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutSettingsUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutSettingsUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutSettingsUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a checkout template is created. The onCheckoutTemplateCreated() event handler runs when a checkout template is created. The received CheckoutTemplateCreated object contains information about the checkout template that was created and event metadata. A preview API: Wix may change it.
@@ -3664,42 +1566,13 @@ pub struct CheckoutTemplateCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutTemplateCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutTemplateCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutTemplateCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a checkout template is deleted. The onCheckoutTemplateDeleted() event handler runs when a checkout template is deleted. The received CheckoutTemplateDeleted object contains information about the checkout template that was deleted and event metadata. A preview API: Wix may change it.
@@ -3715,42 +1588,13 @@ pub struct CheckoutTemplateDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutTemplateDeleted {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutTemplateDeleted {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutTemplateDeleted {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a checkout template is updated. The onCheckoutTemplateUpdated() event handler runs when a checkout template is updated. The received CheckoutTemplateUpdated object contains information about the checkout template that was updated and event metadata. A preview API: Wix may change it.
@@ -3766,42 +1610,13 @@ pub struct CheckoutTemplateUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutTemplateUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutTemplateUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutTemplateUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a checkout template is used to create a checkout. The onCheckoutTemplateUsed() event handler runs when a checkout template is created. The received CheckoutTemplateUsedEvent object contains information about the checkout template that was used, the checkout that was created, and event metadata. (The published text says the handler runs when a checkout template is "created"; the event is fired when one is used.) A preview API: Wix may change it.
@@ -3817,42 +1632,13 @@ pub struct CheckoutTemplateUsed {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutTemplateUsed {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutTemplateUsed {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("data", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutTemplateUsed {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a checkout is updated. A checkout is updated when, for example, items are added or a coupon is removed. The onCheckoutUpdated() event handler runs when a new checkout is updated. The received CheckoutUpdated object contains information about the checkout that was updated and event metadata. The published handler reads `event.entity.subtotal.amount`; the payload carries the subtotal at `entity.priceSummary.subtotal.amount`.
@@ -3868,43 +1654,13 @@ pub struct CheckoutUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CheckoutUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CheckoutUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Checkout as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Checkout::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CheckoutUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An order's fulfillments, as the fulfillments updated event carries them.
@@ -3914,7 +1670,6 @@ impl ValidateJson for CheckoutUpdated {
 pub struct Fulfillments {
     /// The ID of the order.
     #[serde(
-        alias = "orderid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -3928,55 +1683,22 @@ pub struct Fulfillments {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Fulfillments {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "fulfillments",
-            |path| {
-                self.fulfillments.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Fulfillments {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "orderId",
-                alias: "orderid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "fulfillments",
-                alias: "fulfillments",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Fulfillment as JsonRules>::RULES),
-                ),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("orderId", Rule::TEXT),
+            FieldRule::optional(
+                "fulfillments",
+                Rule::array(&Rule::Object(&Fulfillment::RULES)),
+            ),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Fulfillments {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A fulfillment of some of an order's line items.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Fulfillment {
     /// The fulfillment's ID.
     #[serde(
@@ -3987,89 +1709,31 @@ pub struct Fulfillment {
     )]
     pub id: Option<String>,
     /// When the fulfillment was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// The order line items fulfilled.
-    #[serde(
-        rename = "lineItems",
-        alias = "lineitems",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<FulfillmentLineItem>>,
     /// A shipment's tracking information.
-    #[serde(
-        rename = "trackingInfo",
-        alias = "trackinginfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracking_info: Option<TrackingInfo>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Fulfillment {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at(
-            "lineItems",
-            |path| {
-                self.line_items.validate_into(path, report);
-            },
-        );
-        path.at("trackingInfo", |path| self.tracking_info.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Fulfillment {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "lineItems",
-                alias: "lineitems",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<FulfillmentLineItem as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "trackingInfo",
-                alias: "trackinginfo",
-                required: false,
-                rule: Rule::Object(&<TrackingInfo as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional(
+                "lineItems",
+                Rule::array(&Rule::Object(&FulfillmentLineItem::RULES)),
+            ),
+            FieldRule::optional("trackingInfo", Rule::Object(&TrackingInfo::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Fulfillment {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An order line item in a fulfillment.
@@ -4092,42 +1756,13 @@ pub struct FulfillmentLineItem {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for FulfillmentLineItem {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for FulfillmentLineItem {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "quantity",
-                alias: "quantity",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("quantity", Rule::INTEGER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for FulfillmentLineItem {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A shipment's tracking information.
@@ -4137,7 +1772,6 @@ impl ValidateJson for FulfillmentLineItem {
 pub struct TrackingInfo {
     /// The tracking number.
     #[serde(
-        alias = "trackingnumber",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4145,7 +1779,6 @@ pub struct TrackingInfo {
     pub tracking_number: Option<String>,
     /// The shipping provider (`usps`).
     #[serde(
-        alias = "shippingprovider",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4153,7 +1786,6 @@ pub struct TrackingInfo {
     pub shipping_provider: Option<String>,
     /// The tracking link.
     #[serde(
-        alias = "trackinglink",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4164,66 +1796,20 @@ pub struct TrackingInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for TrackingInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "trackingLink",
-            |path| {
-                if let Some(value) = &self.tracking_link {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for TrackingInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "trackingNumber",
-                alias: "trackingnumber",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "shippingProvider",
-                alias: "shippingprovider",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "trackingLink",
-                alias: "trackinglink",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("trackingNumber", Rule::TEXT),
+            FieldRule::optional("shippingProvider", Rule::TEXT),
+            FieldRule::optional("trackingLink", Rule::Text(Text::URL)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for TrackingInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An order, as the order approved, canceled, payment status updated and updated events carry it. Order money objects carry no converted amounts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Order {
     /// The order's ID.
     #[serde(
@@ -4241,37 +1827,19 @@ pub struct Order {
     )]
     pub number: Option<String>,
     /// When the order was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// When the order was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// The items in the order.
-    #[serde(
-        rename = "lineItems",
-        alias = "lineitems",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<LineItem>>,
     /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
-    #[serde(
-        rename = "buyerInfo",
-        alias = "buyerinfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_info: Option<BuyerInfo>,
     /// The order's payment status. Values seen in the published examples: `NOT_PAID`, `PAID`, `FULLY_REFUNDED`.
     #[serde(
-        rename = "paymentStatus",
-        alias = "paymentstatus",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4279,8 +1847,6 @@ pub struct Order {
     pub payment_status: Option<String>,
     /// The order's fulfillment status. Values seen in the published examples: `NOT_FULFILLED`.
     #[serde(
-        rename = "fulfillmentStatus",
-        alias = "fulfillmentstatus",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4288,8 +1854,6 @@ pub struct Order {
     pub fulfillment_status: Option<String>,
     /// The buyer's language (`en`).
     #[serde(
-        rename = "buyerLanguage",
-        alias = "buyerlanguage",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4297,8 +1861,6 @@ pub struct Order {
     pub buyer_language: Option<String>,
     /// The unit of the order's weights. Values seen in the published examples: `KG`, `LB`.
     #[serde(
-        rename = "weightUnit",
-        alias = "weightunit",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4312,37 +1874,19 @@ pub struct Order {
     )]
     pub currency: Option<String>,
     /// Whether the prices include tax.
-    #[serde(
-        rename = "taxIncludedInPrices",
-        alias = "taxincludedinprices",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_included_in_prices: Option<bool>,
     /// The order's price summary.
-    #[serde(
-        rename = "priceSummary",
-        alias = "pricesummary",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_summary: Option<PriceSummary>,
     /// The billing address and contact details.
-    #[serde(
-        rename = "billingInfo",
-        alias = "billinginfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_info: Option<AddressWithContact>,
     /// An order's shipping information: the chosen shipping option, its logistics and its cost.
-    #[serde(
-        rename = "shippingInfo",
-        alias = "shippinginfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_info: Option<OrderShippingInfo>,
     /// The buyer's note.
     #[serde(
-        rename = "buyerNote",
-        alias = "buyernote",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4359,56 +1903,32 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
     /// A summary of the order's tax.
-    #[serde(
-        rename = "taxSummary",
-        alias = "taxsummary",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_summary: Option<TaxSummary>,
     /// The discounts applied to the order.
-    #[serde(
-        rename = "appliedDiscounts",
-        alias = "applieddiscounts",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_discounts: Option<Vec<AppliedDiscount>>,
     /// What happened to the order, in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activities: Option<Vec<OrderActivity>>,
     /// The order's attribution source. Values seen in the published examples: `UNSPECIFIED`.
     #[serde(
-        rename = "attributionSource",
-        alias = "attributionsource",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub attribution_source: Option<String>,
     /// Who created the checkout or the order: a member (checkouts in the examples) or a visitor (orders in the examples).
-    #[serde(
-        rename = "createdBy",
-        alias = "createdby",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<CreatedBy>,
     /// The sales channel the order came through.
-    #[serde(
-        rename = "channelInfo",
-        alias = "channelinfo",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub channel_info: Option<ChannelInfo>,
     /// Whether the order has been seen by a human.
-    #[serde(
-        rename = "seenByAHuman",
-        alias = "seenbyahuman",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seen_by_a_human: Option<bool>,
     /// The ID of the checkout the order came from.
     #[serde(
-        rename = "checkoutId",
-        alias = "checkoutid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4416,326 +1936,73 @@ pub struct Order {
     pub checkout_id: Option<String>,
     /// The ID of the cart the order came from.
     #[serde(
-        rename = "cartId",
-        alias = "cartid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub cart_id: Option<String>,
     /// The order's custom fields. Empty in every published example, so the shape of its items is not known.
-    #[serde(
-        rename = "customFields",
-        alias = "customfields",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<serde_json::Value>,
     /// The amounts to pay now.
-    #[serde(
-        rename = "payNow",
-        alias = "paynow",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_now: Option<PriceSummary>,
     /// The order's balance.
-    #[serde(
-        rename = "balanceSummary",
-        alias = "balancesummary",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub balance_summary: Option<BalanceSummary>,
     /// The order's additional fees. Empty in every published example, so the shape of its items is not known.
-    #[serde(
-        rename = "additionalFees",
-        alias = "additionalfees",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_fees: Option<serde_json::Value>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Order {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-        path.at(
-            "lineItems",
-            |path| {
-                self.line_items.validate_into(path, report);
-            },
-        );
-        path.at("buyerInfo", |path| self.buyer_info.validate_into(path, report));
-        path.at(
-            "currency",
-            |path| {
-                if let Some(value) = &self.currency {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Currency),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("priceSummary", |path| self.price_summary.validate_into(path, report));
-        path.at("billingInfo", |path| self.billing_info.validate_into(path, report));
-        path.at("shippingInfo", |path| self.shipping_info.validate_into(path, report));
-        path.at("taxSummary", |path| self.tax_summary.validate_into(path, report));
-        path.at(
-            "appliedDiscounts",
-            |path| {
-                self.applied_discounts.validate_into(path, report);
-            },
-        );
-        path.at(
-            "activities",
-            |path| {
-                self.activities.validate_into(path, report);
-            },
-        );
-        path.at("createdBy", |path| self.created_by.validate_into(path, report));
-        path.at("channelInfo", |path| self.channel_info.validate_into(path, report));
-        path.at(
-            "customFields",
-            |path| {
-                if let Some(value) = &self.custom_fields {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-        path.at("payNow", |path| self.pay_now.validate_into(path, report));
-        path.at(
-            "balanceSummary",
-            |path| self.balance_summary.validate_into(path, report),
-        );
-        path.at(
-            "additionalFees",
-            |path| {
-                if let Some(value) = &self.additional_fees {
-                    check::raw_array(value, path, report)
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Order {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "number",
-                alias: "number",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "lineItems",
-                alias: "lineitems",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<LineItem as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "buyerInfo",
-                alias: "buyerinfo",
-                required: false,
-                rule: Rule::Object(&<BuyerInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "paymentStatus",
-                alias: "paymentstatus",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "fulfillmentStatus",
-                alias: "fulfillmentstatus",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "buyerLanguage",
-                alias: "buyerlanguage",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "weightUnit",
-                alias: "weightunit",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "taxIncludedInPrices",
-                alias: "taxincludedinprices",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "priceSummary",
-                alias: "pricesummary",
-                required: false,
-                rule: Rule::Object(&<PriceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "billingInfo",
-                alias: "billinginfo",
-                required: false,
-                rule: Rule::Object(&<AddressWithContact as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "shippingInfo",
-                alias: "shippinginfo",
-                required: false,
-                rule: Rule::Object(&<OrderShippingInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "buyerNote",
-                alias: "buyernote",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "status",
-                alias: "status",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "archived",
-                alias: "archived",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "taxSummary",
-                alias: "taxsummary",
-                required: false,
-                rule: Rule::Object(&<TaxSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "appliedDiscounts",
-                alias: "applieddiscounts",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<AppliedDiscount as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "activities",
-                alias: "activities",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<OrderActivity as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "attributionSource",
-                alias: "attributionsource",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "createdBy",
-                alias: "createdby",
-                required: false,
-                rule: Rule::Object(&<CreatedBy as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "channelInfo",
-                alias: "channelinfo",
-                required: false,
-                rule: Rule::Object(&<ChannelInfo as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "seenByAHuman",
-                alias: "seenbyahuman",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "checkoutId",
-                alias: "checkoutid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "cartId",
-                alias: "cartid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "customFields",
-                alias: "customfields",
-                required: false,
-                rule: Rule::RawArray,
-            },
-            FieldRule {
-                wire: "payNow",
-                alias: "paynow",
-                required: false,
-                rule: Rule::Object(&<PriceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "balanceSummary",
-                alias: "balancesummary",
-                required: false,
-                rule: Rule::Object(&<BalanceSummary as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "additionalFees",
-                alias: "additionalfees",
-                required: false,
-                rule: Rule::RawArray,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("number", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional(
+                "lineItems",
+                Rule::array(&Rule::Object(&LineItem::RULES)),
+            ),
+            FieldRule::optional("buyerInfo", Rule::Object(&BuyerInfo::RULES)),
+            FieldRule::optional("paymentStatus", Rule::TEXT),
+            FieldRule::optional("fulfillmentStatus", Rule::TEXT),
+            FieldRule::optional("buyerLanguage", Rule::TEXT),
+            FieldRule::optional("weightUnit", Rule::TEXT),
+            FieldRule::optional("currency", Rule::Text(Text::CURRENCY)),
+            FieldRule::optional("taxIncludedInPrices", Rule::Bool),
+            FieldRule::optional("priceSummary", Rule::Object(&PriceSummary::RULES)),
+            FieldRule::optional("billingInfo", Rule::Object(&AddressWithContact::RULES)),
+            FieldRule::optional("shippingInfo", Rule::Object(&OrderShippingInfo::RULES)),
+            FieldRule::optional("buyerNote", Rule::TEXT),
+            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional("archived", Rule::Bool),
+            FieldRule::optional("taxSummary", Rule::Object(&TaxSummary::RULES)),
+            FieldRule::optional(
+                "appliedDiscounts",
+                Rule::array(&Rule::Object(&AppliedDiscount::RULES)),
+            ),
+            FieldRule::optional(
+                "activities",
+                Rule::array(&Rule::Object(&OrderActivity::RULES)),
+            ),
+            FieldRule::optional("attributionSource", Rule::TEXT),
+            FieldRule::optional("createdBy", Rule::Object(&CreatedBy::RULES)),
+            FieldRule::optional("channelInfo", Rule::Object(&ChannelInfo::RULES)),
+            FieldRule::optional("seenByAHuman", Rule::Bool),
+            FieldRule::optional("checkoutId", Rule::TEXT),
+            FieldRule::optional("cartId", Rule::TEXT),
+            FieldRule::optional("customFields", Rule::RawArray),
+            FieldRule::optional("payNow", Rule::Object(&PriceSummary::RULES)),
+            FieldRule::optional("balanceSummary", Rule::Object(&BalanceSummary::RULES)),
+            FieldRule::optional("additionalFees", Rule::RawArray),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Order {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An address with the contact details of the person there: an order's billing information, or a shipping destination.
@@ -4747,53 +2014,20 @@ pub struct AddressWithContact {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
     /// A person's contact details.
-    #[serde(alias = "contactdetails", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<ContactDetails>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AddressWithContact {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("address", |path| self.address.validate_into(path, report));
-        path.at(
-            "contactDetails",
-            |path| self.contact_details.validate_into(path, report),
-        );
-    }
-}
-
 impl JsonRules for AddressWithContact {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "address",
-                alias: "address",
-                required: false,
-                rule: Rule::Object(&<Address as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "contactDetails",
-                alias: "contactdetails",
-                required: false,
-                rule: Rule::Object(&<ContactDetails as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("address", Rule::Object(&Address::RULES)),
+            FieldRule::optional("contactDetails", Rule::Object(&ContactDetails::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AddressWithContact {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A postal address.
@@ -4803,7 +2037,6 @@ impl ValidateJson for AddressWithContact {
 pub struct Address {
     /// The first line of the address.
     #[serde(
-        alias = "addressline1",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4832,7 +2065,6 @@ pub struct Address {
     pub country: Option<String>,
     /// The postal code.
     #[serde(
-        alias = "postalcode",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4843,60 +2075,16 @@ pub struct Address {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Address {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Address {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "addressLine1",
-                alias: "addressline1",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "city",
-                alias: "city",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "subdivision",
-                alias: "subdivision",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "country",
-                alias: "country",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "postalCode",
-                alias: "postalcode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("addressLine1", Rule::TEXT),
+            FieldRule::optional("city", Rule::TEXT),
+            FieldRule::optional("subdivision", Rule::TEXT),
+            FieldRule::optional("country", Rule::TEXT),
+            FieldRule::optional("postalCode", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Address {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An order's shipping information: the chosen shipping option, its logistics and its cost.
@@ -4906,7 +2094,6 @@ impl ValidateJson for Address {
 pub struct OrderShippingInfo {
     /// The carrier's ID.
     #[serde(
-        alias = "carrierid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -4940,68 +2127,17 @@ pub struct OrderShippingInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderShippingInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("logistics", |path| self.logistics.validate_into(path, report));
-        path.at("cost", |path| self.cost.validate_into(path, report));
-        path.at("region", |path| self.region.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderShippingInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "carrierId",
-                alias: "carrierid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "code",
-                alias: "code",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "logistics",
-                alias: "logistics",
-                required: false,
-                rule: Rule::Object(&<ShippingLogistics as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "cost",
-                alias: "cost",
-                required: false,
-                rule: Rule::Object(&<ShippingPrice as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "region",
-                alias: "region",
-                required: false,
-                rule: Rule::Object(&<ShippingRegion as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("carrierId", Rule::TEXT),
+            FieldRule::optional("code", Rule::TEXT),
+            FieldRule::optional("title", Rule::TEXT),
+            FieldRule::optional("logistics", Rule::Object(&ShippingLogistics::RULES)),
+            FieldRule::optional("cost", Rule::Object(&ShippingPrice::RULES)),
+            FieldRule::optional("region", Rule::Object(&ShippingRegion::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderShippingInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The logistics of a shipment.
@@ -5011,59 +2147,29 @@ impl ValidateJson for OrderShippingInfo {
 pub struct ShippingLogistics {
     /// The delivery time, as text (`3 - 5 business days`); may be empty.
     #[serde(
-        alias = "deliverytime",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub delivery_time: Option<String>,
     /// Where the order is shipped.
-    #[serde(alias = "shippingdestination", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_destination: Option<AddressWithContact>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ShippingLogistics {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "shippingDestination",
-            |path| self.shipping_destination.validate_into(path, report),
-        );
-    }
-}
-
 impl JsonRules for ShippingLogistics {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "deliveryTime",
-                alias: "deliverytime",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "shippingDestination",
-                alias: "shippingdestination",
-                required: false,
-                rule: Rule::Object(&<AddressWithContact as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("deliveryTime", Rule::TEXT),
+            FieldRule::optional(
+                "shippingDestination",
+                Rule::Object(&AddressWithContact::RULES),
+            ),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ShippingLogistics {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The cost of shipping.
@@ -5075,13 +2181,13 @@ pub struct ShippingPrice {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
     /// The shipping price before tax.
-    #[serde(alias = "totalpricebeforetax", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price_before_tax: Option<Money>,
     /// The shipping price after tax.
-    #[serde(alias = "totalpriceaftertax", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_price_after_tax: Option<Money>,
     /// Tax details of a line item or of a shipping cost.
-    #[serde(alias = "taxdetails", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_details: Option<TaxDetails>,
     /// The discount on shipping.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5091,70 +2197,16 @@ pub struct ShippingPrice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ShippingPrice {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at(
-            "totalPriceBeforeTax",
-            |path| self.total_price_before_tax.validate_into(path, report),
-        );
-        path.at(
-            "totalPriceAfterTax",
-            |path| self.total_price_after_tax.validate_into(path, report),
-        );
-        path.at("taxDetails", |path| self.tax_details.validate_into(path, report));
-        path.at("discount", |path| self.discount.validate_into(path, report));
-    }
-}
-
 impl JsonRules for ShippingPrice {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalPriceBeforeTax",
-                alias: "totalpricebeforetax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "totalPriceAfterTax",
-                alias: "totalpriceaftertax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "taxDetails",
-                alias: "taxdetails",
-                required: false,
-                rule: Rule::Object(&<TaxDetails as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "discount",
-                alias: "discount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("price", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalPriceBeforeTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("totalPriceAfterTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("taxDetails", Rule::Object(&TaxDetails::RULES)),
+            FieldRule::optional("discount", Rule::Object(&Money::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ShippingPrice {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// A shipping region.
@@ -5173,36 +2225,10 @@ pub struct ShippingRegion {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ShippingRegion {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ShippingRegion {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ShippingRegion {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("name", Rule::TEXT)],
+    );
 }
 
 /// A summary of the order's tax.
@@ -5211,64 +2237,32 @@ impl ValidateJson for ShippingRegion {
 #[serde(rename_all = "camelCase")]
 pub struct TaxSummary {
     /// The total tax.
-    #[serde(alias = "totaltax", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_tax: Option<Money>,
     /// The manual tax rate, as a decimal string (`"0.04"`).
-    #[serde(alias = "manualtaxrate", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub manual_tax_rate: Option<Decimal>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for TaxSummary {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("totalTax", |path| self.total_tax.validate_into(path, report));
-    }
-}
-
 impl JsonRules for TaxSummary {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "totalTax",
-                alias: "totaltax",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "manualTaxRate",
-                alias: "manualtaxrate",
-                required: false,
-                rule: Rule::Decimal,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("totalTax", Rule::Object(&Money::RULES)),
+            FieldRule::optional("manualTaxRate", Rule::Decimal),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for TaxSummary {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Something that happened to an order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct OrderActivity {
     /// When it happened.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// The kind of activity. Values seen in the published examples: `ORDER_PLACED`, `EMAIL_EDITED`, `ORDER_PAID`, `ORDER_REFUNDED`, `ORDER_CANCELED`.
     #[serde(
@@ -5279,60 +2273,21 @@ pub struct OrderActivity {
     )]
     pub type_: Option<String>,
     /// The details of an `ORDER_REFUNDED` activity.
-    #[serde(
-        rename = "orderRefunded",
-        alias = "orderrefunded",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_refunded: Option<OrderRefunded>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderActivity {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("orderRefunded", |path| self.order_refunded.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderActivity {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "orderRefunded",
-                alias: "orderrefunded",
-                required: false,
-                rule: Rule::Object(&<OrderRefunded as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("type", Rule::TEXT),
+            FieldRule::optional("orderRefunded", Rule::Object(&OrderRefunded::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderActivity {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The details of an `ORDER_REFUNDED` activity.
@@ -5357,48 +2312,14 @@ pub struct OrderRefunded {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderRefunded {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("amount", |path| self.amount.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderRefunded {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "manual",
-                alias: "manual",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "amount",
-                alias: "amount",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "reason",
-                alias: "reason",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("manual", Rule::Bool),
+            FieldRule::optional("amount", Rule::Object(&Money::RULES)),
+            FieldRule::optional("reason", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderRefunded {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The sales channel the order came through.
@@ -5418,36 +2339,10 @@ pub struct ChannelInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ChannelInfo {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for ChannelInfo {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ChannelInfo {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("type", Rule::TEXT)],
+    );
 }
 
 /// The order's balance.
@@ -5462,36 +2357,10 @@ pub struct BalanceSummary {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for BalanceSummary {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("balance", |path| self.balance.validate_into(path, report));
-    }
-}
-
 impl JsonRules for BalanceSummary {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "balance",
-                alias: "balance",
-                required: false,
-                rule: Rule::Object(&<Money as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for BalanceSummary {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("balance", Rule::Object(&Money::RULES))],
+    );
 }
 
 /// An event that triggers when one or more of an order's fulfillments are created, updated, or deleted. The onFulfillmentsUpdated() event handler runs when a fulfillment is updated. The received object contains information about the fulfillment that was updated and event metadata.
@@ -5507,43 +2376,13 @@ pub struct FulfillmentsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for FulfillmentsUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for FulfillmentsUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Fulfillments as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Fulfillments::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for FulfillmentsUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when an order is approved. The onOrderApproved() event handler runs when an order is created and its status is updated to "APPROVED". The received OrderApprovedEvent object contains information about the order that was approved and event metadata.
@@ -5559,43 +2398,13 @@ pub struct OrderApproved {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderApproved {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("data", |path| self.data.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderApproved {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::Object(&<OrderApprovedData as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("data", Rule::Object(&OrderApprovedData::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderApproved {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Information about the order that was approved.
@@ -5610,36 +2419,10 @@ pub struct OrderApprovedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderApprovedData {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("order", |path| self.order.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderApprovedData {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "order",
-                alias: "order",
-                required: false,
-                rule: Rule::Object(&<Order as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderApprovedData {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::optional("order", Rule::Object(&Order::RULES))],
+    );
 }
 
 /// Triggered when an order is canceled. The onOrderCanceled() event handler runs when an order is canceled. The received OrderCanceled object contains information about the order that was canceled, details related to the cancelation, and event metadata.
@@ -5655,43 +2438,13 @@ pub struct OrderCanceled {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderCanceled {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("data", |path| self.data.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderCanceled {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::Object(&<OrderCanceledData as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("data", Rule::Object(&OrderCanceledData::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderCanceled {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Information about the order that was canceled.
@@ -5703,58 +2456,24 @@ pub struct OrderCanceledData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
     /// Whether all of the order's items are restocked.
-    #[serde(alias = "restockallitems", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub restock_all_items: Option<bool>,
     /// Whether an order canceled email is sent.
-    #[serde(alias = "sendordercanceledemail", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub send_order_canceled_email: Option<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderCanceledData {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("order", |path| self.order.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderCanceledData {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "order",
-                alias: "order",
-                required: false,
-                rule: Rule::Object(&<Order as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "restockAllItems",
-                alias: "restockallitems",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "sendOrderCanceledEmail",
-                alias: "sendordercanceledemail",
-                required: false,
-                rule: Rule::Bool,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("order", Rule::Object(&Order::RULES)),
+            FieldRule::optional("restockAllItems", Rule::Bool),
+            FieldRule::optional("sendOrderCanceledEmail", Rule::Bool),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderCanceledData {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when an order is created. The onOrderCreated() event handler runs when an order is created. The received OrderCreated object contains information about the order that was created and event metadata.
@@ -5770,42 +2489,13 @@ pub struct OrderCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when an order's payment status is updated. The onOrderPaymentStatusUpdated() event handler runs when an order's payment status is updated. The received OrderPaymentStatusUpdated object contains information about the order, the previous payment status, and event metadata.
@@ -5821,43 +2511,16 @@ pub struct OrderPaymentStatusUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderPaymentStatusUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("data", |path| self.data.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderPaymentStatusUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::Object(&<OrderPaymentStatusUpdatedData as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required(
+                "data",
+                Rule::Object(&OrderPaymentStatusUpdatedData::RULES),
+            ),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderPaymentStatusUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Information about the updated order.
@@ -5870,7 +2533,6 @@ pub struct OrderPaymentStatusUpdatedData {
     pub order: Option<Order>,
     /// The order's payment status before the update. Values seen in the published examples: `NOT_PAID`.
     #[serde(
-        alias = "previouspaymentstatus",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -5881,42 +2543,13 @@ pub struct OrderPaymentStatusUpdatedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderPaymentStatusUpdatedData {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("order", |path| self.order.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderPaymentStatusUpdatedData {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "order",
-                alias: "order",
-                required: false,
-                rule: Rule::Object(&<Order as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "previousPaymentStatus",
-                alias: "previouspaymentstatus",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("order", Rule::Object(&Order::RULES)),
+            FieldRule::optional("previousPaymentStatus", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderPaymentStatusUpdatedData {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a payment or refund is added to an order, or when an existing payment is updated. The onOrderTransactionsUpdated() event handler runs when a new a payment or refund is added to an order, or when an existing payment is updated. The received OrderTransactionsUpdated object contains information about the updated order transactions, and event metadata. A preview API: Wix may change it.
@@ -5932,42 +2565,13 @@ pub struct OrderTransactionsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderTransactionsUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderTransactionsUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderTransactionsUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when an order is updated. The onOrderUpdated() event handler runs when an order is updated. The received OrderUpdated object contains information about the order that was updated and event metadata. The published handler reads `event.data.order._id` and `event.data.order.priceSummary.totalPrice.amount`; the payload carries the order as `entity`: its ID at `entity._id`, its total at `entity.priceSummary.totalPrice.amount`.
@@ -5983,43 +2587,13 @@ pub struct OrderUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrderUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrderUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Order as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Order::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrderUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when order settings are updated. The onOrdersSettingsUpdated() event handler runs when order settings are updated. The received OrdersSettingsUpdated object contains information about the order settings that were updated and event metadata. A preview API: Wix may change it.
@@ -6035,40 +2609,11 @@ pub struct OrdersSettingsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for OrdersSettingsUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for OrdersSettingsUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for OrdersSettingsUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }

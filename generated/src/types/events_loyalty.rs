@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Int64};
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
 
 /// An event that triggers when the points of a loyalty account are adjusted, earned, or redeemed. The onAccountPointsUpdated() event handler runs when the points of a loyalty account are adjusted, earned, or redeemed. The received AccountPointsUpdated object contains information about the loyalty account that was updated.
@@ -21,43 +18,13 @@ pub struct AccountPointsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AccountPointsUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("data", |path| self.data.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AccountPointsUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "data",
-                alias: "data",
-                required: true,
-                rule: Rule::Object(&<AccountPointsUpdatedData as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("data", Rule::Object(&AccountPointsUpdatedData::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AccountPointsUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Information about the loyalty account that was updated.
@@ -71,41 +38,16 @@ pub struct AccountPointsUpdatedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AccountPointsUpdatedData {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("account", |path| self.account.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AccountPointsUpdatedData {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "account",
-                alias: "account",
-                required: true,
-                rule: Rule::Object(&<Account as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AccountPointsUpdatedData {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+        &[FieldRule::required("account", Rule::Object(&Account::RULES))],
+    );
 }
 
 /// A loyalty account, as the AccountPointsUpdated (`data.account`) and AccountUpdated (`entity`) examples show it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Account {
     /// ID of the loyalty account. The event's `metadata.entityId` carries the same value in both examples.
     #[serde(
@@ -117,8 +59,6 @@ pub struct Account {
     pub id: Option<String>,
     /// ID of the contact the account belongs to.
     #[serde(
-        rename = "contactId",
-        alias = "contactid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -126,8 +66,6 @@ pub struct Account {
     pub contact_id: Option<String>,
     /// ID of the site member the account belongs to. The AccountUpdated example has no `memberId`.
     #[serde(
-        rename = "memberId",
-        alias = "memberid",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -137,32 +75,16 @@ pub struct Account {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub points: Option<Points>,
     /// Whether a reward is available to the account.
-    #[serde(
-        rename = "rewardAvailable",
-        alias = "rewardavailable",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reward_available: Option<bool>,
     /// Date and time the account was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// Date and time the account was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// Date and time of the account's last activity.
-    #[serde(
-        rename = "lastActivityDate",
-        alias = "lastactivitydate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_activity_date: Option<DateTime>,
     /// Revision number of the account: a 64-bit counter that travels as a string (`"13"`, `"1226"`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,97 +97,21 @@ pub struct Account {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Account {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("points", |path| self.points.validate_into(path, report));
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-        path.at(
-            "lastActivityDate",
-            |path| self.last_activity_date.validate_into(path, report),
-        );
-        path.at("tier", |path| self.tier.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Account {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "contactId",
-                alias: "contactid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "memberId",
-                alias: "memberid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "points",
-                alias: "points",
-                required: false,
-                rule: Rule::Object(&<Points as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rewardAvailable",
-                alias: "rewardavailable",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "lastActivityDate",
-                alias: "lastactivitydate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "revision",
-                alias: "revision",
-                required: false,
-                rule: Rule::Int64,
-            },
-            FieldRule {
-                wire: "tier",
-                alias: "tier",
-                required: false,
-                rule: Rule::Object(&<Tier as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("contactId", Rule::TEXT),
+            FieldRule::optional("memberId", Rule::TEXT),
+            FieldRule::optional("points", Rule::Object(&Points::RULES)),
+            FieldRule::optional("rewardAvailable", Rule::Bool),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional("lastActivityDate", Rule::DateTime),
+            FieldRule::optional("revision", Rule::Int64),
+            FieldRule::optional("tier", Rule::Object(&Tier::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Account {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The account's points. The points of a loyalty account are adjusted, earned, or redeemed.
@@ -289,54 +135,15 @@ pub struct Points {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Points {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for Points {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "balance",
-                alias: "balance",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "earned",
-                alias: "earned",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "adjusted",
-                alias: "adjusted",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "redeemed",
-                alias: "redeemed",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("balance", Rule::INTEGER),
+            FieldRule::optional("earned", Rule::INTEGER),
+            FieldRule::optional("adjusted", Rule::INTEGER),
+            FieldRule::optional("redeemed", Rule::INTEGER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Points {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The account's tier. Only the AccountPointsUpdated example has one.
@@ -352,11 +159,7 @@ pub struct Tier {
     )]
     pub id: Option<String>,
     /// Date and time the account's tier was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// Points counted for the tier.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -366,48 +169,14 @@ pub struct Tier {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Tier {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Tier {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "_id",
-                alias: "_id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "points",
-                alias: "points",
-                required: false,
-                rule: Rule::Integer(check::Range::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("_id", Rule::TEXT),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
+            FieldRule::optional("points", Rule::INTEGER),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Tier {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a loyalty account is updated. The onAccountUpdated() event handler runs when a loyalty account is updated. The received AccountUpdated object contains information about the loyalty account that was updated. The event also runs every 15 minutes when loyalty points are recalculated.
@@ -423,43 +192,13 @@ pub struct AccountUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for AccountUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for AccountUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Account as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Account::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for AccountUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a loyalty coupon is created.
@@ -475,42 +214,13 @@ pub struct CouponCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CouponCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CouponCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CouponCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a loyalty coupon is deleted. Wix publishes no payload: only the handler code's `event.entity._id` suggests an `entity`, while other deleted events carry `metadata` alone (CartDeleted), so `entity` is not required.
@@ -527,47 +237,19 @@ pub struct CouponDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for CouponDeleted {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for CouponDeleted {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: false,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::optional("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for CouponDeleted {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The site's loyalty program, as the ProgramUpdated example shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Program {
     /// Name of the loyalty program.
     #[serde(
@@ -577,11 +259,7 @@ pub struct Program {
     )]
     pub name: Option<String>,
     /// The point definition of the loyalty program: the name and icon of its points.
-    #[serde(
-        rename = "pointDefinition",
-        alias = "pointdefinition",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub point_definition: Option<PointDefinition>,
     /// Status of the loyalty program. Value seen: `ACTIVE`. A change of status does not trigger onProgramUpdated().
     #[serde(
@@ -591,83 +269,29 @@ pub struct Program {
     )]
     pub status: Option<String>,
     /// Date and time the program was created.
-    #[serde(
-        rename = "_createdDate",
-        alias = "_createddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// Date and time the program was last updated.
-    #[serde(
-        rename = "_updatedDate",
-        alias = "_updateddate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "_updatedDate", skip_serializing_if = "Option::is_none")]
     pub updated_date: Option<DateTime>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Program {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "pointDefinition",
-            |path| self.point_definition.validate_into(path, report),
-        );
-        path.at("_createdDate", |path| self.created_date.validate_into(path, report));
-        path.at("_updatedDate", |path| self.updated_date.validate_into(path, report));
-    }
-}
-
 impl JsonRules for Program {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "pointDefinition",
-                alias: "pointdefinition",
-                required: false,
-                rule: Rule::Object(&<PointDefinition as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "status",
-                alias: "status",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "_createdDate",
-                alias: "_createddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "_updatedDate",
-                alias: "_updateddate",
-                required: false,
-                rule: Rule::DateTime,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("name", Rule::TEXT),
+            FieldRule::optional(
+                "pointDefinition",
+                Rule::Object(&PointDefinition::RULES),
+            ),
+            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional("_createdDate", Rule::DateTime),
+            FieldRule::optional("_updatedDate", Rule::DateTime),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Program {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// The point definition of the loyalty program: the name and icon of its points.
@@ -677,7 +301,6 @@ impl ValidateJson for Program {
 pub struct PointDefinition {
     /// Custom name of the program's points (the example: "Petals").
     #[serde(
-        alias = "customname",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -695,42 +318,13 @@ pub struct PointDefinition {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PointDefinition {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for PointDefinition {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "customName",
-                alias: "customname",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "icon",
-                alias: "icon",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("customName", Rule::TEXT),
+            FieldRule::optional("icon", Rule::TEXT),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PointDefinition {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// An event that triggers when a loyalty program is updated. The onProgramUpdated() event handler runs when the name or the point definition of the loyalty program is updated. The received ProgramUpdated object contains information about the program that was updated. onProgramUpdated() does not trigger when the loyalty program's status changes. Information about the loyalty program that was updated and metadata for the event.
@@ -746,43 +340,13 @@ pub struct ProgramUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for ProgramUpdated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-        path.at("entity", |path| self.entity.validate_into(path, report));
-    }
-}
-
 impl JsonRules for ProgramUpdated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::Object(&<Program as JsonRules>::RULES),
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::Object(&Program::RULES)),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for ProgramUpdated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }
 
 /// Triggered when a reward is created.
@@ -798,40 +362,11 @@ pub struct RewardCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for RewardCreated {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("metadata", |path| self.metadata.validate_into(path, report));
-    }
-}
-
 impl JsonRules for RewardCreated {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: true,
-                rule: Rule::Object(&<Metadata as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "entity",
-                alias: "entity",
-                required: true,
-                rule: Rule::RawObject,
-            },
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::required("entity", Rule::RawObject),
         ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for RewardCreated {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    );
 }

@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
 
 /// When a reservation is canceled.
@@ -44,107 +41,21 @@ pub struct Cancel {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Cancel {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("cancelDate", |path| self.cancel_date.validate_into(path, report));
-        path.at("refund", |path| self.refund.validate_into(path, report));
-        path.at("guests", |path| self.guests.validate_into(path, report));
-        path.at("stay", |path| self.stay.validate_into(path, report));
-        path.at(
-            "rates",
-            |path| {
-                self.rates.validate_into(path, report);
-            },
-        );
-        path.at("invoice", |path| self.invoice.validate_into(path, report));
-        path.at("customer", |path| self.customer.validate_into(path, report));
-        path.at(
-            "rooms",
-            |path| {
-                self.rooms.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Cancel {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "cancelDate",
-                alias: "canceldate",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "refund",
-                alias: "refund",
-                required: true,
-                rule: Rule::Object(&<Refund as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "reservationId",
-                alias: "reservationid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "guests",
-                alias: "guests",
-                required: true,
-                rule: Rule::Object(&<Guests as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "stay",
-                alias: "stay",
-                required: true,
-                rule: Rule::Object(&<Stay as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rates",
-                alias: "rates",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Rate as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "invoice",
-                alias: "invoice",
-                required: true,
-                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "customer",
-                alias: "customer",
-                required: false,
-                rule: Rule::Object(&<Customer as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rooms",
-                alias: "rooms",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Room as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Cancel {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("cancelDate", Rule::DateTime),
+                FieldRule::required("refund", Rule::Object(&Refund::RULES)),
+                FieldRule::optional("reservationId", Rule::TEXT),
+                FieldRule::required("guests", Rule::Object(&Guests::RULES)),
+                FieldRule::required("stay", Rule::Object(&Stay::RULES)),
+                FieldRule::required("rates", Rule::array(&Rule::Object(&Rate::RULES))),
+                FieldRule::required("invoice", Rule::Object(&Invoice::RULES)),
+                FieldRule::optional("customer", Rule::Object(&Customer::RULES)),
+                FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Guests details
@@ -162,56 +73,16 @@ pub struct Guests {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Guests {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        check::sum(
-            Some(self.total.as_f64()),
-            &[
-                ("adults", Some(self.adults.as_f64())),
-                ("children", Some(self.children.as_f64())),
-            ],
-            path,
-            report,
-        );
-    }
-}
-
 impl JsonRules for Guests {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "adults",
-                alias: "adults",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "children",
-                alias: "children",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: true,
-    };
-}
-
-impl ValidateJson for Guests {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("adults", Rule::NUMBER),
+                FieldRule::required("children", Rule::NUMBER),
+            ],
+        )
+        .lowercase_aliases()
+        .sum("total", &["adults", "children"]);
 }
 
 /// Stay dates
@@ -227,50 +98,15 @@ pub struct Stay {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Stay {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("checkin", |path| self.checkin.validate_into(path, report));
-        path.at("checkout", |path| self.checkout.validate_into(path, report));
-        check::order(
-            Some(&self.checkin),
-            Some(&self.checkout),
-            ("checkin", "checkout"),
-            path,
-            report,
-        );
-    }
-}
-
 impl JsonRules for Stay {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "checkin",
-                alias: "checkin",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "checkout",
-                alias: "checkout",
-                required: true,
-                rule: Rule::DateTime,
-            },
-        ],
-        closed: false,
-        order: &[("checkin", "checkout")],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Stay {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("checkin", Rule::DateTime),
+                FieldRule::required("checkout", Rule::DateTime),
+            ],
+        )
+        .lowercase_aliases()
+        .ordered(&[("checkin", "checkout")]);
 }
 
 /// One of the `rates`: Rate details
@@ -293,79 +129,17 @@ pub struct Rate {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Rate {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("date", |path| self.date.validate_into(path, report));
-        path.at(
-            "taxes",
-            |path| {
-                self.taxes.validate_into(path, report);
-            },
-        );
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Rate {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "date",
-                alias: "date",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "taxes",
-                alias: "taxes",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Tax as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Rate {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("date", Rule::DateTime),
+                FieldRule::required("subtotal", Rule::NUMBER),
+                FieldRule::required("taxes", Rule::array(&Rule::Object(&Tax::RULES))),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `taxes`: Tax details
@@ -385,61 +159,15 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Tax {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "name",
-            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Tax {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Tax {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("name", Rule::TEXT),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Reservation invoice details
@@ -458,57 +186,15 @@ pub struct Invoice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Invoice {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Invoice {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Invoice {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("subtotal", Rule::NUMBER),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Customer details
@@ -549,74 +235,17 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Customer {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("name", |path| self.name.validate_into(path, report));
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Customer {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "contactId",
-                alias: "contactid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "isGuest",
-                alias: "isguest",
-                required: false,
-                rule: Rule::Bool,
-            },
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Object(&<Name as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Customer {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("contactId", Rule::TEXT),
+                FieldRule::optional("isGuest", Rule::Bool),
+                FieldRule::optional("name", Rule::Object(&Name::RULES)),
+                FieldRule::optional("phone", Rule::TEXT),
+                FieldRule::optional("email", Rule::Text(Text::EMAIL)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `rooms`: Room details
@@ -643,62 +272,19 @@ pub struct Room {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Room {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "beds",
-            |path| {
-                self.beds.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Room {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "id",
-                alias: "id",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "beds",
-                alias: "beds",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Bed as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("id", Rule::TEXT),
+                FieldRule::required("beds", Rule::array(&Rule::Object(&Bed::RULES))),
+                FieldRule::required("maxOccupancy", Rule::NUMBER),
+                FieldRule::required(
+                    "amenities",
+                    Rule::array(&Rule::StrictText(Text::ANY)),
                 ),
-            },
-            FieldRule {
-                wire: "maxOccupancy",
-                alias: "maxoccupancy",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "amenities",
-                alias: "amenities",
-                required: true,
-                rule: Rule::Array(check::Items::ANY, &Rule::StrictText(check::Text::ANY)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Room {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// One of the `beds`: Room's bed list
@@ -713,39 +299,11 @@ pub struct Bed {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Bed {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "kind",
-            |path| check::text(&self.kind, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for Bed {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "kind",
-                alias: "kind",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Bed {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[FieldRule::required("kind", Rule::TEXT)],
+        )
+        .lowercase_aliases();
 }
 
 /// When a reservation is confirmed.
@@ -781,99 +339,20 @@ pub struct Confirmation {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Confirmation {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("guests", |path| self.guests.validate_into(path, report));
-        path.at("stay", |path| self.stay.validate_into(path, report));
-        path.at(
-            "rates",
-            |path| {
-                self.rates.validate_into(path, report);
-            },
-        );
-        path.at("invoice", |path| self.invoice.validate_into(path, report));
-        path.at("customer", |path| self.customer.validate_into(path, report));
-        path.at(
-            "rooms",
-            |path| {
-                self.rooms.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Confirmation {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Enum(&["GUEST", "STAFF"]),
-            },
-            FieldRule {
-                wire: "reservationId",
-                alias: "reservationid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "guests",
-                alias: "guests",
-                required: true,
-                rule: Rule::Object(&<Guests as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "stay",
-                alias: "stay",
-                required: true,
-                rule: Rule::Object(&<Stay as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rates",
-                alias: "rates",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Rate as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "invoice",
-                alias: "invoice",
-                required: true,
-                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "customer",
-                alias: "customer",
-                required: false,
-                rule: Rule::Object(&<Customer as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rooms",
-                alias: "rooms",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Room as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Confirmation {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("source", Rule::Enum(&["GUEST", "STAFF"])),
+                FieldRule::optional("reservationId", Rule::TEXT),
+                FieldRule::required("guests", Rule::Object(&Guests::RULES)),
+                FieldRule::required("stay", Rule::Object(&Stay::RULES)),
+                FieldRule::required("rates", Rule::array(&Rule::Object(&Rate::RULES))),
+                FieldRule::required("invoice", Rule::Object(&Invoice::RULES)),
+                FieldRule::optional("customer", Rule::Object(&Customer::RULES)),
+                FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// When the purchase of a hotel service could not be completed.
@@ -907,93 +386,22 @@ pub struct PurchaseFailed {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PurchaseFailed {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("guests", |path| self.guests.validate_into(path, report));
-        path.at("stay", |path| self.stay.validate_into(path, report));
-        path.at(
-            "rates",
-            |path| {
-                self.rates.validate_into(path, report);
-            },
-        );
-        path.at("payment", |path| self.payment.validate_into(path, report));
-        path.at("customer", |path| self.customer.validate_into(path, report));
-        path.at(
-            "rooms",
-            |path| {
-                self.rooms.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for PurchaseFailed {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "reservationId",
-                alias: "reservationid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "guests",
-                alias: "guests",
-                required: true,
-                rule: Rule::Object(&<Guests as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "stay",
-                alias: "stay",
-                required: true,
-                rule: Rule::Object(&<Stay as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rates",
-                alias: "rates",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Rate as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("reservationId", Rule::TEXT),
+                FieldRule::required("guests", Rule::Object(&Guests::RULES)),
+                FieldRule::required("stay", Rule::Object(&Stay::RULES)),
+                FieldRule::required("rates", Rule::array(&Rule::Object(&Rate::RULES))),
+                FieldRule::required(
+                    "payment",
+                    Rule::Object(&PurchaseFailedPayment::RULES),
                 ),
-            },
-            FieldRule {
-                wire: "payment",
-                alias: "payment",
-                required: true,
-                rule: Rule::Object(&<PurchaseFailedPayment as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "customer",
-                alias: "customer",
-                required: false,
-                rule: Rule::Object(&<Customer as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rooms",
-                alias: "rooms",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Room as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PurchaseFailed {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+                FieldRule::optional("customer", Rule::Object(&Customer::RULES)),
+                FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Payment details
@@ -1018,74 +426,17 @@ pub struct PurchaseFailedPayment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PurchaseFailedPayment {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-        path.at(
-            "source",
-            |path| check::text(&self.source, &check::Text::ANY, true, path, report),
-        );
-        path.at("error", |path| self.error.validate_into(path, report));
-    }
-}
-
 impl JsonRules for PurchaseFailedPayment {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "error",
-                alias: "error",
-                required: false,
-                rule: Rule::Object(&<PaymentError as JsonRules>::RULES),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PurchaseFailedPayment {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("subtotal", Rule::NUMBER),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::required("source", Rule::TEXT),
+                FieldRule::optional("error", Rule::Object(&PaymentError::RULES)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Details for payment error
@@ -1108,42 +459,14 @@ pub struct PaymentError {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PaymentError {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        let _ = (path, report);
-    }
-}
-
 impl JsonRules for PaymentError {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "errorCode",
-                alias: "errorcode",
-                required: false,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "reason",
-                alias: "reason",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PaymentError {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("errorCode", Rule::NUMBER),
+                FieldRule::optional("reason", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// When a site visitor purchases a service offered by the hotel.
@@ -1177,93 +500,19 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Purchase {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("guests", |path| self.guests.validate_into(path, report));
-        path.at("stay", |path| self.stay.validate_into(path, report));
-        path.at(
-            "rates",
-            |path| {
-                self.rates.validate_into(path, report);
-            },
-        );
-        path.at("payment", |path| self.payment.validate_into(path, report));
-        path.at("customer", |path| self.customer.validate_into(path, report));
-        path.at(
-            "rooms",
-            |path| {
-                self.rooms.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Purchase {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "reservationId",
-                alias: "reservationid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "guests",
-                alias: "guests",
-                required: true,
-                rule: Rule::Object(&<Guests as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "stay",
-                alias: "stay",
-                required: true,
-                rule: Rule::Object(&<Stay as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rates",
-                alias: "rates",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Rate as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "payment",
-                alias: "payment",
-                required: true,
-                rule: Rule::Object(&<PurchasePayment as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "customer",
-                alias: "customer",
-                required: false,
-                rule: Rule::Object(&<Customer as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rooms",
-                alias: "rooms",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Room as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Purchase {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("reservationId", Rule::TEXT),
+                FieldRule::required("guests", Rule::Object(&Guests::RULES)),
+                FieldRule::required("stay", Rule::Object(&Stay::RULES)),
+                FieldRule::required("rates", Rule::array(&Rule::Object(&Rate::RULES))),
+                FieldRule::required("payment", Rule::Object(&PurchasePayment::RULES)),
+                FieldRule::optional("customer", Rule::Object(&Customer::RULES)),
+                FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Payment details
@@ -1285,67 +534,16 @@ pub struct PurchasePayment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for PurchasePayment {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-        path.at(
-            "source",
-            |path| check::text(&self.source, &check::Text::ANY, true, path, report),
-        );
-    }
-}
-
 impl JsonRules for PurchasePayment {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "subtotal",
-                alias: "subtotal",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "total",
-                alias: "total",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for PurchasePayment {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("subtotal", Rule::NUMBER),
+                FieldRule::required("total", Rule::NUMBER),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+                FieldRule::required("source", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// When a site visitor reserves a hotel room.
@@ -1381,97 +579,18 @@ pub struct Reservation {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Reservation {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("guests", |path| self.guests.validate_into(path, report));
-        path.at("stay", |path| self.stay.validate_into(path, report));
-        path.at(
-            "rates",
-            |path| {
-                self.rates.validate_into(path, report);
-            },
-        );
-        path.at("invoice", |path| self.invoice.validate_into(path, report));
-        path.at("customer", |path| self.customer.validate_into(path, report));
-        path.at(
-            "rooms",
-            |path| {
-                self.rooms.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Reservation {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Enum(&["GUEST", "STAFF"]),
-            },
-            FieldRule {
-                wire: "reservationId",
-                alias: "reservationid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "guests",
-                alias: "guests",
-                required: true,
-                rule: Rule::Object(&<Guests as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "stay",
-                alias: "stay",
-                required: true,
-                rule: Rule::Object(&<Stay as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rates",
-                alias: "rates",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Rate as JsonRules>::RULES),
-                ),
-            },
-            FieldRule {
-                wire: "invoice",
-                alias: "invoice",
-                required: true,
-                rule: Rule::Object(&<Invoice as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "customer",
-                alias: "customer",
-                required: false,
-                rule: Rule::Object(&<Customer as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "rooms",
-                alias: "rooms",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Room as JsonRules>::RULES),
-                ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Reservation {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("source", Rule::Enum(&["GUEST", "STAFF"])),
+                FieldRule::optional("reservationId", Rule::TEXT),
+                FieldRule::required("guests", Rule::Object(&Guests::RULES)),
+                FieldRule::required("stay", Rule::Object(&Stay::RULES)),
+                FieldRule::required("rates", Rule::array(&Rule::Object(&Rate::RULES))),
+                FieldRule::required("invoice", Rule::Object(&Invoice::RULES)),
+                FieldRule::optional("customer", Rule::Object(&Customer::RULES)),
+                FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }

@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::DateTime;
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Metadata;
 
 /// when a chat/sms message is sent between a Wix user and a site visitor/contact.
@@ -34,71 +31,22 @@ pub struct Im {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Im {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "content",
-            |path| {
-                self.content.validate_into(path, report);
-            },
-        );
-        path.at(
-            "metadata",
-            |path| {
-                self.metadata.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Im {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "type",
-                alias: "type",
-                required: true,
-                rule: Rule::Enum(&["chat", "sms"]),
-            },
-            FieldRule {
-                wire: "content",
-                alias: "content",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Content as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("type", Rule::Enum(&["chat", "sms"])),
+                FieldRule::required(
+                    "content",
+                    Rule::array(&Rule::Object(&Content::RULES)),
                 ),
-            },
-            FieldRule {
-                wire: "threadId",
-                alias: "threadid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "metadata",
-                alias: "metadata",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Metadata as JsonRules>::RULES),
+                FieldRule::optional("threadId", Rule::TEXT),
+                FieldRule::optional(
+                    "metadata",
+                    Rule::array(&Rule::Object(&Metadata::RULES)),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Im {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Type of message
@@ -157,67 +105,19 @@ pub struct Content {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Content {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("time", |path| self.time.validate_into(path, report));
-        path.at(
-            "message",
-            |path| check::text(&self.message, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "media",
-            |path| {
-                self.media.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Content {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "direction",
-                alias: "direction",
-                required: true,
-                rule: Rule::Enum(&["BUSINESS_TO_CUSTOMER", "CUSTOMER_TO_BUSINESS"]),
-            },
-            FieldRule {
-                wire: "time",
-                alias: "time",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "message",
-                alias: "message",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "media",
-                alias: "media",
-                required: true,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Media as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required(
+                    "direction",
+                    Rule::Enum(&["BUSINESS_TO_CUSTOMER", "CUSTOMER_TO_BUSINESS"]),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Content {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+                FieldRule::required("time", Rule::DateTime),
+                FieldRule::required("message", Rule::TEXT),
+                FieldRule::required("media", Rule::array(&Rule::Object(&Media::RULES))),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Message direction
@@ -288,63 +188,13 @@ pub struct Media {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Media {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "name",
-            |path| check::text(&self.name, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "contentType",
-            |path| check::text(&self.content_type, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "url",
-            |path| check::text(
-                &self.url,
-                &check::Text::format(check::Format::Url),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Media {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "contentType",
-                alias: "contenttype",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "url",
-                alias: "url",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Media {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("name", Rule::TEXT),
+                FieldRule::required("contentType", Rule::TEXT),
+                FieldRule::required("url", Rule::Text(Text::URL)),
+            ],
+        )
+        .lowercase_aliases();
 }

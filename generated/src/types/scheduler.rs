@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Number};
-use wix_activities::validate::{
-    check, walk, FieldRule, JsonRules, Path, Report, Rule, StructRules, Validate,
-    ValidateJson,
-};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
 
 /// when an appointment is made.
@@ -54,117 +51,24 @@ pub struct Appointment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Appointment {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "description",
-            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "infoLink",
-            |path| {
-                if let Some(value) = &self.info_link {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at("location", |path| self.location.validate_into(path, report));
-        path.at("time", |path| self.time.validate_into(path, report));
-        path.at(
-            "attendees",
-            |path| {
-                self.attendees.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Appointment {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "appointmentId",
-                alias: "appointmentid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Enum(&["GUEST", "STAFF"]),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "description",
-                alias: "description",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "infoLink",
-                alias: "infolink",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Price as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "location",
-                alias: "location",
-                required: false,
-                rule: Rule::Object(&<Location as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "time",
-                alias: "time",
-                required: false,
-                rule: Rule::Object(&<Time as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "attendees",
-                alias: "attendees",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("appointmentId", Rule::TEXT),
+                FieldRule::required("source", Rule::Enum(&["GUEST", "STAFF"])),
+                FieldRule::required("title", Rule::TEXT),
+                FieldRule::required("description", Rule::TEXT),
+                FieldRule::optional("infoLink", Rule::Text(Text::URL)),
+                FieldRule::optional("price", Rule::Object(&Price::RULES)),
+                FieldRule::optional("location", Rule::Object(&Location::RULES)),
+                FieldRule::optional("time", Rule::Object(&Time::RULES)),
+                FieldRule::optional(
+                    "attendees",
+                    Rule::array(&Rule::Object(&Attendee::RULES)),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Appointment {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Appointment’s price
@@ -190,57 +94,15 @@ pub struct Price {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Price {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "currency",
-            |path| check::text(
-                &self.currency,
-                &check::Text::format(check::Format::Currency),
-                true,
-                path,
-                report,
-            ),
-        );
-    }
-}
-
 impl JsonRules for Price {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: true,
-                rule: Rule::Number(check::Range::ANY),
-            },
-            FieldRule {
-                wire: "formattedPrice",
-                alias: "formattedprice",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "currency",
-                alias: "currency",
-                required: true,
-                rule: Rule::Text(check::Text::format(check::Format::Currency)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Price {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("price", Rule::NUMBER),
+                FieldRule::optional("formattedPrice", Rule::TEXT),
+                FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Appointment's location
@@ -296,79 +158,18 @@ pub struct Location {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Location {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "url",
-            |path| {
-                if let Some(value) = &self.url {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Location {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "address",
-                alias: "address",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "city",
-                alias: "city",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "region",
-                alias: "region",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "postalCode",
-                alias: "postalcode",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "country",
-                alias: "country",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "url",
-                alias: "url",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Location {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("address", Rule::TEXT),
+                FieldRule::optional("city", Rule::TEXT),
+                FieldRule::optional("region", Rule::TEXT),
+                FieldRule::optional("postalCode", Rule::TEXT),
+                FieldRule::optional("country", Rule::TEXT),
+                FieldRule::optional("url", Rule::Text(Text::URL)),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// Appointment’s scheduled time
@@ -392,54 +193,16 @@ pub struct Time {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Time {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("start", |path| self.start.validate_into(path, report));
-        path.at("end", |path| self.end.validate_into(path, report));
-        path.at(
-            "timeZone",
-            |path| check::text(&self.time_zone, &check::Text::ANY, true, path, report),
-        );
-        check::order(Some(&self.start), Some(&self.end), ("start", "end"), path, report);
-    }
-}
-
 impl JsonRules for Time {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "start",
-                alias: "start",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "end",
-                alias: "end",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "timeZone",
-                alias: "timezone",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-        ],
-        closed: false,
-        order: &[("start", "end")],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Time {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::required("start", Rule::DateTime),
+                FieldRule::required("end", Rule::DateTime),
+                FieldRule::required("timeZone", Rule::TEXT),
+            ],
+        )
+        .lowercase_aliases()
+        .ordered(&[("start", "end")]);
 }
 
 /// One of the `attendees`: Appointment's attendees
@@ -487,80 +250,18 @@ pub struct Attendee {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Attendee {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("name", |path| self.name.validate_into(path, report));
-        path.at(
-            "email",
-            |path| {
-                if let Some(value) = &self.email {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Email),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-    }
-}
-
 impl JsonRules for Attendee {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "contactId",
-                alias: "contactid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "name",
-                alias: "name",
-                required: false,
-                rule: Rule::Object(&<Name as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "phone",
-                alias: "phone",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "email",
-                alias: "email",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Email)),
-            },
-            FieldRule {
-                wire: "notes",
-                alias: "notes",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "self",
-                alias: "self",
-                required: false,
-                rule: Rule::Bool,
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Attendee {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("contactId", Rule::TEXT),
+                FieldRule::optional("name", Rule::Object(&Name::RULES)),
+                FieldRule::optional("phone", Rule::TEXT),
+                FieldRule::optional("email", Rule::Text(Text::EMAIL)),
+                FieldRule::optional("notes", Rule::TEXT),
+                FieldRule::optional("self", Rule::Bool),
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// when an appointment is cancelled.
@@ -614,131 +315,26 @@ pub struct Cancel {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Cancel {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at("cancelDate", |path| self.cancel_date.validate_into(path, report));
-        path.at("refund", |path| self.refund.validate_into(path, report));
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "description",
-            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "infoLink",
-            |path| {
-                if let Some(value) = &self.info_link {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at("location", |path| self.location.validate_into(path, report));
-        path.at("time", |path| self.time.validate_into(path, report));
-        path.at(
-            "attendees",
-            |path| {
-                self.attendees.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Cancel {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "appointmentId",
-                alias: "appointmentid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Enum(&["GUEST", "STAFF"]),
-            },
-            FieldRule {
-                wire: "cancelDate",
-                alias: "canceldate",
-                required: true,
-                rule: Rule::DateTime,
-            },
-            FieldRule {
-                wire: "refund",
-                alias: "refund",
-                required: true,
-                rule: Rule::Object(&<Refund as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "description",
-                alias: "description",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "infoLink",
-                alias: "infolink",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Price as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "location",
-                alias: "location",
-                required: false,
-                rule: Rule::Object(&<Location as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "time",
-                alias: "time",
-                required: false,
-                rule: Rule::Object(&<Time as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "attendees",
-                alias: "attendees",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("appointmentId", Rule::TEXT),
+                FieldRule::required("source", Rule::Enum(&["GUEST", "STAFF"])),
+                FieldRule::required("cancelDate", Rule::DateTime),
+                FieldRule::required("refund", Rule::Object(&Refund::RULES)),
+                FieldRule::required("title", Rule::TEXT),
+                FieldRule::required("description", Rule::TEXT),
+                FieldRule::optional("infoLink", Rule::Text(Text::URL)),
+                FieldRule::optional("price", Rule::Object(&Price::RULES)),
+                FieldRule::optional("location", Rule::Object(&Location::RULES)),
+                FieldRule::optional("time", Rule::Object(&Time::RULES)),
+                FieldRule::optional(
+                    "attendees",
+                    Rule::array(&Rule::Object(&Attendee::RULES)),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Cancel {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+            ],
+        )
+        .lowercase_aliases();
 }
 
 /// when an appointment is confirmed.
@@ -787,115 +383,22 @@ pub struct Confirmation {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-impl Validate for Confirmation {
-    fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        path.at(
-            "title",
-            |path| check::text(&self.title, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "description",
-            |path| check::text(&self.description, &check::Text::ANY, true, path, report),
-        );
-        path.at(
-            "infoLink",
-            |path| {
-                if let Some(value) = &self.info_link {
-                    check::text(
-                        value,
-                        &check::Text::format(check::Format::Url),
-                        false,
-                        path,
-                        report,
-                    )
-                }
-            },
-        );
-        path.at("price", |path| self.price.validate_into(path, report));
-        path.at("location", |path| self.location.validate_into(path, report));
-        path.at("time", |path| self.time.validate_into(path, report));
-        path.at(
-            "attendees",
-            |path| {
-                self.attendees.validate_into(path, report);
-            },
-        );
-    }
-}
-
 impl JsonRules for Confirmation {
-    const RULES: StructRules = StructRules {
-        fields: &[
-            FieldRule {
-                wire: "appointmentId",
-                alias: "appointmentid",
-                required: false,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "source",
-                alias: "source",
-                required: true,
-                rule: Rule::Enum(&["GUEST", "STAFF"]),
-            },
-            FieldRule {
-                wire: "title",
-                alias: "title",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "description",
-                alias: "description",
-                required: true,
-                rule: Rule::Text(check::Text::ANY),
-            },
-            FieldRule {
-                wire: "infoLink",
-                alias: "infolink",
-                required: false,
-                rule: Rule::Text(check::Text::format(check::Format::Url)),
-            },
-            FieldRule {
-                wire: "price",
-                alias: "price",
-                required: false,
-                rule: Rule::Object(&<Price as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "location",
-                alias: "location",
-                required: false,
-                rule: Rule::Object(&<Location as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "time",
-                alias: "time",
-                required: false,
-                rule: Rule::Object(&<Time as JsonRules>::RULES),
-            },
-            FieldRule {
-                wire: "attendees",
-                alias: "attendees",
-                required: false,
-                rule: Rule::Array(
-                    check::Items::ANY,
-                    &Rule::Object(&<Attendee as JsonRules>::RULES),
+    const RULES: StructRules = StructRules::new(
+            &[
+                FieldRule::optional("appointmentId", Rule::TEXT),
+                FieldRule::required("source", Rule::Enum(&["GUEST", "STAFF"])),
+                FieldRule::required("title", Rule::TEXT),
+                FieldRule::required("description", Rule::TEXT),
+                FieldRule::optional("infoLink", Rule::Text(Text::URL)),
+                FieldRule::optional("price", Rule::Object(&Price::RULES)),
+                FieldRule::optional("location", Rule::Object(&Location::RULES)),
+                FieldRule::optional("time", Rule::Object(&Time::RULES)),
+                FieldRule::optional(
+                    "attendees",
+                    Rule::array(&Rule::Object(&Attendee::RULES)),
                 ),
-            },
-        ],
-        closed: false,
-        order: &[],
-        sum: false,
-    };
-}
-
-impl ValidateJson for Confirmation {
-    fn validate_json_into(
-        value: &serde_json::Value,
-        path: &mut Path,
-        report: &mut Report,
-    ) {
-        walk::value(value, &Self::RULES, path, report);
-    }
+            ],
+        )
+        .lowercase_aliases();
 }

@@ -1,105 +1,127 @@
-//! The checks generated validators call, one function per rule, for typed
-//! values and for raw JSON alike, so that both entry points apply exactly
-//! the same rules with the same messages.
+//! The checks behind every rule, one function each, on the values the
+//! walkers find: both the typed walk (a value as it is serialized) and the
+//! raw walk (JSON as it is read) call them, so the two agree on every
+//! verdict and every message.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::formats;
+use super::rules::{Format, Items, Range, Rule, Text};
 use super::{Kind, Path, Report};
 use crate::{DateTime, Number};
 
-/// A format a text property must have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// An ISO 4217 currency code.
-    Currency,
-    /// An email address.
-    Email,
-    /// An absolute URL.
-    Url,
+/// A value as a walker finds it: a scalar, borrowed, or the kind of a container.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Found<'a> {
+    Null,
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    F64(f64),
+    Str(&'a str),
+    Array,
+    Object,
 }
 
-/// The rules of a text property.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// The format, if any.
-    pub format: Option<Format>,
-    /// Whether a wrong format is only a warning.
-    pub format_is_warning: bool,
-    /// `minLength`, in characters.
-    pub min_length: Option<u64>,
-    /// `maxLength`, in characters.
-    pub max_length: Option<u64>,
-    /// `const`.
-    pub constant: Option<&'static str>,
-    /// `pattern`: an ECMA-262 regular expression the text must match.
-    pub pattern: Option<&'static str>,
-}
-
-impl Text {
-    /// No rule beyond being text.
-    pub const ANY: Text = Text {
-        format: None,
-        format_is_warning: false,
-        min_length: None,
-        max_length: None,
-        constant: None,
-        pattern: None,
-    };
-
-    /// Text in `format`.
-    pub const fn format(format: Format) -> Text {
-        Text {
-            format: Some(format),
-            ..Text::ANY
+impl<'a> From<&'a Value> for Found<'a> {
+    fn from(value: &'a Value) -> Found<'a> {
+        match value {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Found::U64(u),
+                (None, Some(i)) => Found::I64(i),
+                _ => Found::F64(n.as_f64().unwrap_or_default()),
+            },
+            Value::String(s) => Found::Str(s),
+            Value::Array(_) => Found::Array,
+            Value::Object(_) => Found::Object,
         }
     }
 }
 
-/// The rules of a number property.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Range {
-    /// `minimum`.
-    pub minimum: Option<f64>,
-    /// `maximum`.
-    pub maximum: Option<f64>,
-    /// `exclusiveMinimum`.
-    pub exclusive_minimum: Option<f64>,
-    /// `exclusiveMaximum`.
-    pub exclusive_maximum: Option<f64>,
+impl Found<'_> {
+    fn is_null(self) -> bool {
+        matches!(self, Found::Null)
+    }
+
+    /// The JSON number, if this is one.
+    fn number(self) -> Option<serde_json::Number> {
+        match self {
+            Found::I64(i) => Some(i.into()),
+            Found::U64(u) => Some(u.into()),
+            Found::F64(f) => serde_json::Number::from_f64(f),
+            _ => None,
+        }
+    }
+
+    fn as_i64(self) -> Option<i64> {
+        match self {
+            Found::I64(i) => Some(i),
+            Found::U64(u) => i64::try_from(u).ok(),
+            _ => None,
+        }
+    }
 }
 
-impl Range {
-    /// Any number.
-    pub const ANY: Range = Range {
-        minimum: None,
-        maximum: None,
-        exclusive_minimum: None,
-        exclusive_maximum: None,
-    };
+/// A scalar a consistency rule compares, kept until its object ends.
+#[derive(Clone, Debug)]
+pub(crate) enum Kept {
+    Number(f64),
+    Text(String),
+    Other,
 }
 
-/// The rules of an array property.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Items {
-    /// `minItems`.
-    pub min_items: Option<u64>,
-    /// `maxItems`.
-    pub max_items: Option<u64>,
+impl Kept {
+    pub(crate) fn of(found: Found<'_>) -> Kept {
+        match found {
+            Found::Str(s) => Kept::Text(s.to_owned()),
+            other => match other.number() {
+                Some(n) => Kept::Number(n.as_f64().unwrap_or_default()),
+                None => Kept::Other,
+            },
+        }
+    }
 }
 
-impl Items {
-    /// Any length.
-    pub const ANY: Items = Items {
-        min_items: None,
-        max_items: None,
-    };
+/// Applies a scalar rule to what a walker found. Container rules
+/// ([`Rule::Object`], [`Rule::Array`]) get here only when the value is not
+/// a container of the right kind.
+pub(crate) fn found(
+    rule: &Rule,
+    value: Found<'_>,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
+    match rule {
+        Rule::Text(text) => json_text(value, text, required, path, report),
+        Rule::Number(range) => json_number(value, range, required, path, report),
+        Rule::Integer(range) => json_integer(value, range, required, path, report),
+        Rule::Bool => json_bool(value, required, path, report),
+        Rule::DateTime => json_date_time(value, required, path, report),
+        Rule::Decimal => json_decimal(value, required, path, report),
+        Rule::Int64 => json_int64(value, required, path, report),
+        Rule::StrictText(text) => match value {
+            Found::Str(s) => text_rules(s, text, false, path, report),
+            other => json_strict_text(other, path, report),
+        },
+        Rule::Enum(values) => json_enum(value, values, required, path, report),
+        Rule::RawArray => json_raw_array(value, path, report),
+        Rule::RawObject => json_raw_object(value, required, path, report),
+        Rule::Object(_) => {
+            if !value.is_null() || required {
+                object(value, path, report);
+            }
+        }
+        Rule::Array(items, _) => json_array(value, items, required, path, report),
+        Rule::Any | Rule::External(_) => {}
+    }
 }
 
 /// The last token of the pointer: the name of the field being checked.
 fn field(path: &Path) -> String {
-    let token = path.pointer().rsplit('/').next().unwrap_or_default();
-    let token = token.replace("~1", "/").replace("~0", "~");
+    let token = super::unescape(path.pointer().rsplit('/').next().unwrap_or_default());
     if token.chars().all(|c| c.is_ascii_digit()) && !token.is_empty() {
         format!("item {token}")
     } else {
@@ -108,15 +130,18 @@ fn field(path: &Path) -> String {
 }
 
 /// What a JSON value is, for messages.
-fn found(value: &Value) -> String {
+fn described(value: Found<'_>) -> String {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("the boolean `{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) if s.len() > 64 => format!("a string of {} bytes", s.len()),
-        Value::String(s) => format!("the string `{s}`"),
-        Value::Array(_) => "an array".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Found::Null => "null".to_owned(),
+        Found::Bool(b) => format!("the boolean `{b}`"),
+        Found::Str(s) if s.len() > 64 => format!("a string of {} bytes", s.len()),
+        Found::Str(s) => format!("the string `{s}`"),
+        Found::Array => "an array".to_owned(),
+        Found::Object => "an object".to_owned(),
+        number => match number.number() {
+            Some(n) => format!("the number `{n}`"),
+            None => "a number".to_owned(),
+        },
     }
 }
 
@@ -132,10 +157,20 @@ fn shown(text: &str) -> String {
     }
 }
 
-// ----- typed values -----
+fn wrong_type(expected: &str, value: Found<'_>, path: &Path, report: &mut Report) {
+    report.error(
+        path,
+        Kind::Type,
+        format_args!(
+            "{} must be {expected}, found {}",
+            field(path),
+            described(value)
+        ),
+    );
+}
 
-/// A text field. A required text that is empty was missing (or sent empty).
-pub fn text(value: &str, rules: &Text, required: bool, path: &Path, report: &mut Report) {
+/// A text. A required text that is empty was missing (or sent empty).
+fn text_rules(value: &str, rules: &Text, required: bool, path: &Path, report: &mut Report) {
     if value.is_empty() {
         if required {
             report.error(
@@ -224,17 +259,13 @@ fn matches(pattern: &'static str, text: &str) -> bool {
     regex.as_ref().is_some_and(|r| r.find(text).is_some())
 }
 
-/// A number field.
-pub fn number(value: &Number, rules: &Range, path: &Path, report: &mut Report) {
-    range(value.as_f64(), &value.to_string(), rules, path, report);
-}
-
-/// An integer field.
-pub fn integer(value: i64, rules: &Range, path: &Path, report: &mut Report) {
-    range(value as f64, &value.to_string(), rules, path, report);
-}
-
-fn range(value: f64, text: &str, rules: &Range, path: &Path, report: &mut Report) {
+fn range(
+    value: f64,
+    text: &dyn std::fmt::Display,
+    rules: &Range,
+    path: &Path,
+    report: &mut Report,
+) {
     let mut fail = |bound: &str, limit: f64| {
         report.error(
             path,
@@ -256,8 +287,8 @@ fn range(value: f64, text: &str, rules: &Range, path: &Path, report: &mut Report
     }
 }
 
-/// The length of an array field.
-pub fn items(len: usize, rules: &Items, path: &Path, report: &mut Report) {
+/// The length of an array.
+pub(crate) fn items(len: usize, rules: &Items, path: &Path, report: &mut Report) {
     if let Some(min) = rules.min_items.filter(|m| (len as u64) < *m) {
         report.error(
             path,
@@ -277,122 +308,51 @@ pub fn items(len: usize, rules: &Items, path: &Path, report: &mut Report) {
     }
 }
 
-/// A field kept as raw JSON because its schema documents nothing inside:
-/// only its JSON type is known (an array).
-pub fn raw_array(value: &Value, path: &Path, report: &mut Report) {
-    if !value.is_array() {
+/// A property the schema does not document, where it forbids them.
+pub(crate) fn undocumented(path: &Path, report: &mut Report) {
+    report.error(
+        path,
+        Kind::UnknownProperty,
+        format_args!("{} is not a documented property", field(path)),
+    );
+}
+
+/// A required property that is not there.
+pub(crate) fn missing(path: &Path, report: &mut Report) {
+    report.error(
+        path,
+        Kind::Required,
+        format_args!("{} is required but missing or empty", field(path)),
+    );
+}
+
+/// The value at `path` must be an object.
+pub(crate) fn object(value: Found<'_>, path: &Path, report: &mut Report) {
+    if value != Found::Object {
+        let what = if path.pointer().is_empty() {
+            "the document".to_owned()
+        } else {
+            field(path)
+        };
         report.error(
             path,
             Kind::Type,
-            format_args!("{} must be an array, found {}", field(path), found(value)),
+            format_args!("{what} must be an object, found {}", described(value)),
         );
-    }
-}
-
-/// [`raw_array`] for an `Array[object]` without fields: each item must be an object.
-pub fn raw_array_of_objects(value: &Value, path: &mut Path, report: &mut Report) {
-    raw_array(value, path, report);
-    for (index, item) in value.as_array().into_iter().flatten().enumerate() {
-        path.push_index(index);
-        json_raw_object(item, true, path, report);
-        path.pop();
-    }
-}
-
-/// Undocumented properties, where the schema forbids them.
-pub fn no_extra(extra: &Map<String, Value>, path: &mut Path, report: &mut Report) {
-    for key in extra.keys() {
-        path.at(key, |path| {
-            report.error(
-                path,
-                Kind::UnknownProperty,
-                format_args!("{} is not a documented property", field(path)),
-            )
-        });
-    }
-}
-
-/// Two date-times that must be in order (`checkin` before `checkout`).
-pub fn order(
-    earlier: Option<&DateTime>,
-    later: Option<&DateTime>,
-    names: (&str, &str),
-    path: &Path,
-    report: &mut Report,
-) {
-    if let (Some(a), Some(b)) = (earlier, later) {
-        if b.to_utc() < a.to_utc() {
-            report.warning(
-                path,
-                Kind::Consistency,
-                format_args!("`{}` ({}) is before `{}` ({})", names.1, b, names.0, a),
-            );
-        }
-    }
-}
-
-/// A total that must be the sum of its parts (`guests.total` = `adults` + `children`).
-pub fn sum(total: Option<f64>, parts: &[(&str, Option<f64>)], path: &Path, report: &mut Report) {
-    let Some(total) = total else { return };
-    let Some(values) = parts.iter().map(|(_, v)| *v).collect::<Option<Vec<f64>>>() else {
-        return;
-    };
-    let sum: f64 = values.iter().sum();
-    if (sum - total).abs() > 1e-9 {
-        let names: Vec<String> = parts.iter().map(|(n, _)| format!("`{n}`")).collect();
-        report.warning(
-            path,
-            Kind::Consistency,
-            format_args!(
-                "`total` is {total} but {} add up to {sum}",
-                names.join(" + ")
-            ),
-        );
-    }
-}
-
-// ----- raw JSON -----
-
-/// The object at `path`, or a type error.
-pub fn object<'a>(
-    value: &'a Value,
-    path: &Path,
-    report: &mut Report,
-) -> Option<&'a Map<String, Value>> {
-    match value {
-        Value::Object(map) => Some(map),
-        other => {
-            report.error(
-                path,
-                Kind::Type,
-                format_args!(
-                    "{} must be an object, found {}",
-                    field_or_document(path),
-                    found(other)
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn field_or_document(path: &Path) -> String {
-    if path.pointer().is_empty() {
-        "the document".to_owned()
-    } else {
-        field(path)
     }
 }
 
 /// Whether an optional property's value is `null` (read as absent).
-fn absent(value: &Value, required: bool, expected: &str, path: &Path, report: &mut Report) -> bool {
+fn absent(
+    value: Found<'_>,
+    required: bool,
+    expected: &str,
+    path: &Path,
+    report: &mut Report,
+) -> bool {
     if value.is_null() {
         if required {
-            report.error(
-                path,
-                Kind::Type,
-                format_args!("{} must be {expected}, found null", field(path)),
-            );
+            wrong_type(expected, value, path, report);
         }
         return true;
     }
@@ -400,102 +360,76 @@ fn absent(value: &Value, required: bool, expected: &str, path: &Path, report: &m
 }
 
 /// A text property: a string (or a number or boolean, kept as its text).
-pub fn json_text(value: &Value, rules: &Text, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "text", path, report) {
-        return;
-    }
-    match value {
-        Value::String(s) => text(s, rules, required, path, report),
-        Value::Number(n) => text(&n.to_string(), rules, required, path, report),
-        Value::Bool(b) => text(&b.to_string(), rules, required, path, report),
-        other => report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be text, found {}", field(path), found(other)),
-        ),
-    }
-}
-
-/// An item of an array of text: a string only, as serde reads it.
-pub fn json_strict_text(value: &Value, path: &Path, report: &mut Report) {
-    if !value.is_string() {
-        report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be a string, found {}", field(path), found(value)),
-        );
-    }
-}
-
-/// A number property: a JSON number, or a string holding one.
-pub fn json_number(value: &Value, rules: &Range, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "a number", path, report) {
-        return;
-    }
-    let parsed = match value {
-        Value::Number(n) => Some(Number::from(n.clone())),
-        Value::String(s) => s.trim().parse::<Number>().ok(),
-        _ => None,
-    };
-    match parsed {
-        Some(number) => self::number(&number, rules, path, report),
-        None => report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be a number, found {}", field(path), found(value)),
-        ),
-    }
-}
-
-/// An integer property: a whole JSON number that fits in 64 bits.
-pub fn json_integer(
-    value: &Value,
-    rules: &Range,
+pub(crate) fn json_text(
+    value: Found<'_>,
+    rules: &Text,
     required: bool,
     path: &Path,
     report: &mut Report,
 ) {
+    if absent(value, required, "text", path, report) {
+        return;
+    }
+    match value {
+        Found::Str(s) => text_rules(s, rules, required, path, report),
+        Found::Bool(b) => text_rules(&b.to_string(), rules, required, path, report),
+        Found::Array | Found::Object => wrong_type("text", value, path, report),
+        number => {
+            let text = number.number().map(|n| n.to_string()).unwrap_or_default();
+            text_rules(&text, rules, required, path, report)
+        }
+    }
+}
+
+/// An item of an array of text: a string only, as serde reads it.
+fn json_strict_text(value: Found<'_>, path: &Path, report: &mut Report) {
+    if !matches!(value, Found::Str(_)) {
+        wrong_type("a string", value, path, report);
+    }
+}
+
+/// A number property: a JSON number, or a string holding one.
+fn json_number(value: Found<'_>, rules: &Range, required: bool, path: &Path, report: &mut Report) {
+    if absent(value, required, "a number", path, report) {
+        return;
+    }
+    let parsed = match value {
+        Found::Str(s) => s.trim().parse::<Number>().ok(),
+        number => number.number().map(Number::from),
+    };
+    match parsed {
+        Some(number) => range(number.as_f64(), &number, rules, path, report),
+        None => wrong_type("a number", value, path, report),
+    }
+}
+
+/// An integer property: a whole JSON number that fits in 64 bits.
+fn json_integer(value: Found<'_>, rules: &Range, required: bool, path: &Path, report: &mut Report) {
     if absent(value, required, "a whole number", path, report) {
         return;
     }
     match value.as_i64() {
-        Some(n) => integer(n, rules, path, report),
-        None => report.error(
-            path,
-            Kind::Type,
-            format_args!(
-                "{} must be a whole number, found {}",
-                field(path),
-                found(value)
-            ),
-        ),
+        Some(n) => range(n as f64, &n, rules, path, report),
+        None => wrong_type("a whole number", value, path, report),
     }
 }
 
 /// A boolean property.
-pub fn json_bool(value: &Value, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "`true` or `false`", path, report) {
-        return;
-    }
-    if !value.is_boolean() {
-        report.error(
-            path,
-            Kind::Type,
-            format_args!(
-                "{} must be `true` or `false`, found {}",
-                field(path),
-                found(value)
-            ),
-        );
+fn json_bool(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
+    if !absent(value, required, "`true` or `false`", path, report)
+        && !matches!(value, Found::Bool(_))
+    {
+        wrong_type("`true` or `false`", value, path, report);
     }
 }
 
 /// A decimal property: text that holds a decimal number (`"85"`, `"55.70"`), or a JSON number.
-pub fn json_decimal(value: &Value, required: bool, path: &Path, report: &mut Report) {
+fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     let valid = match value {
-        Value::String(s) => crate::decimal::parse(s).is_some(),
-        Value::Number(n) => crate::decimal::parse(&n.to_string()).is_some(),
-        _ => false,
+        Found::Str(s) => crate::decimal::parse(s).is_some(),
+        number => number
+            .number()
+            .is_some_and(|n| crate::decimal::parse(&n.to_string()).is_some()),
     };
     number_as_text(
         value,
@@ -508,9 +442,9 @@ pub fn json_decimal(value: &Value, required: bool, path: &Path, report: &mut Rep
 }
 
 /// A 64-bit integer property: text that holds a whole number (`"13"`), or a JSON integer.
-pub fn json_int64(value: &Value, required: bool, path: &Path, report: &mut Report) {
+fn json_int64(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     let valid = match value {
-        Value::String(s) => s.parse::<i64>().is_ok(),
+        Found::Str(s) => s.parse::<i64>().is_ok(),
         other => other.as_i64().is_some(),
     };
     number_as_text(
@@ -526,7 +460,7 @@ pub fn json_int64(value: &Value, required: bool, path: &Path, report: &mut Repor
 /// Reports a number that travels as text when it is missing or `valid` is false;
 /// `what` names it and gives an example.
 fn number_as_text(
-    value: &Value,
+    value: Found<'_>,
     valid: bool,
     required: bool,
     (name, example): (&str, &str),
@@ -536,25 +470,22 @@ fn number_as_text(
     if absent(value, required, name, path, report) || valid {
         return;
     }
-    report.error(
+    wrong_type(
+        &format!("{name} as text, such as {example}"),
+        value,
         path,
-        Kind::Type,
-        format_args!(
-            "{} must be {name} as text, such as {example}, found {}",
-            field(path),
-            found(value)
-        ),
+        report,
     );
 }
 
 /// A date-time property: RFC 3339 text; without an offset it is read, with a warning.
-pub fn json_date_time(value: &Value, required: bool, path: &Path, report: &mut Report) {
+fn json_date_time(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     if absent(value, required, "a date-time", path, report) {
         return;
     }
     match value {
-        Value::String(s) => match s.parse::<DateTime>() {
-            Ok(date_time) => super::Validate::validate_into(&date_time, &mut path.clone(), report),
+        Found::Str(s) => match s.parse::<DateTime>() {
+            Ok(date_time) => date_time_offset(&date_time, path, report),
             Err(_) => report.error(
                 path,
                 Kind::Format,
@@ -565,26 +496,32 @@ pub fn json_date_time(value: &Value, required: bool, path: &Path, report: &mut R
                 ),
             ),
         },
-        other => report.error(
+        other => wrong_type("a date-time string", other, path, report),
+    }
+}
+
+/// A date-time without a UTC offset names no instant: a warning.
+pub(crate) fn date_time_offset(date_time: &DateTime, path: &Path, report: &mut Report) {
+    if !date_time.has_offset() {
+        report.warning(
             path,
-            Kind::Type,
+            Kind::Format,
             format_args!(
-                "{} must be a date-time string, found {}",
-                field(path),
-                found(other)
+                "`{}` has no UTC offset (such as `Z` or `+02:00`), so it names no instant",
+                date_time.as_str()
             ),
-        ),
+        );
     }
 }
 
 /// An enum property: one of `values`, in any case.
-pub fn json_enum(value: &Value, values: &[&str], required: bool, path: &Path, report: &mut Report) {
+fn json_enum(value: Found<'_>, values: &[&str], required: bool, path: &Path, report: &mut Report) {
     if absent(value, required, "text", path, report) {
         return;
     }
     match value {
-        Value::String(s) if values.iter().any(|v| v.eq_ignore_ascii_case(s)) => {}
-        Value::String(s) => {
+        Found::Str(s) if values.iter().any(|v| v.eq_ignore_ascii_case(s)) => {}
+        Found::Str(s) => {
             let names: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
             report.error(
                 path,
@@ -597,80 +534,86 @@ pub fn json_enum(value: &Value, values: &[&str], required: bool, path: &Path, re
                 ),
             );
         }
-        other => report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be text, found {}", field(path), found(other)),
-        ),
+        other => wrong_type("text", other, path, report),
     }
 }
 
-/// An array property read by the streaming walker, which checks the items
-/// itself: here only that it is an array, and its length.
-pub fn json_array(value: &Value, rules: &Items, required: bool, path: &Path, report: &mut Report) {
-    if absent(value, required, "an array", path, report) {
-        return;
-    }
-    match value {
-        Value::Array(values) => items(values.len(), rules, path, report),
-        other => report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be an array, found {}", field(path), found(other)),
-        ),
+/// An array property that is not an array (the walkers check the items of one that is).
+fn json_array(value: Found<'_>, _rules: &Items, required: bool, path: &Path, report: &mut Report) {
+    if !absent(value, required, "an array", path, report) && value != Found::Array {
+        wrong_type("an array", value, path, report);
     }
 }
 
 /// A property kept as raw JSON that must be an array.
-pub fn json_raw_array(value: &Value, path: &Path, report: &mut Report) {
-    if !value.is_null() {
-        raw_array(value, path, report);
+fn json_raw_array(value: Found<'_>, path: &Path, report: &mut Report) {
+    if !value.is_null() && value != Found::Array {
+        wrong_type("an array", value, path, report);
     }
 }
 
 /// A property kept as a raw JSON object.
-pub fn json_raw_object(value: &Value, required: bool, path: &Path, report: &mut Report) {
-    if !absent(value, required, "an object", path, report) && !value.is_object() {
-        report.error(
-            path,
-            Kind::Type,
-            format_args!("{} must be an object, found {}", field(path), found(value)),
-        );
+fn json_raw_object(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
+    if !absent(value, required, "an object", path, report) && value != Found::Object {
+        wrong_type("an object", value, path, report);
     }
 }
 
-/// [`order`] on the values the walker kept, by wire name: only when both are valid date-times.
-pub fn json_order(
-    object: &Map<String, Value>,
-    names: (&str, &str),
+/// Two date-times that must be in order (`checkin` before `checkout`), from
+/// the values a walker kept: only when both are valid date-times.
+pub(crate) fn order(kept: &[(&str, Kept)], names: (&str, &str), path: &Path, report: &mut Report) {
+    let read = |name: &str| {
+        kept.iter()
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| match v {
+                Kept::Text(s) => s.parse::<DateTime>().ok(),
+                _ => None,
+            })
+    };
+    if let (Some(a), Some(b)) = (read(names.0), read(names.1)) {
+        if b.to_utc() < a.to_utc() {
+            report.warning(
+                path,
+                Kind::Consistency,
+                format_args!("`{}` ({}) is before `{}` ({})", names.1, b, names.0, a),
+            );
+        }
+    }
+}
+
+/// A total that must be the sum of its parts (`guests.total` = `adults` +
+/// `children`), from the values a walker kept: only when every value is a number.
+pub(crate) fn sum(
+    kept: &[(&str, Kept)],
+    (total, parts): (&str, &[&str]),
     path: &Path,
     report: &mut Report,
 ) {
     let read = |name: &str| {
-        object
-            .get(name)
-            .and_then(|v| v.as_str()?.parse::<DateTime>().ok())
+        kept.iter()
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| match v {
+                Kept::Number(n) => Some(*n),
+                Kept::Text(s) => s.trim().parse::<Number>().ok().map(|n| n.as_f64()),
+                Kept::Other => None,
+            })
     };
-    order(
-        read(names.0).as_ref(),
-        read(names.1).as_ref(),
-        names,
-        path,
-        report,
-    );
-}
-
-/// [`sum`] on the values the walker kept, by wire name: only when every value is a number.
-pub fn json_sum(object: &Map<String, Value>, parts: &[&str], path: &Path, report: &mut Report) {
-    let read = |name: &str| {
-        object.get(name).and_then(|v| match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse::<Number>().ok().map(|n| n.as_f64()),
-            _ => None,
-        })
+    let Some(value) = read(total) else { return };
+    let Some(values) = parts.iter().map(|p| read(p)).collect::<Option<Vec<f64>>>() else {
+        return;
     };
-    let parts: Vec<(&str, Option<f64>)> = parts.iter().map(|p| (*p, read(p))).collect();
-    sum(read("total"), &parts, path, report);
+    let added: f64 = values.iter().sum();
+    if (added - value).abs() > 1e-9 {
+        let names: Vec<String> = parts.iter().map(|n| format!("`{n}`")).collect();
+        report.warning(
+            path,
+            Kind::Consistency,
+            format_args!(
+                "`{total}` is {value} but {} add up to {added}",
+                names.join(" + ")
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -700,21 +643,25 @@ mod tests {
             json!(2.5),
         ] {
             assert!(
-                run(|p, r| json_decimal(&good, true, p, r)).is_empty(),
+                run(|p, r| json_decimal(Found::from(&good), true, p, r)).is_empty(),
                 "{good}"
             );
         }
         for bad in [json!("85 USD"), json!(""), json!(true), json!({})] {
-            assert_eq!(run(|p, r| json_decimal(&bad, true, p, r)).len(), 1, "{bad}");
+            assert_eq!(
+                run(|p, r| json_decimal(Found::from(&bad), true, p, r)).len(),
+                1,
+                "{bad}"
+            );
         }
         assert_eq!(
-            run(|p, r| json_decimal(&json!(null), true, p, r)),
+            run(|p, r| json_decimal(Found::from(&json!(null)), true, p, r)),
             ["/field type `field` must be a decimal number, found null"]
         );
-        assert!(run(|p, r| json_decimal(&json!(null), false, p, r)).is_empty());
+        assert!(run(|p, r| json_decimal(Found::from(&json!(null)), false, p, r)).is_empty());
         for good in [json!("13"), json!("-9223372036854775808"), json!(13)] {
             assert!(
-                run(|p, r| json_int64(&good, true, p, r)).is_empty(),
+                run(|p, r| json_int64(Found::from(&good), true, p, r)).is_empty(),
                 "{good}"
             );
         }
@@ -724,7 +671,11 @@ mod tests {
             json!(1.5),
             json!("x"),
         ] {
-            assert_eq!(run(|p, r| json_int64(&bad, true, p, r)).len(), 1, "{bad}");
+            assert_eq!(
+                run(|p, r| json_int64(Found::from(&bad), true, p, r)).len(),
+                1,
+                "{bad}"
+            );
         }
     }
 
@@ -737,21 +688,21 @@ mod tests {
             exclusive_maximum: Some(10.0),
         };
         assert_eq!(
-            run(|p, r| json_number(&json!(0), &range, true, p, r)),
+            run(|p, r| json_number(Found::from(&json!(0)), &range, true, p, r)),
             ["/field range `field` must be at least 1, found 0"]
         );
         assert_eq!(
-            run(|p, r| json_number(&json!("10"), &range, true, p, r)),
+            run(|p, r| json_number(Found::from(&json!("10")), &range, true, p, r)),
             ["/field range `field` must be less than 10, found 10"]
         );
-        assert!(run(|p, r| json_integer(&json!(5), &range, true, p, r)).is_empty());
+        assert!(run(|p, r| json_integer(Found::from(&json!(5)), &range, true, p, r)).is_empty());
         let pattern = Text {
             pattern: Some("^[A-Z]{3}$"),
             ..Text::ANY
         };
-        assert!(run(|p, r| json_text(&json!("EUR"), &pattern, true, p, r)).is_empty());
+        assert!(run(|p, r| json_text(Found::from(&json!("EUR")), &pattern, true, p, r)).is_empty());
         assert_eq!(
-            run(|p, r| json_text(&json!("euro"), &pattern, true, p, r)),
+            run(|p, r| json_text(Found::from(&json!("euro")), &pattern, true, p, r)),
             ["/field pattern `field` must match `^[A-Z]{3}$`, found `euro`"]
         );
         let text = Text {
@@ -761,14 +712,14 @@ mod tests {
             ..Text::ANY
         };
         assert_eq!(
-            run(|p, r| json_text(&json!("abcd"), &text, true, p, r)),
+            run(|p, r| json_text(Found::from(&json!("abcd")), &text, true, p, r)),
             [
                 "/field length `field` must be at most 3 characters long",
                 "/field const `field` must be `ab`, found `abcd`"
             ]
         );
         assert_eq!(
-            run(|p, r| json_text(&json!("é"), &text, true, p, r))[0],
+            run(|p, r| json_text(Found::from(&json!("é")), &text, true, p, r))[0],
             "/field length `field` must be at least 2 characters long"
         );
         let items = Items {
@@ -776,37 +727,39 @@ mod tests {
             max_items: Some(2),
         };
         assert_eq!(
-            run(|p, r| json_array(&json!([]), &items, true, p, r)),
+            run(|p, r| self::items(0, &items, p, r)),
             ["/field length `field` must have at least 1 items, found 0"]
         );
-        assert_eq!(
-            run(|p, r| json_array(&json!([1, 2, 3]), &items, true, p, r)).len(),
-            1
-        );
+        assert_eq!(run(|p, r| self::items(3, &items, p, r)).len(), 1);
     }
 
     #[test]
-    fn undocumented_properties_where_forbidden() {
-        let extra: Map<String, Value> = [("b".to_owned(), json!(2))].into_iter().collect();
+    fn undocumented_and_missing_properties() {
         assert_eq!(
-            run(|p, r| no_extra(&extra, p, r)),
-            ["/field/b unknown_property `b` is not a documented property"]
+            run(|p, r| undocumented(p, r)),
+            ["/field unknown_property `field` is not a documented property"]
+        );
+        assert_eq!(
+            run(|p, r| missing(p, r)),
+            ["/field required `field` is required but missing or empty"]
         );
     }
 
     #[test]
     fn null_is_absent_when_optional_and_a_type_error_when_required() {
-        assert!(run(|p, r| json_number(&Value::Null, &Range::ANY, false, p, r)).is_empty());
+        assert!(
+            run(|p, r| json_number(Found::from(&Value::Null), &Range::ANY, false, p, r)).is_empty()
+        );
         assert_eq!(
-            run(|p, r| json_number(&Value::Null, &Range::ANY, true, p, r)),
+            run(|p, r| json_number(Found::from(&Value::Null), &Range::ANY, true, p, r)),
             ["/field type `field` must be a number, found null"]
         );
         assert_eq!(
-            run(|p, r| json_integer(&json!(1.5), &Range::ANY, true, p, r)),
+            run(|p, r| json_integer(Found::from(&json!(1.5)), &Range::ANY, true, p, r)),
             ["/field type `field` must be a whole number, found the number `1.5`"]
         );
         assert_eq!(
-            run(|p, r| json_bool(&json!("true"), true, p, r)),
+            run(|p, r| json_bool(Found::from(&json!("true")), true, p, r)),
             ["/field type `field` must be `true` or `false`, found the string `true`"]
         );
     }

@@ -1,20 +1,25 @@
 //! Validation: everything wrong with a payload, each with a JSON pointer.
 //!
-//! Two entry points share one rule set, generated per schema:
-//! [`Validate`] checks a value built in code (or parsed) for what serde
-//! cannot express, and [`ValidateJson`] checks raw JSON, reporting also what
-//! would stop it from parsing. [`activity_json`] takes the bytes of an
+//! Each generated type has one static rule table ([`JsonRules`], see
+//! [`rules`]), and two entry points apply it: [`Validate`] checks a value
+//! built in code (or parsed), walking it as it is serialized, and
+//! [`ValidateJson`] checks raw JSON as it is read, reporting also what would
+//! stop it from parsing. Both walks call the same checks, so a value and its
+//! JSON get the same verdicts at the same pointers. [`activity_json`] takes the bytes of an
 //! activity envelope the fast way: straight into the typed value, then the
 //! typed checks; only a payload that does not parse is walked as JSON to
 //! collect every error. [`event_json`] does the same for the body of a
 //! backend event, by handler name. Validation never stops at the first problem and
 //! never panics; it stops recording after [`Report::LIMIT`] violations.
 
-pub mod check;
+pub(crate) mod check;
 pub mod formats;
-pub mod walk;
+mod object;
+pub mod rules;
+mod typed;
+pub(crate) mod walk;
 
-pub use walk::{FieldRule, Rule, StructRules};
+pub use rules::{FieldRule, Format, Items, Range, Rule, StructRules, Text};
 
 use std::fmt;
 
@@ -229,7 +234,7 @@ impl Path {
         &self.pointer
     }
 
-    /// Goes down into property `key`.
+    /// Goes down into property `key`, escaping it as RFC 6901 says.
     pub fn push_key(&mut self, key: &str) {
         self.marks.push(self.pointer.len());
         self.pointer.push('/');
@@ -265,8 +270,21 @@ impl Path {
     }
 }
 
-/// Checks a typed value for what serde cannot express: required text left
-/// empty, formats, ranges, enums kept as raw JSON, warnings.
+/// Unescapes one token of a JSON pointer (`a~1b` → `a/b`), as [`Path::push_key`] escapes it.
+pub(crate) fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
+    }
+}
+
+/// Checks a typed value against its type's rules: everything the raw
+/// check would find in the JSON the value serializes to.
+///
+/// Every generated type has it, through [`JsonRules`]; so do the envelopes
+/// ([`Activity`](crate::Activity), [`ActivityInfo`](crate::ActivityInfo),
+/// [`Event`](crate::events::Event)).
 pub trait Validate {
     /// Adds what is wrong with `self` (at `path`) to `report`.
     fn validate_into(&self, path: &mut Path, report: &mut Report);
@@ -293,8 +311,9 @@ pub trait ValidateJson {
     }
 }
 
-/// The static table of a generated object type's rules, which
-/// [`walk`] applies to raw JSON in one streaming pass.
+/// The static table of a generated object type's rules: the one thing the
+/// generator writes per type for validation. [`Validate`] and
+/// [`ValidateJson`] come with it.
 pub trait JsonRules {
     /// The rules.
     const RULES: StructRules;
@@ -310,12 +329,24 @@ pub trait JsonRules {
 }
 
 /// The rules of `T`, as a `'static` reference.
-fn rules_of<T: JsonRules>() -> &'static StructRules {
+pub(crate) fn rules_of<T: JsonRules>() -> &'static StructRules {
     struct Promote<T>(std::marker::PhantomData<T>);
     impl<T: JsonRules> Promote<T> {
         const RULES: &'static StructRules = &T::RULES;
     }
     Promote::<T>::RULES
+}
+
+impl<T: JsonRules + serde::Serialize> Validate for T {
+    fn validate_into(&self, path: &mut Path, report: &mut Report) {
+        typed::value(self, rules_of::<T>(), path, report);
+    }
+}
+
+impl<T: JsonRules> ValidateJson for T {
+    fn validate_json_into(value: &serde_json::Value, path: &mut Path, report: &mut Report) {
+        walk::value(value, rules_of::<T>(), path, report);
+    }
 }
 
 impl<T: Validate> Validate for Option<T> {
@@ -342,16 +373,7 @@ impl<T: Validate> Validate for Vec<T> {
 /// A date-time is valid as parsed; one without a UTC offset names no instant.
 impl Validate for crate::DateTime {
     fn validate_into(&self, path: &mut Path, report: &mut Report) {
-        if !self.has_offset() {
-            report.warning(
-                path,
-                Kind::Format,
-                format_args!(
-                    "`{}` has no UTC offset (such as `Z` or `+02:00`), so it names no instant",
-                    self.as_str()
-                ),
-            );
-        }
+        check::date_time_offset(self, path, report);
     }
 }
 

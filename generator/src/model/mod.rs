@@ -10,12 +10,13 @@
 
 mod bundle;
 mod modules;
+pub mod rules;
 mod shapes;
 mod typify;
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+pub use rules::{Consistency, Items, Range, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
 use crate::load::{Catalogue, Role};
@@ -95,6 +96,14 @@ pub struct Struct {
     /// Whether the schema forbids undocumented properties
     /// (`additionalProperties: false`); they are still kept, and reported.
     pub closed: bool,
+    /// The name of the field that keeps undocumented properties: `extra`,
+    /// unless a documented property took it.
+    pub extra: String,
+    /// Whether each field also reads under its wire name in lower case, as
+    /// clients of Wix's activity tables send (`timezone` for `timeZone`).
+    pub lowercase_aliases: bool,
+    /// What the fields must say of each other.
+    pub consistency: Vec<Consistency>,
 }
 
 /// A struct field.
@@ -110,8 +119,8 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the schema requires the property.
     pub required: bool,
-    /// The property's repaired schema, for validation.
-    pub schema: Value,
+    /// What its value must be.
+    pub rule: Rule,
 }
 
 /// A field type.
@@ -204,6 +213,17 @@ pub struct Event {
     pub ty: TypeRef,
     /// What the event reports.
     pub doc: Option<String>,
+}
+
+impl Model {
+    /// The struct `reference` names, if it is one.
+    pub fn structure(&self, reference: &TypeRef) -> Option<&Struct> {
+        let module = self.modules.get(&reference.module)?;
+        module.items.iter().find_map(|item| match item {
+            Item::Struct(s) if s.name == reference.name => Some(s),
+            _ => None,
+        })
+    }
 }
 
 impl Event {

@@ -47,6 +47,9 @@ pub(super) struct Planned {
     pub doc: Option<String>,
     /// Where the first occurrence is defined.
     pub origin: Origin,
+    /// Whether it is defined in an activity or envelope file, whose clients
+    /// send property names in lower case too.
+    pub lowercase_aliases: bool,
 }
 
 /// Every named type of a schema folder.
@@ -175,7 +178,14 @@ pub(super) fn plan(normalized: &Normalized, files: &[NormalizedFile]) -> Result<
             _ if occurrence.kind == Kind::Enum => enum_summary(&occurrence.schema),
             _ => occurrence.description.clone(),
         };
+        // Clients of the activity tables lower-case names (quirk B4); nobody
+        // else is known to.
+        let lowercase_aliases = files.iter().any(|f| {
+            f.path == occurrence.origin.file
+                && matches!(f.role, Role::Activity { .. } | Role::Envelope)
+        });
         types.push(Planned {
+            lowercase_aliases,
             name: names[id].clone(),
             module: module_of[id].clone(),
             kind: occurrence.kind,

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
-use super::{Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
+use super::{rules, Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
 use crate::load::Catalogue;
 use crate::naming::{pascal, snake};
@@ -67,6 +67,19 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
     }
     let resolved: HashMap<String, typify::Type<'_>> =
         space.iter_types().map(|t| (t.name(), t)).collect();
+    let enums: HashMap<TypeRef, Vec<String>> = plan
+        .types
+        .iter()
+        .filter(|planned| planned.kind == Kind::Enum)
+        .map(|planned| {
+            let reference = TypeRef {
+                module: planned.module.clone(),
+                name: planned.name.clone(),
+                is_enum: true,
+            };
+            (reference, enum_values(&planned.schema))
+        })
+        .collect();
 
     let mut modules: BTreeMap<String, Module> = BTreeMap::new();
     for (index, planned) in plan.types.iter().enumerate() {
@@ -83,12 +96,22 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
                     .properties_info()
                     .map(|p| (p.name.to_owned(), (p.required, p.type_id)))
                     .collect();
-                Item::Struct(build_struct(planned, &from_typify, &space, &by_key)?)
+                Item::Struct(build_struct(
+                    planned,
+                    &from_typify,
+                    &space,
+                    &by_key,
+                    &enums,
+                )?)
             }
             // An object that lists no properties: all of it is kept as undocumented fields.
-            (Kind::Struct, _) if !is_struct(&planned.schema) => {
-                Item::Struct(build_struct(planned, &HashMap::new(), &space, &by_key)?)
-            }
+            (Kind::Struct, _) if !is_struct(&planned.schema) => Item::Struct(build_struct(
+                planned,
+                &HashMap::new(),
+                &space,
+                &by_key,
+                &enums,
+            )?),
             (Kind::Enum, TypeDetails::Enum(details)) => {
                 let count = details.variants().count();
                 Item::Enum(build_enum(planned, count)?)
@@ -125,6 +148,7 @@ fn build_struct(
     from_typify: &HashMap<String, (bool, typify::TypeId)>,
     space: &TypeSpace,
     by_key: &HashMap<String, TypeRef>,
+    enums: &HashMap<TypeRef, Vec<String>>,
 ) -> Result<Struct> {
     let required: Vec<&str> = planned
         .schema
@@ -183,6 +207,7 @@ fn build_struct(
             ))
         })?;
         let ty = external(ty, schema);
+        let rule = rules::of(&ty, schema, enums);
         fields.push(Field {
             wire: wire.clone(),
             ident,
@@ -192,16 +217,47 @@ fn build_struct(
                 .map(str::to_owned),
             ty,
             required: is_required,
-            schema: schema.clone(),
+            rule,
         });
     }
     Ok(Struct {
         name: planned.name.clone(),
         doc: planned.doc.clone(),
+        extra: extra_name(&fields),
+        consistency: rules::consistency(&fields),
         fields,
         origin: planned.origin.clone(),
         closed: planned.schema.get("additionalProperties") == Some(&Value::Bool(false)),
+        lowercase_aliases: planned.lowercase_aliases,
     })
+}
+
+/// The name of the field that keeps undocumented properties: the first of
+/// `extra`, `extra_fields`, `undocumented` that no documented field takes.
+fn extra_name(fields: &[Field]) -> String {
+    let taken = |name: &str| fields.iter().any(|f| f.ident == name);
+    let mut name = ["extra", "extra_fields", "undocumented"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("undocumented")
+        .to_owned();
+    while taken(&name) {
+        name.push('_');
+    }
+    name
+}
+
+/// The wire values of an enum schema, in the published order.
+fn enum_values(schema: &Value) -> Vec<String> {
+    schema["enum"]
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// typify's field names are its own snake case; ours usually agree.
@@ -347,10 +403,8 @@ fn external(ty: Ty, schema: &Value) -> Ty {
 
 fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Result<Enum> {
     debug_assert!(is_enum(&planned.schema));
-    let values: Vec<&str> = planned.schema["enum"]
-        .as_array()
-        .map(|v| v.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let values = enum_values(&planned.schema);
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
     if values.len() != typify_variants {
         return Err(internal(format!(
             "typify gave `{}` {typify_variants} variants for {} values ({})",

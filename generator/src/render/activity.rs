@@ -119,7 +119,23 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
     });
     let undocumented = model.activities.iter().map(|a| {
         let variant = ident(&a.variant);
-        quote! { ActivityInfo::#variant(info) => Some(&info.extra), }
+        let extra = ident(
+            model
+                .structure(&a.info)
+                .map_or("extra", |s| s.extra.as_str()),
+        );
+        quote! { ActivityInfo::#variant(info) => Some(&info.#extra), }
+    });
+    let documented_wires = documented.iter().map(|k| &k.wire);
+    let deprecated_docs = deprecated.iter().map(|k| {
+        let wire = &k.wire;
+        let by: Vec<String> = catalogue
+            .deprecated
+            .iter()
+            .find(|d| d.wire_name == k.wire)
+            .map(|d| d.replaced_by.clone())
+            .unwrap_or_default();
+        quote! { #wire => wix_activities::Documentation::Deprecated { replaced_by: &[#(#by),*] }, }
     });
     let from_impls = model.activities.iter().map(|a| {
         let (variant, info) = (ident(&a.variant), type_path(&a.info));
@@ -288,6 +304,14 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 match self {
                     #(#undocumented)*
                     ActivityInfo::Other { .. } => None,
+                }
+            }
+
+            fn documentation(wire_name: &str) -> wix_activities::Documentation {
+                match wire_name {
+                    #(#documented_wires)|* => wix_activities::Documentation::Documented,
+                    #(#deprecated_docs)*
+                    _ => wix_activities::Documentation::Unknown,
                 }
             }
         }

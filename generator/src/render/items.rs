@@ -6,6 +6,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::format::doc;
+use super::scope::Scope;
 use crate::model::{Enum, Field, Item, Module, Struct, Ty, TypeRef};
 use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 
@@ -14,66 +15,35 @@ use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 pub fn module(
     module: &Module,
     options: &super::Options,
-    enum_values: crate::validators::EnumValues<'_>,
 ) -> (TokenStream, Vec<(String, TokenStream)>) {
     let json_schema = match &options.schemars_feature {
         Some(feature) => quote! { #[cfg_attr(feature = #feature, derive(schemars::JsonSchema))] },
         None => TokenStream::new(),
     };
     let local: BTreeSet<&str> = module.items.iter().map(Item::name).collect();
+    let scope = Scope::new(names_in_scope(module, &local));
     let mut uses = Uses::default();
-    // Each type is followed by its validation impls.
+    // Each type is followed by its rules.
     let mut items: Vec<(String, TokenStream)> = Vec::new();
     for item in &module.items {
-        match item {
+        let tokens = match item {
             Item::Struct(s) => {
-                let definition = structure(s, &module.name, &local, &mut uses, &json_schema);
-                let validation = crate::validators::structure(
-                    s,
-                    &extra_ident(s),
-                    &mut |ty| rust_type(ty, &module.name, &local, &mut uses),
-                    enum_values,
-                );
-                items.push((s.origin.file.clone(), quote! { #definition #validation }));
+                let definition =
+                    structure(s, &module.name, &local, &mut uses, &scope, &json_schema);
+                let table = super::validators::table(s, &scope, &mut |ty| {
+                    rust_type(ty, &module.name, &local, &mut uses, &scope)
+                });
+                quote! { #definition #table }
             }
-            Item::Enum(e) => {
-                items.push((e.origin.file.clone(), enumeration(e, &json_schema)));
-            }
-        }
+            Item::Enum(e) => enumeration(e, &scope, &json_schema),
+        };
+        let origin = match item {
+            Item::Struct(s) => &s.origin,
+            Item::Enum(e) => &e.origin,
+        };
+        items.push((origin.file.clone(), tokens));
     }
-    let has_struct = module.items.iter().any(|i| matches!(i, Item::Struct(_)));
-    // A module of types without fields checks nothing, so it needs fewer names.
-    let words: BTreeSet<String> = items
-        .iter()
-        .flat_map(|(_, tokens)| {
-            tokens
-                .to_string()
-                .split(|c: char| !c.is_alphanumeric() && c != '_')
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let validation: Vec<Ident> = VALIDATION
-        .iter()
-        .filter(|name| words.contains(**name))
-        .map(|name| ident(name))
-        .collect();
-    let validate = if validation.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! { use wix_activities::validate::{#(#validation),*}; }
-    };
-    let serde = if has_struct || module.items.iter().any(|i| matches!(i, Item::Enum(_))) {
-        quote! { use serde::{Deserialize, Serialize}; }
-    } else {
-        TokenStream::new()
-    };
-    let runtime: Vec<Ident> = uses.runtime.iter().map(|n| ident(n)).collect();
-    let runtime = if runtime.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! { use wix_activities::{#(#runtime),*}; }
-    };
+    let runtime = scope.uses();
     let siblings = uses.siblings.iter().map(|(other, names)| {
         let path = module_path(&module.name, other);
         let names: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
@@ -82,27 +52,61 @@ pub fn module(
             many => quote! { use #path::{#(#many),*}; },
         }
     });
-    (quote! { #serde #runtime #validate #(#siblings)* }, items)
+    (quote! { #runtime #(#siblings)* }, items)
 }
 
-/// The names of `wix_activities::validate` that generated code uses.
-const VALIDATION: &[&str] = &[
-    "check",
-    "walk",
-    "FieldRule",
-    "JsonRules",
-    "Path",
-    "Report",
-    "Rule",
-    "StructRules",
-    "Validate",
-    "ValidateJson",
-];
+/// The type names a module's code sees: its own, and those it imports from
+/// other modules (a name it has itself is written with its module's path).
+fn names_in_scope(module: &Module, local: &BTreeSet<&str>) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = local.iter().map(|n| (*n).to_owned()).collect();
+    for item in &module.items {
+        let Item::Struct(s) = item else { continue };
+        for field in &s.fields {
+            let mut ty = &field.ty;
+            while let Ty::Vec(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Named(reference) = ty {
+                names.insert(reference.name.clone());
+            }
+        }
+    }
+    names
+}
 
 #[derive(Default)]
 struct Uses {
-    runtime: BTreeSet<&'static str>,
     siblings: std::collections::BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The serde rename rule that names most fields: none, or `camelCase`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RenameAll {
+    None,
+    Camel,
+}
+
+impl RenameAll {
+    /// Whether the rule gives `field` its wire name.
+    fn names(self, field: &Field) -> bool {
+        match self {
+            RenameAll::None => field.ident == field.wire,
+            // serde drops a keyword escape's `_`; a reader would not guess it.
+            RenameAll::Camel => {
+                !is_keyword_escape(field) && serde_camel(&field.ident) == field.wire
+            }
+        }
+    }
+
+    /// The rule that names the most fields (none, when it is a tie).
+    fn of(s: &Struct) -> RenameAll {
+        let count = |rule: RenameAll| s.fields.iter().filter(|f| rule.names(f)).count();
+        if count(RenameAll::Camel) > count(RenameAll::None) {
+            RenameAll::Camel
+        } else {
+            RenameAll::None
+        }
+    }
 }
 
 fn structure(
@@ -110,27 +114,18 @@ fn structure(
     module: &str,
     local: &BTreeSet<&str>,
     uses: &mut Uses,
+    scope: &Scope,
     json_schema: &TokenStream,
 ) -> TokenStream {
     let name = ident(&s.name);
     let docs = doc(s.doc.as_deref());
-    // `rename_all = "camelCase"` when it explains every renamed field; a
-    // keyword-escaped field (`type_`) still says its name, for the reader.
-    let camel = s
-        .fields
-        .iter()
-        .all(|f| f.ident == f.wire || is_keyword_escape(f) || serde_camel(&f.ident) == f.wire);
-    let rename_all = if camel
-        && s.fields
-            .iter()
-            .any(|f| f.ident != f.wire && !is_keyword_escape(f))
-    {
-        quote! { #[serde(rename_all = "camelCase")] }
-    } else {
-        TokenStream::new()
+    let rename = RenameAll::of(s);
+    let rename_all = match rename {
+        RenameAll::Camel => quote! { #[serde(rename_all = "camelCase")] },
+        RenameAll::None => TokenStream::new(),
     };
     let fields = s.fields.iter().map(|field| {
-        let ty = rust_type(&field.ty, module, local, uses);
+        let ty = rust_type(&field.ty, module, local, uses, scope);
         let ty = if field.required {
             ty
         } else {
@@ -138,7 +133,7 @@ fn structure(
         };
         let field_ident = ident(&field.ident);
         let docs = doc(field.doc.as_deref());
-        let attrs = field_attrs(field, camel);
+        let attrs = field_attrs(field, rename, s.lowercase_aliases);
         quote! { #docs #attrs pub #field_ident: #ty, }
     });
     let default = if s.fields.iter().all(|f| !f.required) {
@@ -146,10 +141,11 @@ fn structure(
     } else {
         TokenStream::new()
     };
-    let extra = ident(&extra_ident(s));
+    let extra = ident(&s.extra);
+    let (deserialize, serialize) = (scope.name("Deserialize"), scope.name("Serialize"));
     quote! {
         #docs
-        #[derive(Clone, Debug, #default PartialEq, Eq, Deserialize, Serialize)]
+        #[derive(Clone, Debug, #default PartialEq, Eq, #deserialize, #serialize)]
         #json_schema
         #rename_all
         pub struct #name {
@@ -161,28 +157,18 @@ fn structure(
     }
 }
 
-/// The name of the field that keeps undocumented fields: `extra`, unless a
-/// documented field has that name.
-pub(crate) fn extra_ident(s: &Struct) -> String {
-    let mut name = "extra".to_owned();
-    while s.fields.iter().any(|f| f.ident == name) {
-        name.push('_');
-    }
-    name
-}
-
 fn is_keyword_escape(field: &Field) -> bool {
     field.ident.ends_with('_')
 }
 
-fn field_attrs(field: &Field, camel: bool) -> TokenStream {
+fn field_attrs(field: &Field, rename: RenameAll, lowercase_aliases: bool) -> TokenStream {
     let mut parts = Vec::new();
-    if field.ident != field.wire && (!camel || is_keyword_escape(field)) {
+    if !rename.names(field) {
         let wire = &field.wire;
         parts.push(quote! { rename = #wire });
     }
     let lower = field.wire.to_ascii_lowercase();
-    if lower != field.wire {
+    if lowercase_aliases && lower != field.wire {
         // Clients lower-case camelCase names (`timezone` for `timeZone`).
         parts.push(quote! { alias = #lower });
     }
@@ -208,31 +194,25 @@ fn field_attrs(field: &Field, camel: bool) -> TokenStream {
     }
 }
 
-fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> TokenStream {
+fn rust_type(
+    ty: &Ty,
+    module: &str,
+    local: &BTreeSet<&str>,
+    uses: &mut Uses,
+    scope: &Scope,
+) -> TokenStream {
     match ty {
         Ty::String => quote! { String },
-        Ty::Number => {
-            uses.runtime.insert("Number");
-            quote! { Number }
-        }
+        Ty::Number => scope.name("Number"),
         Ty::Integer => quote! { i64 },
         Ty::Bool => quote! { bool },
-        Ty::DateTime => {
-            uses.runtime.insert("DateTime");
-            quote! { DateTime }
-        }
-        Ty::Decimal => {
-            uses.runtime.insert("Decimal");
-            quote! { Decimal }
-        }
-        Ty::Int64 => {
-            uses.runtime.insert("Int64");
-            quote! { Int64 }
-        }
+        Ty::DateTime => scope.name("DateTime"),
+        Ty::Decimal => scope.name("Decimal"),
+        Ty::Int64 => scope.name("Int64"),
         Ty::Json => quote! { serde_json::Value },
         Ty::JsonObject => quote! { serde_json::Map<String, serde_json::Value> },
         Ty::Vec(inner) => {
-            let inner = rust_type(inner, module, local, uses);
+            let inner = rust_type(inner, module, local, uses, scope);
             quote! { Vec<#inner> }
         }
         Ty::External(path) => {
@@ -258,8 +238,9 @@ fn rust_type(ty: &Ty, module: &str, local: &BTreeSet<&str>, uses: &mut Uses) -> 
     }
 }
 
-fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
+fn enumeration(e: &Enum, scope: &Scope, json_schema: &TokenStream) -> TokenStream {
     let name = ident(&e.name);
+    let (deserialize, serialize) = (scope.name("Deserialize"), scope.name("Serialize"));
     let docs = doc(e.doc.as_deref());
     let rule = VARIANT_RULES.iter().find(|rule| {
         e.variants
@@ -291,7 +272,7 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
     let count = e.variants.len();
     quote! {
         #docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, #serialize)]
         #json_schema
         #rename_all
         pub enum #name { #(#variants)* }
@@ -307,7 +288,7 @@ fn enumeration(e: &Enum, json_schema: &TokenStream) -> TokenStream {
         }
 
         /// Reads the documented spelling, or the same letters in another case.
-        impl<'de> Deserialize<'de> for #name {
+        impl<'de> #deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 wix_activities::lenient::variant(deserializer, &#name::ALL, #name::as_str)
             }

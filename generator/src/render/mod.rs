@@ -8,8 +8,8 @@ mod activity;
 mod event;
 pub(crate) mod format;
 mod items;
-
-pub(crate) use items::ident;
+mod scope;
+mod validators;
 
 use std::collections::BTreeMap;
 
@@ -49,16 +49,6 @@ pub struct Rendered {
 pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered> {
     let mut files = BTreeMap::new();
     let mut by_schema: BTreeMap<String, String> = BTreeMap::new();
-    let enum_values = |reference: &crate::model::TypeRef| -> Vec<String> {
-        let module = model.modules.get(&reference.module);
-        let item = module.and_then(|m| m.items.iter().find(|i| i.name() == reference.name));
-        match item {
-            Some(crate::model::Item::Enum(e)) => {
-                e.variants.iter().map(|v| v.wire.clone()).collect()
-            }
-            _ => Vec::new(),
-        }
-    };
     let mut tree = Declarations::default();
     for module in model.modules.values() {
         let file_name = format!("{}.rs", module.name.replace("::", "_"));
@@ -79,7 +69,7 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
                 folders.join(", ")
             }
         };
-        let (uses, items) = items::module(module, options, &enum_values);
+        let (uses, items) = items::module(module, options);
         for (schema, item) in &items {
             let text = format::file("", TokenStream::new(), vec![item.clone()])?;
             let entry = by_schema.entry(schema.clone()).or_default();

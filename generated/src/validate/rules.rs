@@ -1,0 +1,379 @@
+//! The rules of a generated type, as static tables: what each property must
+//! be, and what the properties must say of each other.
+//!
+//! The generator writes one [`StructRules`] per object type; the same table
+//! checks a typed value (as it is serialized) and raw JSON (as it is read),
+//! so the two can never disagree. The `const` constructors keep a table to
+//! one line per property:
+//!
+//! ```
+//! use wix_activities::validate::{FieldRule, Rule, StructRules, Text};
+//!
+//! const STAY: StructRules = StructRules::new(&[
+//!     FieldRule::required("checkin", Rule::DateTime),
+//!     FieldRule::required("checkout", Rule::DateTime),
+//!     FieldRule::optional("note", Rule::Text(Text::ANY.max_length(200))),
+//! ])
+//! .ordered(&[("checkin", "checkout")]);
+//! # let _ = STAY;
+//! ```
+
+/// The rules of one object type.
+#[derive(Debug)]
+pub struct StructRules {
+    /// The documented properties, in the published order.
+    pub fields: &'static [FieldRule],
+    /// Whether undocumented properties are errors (`additionalProperties: false`).
+    pub closed: bool,
+    /// Whether a property also reads under its wire name in lower case
+    /// (`timezone` for `timeZone`), as clients of Wix's activity tables send.
+    pub lowercase_aliases: bool,
+    /// Date-time pairs that must be in order (warnings).
+    pub order: &'static [(&'static str, &'static str)],
+    /// A number that must be the sum of others (a warning): `(total, parts)`.
+    pub sum: Option<(&'static str, &'static [&'static str])>,
+}
+
+impl StructRules {
+    /// An open object with these properties and nothing to compare.
+    pub const fn new(fields: &'static [FieldRule]) -> StructRules {
+        StructRules {
+            fields,
+            closed: false,
+            lowercase_aliases: false,
+            order: &[],
+            sum: None,
+        }
+    }
+
+    /// Undocumented properties are errors.
+    pub const fn closed(self) -> StructRules {
+        StructRules {
+            closed: true,
+            ..self
+        }
+    }
+
+    /// Each property also reads under its wire name in lower case.
+    pub const fn lowercase_aliases(self) -> StructRules {
+        StructRules {
+            lowercase_aliases: true,
+            ..self
+        }
+    }
+
+    /// These date-time pairs must be in order.
+    pub const fn ordered(self, order: &'static [(&'static str, &'static str)]) -> StructRules {
+        StructRules { order, ..self }
+    }
+
+    /// Number `total` must be the sum of `parts`.
+    pub const fn sum(self, total: &'static str, parts: &'static [&'static str]) -> StructRules {
+        StructRules {
+            sum: Some((total, parts)),
+            ..self
+        }
+    }
+
+    /// The property `key` names, by wire name or (where allowed) its lower-case alias.
+    pub(crate) fn field(&self, key: &str) -> Option<usize> {
+        self.fields
+            .iter()
+            .position(|f| f.wire == key || (self.lowercase_aliases && is_lowercase_of(key, f.wire)))
+    }
+
+    /// Whether the consistency rules compare property `wire`, so a walker keeps its value.
+    pub(crate) fn compares(&self, wire: &str) -> bool {
+        self.sum
+            .is_some_and(|(total, parts)| total == wire || parts.contains(&wire))
+            || self.order.iter().any(|(a, b)| *a == wire || *b == wire)
+    }
+}
+
+/// Whether `key` is `wire` in lower case (and differs from it), without allocating.
+fn is_lowercase_of(key: &str, wire: &str) -> bool {
+    key.len() == wire.len()
+        && key != wire
+        && key
+            .bytes()
+            .zip(wire.bytes())
+            .all(|(k, w)| k == w.to_ascii_lowercase())
+}
+
+/// The rules of one property.
+#[derive(Debug)]
+pub struct FieldRule {
+    /// The wire name.
+    pub wire: &'static str,
+    /// Whether the property is required.
+    pub required: bool,
+    /// What its value must be.
+    pub rule: Rule,
+}
+
+impl FieldRule {
+    /// A property that must be present.
+    pub const fn required(wire: &'static str, rule: Rule) -> FieldRule {
+        FieldRule {
+            wire,
+            required: true,
+            rule,
+        }
+    }
+
+    /// A property that may be absent (or `null`).
+    pub const fn optional(wire: &'static str, rule: Rule) -> FieldRule {
+        FieldRule {
+            wire,
+            required: false,
+            rule,
+        }
+    }
+}
+
+/// What a value must be.
+#[derive(Debug)]
+pub enum Rule {
+    /// Text (a number or boolean is read as its text).
+    Text(Text),
+    /// A string in an array of text (read strictly: serde reads no number there).
+    StrictText(Text),
+    /// A number (a numeric string is read as the number).
+    Number(Range),
+    /// A whole number.
+    Integer(Range),
+    /// `true` or `false`.
+    Bool,
+    /// An RFC 3339 date-time.
+    DateTime,
+    /// A decimal number as text (or a JSON number).
+    Decimal,
+    /// A 64-bit integer as text (or a JSON integer).
+    Int64,
+    /// One of these values (in any case, where the type reads any case).
+    Enum(&'static [&'static str]),
+    /// An object of a generated type.
+    Object(&'static StructRules),
+    /// An array, each item by the inner rule.
+    Array(Items, &'static Rule),
+    /// Raw JSON that must be an array.
+    RawArray,
+    /// Raw JSON that must be an object.
+    RawObject,
+    /// Anything.
+    Any,
+    /// A type checked by its own [`ValidateJson`](super::ValidateJson) (the value is buffered).
+    External(fn(&serde_json::Value, &mut super::Path, &mut super::Report)),
+}
+
+impl Rule {
+    /// Text with no rule beyond being text.
+    pub const TEXT: Rule = Rule::Text(Text::ANY);
+    /// Any number.
+    pub const NUMBER: Rule = Rule::Number(Range::ANY);
+    /// Any whole number.
+    pub const INTEGER: Rule = Rule::Integer(Range::ANY);
+
+    /// An array of any length, each item by `item`.
+    pub const fn array(item: &'static Rule) -> Rule {
+        Rule::Array(Items::ANY, item)
+    }
+}
+
+/// A format a text property must have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// An ISO 4217 currency code.
+    Currency,
+    /// An email address.
+    Email,
+    /// An absolute URL.
+    Url,
+}
+
+/// The rules of a text property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The format, if any.
+    pub format: Option<Format>,
+    /// Whether a wrong format is only a warning.
+    pub format_is_warning: bool,
+    /// `minLength`, in characters.
+    pub min_length: Option<u64>,
+    /// `maxLength`, in characters.
+    pub max_length: Option<u64>,
+    /// `const`.
+    pub constant: Option<&'static str>,
+    /// `pattern`: an ECMA-262 regular expression the text must match.
+    pub pattern: Option<&'static str>,
+}
+
+impl Text {
+    /// No rule beyond being text.
+    pub const ANY: Text = Text {
+        format: None,
+        format_is_warning: false,
+        min_length: None,
+        max_length: None,
+        constant: None,
+        pattern: None,
+    };
+    /// An ISO 4217 currency code.
+    pub const CURRENCY: Text = Text::ANY.format(Format::Currency);
+    /// An email address.
+    pub const EMAIL: Text = Text::ANY.format(Format::Email);
+    /// An absolute URL.
+    pub const URL: Text = Text::ANY.format(Format::Url);
+
+    /// In `format`.
+    pub const fn format(self, format: Format) -> Text {
+        Text {
+            format: Some(format),
+            ..self
+        }
+    }
+
+    /// A wrong format is a warning, not an error.
+    pub const fn format_is_warning(self) -> Text {
+        Text {
+            format_is_warning: true,
+            ..self
+        }
+    }
+
+    /// At least `min` characters.
+    pub const fn min_length(self, min: u64) -> Text {
+        Text {
+            min_length: Some(min),
+            ..self
+        }
+    }
+
+    /// At most `max` characters.
+    pub const fn max_length(self, max: u64) -> Text {
+        Text {
+            max_length: Some(max),
+            ..self
+        }
+    }
+
+    /// Exactly `value`.
+    pub const fn constant(self, value: &'static str) -> Text {
+        Text {
+            constant: Some(value),
+            ..self
+        }
+    }
+
+    /// Matching the ECMA-262 `pattern`.
+    pub const fn pattern(self, pattern: &'static str) -> Text {
+        Text {
+            pattern: Some(pattern),
+            ..self
+        }
+    }
+}
+
+/// The rules of a number property.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    /// `minimum`.
+    pub minimum: Option<f64>,
+    /// `maximum`.
+    pub maximum: Option<f64>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<f64>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<f64>,
+}
+
+impl Range {
+    /// Any number.
+    pub const ANY: Range = Range {
+        minimum: None,
+        maximum: None,
+        exclusive_minimum: None,
+        exclusive_maximum: None,
+    };
+
+    /// At least `min`.
+    pub const fn minimum(self, min: f64) -> Range {
+        Range {
+            minimum: Some(min),
+            ..self
+        }
+    }
+
+    /// At most `max`.
+    pub const fn maximum(self, max: f64) -> Range {
+        Range {
+            maximum: Some(max),
+            ..self
+        }
+    }
+
+    /// More than `min`.
+    pub const fn exclusive_minimum(self, min: f64) -> Range {
+        Range {
+            exclusive_minimum: Some(min),
+            ..self
+        }
+    }
+
+    /// Less than `max`.
+    pub const fn exclusive_maximum(self, max: f64) -> Range {
+        Range {
+            exclusive_maximum: Some(max),
+            ..self
+        }
+    }
+}
+
+/// The rules of an array property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Items {
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+}
+
+impl Items {
+    /// Any length.
+    pub const ANY: Items = Items {
+        min_items: None,
+        max_items: None,
+    };
+
+    /// At least `min` items.
+    pub const fn min_items(self, min: u64) -> Items {
+        Items {
+            min_items: Some(min),
+            ..self
+        }
+    }
+
+    /// At most `max` items.
+    pub const fn max_items(self, max: u64) -> Items {
+        Items {
+            max_items: Some(max),
+            ..self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_aliases_only_where_allowed() {
+        const FIELDS: &[FieldRule] = &[FieldRule::optional("timeZone", Rule::TEXT)];
+        let open = StructRules::new(FIELDS);
+        assert_eq!(open.field("timeZone"), Some(0));
+        assert_eq!(open.field("timezone"), None);
+        let lenient = StructRules::new(FIELDS).lowercase_aliases();
+        assert_eq!(lenient.field("timezone"), Some(0));
+        assert_eq!(lenient.field("TIMEZONE"), None);
+    }
+}

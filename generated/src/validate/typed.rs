@@ -1,0 +1,619 @@
+//! The typed walk: a value checked against its type's rules as it is
+//! serialized, with the same checks as the raw walk.
+//!
+//! Serializing is how a typed value says what it would put on the wire, so
+//! walking that (into no output at all) checks exactly what would be sent,
+//! with the table the raw walk uses: a value built in code and the same
+//! value read from JSON get the same verdicts and the same pointers. What
+//! no rule looks inside (raw JSON) is not walked.
+
+use std::fmt;
+
+use serde::ser::{self, Impossible, Serialize, Serializer};
+
+use super::check::{self, Found};
+use super::object::ObjectState;
+use super::rules::{FieldRule, Items as ItemRules, Rule, StructRules};
+use super::{Path, Report};
+
+/// Checks `value`, an object of a type with `rules`.
+pub(crate) fn value<T: Serialize + ?Sized>(
+    value: &T,
+    rules: &'static StructRules,
+    path: &mut Path,
+    report: &mut Report,
+) {
+    let rule = Rule::Object(rules);
+    // The checker never fails; a `Serialize` impl that does stops the walk there.
+    let _ = value.serialize(Check {
+        rule: &rule,
+        required: true,
+        path,
+        report,
+    });
+}
+
+/// Why the walk stopped: only a `Serialize` impl's own error.
+#[derive(Debug)]
+pub(crate) struct Stop;
+
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the value could not be serialized")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl ser::Error for Stop {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+/// Checks one value against one rule as it is serialized.
+struct Check<'r, 'p> {
+    rule: &'r Rule,
+    required: bool,
+    path: &'p mut Path,
+    report: &'p mut Report,
+}
+
+impl<'r, 'p> Check<'r, 'p> {
+    fn found(self, found: Found<'_>) -> Result<(), Stop> {
+        check::found(self.rule, found, self.required, self.path, self.report);
+        Ok(())
+    }
+
+    fn seq(self) -> Elements<'p> {
+        match self.rule {
+            Rule::Array(items, inner) => Elements::Checking {
+                items: *items,
+                inner,
+                index: 0,
+                path: self.path,
+                report: self.report,
+            },
+            Rule::Any | Rule::RawArray | Rule::External(_) => Elements::Skipping,
+            _ => {
+                check::found(
+                    self.rule,
+                    Found::Array,
+                    self.required,
+                    self.path,
+                    self.report,
+                );
+                Elements::Skipping
+            }
+        }
+    }
+
+    fn map(self) -> Fields<'p> {
+        match self.rule {
+            Rule::Object(rules) => Fields::Checking {
+                state: ObjectState::new(rules),
+                key: None,
+                path: self.path,
+                report: self.report,
+            },
+            Rule::Any | Rule::RawObject | Rule::External(_) => Fields::Skipping,
+            _ => {
+                check::found(
+                    self.rule,
+                    Found::Object,
+                    self.required,
+                    self.path,
+                    self.report,
+                );
+                Fields::Skipping
+            }
+        }
+    }
+}
+
+impl<'r, 'p> Serializer for Check<'r, 'p> {
+    type Ok = ();
+    type Error = Stop;
+    type SerializeSeq = Elements<'p>;
+    type SerializeTuple = Elements<'p>;
+    type SerializeTupleStruct = Elements<'p>;
+    type SerializeTupleVariant = Elements<'p>;
+    type SerializeMap = Fields<'p>;
+    type SerializeStruct = Fields<'p>;
+    type SerializeStructVariant = Fields<'p>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Stop> {
+        self.found(Found::Bool(v))
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), Stop> {
+        self.found(Found::I64(v.into()))
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<(), Stop> {
+        self.found(Found::I64(v.into()))
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<(), Stop> {
+        self.found(Found::I64(v.into()))
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), Stop> {
+        self.found(Found::I64(v))
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<(), Stop> {
+        self.found(Found::U64(v.into()))
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<(), Stop> {
+        self.found(Found::U64(v.into()))
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), Stop> {
+        self.found(Found::U64(v.into()))
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), Stop> {
+        self.found(Found::U64(v))
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<(), Stop> {
+        self.found(Found::F64(v.into()))
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), Stop> {
+        self.found(Found::F64(v))
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), Stop> {
+        self.found(Found::Str(v.encode_utf8(&mut [0; 4])))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), Stop> {
+        self.found(Found::Str(v))
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
+        self.found(Found::Array)
+    }
+
+    fn serialize_none(self) -> Result<(), Stop> {
+        self.found(Found::Null)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Stop> {
+        self.found(Found::Null)
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Stop> {
+        self.found(Found::Null)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Stop> {
+        self.found(Found::Str(variant))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Stop> {
+        self.map();
+        Ok(())
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Elements<'p>, Stop> {
+        Ok(self.seq())
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Elements<'p>, Stop> {
+        Ok(self.seq())
+    }
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Elements<'p>, Stop> {
+        Ok(self.seq())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Elements<'p>, Stop> {
+        Ok(self.seq())
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Fields<'p>, Stop> {
+        Ok(self.map())
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'p>, Stop> {
+        Ok(self.map())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Fields<'p>, Stop> {
+        Ok(self.map())
+    }
+}
+
+/// The items of an array: each checked by the inner rule, then the count.
+enum Elements<'p> {
+    Checking {
+        items: ItemRules,
+        inner: &'static Rule,
+        index: usize,
+        path: &'p mut Path,
+        report: &'p mut Report,
+    },
+    /// Nothing to check inside (raw JSON, or reported as the wrong kind).
+    Skipping,
+}
+
+impl Elements<'_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        let Elements::Checking {
+            inner,
+            index,
+            path,
+            report,
+            ..
+        } = self
+        else {
+            return Ok(());
+        };
+        if report.is_full() {
+            return Ok(());
+        }
+        path.push_index(*index);
+        *index += 1;
+        let result = value.serialize(Check {
+            rule: inner,
+            required: true,
+            path,
+            report,
+        });
+        path.pop();
+        result
+    }
+
+    fn finish(self) -> Result<(), Stop> {
+        if let Elements::Checking {
+            items,
+            index,
+            path,
+            report,
+            ..
+        } = self
+        {
+            check::items(index, &items, path, report);
+        }
+        Ok(())
+    }
+}
+
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Elements<'_> {
+            type Ok = ();
+            type Error = Stop;
+
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+                self.element(value)
+            }
+
+            fn end(self) -> Result<(), Stop> {
+                self.finish()
+            }
+        }
+    )*};
+}
+
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+/// The properties of an object: each by its rule, then what is missing.
+enum Fields<'p> {
+    Checking {
+        state: ObjectState,
+        /// The property a map's next value belongs to.
+        key: Option<Key>,
+        path: &'p mut Path,
+        report: &'p mut Report,
+    },
+    /// Nothing to check inside (raw JSON, or reported as the wrong kind).
+    Skipping,
+}
+
+/// A property name, looked up in the rules.
+enum Key {
+    Documented(&'static FieldRule, &'static str),
+    Undocumented(String),
+}
+
+impl Fields<'_> {
+    fn key(&mut self, key: &str) -> Key {
+        match self {
+            Fields::Checking { state, .. } => match state.field(key) {
+                Some(field) => Key::Documented(field, field.wire),
+                None => Key::Undocumented(key.to_owned()),
+            },
+            Fields::Skipping => Key::Undocumented(String::new()),
+        }
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<(), Stop> {
+        let Fields::Checking {
+            state,
+            path,
+            report,
+            ..
+        } = self
+        else {
+            return Ok(());
+        };
+        if report.is_full() {
+            return Ok(());
+        }
+        let (field, wire) = match key {
+            Key::Documented(field, wire) => (field, wire),
+            Key::Undocumented(name) => {
+                state.undocumented(&name, path, report);
+                return Ok(());
+            }
+        };
+        path.push_key(wire);
+        let result = if state.compares(field) || matches!(field.rule, Rule::External(_)) {
+            // Buffered: a value to keep for a consistency rule, or one checked as JSON.
+            let buffered = serde_json::to_value(value).map_err(|_| Stop);
+            if let Ok(buffered) = &buffered {
+                if let Rule::External(check) = field.rule {
+                    if !buffered.is_null() || field.required {
+                        check(buffered, path, report);
+                    }
+                } else {
+                    check::found(&field.rule, buffered.into(), field.required, path, report);
+                    state.keep(field, check::Kept::of(buffered.into()));
+                }
+            }
+            buffered.map(drop)
+        } else {
+            value.serialize(Check {
+                rule: &field.rule,
+                required: field.required,
+                path,
+                report,
+            })
+        };
+        path.pop();
+        result
+    }
+
+    fn finish(self) -> Result<(), Stop> {
+        if let Fields::Checking {
+            state,
+            path,
+            report,
+            ..
+        } = self
+        {
+            state.finish(path, report);
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Fields<'_> {
+    type Ok = ();
+    type Error = Stop;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        let key = self.key(key);
+        self.value(key, value)
+    }
+
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Fields<'_> {
+    type Ok = ();
+    type Error = Stop;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeMap for Fields<'_> {
+    type Ok = ();
+    type Error = Stop;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Stop> {
+        let name = key.serialize(KeyName)?;
+        let key = self.key(&name);
+        if let Fields::Checking { key: pending, .. } = self {
+            *pending = Some(key);
+        }
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        let key = match self {
+            Fields::Checking { key, .. } => key.take(),
+            Fields::Skipping => None,
+        };
+        match key {
+            Some(key) => self.value(key, value),
+            None => Ok(()),
+        }
+    }
+
+    fn end(self) -> Result<(), Stop> {
+        self.finish()
+    }
+}
+
+/// Reads a map key as the text JSON would write it.
+struct KeyName;
+
+macro_rules! key_from_display {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Result<std::borrow::Cow<'static, str>, Stop> {
+            Ok(v.to_string().into())
+        }
+    )*};
+}
+
+impl Serializer for KeyName {
+    type Ok = std::borrow::Cow<'static, str>;
+    type Error = Stop;
+    type SerializeSeq = Impossible<Self::Ok, Stop>;
+    type SerializeTuple = Impossible<Self::Ok, Stop>;
+    type SerializeTupleStruct = Impossible<Self::Ok, Stop>;
+    type SerializeTupleVariant = Impossible<Self::Ok, Stop>;
+    type SerializeMap = Impossible<Self::Ok, Stop>;
+    type SerializeStruct = Impossible<Self::Ok, Stop>;
+    type SerializeStructVariant = Impossible<Self::Ok, Stop>;
+
+    key_from_display!(
+        serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
+        serialize_str: &str
+    );
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Self::Ok, Stop> {
+        Ok(variant.into())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, Stop> {
+        value.serialize(self)
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<Self::Ok, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_none(self) -> Result<Self::Ok, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok, Stop> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<Self::Ok, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Self::Ok, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Self::Ok, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Stop> {
+        Err(Stop)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Stop> {
+        Err(Stop)
+    }
+}

@@ -1,0 +1,280 @@
+//! What each field must be, decided from its repaired schema: the typed
+//! rules the renderer prints as a static table, and the consistency checks
+//! of a struct. Nothing after the model reads JSON Schema.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::{Field, Ty, TypeRef};
+
+/// What a value must be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    /// Text (a number or boolean is read as its text).
+    Text(TextRule),
+    /// A string in an array of text, read strictly.
+    StrictText(TextRule),
+    /// A number, in a range.
+    Number(Range),
+    /// A whole number, in a range.
+    Integer(Range),
+    /// `true` or `false`.
+    Bool,
+    /// An RFC 3339 date-time.
+    DateTime,
+    /// A decimal number as text.
+    Decimal,
+    /// A 64-bit integer as text.
+    Int64,
+    /// One of these wire values.
+    Enum(Vec<String>),
+    /// An object of a generated type.
+    Object(TypeRef),
+    /// An array, its length and each item.
+    Array(Items, Box<Rule>),
+    /// Raw JSON that must be an array.
+    RawArray,
+    /// Raw JSON that must be an object.
+    RawObject,
+    /// Anything.
+    Any,
+    /// A Rust type that checks itself (`x-rust-type`).
+    External(String),
+}
+
+/// The rules of a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextRule {
+    /// `format`, where the runtime checks it.
+    pub format: Option<TextFormat>,
+    /// Whether a wrong format is only a warning (`x-severity: warning`).
+    pub format_is_warning: bool,
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// `const`.
+    pub constant: Option<String>,
+    /// `pattern` (ECMA-262).
+    pub pattern: Option<String>,
+}
+
+/// A text format the runtime checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    /// An ISO 4217 code.
+    Currency,
+    /// An email address.
+    Email,
+    /// An absolute URL.
+    Url,
+}
+
+/// The bounds of a number.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Range {
+    /// `minimum`.
+    pub minimum: Option<f64>,
+    /// `maximum`.
+    pub maximum: Option<f64>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<f64>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<f64>,
+}
+
+/// The length of an array.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Items {
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+}
+
+/// What the fields of a struct must say of each other (warnings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Consistency {
+    /// Date-time `earlier` is not after `later`.
+    Order {
+        /// The wire name of the first.
+        earlier: String,
+        /// The wire name of the second.
+        later: String,
+    },
+    /// Number `total` is the sum of `parts`.
+    Sum {
+        /// The wire name of the total.
+        total: String,
+        /// The wire names of the parts.
+        parts: Vec<String>,
+    },
+}
+
+/// Date-time pairs that must be in order, by wire name.
+const ORDERED: &[(&str, &str)] = &[("start", "end"), ("checkin", "checkout"), ("from", "until")];
+
+/// The rule of a value of type `ty` with `schema`; `enums` gives each
+/// generated enum's wire values.
+pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, Vec<String>>) -> Rule {
+    match ty {
+        Ty::String => Rule::Text(text(schema)),
+        Ty::Number => Rule::Number(range(schema)),
+        Ty::Integer => Rule::Integer(range(schema)),
+        Ty::Bool => Rule::Bool,
+        Ty::DateTime => Rule::DateTime,
+        Ty::Decimal => Rule::Decimal,
+        Ty::Int64 => Rule::Int64,
+        Ty::Json if items_are_objects(schema) => {
+            Rule::Array(Items::default(), Box::new(Rule::RawObject))
+        }
+        Ty::Json if schema.get("type").and_then(Value::as_str) == Some("array") => Rule::RawArray,
+        Ty::Json => Rule::Any,
+        Ty::JsonObject => Rule::RawObject,
+        Ty::Vec(inner) => {
+            let items = schema.get("items").unwrap_or(&Value::Null);
+            let inner = match inner.as_ref() {
+                // Typed arrays of text are strict: serde reads their items as strings only.
+                Ty::String => Rule::StrictText(text(items)),
+                other => of(other, items, enums),
+            };
+            Rule::Array(items_of(schema), Box::new(inner))
+        }
+        Ty::Named(reference) if reference.is_enum => {
+            Rule::Enum(enums.get(reference).cloned().unwrap_or_default())
+        }
+        Ty::Named(reference) => Rule::Object(reference.clone()),
+        Ty::External(path) => Rule::External(path.clone()),
+    }
+}
+
+/// The consistency checks of a struct with `fields`, found by name: date-time
+/// pairs that must be in order, and a number `total` beside numbers
+/// `adults` and `children` that must be their sum.
+pub(super) fn consistency(fields: &[Field]) -> Vec<Consistency> {
+    let field = |name: &str| fields.iter().find(|f| f.wire == name);
+    let mut checks: Vec<Consistency> = ORDERED
+        .iter()
+        .filter(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|name| field(name).is_some_and(|f| f.ty == Ty::DateTime))
+        })
+        .map(|(a, b)| Consistency::Order {
+            earlier: (*a).to_owned(),
+            later: (*b).to_owned(),
+        })
+        .collect();
+    let parts = ["adults", "children"];
+    if ["total", "adults", "children"]
+        .iter()
+        .all(|name| field(name).is_some_and(|f| f.ty == Ty::Number))
+    {
+        checks.push(Consistency::Sum {
+            total: "total".to_owned(),
+            parts: parts.iter().map(|p| (*p).to_owned()).collect(),
+        });
+    }
+    checks
+}
+
+/// Whether an array schema says its items are objects (`Array[object]`).
+fn items_are_objects(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("array")
+        && schema
+            .get("items")
+            .and_then(|i| i.get("type"))
+            .and_then(Value::as_str)
+            == Some("object")
+}
+
+fn text(schema: &Value) -> TextRule {
+    let string = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_owned);
+    TextRule {
+        format: match schema.get("format").and_then(Value::as_str) {
+            Some("currency") => Some(TextFormat::Currency),
+            Some("email") => Some(TextFormat::Email),
+            Some("uri" | "url" | "iri") => Some(TextFormat::Url),
+            _ => None,
+        },
+        format_is_warning: schema.get("x-severity").and_then(Value::as_str) == Some("warning"),
+        min_length: schema.get("minLength").and_then(Value::as_u64),
+        max_length: schema.get("maxLength").and_then(Value::as_u64),
+        constant: string("const"),
+        pattern: string("pattern"),
+    }
+}
+
+fn range(schema: &Value) -> Range {
+    let bound = |key: &str| schema.get(key).and_then(Value::as_f64);
+    Range {
+        minimum: bound("minimum"),
+        maximum: bound("maximum"),
+        exclusive_minimum: bound("exclusiveMinimum"),
+        exclusive_maximum: bound("exclusiveMaximum"),
+    }
+}
+
+fn items_of(schema: &Value) -> Items {
+    Items {
+        min_items: schema.get("minItems").and_then(Value::as_u64),
+        max_items: schema.get("maxItems").and_then(Value::as_u64),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn rules_come_from_the_schema_and_the_type() {
+        let none = HashMap::new();
+        assert_eq!(
+            of(
+                &Ty::String,
+                &json!({"format": "uri", "x-severity": "warning", "maxLength": 9}),
+                &none
+            ),
+            Rule::Text(TextRule {
+                format: Some(TextFormat::Url),
+                format_is_warning: true,
+                max_length: Some(9),
+                ..TextRule::default()
+            })
+        );
+        assert_eq!(
+            of(
+                &Ty::Vec(Box::new(Ty::String)),
+                &json!({"minItems": 1, "items": {"pattern": "^a"}}),
+                &none
+            ),
+            Rule::Array(
+                Items {
+                    min_items: Some(1),
+                    max_items: None
+                },
+                Box::new(Rule::StrictText(TextRule {
+                    pattern: Some("^a".into()),
+                    ..TextRule::default()
+                }))
+            )
+        );
+        assert_eq!(
+            of(
+                &Ty::Json,
+                &json!({"type": "array", "items": {"type": "object"}}),
+                &none
+            ),
+            Rule::Array(Items::default(), Box::new(Rule::RawObject))
+        );
+        assert_eq!(
+            of(&Ty::Number, &json!({"minimum": 0}), &none),
+            Rule::Number(Range {
+                minimum: Some(0.0),
+                ..Range::default()
+            })
+        );
+    }
+}
