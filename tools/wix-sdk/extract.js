@@ -211,6 +211,15 @@ function typingsEntry(pkg) {
   return f;
 }
 
+// The same typings before `@internal` members were stripped: the packages
+// also ship build/internal/, whose types keep the fields Wix marks
+// `@internal`. Such fields can still travel in a webhook body.
+function internalTypingsEntry(pkg) {
+  const f = path.join(pkg.dir, 'build', 'internal', 'cjs', 'index.typings.d.ts');
+  if (!fs.existsSync(f)) throw new Error(`${pkg.name}: no build/internal/cjs/index.typings.d.ts`);
+  return f;
+}
+
 function runtimeEntry(pkg) {
   return path.join(pkg.dir, pkg.pj.main || 'build/cjs/index.js');
 }
@@ -263,8 +272,7 @@ function jsDocTags(ts, node) {
 }
 
 // The on<Event>() functions a package's typings declare with an @eventType tag.
-function readSdkEvents(ts, checker, program, pkg) {
-  const file = typingsEntry(pkg);
+function readSdkEvents(ts, checker, program, pkg, file) {
   const exports = moduleExports(ts, checker, program, file);
   const events = new Map();
   for (const [name, exported] of exports) {
@@ -469,6 +477,25 @@ function walkType(ts, checker, rootType, renameMap) {
   };
   visit(rootType, '', 0, [{ type: rootType, pointer: '' }]);
   return fields;
+}
+
+// The internal field list, in its order, where a field the public typings
+// also declare is taken from the public walk and a field only the internal
+// typings declare is marked `"internal": true`. Where the two disagree on a
+// shared field (kind, enum values, optionality) the internal variant is kept
+// under `internalVariant`, so that nothing is silently dropped.
+function mergeInternal(pub, int, where) {
+  const intByPath = new Map(int.map((f) => [f.path, f]));
+  const missing = pub.filter((f) => !intByPath.has(f.path));
+  if (missing.length) throw new Error(`${where}: the internal typings lack public fields ${missing.map((f) => f.path).join(', ')}`);
+  const pubByPath = new Map(pub.map((f) => [f.path, f]));
+  const shape = (f) => JSON.stringify([f.kind, f.enum, f.optional, f.nullable, f.tsType, f.value]);
+  return int.map((f) => {
+    const p = pubByPath.get(f.path);
+    if (!p) return { ...f, internal: true };
+    if (shape(p) !== shape(f)) return { ...p, internalVariant: { kind: f.kind, enum: f.enum, optional: f.optional, nullable: f.nullable, tsType: f.tsType } };
+    return p;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -738,10 +765,23 @@ function buildEnumsJson(eventFields) {
       if (!byKey.has(key)) byKey.set(key, { name: f.enum.name, alias: f.enum.alias ?? null, values: f.enum.values, literalValues: f.enum.literalValues, packages: new Set(), usedBy: [] });
       const e = byKey.get(key);
       e.packages.add(pkg);
-      e.usedBy.push({ handler, path: f.path });
+      const use = { handler, path: f.path };
+      if (f.internal) use.internal = true;
+      e.usedBy.push(use);
+      // The internal typings' enum may declare members the public one lacks.
+      const iv = f.internalVariant && f.internalVariant.enum;
+      if (iv) {
+        e.internalOnlyValues = e.internalOnlyValues || [];
+        for (const v of iv.values) if (!f.enum.values.includes(v) && !e.internalOnlyValues.includes(v)) e.internalOnlyValues.push(v);
+      }
     }
   }
-  const list = [...byKey.values()].map((e) => ({ ...e, packages: [...e.packages].sort(byString), usedBy: e.usedBy.sort((a, b) => byString(a.handler, b.handler) || byString(a.path, b.path)) }));
+  const list = [...byKey.values()].map((e) => ({
+    ...e,
+    internalOnly: e.usedBy.every((u) => u.internal) || undefined,
+    packages: [...e.packages].sort(byString),
+    usedBy: e.usedBy.sort((a, b) => byString(a.handler, b.handler) || byString(a.path, b.path)),
+  }));
   list.sort((a, b) => byString(a.name, b.name) || byString(JSON.stringify(a.values), JSON.stringify(b.values)));
   const names = new Map();
   for (const e of list) names.set(e.name, (names.get(e.name) || 0) + 1);
@@ -820,7 +860,7 @@ function unresolvedNote(restPath, fieldIndex) {
   const rootField = fieldIndex.get(`/${root}`);
   if (!rootField) return `the envelope type has no property "${root}"`;
   if (rootField.kind === 'map') return `"${root}" is typed ${rootField.tsType}; its contents are not typed`;
-  return 'no typed field at this path (see the event\'s fields file)';
+  return 'neither the public nor the internal typings declare a field at this path (the SDK types it nowhere); the transformation still runs if the body has the key';
 }
 
 // One entry per distinct shape of each envelope/metadata type across the
@@ -956,7 +996,18 @@ function compareEvent(repo, fields, schemaPaths) {
   const sdkPaths = new Map(fields.map((f) => [f.path, f]));
   const lines = [];
   const sdkOnly = [...sdkPaths.keys()].filter((p) => !schemaPaths.has(p));
-  const schemaOnly = [...schemaPaths.keys()].filter((p) => !sdkPaths.has(p));
+  // A schema path below an SDK field typed Record<string, any> (or any) is
+  // not contradicted by the SDK, only untyped there.
+  const untypedAncestor = (p) => {
+    for (let q = p.slice(0, p.lastIndexOf('/')); q; q = q.slice(0, q.lastIndexOf('/'))) {
+      const f = sdkPaths.get(q);
+      if (f) return f.kind === 'map' || f.kind === 'any' ? q : null;
+    }
+    return null;
+  };
+  const missingInSdk = [...schemaPaths.keys()].filter((p) => !sdkPaths.has(p));
+  const schemaOnly = missingInSdk.filter((p) => !untypedAncestor(p));
+  const underUntyped = missingInSdk.filter((p) => untypedAncestor(p));
   const conflicts = [];
   const requiredButOptional = [];
   for (const [p, s] of schemaPaths) {
@@ -967,15 +1018,18 @@ function compareEvent(repo, fields, schemaPaths) {
     if (s.required && (f.optional || f.nullable)) requiredButOptional.push(`${p}: schema requires it, SDK types it${f.optional ? ' optional (?)' : ''}${f.nullable ? ' nullable (| null)' : ''}`);
   }
   const roots = subtreeRoots(sdkOnly);
-  lines.push(`SDK paths the schema lacks: ${sdkOnly.length} (in ${roots.length} subtrees)`);
-  for (const r of roots) lines.push(`  - ${r.path}${r.below ? `  (+${r.below} below)` : ''}`);
-  lines.push(`schema paths the SDK lacks: ${schemaOnly.length}`);
-  for (const p of schemaOnly) lines.push(`  - ${p}`);
+  lines.push(`SDK paths the schema lacks: ${sdkOnly.length} (in ${roots.length} subtrees; "internal" = only the SDK's internal typings declare it)`);
+  for (const r of roots) lines.push(`  - ${r.path}${sdkPaths.get(r.path).internal ? ' [internal]' : ''}${r.below ? `  (+${r.below} below)` : ''}`);
+  const schemaRoots = subtreeRoots(schemaOnly);
+  lines.push(`schema paths the SDK lacks: ${schemaOnly.length} (in ${schemaRoots.length} subtrees)`);
+  for (const r of schemaRoots) lines.push(`  - ${r.path}${r.below ? `  (+${r.below} below)` : ''}`);
+  lines.push(`schema paths inside a field the SDK leaves untyped (Record<string, any> or any): ${underUntyped.length}`);
+  for (const p of underUntyped) lines.push(`  - ${p}  (SDK: ${untypedAncestor(p)} is ${sdkPaths.get(untypedAncestor(p)).tsType || sdkPaths.get(untypedAncestor(p)).kind})`);
   lines.push(`kind conflicts: ${conflicts.length}`);
   for (const c of conflicts) lines.push(`  - ${c}`);
   lines.push(`required in the schema, optional or nullable in the SDK: ${requiredButOptional.length}`);
   for (const c of requiredButOptional) lines.push(`  - ${c}`);
-  return { lines, counts: { sdkOnly: sdkOnly.length, schemaOnly: schemaOnly.length, conflicts: conflicts.length, requiredButOptional: requiredButOptional.length } };
+  return { lines, counts: { sdkOnly: sdkOnly.length, schemaOnly: schemaOnly.length, underUntyped: underUntyped.length, conflicts: conflicts.length, requiredButOptional: requiredButOptional.length } };
 }
 
 function buildComparison(repoRoot, matches, eventFieldsByHandler, versions) {
@@ -987,7 +1041,7 @@ function buildComparison(repoRoot, matches, eventFieldsByHandler, versions) {
   out.push('# paths: /* = array item, /{} = map value; $refs resolved; SDK paths below a recursion cut are not listed');
   out.push('# modifiedFields (SDK: Record<string, any>) has no typed paths');
   out.push('');
-  const totals = { sdkOnly: 0, schemaOnly: 0, conflicts: 0, requiredButOptional: 0 };
+  const totals = { sdkOnly: 0, schemaOnly: 0, underUntyped: 0, conflicts: 0, requiredButOptional: 0 };
   for (const { repo, candidates } of matches) {
     out.push(`## ${repo.handler}  (${repo.schemaFile})`);
     if (candidates.length !== 1) {
@@ -1002,7 +1056,7 @@ function buildComparison(repoRoot, matches, eventFieldsByHandler, versions) {
     for (const k of Object.keys(totals)) totals[k] += r.counts[k];
   }
   out.push('## totals');
-  out.push(`SDK paths the schemas lack: ${totals.sdkOnly}; schema paths the SDK lacks: ${totals.schemaOnly}; kind conflicts: ${totals.conflicts}; required in schema but optional/nullable in SDK: ${totals.requiredButOptional}`);
+  out.push(`SDK paths the schemas lack: ${totals.sdkOnly}; schema paths the SDK lacks: ${totals.schemaOnly}; schema paths inside SDK-untyped fields: ${totals.underUntyped}; kind conflicts: ${totals.conflicts}; required in schema but optional/nullable in SDK: ${totals.requiredButOptional}`);
   return out.join('\n') + '\n';
 }
 
@@ -1019,9 +1073,11 @@ function loadEverything(opts) {
   for (const name of eventPkgNames) pkgs.set(name, { ...loadPackage(opts.nodeModules, name, pins), isEventPackage: true });
   for (const name of ['@wix/sdk', '@wix/sdk-runtime', '@wix/sdk-types', 'typescript']) pkgs.set(name, { ...loadPackage(opts.nodeModules, name, pins), isEventPackage: false });
   const { program, checker } = createProgram(ts, eventPkgNames.map((n) => typingsEntry(pkgs.get(n))));
+  const internal = createProgram(ts, eventPkgNames.map((n) => internalTypingsEntry(pkgs.get(n))));
   for (const name of eventPkgNames) {
     const pkg = pkgs.get(name);
-    pkg.sdk = readSdkEvents(ts, checker, program, pkg);
+    pkg.sdk = readSdkEvents(ts, checker, program, pkg, typingsEntry(pkg));
+    pkg.sdkInternal = readSdkEvents(ts, internal.checker, internal.program, pkg, internalTypingsEntry(pkg));
     pkg.runtime = readRuntimeEvents(ts, pkg);
   }
   const renameMap = readRenameMap(opts.nodeModules);
@@ -1032,7 +1088,10 @@ function loadEverything(opts) {
     if (candidates.length !== 1) continue;
     const { pkg, ev } = candidates[0];
     classes.set(repo.handler, classifyEvent(ts, checker, ev, pkgs.get(pkg).runtime.get(repo.fn)));
-    eventFieldsByHandler.set(repo.handler, walkType(ts, checker, ev.envelope, renameMap));
+    const pub = walkType(ts, checker, ev.envelope, renameMap);
+    const intEv = pkgs.get(pkg).sdkInternal.get(repo.fn);
+    const int = intEv ? walkType(ts, internal.checker, intEv.envelope, renameMap) : [];
+    eventFieldsByHandler.set(repo.handler, mergeInternal(pub, int, repo.handler));
   }
   return { ts, checker, program, pins, repoEvents, pkgs, renameMap, matches, classes, eventFieldsByHandler };
 }
