@@ -28,7 +28,7 @@ const path = require('path');
 // deepest non-recursive path of the 33 events is shorter than this; a cut at
 // this depth is marked `"cut": "depth"`, a type that contains itself is cut at
 // its first repetition and marked `"cut": "cycle"`.
-const MAX_DEPTH = 16;
+const MAX_DEPTH = 20;
 
 // Which SDK packages hold the events of which Velo app. A handler
 // `<app>_on<Event>` is looked up as the function `on<Event>` in these
