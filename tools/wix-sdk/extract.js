@@ -433,10 +433,10 @@ function walkType(ts, checker, rootType, renameMap) {
       if (groups[prop.name]) field.oneOf = groups[prop.name];
       const tags = decl ? jsDocTags(ts, decl) : {};
       if (Object.keys(tags).length) field.tags = tags;
-      let valueType;
-      if (members.length === 1) valueType = checker.getTypeFromTypeNode(members[0]);
-      else if (members.length === 0 && !typeNode) valueType = checker.getNonNullableType(checker.getTypeOfSymbol(prop));
-      else valueType = checker.getNonNullableType(checker.getTypeOfSymbol(prop));
+      // One non-null member: resolve it from its node, so that an alias
+      // name (an enum's `…WithLiterals`) survives. Otherwise fall back to the
+      // checker's type without null/undefined, and keep the declared text.
+      const valueType = members.length === 1 ? checker.getTypeFromTypeNode(members[0]) : checker.getNonNullableType(checker.getTypeOfSymbol(prop));
       if (members.length > 1) field.declaredType = typeNode.getText();
       describeValue(field, valueType, depth + 1, ancestors);
     }
@@ -448,11 +448,9 @@ function walkType(ts, checker, rootType, renameMap) {
     field.kind = c.kind;
     if (c.kind === 'enum') field.enum = c.enum;
     if (c.kind === 'literal') field.value = c.value;
-    if (c.tsType && c.kind !== 'object') field.tsType = c.tsType;
-    if (c.kind === 'object') field.tsType = c.tsType;
+    if (c.tsType) field.tsType = c.tsType;
     fields.push(field);
     if (c.kind === 'array') {
-      const { members: _m } = { members: [] };
       const el = c.element;
       const elNullable = !!(el.flags & ts.TypeFlags.Union && el.types.some((t) => t.flags & ts.TypeFlags.Null));
       const item = { path: `${field.path}/*`, name: '*', optional: false, nullable: elNullable };
