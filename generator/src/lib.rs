@@ -42,7 +42,7 @@
 //! ```
 //!
 //! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write);
-//! [`naming`] and [`pointer`] are the helpers every stage may use. No stage
+//! [`naming`] and [`pointer`](mod@pointer) are the helpers every stage may use. No stage
 //! imports a later one.
 
 #![deny(missing_docs)]
