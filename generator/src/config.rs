@@ -1,11 +1,9 @@
 //! The builder a build script or the `regenerate` command configures.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::load::Dialect;
-use crate::normalize::Repair;
+use crate::pipeline::Output;
 use crate::write::{Drift, Written};
 
 /// Configuration for one generation: where the schemas are and where the
@@ -144,43 +142,5 @@ impl Config {
                 .map(PathBuf::from)
                 .ok_or(Error::OutDirNotSet),
         }
-    }
-}
-
-/// Everything one run produced, before it is written.
-#[derive(Clone, Debug)]
-pub struct Output {
-    /// Every output file: name (relative to the output folder) → text.
-    pub files: BTreeMap<String, String>,
-    /// For each schema file (relative path), the Rust of the types first
-    /// found in it: what a reviewer reads to see what a schema produces.
-    pub by_schema: BTreeMap<String, String>,
-    /// Every schema file (relative path) after the normalize passes, as
-    /// standard draft-07 JSON Schema: what the types were built from.
-    pub normalized: BTreeMap<String, serde_json::Value>,
-    /// Every repair the normalize passes made, in a stable order.
-    pub repairs: Vec<Repair>,
-    /// Each schema file (relative path) and the dialect it was read in.
-    pub dialects: Vec<(String, Dialect)>,
-    /// How many types were generated.
-    pub type_count: usize,
-    /// The schema folder and every file read from it.
-    pub inputs: Vec<PathBuf>,
-}
-
-impl Output {
-    /// The lines a build script prints so that Cargo reruns it when an input changes.
-    ///
-    /// Once a build script prints one `rerun-if-changed`, Cargo watches
-    /// nothing else, so the list covers the folder (new files), every file
-    /// read, and the one environment variable read.
-    pub fn rerun_if_changed(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .inputs
-            .iter()
-            .map(|p| format!("cargo:rerun-if-changed={}", p.display()))
-            .collect();
-        lines.push("cargo:rerun-if-env-changed=OUT_DIR".to_owned());
-        lines
     }
 }

@@ -58,6 +58,7 @@ pub mod pointer;
 pub mod render;
 pub mod write;
 
-pub use config::{Config, Output};
+pub use config::Config;
 pub use error::{Error, Result};
 pub use normalize::Repair;
+pub use pipeline::Output;
