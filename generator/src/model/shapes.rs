@@ -352,6 +352,24 @@ struct Resolved {
     home: Option<(String, String)>,
 }
 
+/// Where a property (or array item) schema sits: its pointer, its name, and
+/// the named type it belongs to.
+struct Site<'a> {
+    pointer: String,
+    name: &'a str,
+    parent_name: &'a str,
+    parent: usize,
+}
+
+/// A subschema that becomes a named type: where, what it would be called,
+/// its exact shape, and the type it was found in.
+struct Named {
+    pointer: String,
+    candidate: String,
+    shape: String,
+    parent: Option<usize>,
+}
+
 struct Collector<'a> {
     root: &'a Path,
     occurrences: Vec<Occurrence>,
@@ -392,28 +410,28 @@ impl Collector<'_> {
             // `hotels::Reservation` and `hotels::Confirmation` stay two types.
             _ => format!("root:{}", walker.file),
         };
-        self.visit(
-            walker,
-            document,
-            String::new(),
+        let named = Named {
+            pointer: String::new(),
             candidate,
             shape,
-            None,
-            &mut Vec::new(),
-        )
+            parent: None,
+        };
+        self.visit(walker, document, named, &mut Vec::new())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn visit(
         &mut self,
         walker: &Walker<'_>,
         node: &Value,
-        pointer: String,
-        candidate: String,
-        shape: String,
-        parent: Option<usize>,
+        named: Named,
         stack: &mut Vec<String>,
     ) -> Result<()> {
+        let Named {
+            pointer,
+            candidate,
+            shape,
+            parent,
+        } = named;
         // Only objects and string enums are visited; a root object may list no properties.
         let kind = if is_enum(node) {
             Kind::Enum
@@ -446,7 +464,13 @@ impl Collector<'_> {
             .unwrap_or_default();
         for (name, child) in &properties {
             let child_pointer = format!("{pointer}/properties/{}", pointer::escape(name));
-            self.child(walker, child, child_pointer, name, &candidate, index, stack)?;
+            let site = Site {
+                pointer: child_pointer,
+                name,
+                parent_name: &candidate,
+                parent: index,
+            };
+            self.child(walker, child, site, stack)?;
         }
         Ok(())
     }
@@ -454,34 +478,32 @@ impl Collector<'_> {
     /// A property (or array item) schema: descends to the named types in it.
     /// The `$ref`s followed on the way stay on `stack` until the descent
     /// ends, so that a type that contains itself is caught.
-    #[allow(clippy::too_many_arguments)]
     fn child(
         &mut self,
         walker: &Walker<'_>,
         node: &Value,
-        pointer: String,
-        name: &str,
-        parent_name: &str,
-        parent: usize,
+        site: Site<'_>,
         stack: &mut Vec<String>,
     ) -> Result<()> {
         let depth = stack.len();
-        let result = self.descend(walker, node, pointer, name, parent_name, parent, stack);
+        let result = self.descend(walker, node, site, stack);
         stack.truncate(depth);
         result
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn descend(
         &mut self,
         walker: &Walker<'_>,
         node: &Value,
-        pointer: String,
-        name: &str,
-        parent_name: &str,
-        parent: usize,
+        site: Site<'_>,
         stack: &mut Vec<String>,
     ) -> Result<()> {
+        let Site {
+            pointer,
+            name,
+            parent_name,
+            parent,
+        } = site;
         let Resolved { node, named, home } = self.resolve(walker, node, &pointer, stack)?;
         // Below a reference to another file, types belong to that file's module.
         let moved;
@@ -538,15 +560,13 @@ impl Collector<'_> {
             let candidate = avoid_reserved(base, Some(parent_name));
             let shape = shape_of(&node);
             stack.push(pointer.clone());
-            let result = self.visit(
-                walker,
-                &node,
+            let named = Named {
                 pointer,
                 candidate,
                 shape,
-                Some(parent),
-                stack,
-            );
+                parent: Some(parent),
+            };
+            let result = self.visit(walker, &node, named, stack);
             stack.pop();
             return result;
         }
@@ -567,15 +587,13 @@ impl Collector<'_> {
                 map.entry("description")
                     .or_insert_with(|| Value::from(format!("One of the `{name}`: {description}")));
             }
-            return self.child(
-                walker,
-                &items,
-                items_pointer,
-                &singular(name),
+            let site = Site {
+                pointer: items_pointer,
+                name: &singular(name),
                 parent_name,
                 parent,
-                stack,
-            );
+            };
+            return self.child(walker, &items, site, stack);
         }
         Ok(())
     }

@@ -20,51 +20,7 @@ use crate::load::Catalogue;
 use crate::naming::{pascal, snake};
 
 pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
-    let mut definitions = Map::new();
-    let mut by_key = HashMap::new();
-    for (index, planned) in plan.types.iter().enumerate() {
-        let key = plan.typify_key(index);
-        let mut schema = planned.hoisted.clone();
-        if let Value::Object(map) = &mut schema {
-            map.insert("title".into(), Value::from(key.clone()));
-        }
-        definitions.insert(key.clone(), schema);
-        by_key.insert(
-            key,
-            TypeRef {
-                module: planned.module.clone(),
-                name: planned.name.clone(),
-                is_enum: planned.kind == Kind::Enum,
-            },
-        );
-    }
-    let definitions: BTreeMap<String, schemars::schema::Schema> =
-        serde_json::from_value(Value::Object(definitions))
-            .map_err(|e| internal(format!("hoisted schemas are not draft-07: {e}")))?;
-    let mut space = TypeSpace::new(TypeSpaceSettings::default().with_struct_builder(false));
-    // typify panics on some inputs instead of returning an error; a build
-    // script must get an error, never a panic.
-    let added = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        space.add_ref_types(definitions)
-    }));
-    match added {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            return Err(internal(format!(
-                "typify rejected the hoisted schemas: {e}"
-            )))
-        }
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
-            return Err(internal(format!(
-                "typify panicked: {}",
-                message.unwrap_or_default()
-            )));
-        }
-    }
+    let (space, by_key) = type_space(plan)?;
     let resolved: HashMap<String, typify::Type<'_>> =
         space.iter_types().map(|t| (t.name(), t)).collect();
     let enums: HashMap<TypeRef, Vec<String>> = plan
@@ -141,6 +97,56 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
         module.items.push(item);
     }
     Ok(modules)
+}
+
+/// typify's answer for every planned type, and the type each typify key names.
+fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
+    let mut definitions = Map::new();
+    let mut by_key = HashMap::new();
+    for (index, planned) in plan.types.iter().enumerate() {
+        let key = plan.typify_key(index);
+        let mut schema = planned.hoisted.clone();
+        if let Value::Object(map) = &mut schema {
+            map.insert("title".into(), Value::from(key.clone()));
+        }
+        definitions.insert(key.clone(), schema);
+        by_key.insert(
+            key,
+            TypeRef {
+                module: planned.module.clone(),
+                name: planned.name.clone(),
+                is_enum: planned.kind == Kind::Enum,
+            },
+        );
+    }
+    let definitions: BTreeMap<String, schemars::schema::Schema> =
+        serde_json::from_value(Value::Object(definitions))
+            .map_err(|e| internal(format!("hoisted schemas are not draft-07: {e}")))?;
+    let mut space = TypeSpace::new(TypeSpaceSettings::default().with_struct_builder(false));
+    // typify panics on some inputs instead of returning an error; a build
+    // script must get an error, never a panic.
+    let added = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        space.add_ref_types(definitions)
+    }));
+    match added {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            return Err(internal(format!(
+                "typify rejected the hoisted schemas: {e}"
+            )))
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()));
+            return Err(internal(format!(
+                "typify panicked: {}",
+                message.unwrap_or_default()
+            )));
+        }
+    }
+    Ok((space, by_key))
 }
 
 fn build_struct(

@@ -1,158 +1,97 @@
 //! `ActivityType` and `ActivityInfo`: the catalogue of activity types.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::format::doc;
 use super::items::ident;
-use crate::model::Model;
+use crate::model::{Activity, Model};
 use crate::naming::pascal;
 
 /// One wire name of the `ActivityType` enum.
 struct Kind {
     wire: String,
-    variant: proc_macro2::Ident,
+    variant: Ident,
     doc: String,
-    replaced_by: Vec<proc_macro2::Ident>,
+    /// For a deprecated type, the wire names of the types that replace it.
+    replaced_by: Vec<String>,
 }
 
-pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
-    let catalogue = &model.catalogue;
-    let documented: Vec<Kind> = model
-        .activities
-        .iter()
-        .map(|a| Kind {
-            wire: a.wire_name.clone(),
-            variant: ident(&a.variant),
-            doc: match &a.doc {
-                Some(doc) => format!("`{}`: {doc}", a.wire_name),
-                None => format!("`{}`.", a.wire_name),
-            },
-            replaced_by: vec![],
-        })
-        .collect();
-    let deprecated: Vec<Kind> = catalogue
-        .deprecated
-        .iter()
-        .filter(|d| !model.activities.iter().any(|a| a.wire_name == d.wire_name))
-        .map(|d| Kind {
-            wire: d.wire_name.clone(),
-            variant: ident(&pascal(&d.wire_name.replace('/', "_"))),
-            doc: format!("`{}`, deprecated: {}", d.wire_name, d.description),
-            replaced_by: d
-                .replaced_by
-                .iter()
-                .map(|w| ident(&pascal(&w.replace('/', "_"))))
-                .collect(),
-        })
-        .collect();
-    let all: Vec<&Kind> = documented.iter().chain(&deprecated).collect();
+/// The activity types of the catalogue: the documented ones (with an `info`
+/// type), then the deprecated ones without one.
+struct Catalogue {
+    documented: Vec<Kind>,
+    deprecated: Vec<Kind>,
+    notifications: Vec<String>,
+}
 
-    let variants = all.iter().map(|k| {
-        let (docs, variant) = (doc(Some(&k.doc)), &k.variant);
-        quote! { #docs #variant, }
-    });
-    let as_str = all.iter().map(|k| {
-        let (variant, wire) = (&k.variant, &k.wire);
-        quote! { ActivityType::#variant => #wire, }
-    });
-    let from_wire = all.iter().map(|k| {
-        let (variant, wire) = (&k.variant, &k.wire);
-        quote! { #wire => ActivityType::#variant, }
-    });
-    let documented_list = documented.iter().map(|k| &k.variant);
-    let deprecated_list = deprecated.iter().map(|k| &k.variant);
-    let replaced = deprecated.iter().map(|k| {
-        let (variant, by) = (&k.variant, &k.replaced_by);
-        quote! { ActivityType::#variant => &[#(ActivityType::#by),*], }
-    });
-    let notifying: Vec<_> = all
-        .iter()
-        .filter(|k| catalogue.notifications.contains(&k.wire))
-        .map(|k| &k.variant)
-        .collect();
-    let notifies = if notifying.is_empty() {
-        quote! { false }
-    } else {
-        quote! { matches!(self, #(ActivityType::#notifying)|*) }
-    };
-    let deprecated_match = if deprecated.is_empty() {
-        quote! { false }
-    } else {
-        let list = deprecated.iter().map(|k| &k.variant);
-        quote! { matches!(self, #(ActivityType::#list)|*) }
-    };
-    let documented_count = documented.len();
-    let deprecated_count = deprecated.len();
-
-    let info_variants = model.activities.iter().map(|a| {
-        let (variant, info) = (ident(&a.variant), type_path(&a.info));
-        let docs = doc(Some(&format!(
-            "The `info` of a `{}` activity.",
-            a.wire_name
-        )));
-        quote! { #docs #variant(#info), }
-    });
-    let info_type = model.activities.iter().map(|a| {
-        let variant = ident(&a.variant);
-        quote! { ActivityInfo::#variant(_) => ActivityType::#variant, }
-    });
-    let wire_name = model.activities.iter().map(|a| {
-        let (variant, wire) = (ident(&a.variant), &a.wire_name);
-        quote! { ActivityInfo::#variant(_) => #wire, }
-    });
-    let read = model.activities.iter().map(|a| {
-        let (variant, wire) = (ident(&a.variant), &a.wire_name);
-        quote! { #wire => ActivityInfo::#variant(Deserialize::deserialize(deserializer)?), }
-    });
-    let write = model.activities.iter().map(|a| {
-        let variant = ident(&a.variant);
-        quote! { ActivityInfo::#variant(info) => info.serialize(serializer), }
-    });
-    let validate = model.activities.iter().map(|a| {
-        let variant = ident(&a.variant);
-        quote! { ActivityInfo::#variant(info) => info.validate_into(path, report), }
-    });
-    let info_rules = model.activities.iter().map(|a| {
-        let (wire, info) = (&a.wire_name, type_path(&a.info));
-        quote! { #wire => Some(&<#info as JsonRules>::RULES), }
-    });
-    let undocumented = model.activities.iter().map(|a| {
-        let variant = ident(&a.variant);
-        let extra = ident(
-            model
-                .structure(&a.info)
-                .map_or("extra", |s| s.extra.as_str()),
-        );
-        quote! { ActivityInfo::#variant(info) => Some(&info.#extra), }
-    });
-    let documented_wires = documented.iter().map(|k| &k.wire);
-    let deprecated_docs = deprecated.iter().map(|k| {
-        let wire = &k.wire;
-        let by: Vec<String> = catalogue
+impl Catalogue {
+    fn of(model: &Model) -> Catalogue {
+        let documented = model
+            .activities
+            .iter()
+            .map(|a| Kind {
+                wire: a.wire_name.clone(),
+                variant: ident(&a.variant),
+                doc: match &a.doc {
+                    Some(doc) => format!("`{}`: {doc}", a.wire_name),
+                    None => format!("`{}`.", a.wire_name),
+                },
+                replaced_by: vec![],
+            })
+            .collect();
+        let deprecated = model
+            .catalogue
             .deprecated
             .iter()
-            .find(|d| d.wire_name == k.wire)
-            .map(|d| d.replaced_by.clone())
-            .unwrap_or_default();
-        quote! { #wire => wix_activities::Documentation::Deprecated { replaced_by: &[#(#by),*] }, }
-    });
-    let from_impls = model.activities.iter().map(|a| {
-        let (variant, info) = (ident(&a.variant), type_path(&a.info));
-        quote! {
-            impl From<#info> for ActivityInfo {
-                fn from(info: #info) -> Self {
-                    ActivityInfo::#variant(info)
-                }
-            }
+            .filter(|d| !model.activities.iter().any(|a| a.wire_name == d.wire_name))
+            .map(|d| Kind {
+                wire: d.wire_name.clone(),
+                variant: variant_of(&d.wire_name),
+                doc: format!("`{}`, deprecated: {}", d.wire_name, d.description),
+                replaced_by: d.replaced_by.clone(),
+            })
+            .collect();
+        Catalogue {
+            documented,
+            deprecated,
+            notifications: model.catalogue.notifications.iter().cloned().collect(),
         }
-    });
+    }
 
+    fn all(&self) -> impl Iterator<Item = &Kind> {
+        self.documented.iter().chain(&self.deprecated)
+    }
+}
+
+/// The `ActivityType` variant of a wire name (`hotels/purchase` → `HotelsPurchase`).
+fn variant_of(wire_name: &str) -> Ident {
+    ident(&pascal(&wire_name.replace('/', "_")))
+}
+
+/// The `use` lines and the items of `activity_type.rs`.
+pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
+    let catalogue = Catalogue::of(model);
     let uses = quote! {
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
         use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
     };
-    let activity_type = quote! {
+    let items = vec![
+        activity_type(&catalogue),
+        activity_type_impls(&catalogue),
+        activity_info(model),
+        typed_info(model, &catalogue),
+        from_impls(&model.activities),
+    ];
+    (uses, items)
+}
+
+fn activity_type(catalogue: &Catalogue) -> TokenStream {
+    let variants = catalogue.all().map(|k| {
+        let (docs, variant) = (doc(Some(&k.doc)), &k.variant);
+        quote! { #docs #variant, }
+    });
+    quote! {
         /// The type of an activity: the wire name in its `type` (or `activityType`) field.
         ///
         /// Every documented and deprecated type has a variant; any other wire
@@ -163,14 +102,48 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
             /// A wire name this crate does not know, kept as it came.
             Other(String),
         }
-    };
-    let activity_type_impl = quote! {
+    }
+}
+
+/// `matches!(self, A | B)`, or `false` for no variants.
+fn any_of(variants: &[&Ident]) -> TokenStream {
+    if variants.is_empty() {
+        quote! { false }
+    } else {
+        quote! { matches!(self, #(ActivityType::#variants)|*) }
+    }
+}
+
+fn activity_type_impls(catalogue: &Catalogue) -> TokenStream {
+    let as_str = catalogue.all().map(|k| {
+        let (variant, wire) = (&k.variant, &k.wire);
+        quote! { ActivityType::#variant => #wire, }
+    });
+    let from_wire = catalogue.all().map(|k| {
+        let (variant, wire) = (&k.variant, &k.wire);
+        quote! { #wire => ActivityType::#variant, }
+    });
+    let documented: Vec<&Ident> = catalogue.documented.iter().map(|k| &k.variant).collect();
+    let deprecated: Vec<&Ident> = catalogue.deprecated.iter().map(|k| &k.variant).collect();
+    let replaced = catalogue.deprecated.iter().map(|k| {
+        let variant = &k.variant;
+        let by = k.replaced_by.iter().map(|w| variant_of(w));
+        quote! { ActivityType::#variant => &[#(ActivityType::#by),*], }
+    });
+    let notifying: Vec<&Ident> = catalogue
+        .all()
+        .filter(|k| catalogue.notifications.contains(&k.wire))
+        .map(|k| &k.variant)
+        .collect();
+    let (notifies, is_deprecated) = (any_of(&notifying), any_of(&deprecated));
+    let (documented_count, deprecated_count) = (documented.len(), deprecated.len());
+    quote! {
         impl ActivityType {
             /// Every type with a documented `info` schema.
-            pub const DOCUMENTED: [ActivityType; #documented_count] = [#(ActivityType::#documented_list),*];
+            pub const DOCUMENTED: [ActivityType; #documented_count] = [#(ActivityType::#documented),*];
 
             /// Every type Wix deprecated.
-            pub const DEPRECATED: [ActivityType; #deprecated_count] = [#(ActivityType::#deprecated_list),*];
+            pub const DEPRECATED: [ActivityType; #deprecated_count] = [#(ActivityType::#deprecated),*];
 
             /// The type with this wire name (`hotels/purchase`).
             pub fn from_wire(wire_name: &str) -> ActivityType {
@@ -190,7 +163,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
             /// Whether Wix deprecated this type.
             pub fn is_deprecated(&self) -> bool {
-                #deprecated_match
+                #is_deprecated
             }
 
             /// The types to post instead of a deprecated one.
@@ -233,13 +206,29 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 Ok(ActivityType::from_wire(&wire_name))
             }
         }
-    };
-    let activity_info = quote! {
+    }
+}
+
+fn activity_info(model: &Model) -> TokenStream {
+    let activities = &model.activities;
+    let variants = activities.iter().map(|a| {
+        let (variant, info) = (ident(&a.variant), type_path(&a.info));
+        let docs = doc(Some(&format!(
+            "The `info` of a `{}` activity.",
+            a.wire_name
+        )));
+        quote! { #docs #variant(#info), }
+    });
+    let info_type = activities.iter().map(|a| {
+        let variant = ident(&a.variant);
+        quote! { ActivityInfo::#variant(_) => ActivityType::#variant, }
+    });
+    quote! {
         /// The `info` of an activity, typed by the activity's type.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[allow(clippy::large_enum_variant, reason = "an activity holds one info, read once; boxing would add an allocation to every parse")]
         pub enum ActivityInfo {
-            #(#info_variants)*
+            #(#variants)*
             /// The `info` of a type with no documented shape (deprecated or
             /// unknown), kept as raw JSON.
             Other {
@@ -259,7 +248,47 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 }
             }
         }
+    }
+}
 
+/// `impl TypedInfo for ActivityInfo`: what `Activity` asks of its `info`.
+fn typed_info(model: &Model, catalogue: &Catalogue) -> TokenStream {
+    let each = |f: &dyn Fn(&Activity, &Ident) -> TokenStream| -> Vec<TokenStream> {
+        model
+            .activities
+            .iter()
+            .map(|a| f(a, &ident(&a.variant)))
+            .collect()
+    };
+    let wire_name = each(&|a, v| {
+        let wire = &a.wire_name;
+        quote! { ActivityInfo::#v(_) => #wire, }
+    });
+    let read = each(&|a, v| {
+        let wire = &a.wire_name;
+        quote! { #wire => ActivityInfo::#v(Deserialize::deserialize(deserializer)?), }
+    });
+    let write = each(&|_, v| quote! { ActivityInfo::#v(info) => info.serialize(serializer), });
+    let validate =
+        each(&|_, v| quote! { ActivityInfo::#v(info) => info.validate_into(path, report), });
+    let rules = each(&|a, _| {
+        let (wire, info) = (&a.wire_name, type_path(&a.info));
+        quote! { #wire => Some(&<#info as JsonRules>::RULES), }
+    });
+    let undocumented = each(&|a, v| {
+        let extra = ident(
+            model
+                .structure(&a.info)
+                .map_or("extra", |s| s.extra.as_str()),
+        );
+        quote! { ActivityInfo::#v(info) => Some(&info.#extra), }
+    });
+    let documented = catalogue.documented.iter().map(|k| &k.wire);
+    let deprecated = catalogue.deprecated.iter().map(|k| {
+        let (wire, by) = (&k.wire, &k.replaced_by);
+        quote! { #wire => wix_activities::Documentation::Deprecated { replaced_by: &[#(#by),*] }, }
+    });
+    quote! {
         impl wix_activities::TypedInfo for ActivityInfo {
             fn wire_name(&self) -> &str {
                 match self {
@@ -295,7 +324,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
             fn info_rules(wire_name: &str) -> Option<&'static StructRules> {
                 match wire_name {
-                    #(#info_rules)*
+                    #(#rules)*
                     _ => None,
                 }
             }
@@ -309,16 +338,27 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
             fn documentation(wire_name: &str) -> wix_activities::Documentation {
                 match wire_name {
-                    #(#documented_wires)|* => wix_activities::Documentation::Documented,
-                    #(#deprecated_docs)*
+                    #(#documented)|* => wix_activities::Documentation::Documented,
+                    #(#deprecated)*
                     _ => wix_activities::Documentation::Unknown,
                 }
             }
         }
+    }
+}
 
-        #(#from_impls)*
-    };
-    (uses, vec![activity_type, activity_type_impl, activity_info])
+fn from_impls(activities: &[Activity]) -> TokenStream {
+    let impls = activities.iter().map(|a| {
+        let (variant, info) = (ident(&a.variant), type_path(&a.info));
+        quote! {
+            impl From<#info> for ActivityInfo {
+                fn from(info: #info) -> Self {
+                    ActivityInfo::#variant(info)
+                }
+            }
+        }
+    });
+    quote! { #(#impls)* }
 }
 
 /// A generated type's path from the `activity_type` module, a child of the root.

@@ -16,32 +16,76 @@ pub fn module_doc() -> &'static str {
      (`wixEcom_onCartCreated`); their types are in the app modules below."
 }
 
+/// The `use` lines and the items of `event.rs`.
 pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
-    let events = &model.events;
-    let count = events.len();
-    let variants: Vec<_> = events.iter().map(|e| ident(&e.variant)).collect();
-    let handlers: Vec<&str> = events.iter().map(|e| e.handler.as_str()).collect();
-    let apps: Vec<&str> = events.iter().map(|e| e.app()).collect();
-    let types: Vec<TokenStream> = events.iter().map(|e| type_path(&e.ty)).collect();
+    let events = Events::of(model);
+    let uses = quote! {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+        use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
+    };
+    (uses, vec![event_name(&events), event(model, &events)])
+}
 
-    let name_variants = events.iter().zip(&variants).map(|(e, variant)| {
-        let summary = match &e.doc {
-            Some(doc) => format!("`{}`: {}", e.handler, first_sentence(doc)),
-            None => format!("`{}`.", e.handler),
-        };
-        let docs = doc(Some(&summary));
-        quote! { #docs #variant, }
-    });
-    let event_variants = events
-        .iter()
-        .zip(&variants)
-        .zip(&types)
-        .map(|((e, variant), ty)| {
-            let docs = doc(Some(&format!("The body of `{}`.", e.handler)));
-            quote! { #docs #variant(#ty), }
-        });
+/// What every generated item of the file needs of the events, in one order.
+struct Events {
+    variants: Vec<proc_macro2::Ident>,
+    handlers: Vec<String>,
+    apps: Vec<String>,
+    types: Vec<TokenStream>,
+    name_variants: Vec<TokenStream>,
+    event_variants: Vec<TokenStream>,
+}
 
-    let name_enum = quote! {
+impl Events {
+    fn of(model: &Model) -> Events {
+        let events = &model.events;
+        let variants: Vec<_> = events.iter().map(|e| ident(&e.variant)).collect();
+        let name_variants = events
+            .iter()
+            .zip(&variants)
+            .map(|(e, variant)| {
+                let summary = match &e.doc {
+                    Some(doc) => format!("`{}`: {}", e.handler, first_sentence(doc)),
+                    None => format!("`{}`.", e.handler),
+                };
+                let docs = doc(Some(&summary));
+                quote! { #docs #variant, }
+            })
+            .collect();
+        let types: Vec<TokenStream> = events.iter().map(|e| type_path(&e.ty)).collect();
+        let event_variants = events
+            .iter()
+            .zip(&variants)
+            .zip(&types)
+            .map(|((e, variant), ty)| {
+                let docs = doc(Some(&format!("The body of `{}`.", e.handler)));
+                quote! { #docs #variant(#ty), }
+            })
+            .collect();
+        Events {
+            handlers: events.iter().map(|e| e.handler.clone()).collect(),
+            apps: events.iter().map(|e| e.app().to_owned()).collect(),
+            variants,
+            types,
+            name_variants,
+            event_variants,
+        }
+    }
+}
+
+/// `EventName`, with its conversions.
+fn event_name(events: &Events) -> TokenStream {
+    let Events {
+        variants,
+        handlers,
+        apps,
+        types,
+        name_variants,
+        ..
+    } = events;
+    let count = variants.len();
+    quote! {
+
         /// The handler name of a backend event: which app fired it, and what happened.
         ///
         /// Every documented event has a variant; any other handler name reads as
@@ -115,8 +159,17 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 Ok(EventName::from_handler(&handler))
             }
         }
-    };
+    }
+}
 
+/// `Event`: a body typed by its handler name.
+fn event(model: &Model, events: &Events) -> TokenStream {
+    let Events {
+        variants,
+        types,
+        event_variants,
+        ..
+    } = events;
     let metadata = shared_metadata(model).map(|metadata| {
         let path = type_path(&metadata);
         quote! {
@@ -131,7 +184,8 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         }
     });
 
-    let event_enum = quote! {
+    quote! {
+
         /// A backend event's body, typed by its handler name.
         ///
         /// ```
@@ -224,13 +278,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
                 }
             }
         )*
-    };
-
-    let uses = quote! {
-        use serde::{Deserialize, Deserializer, Serialize, Serializer};
-        use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
-    };
-    (uses, vec![name_enum, event_enum])
+    }
 }
 
 /// The type of the required `metadata` field that every event has, if they all have one.
