@@ -86,6 +86,50 @@ fn every_documented_handler_has_a_type() {
     );
 }
 
+/// Every event's handler and its Wix event type, as Wix's SDK tags them
+/// (`tests/fixtures/sdk/events.json`, extracted by `tools/wix-sdk`).
+fn sdk_event_types() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(fixtures().join("../sdk/events.json")).unwrap();
+    let sdk: Value = serde_json::from_str(&text).unwrap();
+    sdk["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let handler = e["handler"].as_str().unwrap().to_owned();
+            let event_type = e["sdk"]["eventType"].as_str().unwrap().to_owned();
+            (handler, event_type)
+        })
+        .collect()
+}
+
+#[test]
+fn every_event_is_known_by_its_wix_event_type_both_ways() {
+    let pairs = sdk_event_types();
+    assert_eq!(pairs.len(), 33);
+    for (handler, event_type) in &pairs {
+        let name = EventName::from_handler(handler);
+        assert!(!matches!(name, EventName::Other(_)), "{handler}");
+        assert_eq!(name.event_type(), Some(event_type.as_str()), "{handler}");
+        assert_eq!(EventName::from_event_type(event_type), name, "{event_type}");
+    }
+    let every: std::collections::BTreeSet<_> =
+        EventName::ALL.iter().map(|n| n.event_type()).collect();
+    assert_eq!(every.len(), 33, "each event has its own event type");
+
+    let unknown = EventName::from_event_type("wix.ecom.v2.cart_teleported");
+    assert_eq!(
+        unknown,
+        EventName::Other("wix.ecom.v2.cart_teleported".into())
+    );
+    assert_eq!(unknown.event_type(), Some("wix.ecom.v2.cart_teleported"));
+    assert_eq!(unknown.as_str(), "wix.ecom.v2.cart_teleported");
+    assert_eq!(
+        EventName::from_handler("wixEcom_onCartTeleported").event_type(),
+        None
+    );
+}
+
 #[test]
 fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
     for (handler, bytes) in examples() {

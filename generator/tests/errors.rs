@@ -107,6 +107,18 @@ fn references_to_other_files_and_handler_names_are_checked() {
             event("on_cart_created", r#"{"type": "object"}"#),
             "events/ecom/cart-created.json#/x-wix-handler: `on_cart_created` is not a handler name",
         ),
+        (
+            r#"{"x-wix-event-type": "wix.ecom.v1.cart_created", "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-event-type: `x-wix-event-type` without `x-wix-handler`",
+        ),
+        (
+            r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-event-type": 5, "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-event-type: `x-wix-event-type` must be a string, found the number `5`",
+        ),
+        (
+            r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-event-type": "Cart Created", "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-event-type: `Cart Created` is not a Wix event type (hint: an event type is what Wix's SDK tags `@eventType`, such as `wix.ecom.v1.cart_created`)",
+        ),
     ];
     for (text, expected) in cases {
         let message = located(&[

@@ -3,10 +3,12 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
 
-/// The handler name of a backend event: which app fired it, and what happened.
+/// Which backend event a body is: known by its handler name
+/// (`wixEcom_onCartCreated`) in Wix's backend, and by its event type
+/// (`wix.ecom.v1.cart_created`) in webhooks and the SDK.
 ///
-/// Every documented event has a variant; any other handler name reads as
-/// [`EventName::Other`], keeping the name.
+/// Every documented event has a variant; any other name, of either
+/// kind, reads as [`EventName::Other`], keeping the name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventName {
     /// `wixEcomDiscounts_onDiscountRuleCreated`: An event that is triggered when a discount rule is created.
@@ -75,7 +77,7 @@ pub enum EventName {
     ProgramUpdated,
     /// `wixLoyalty_onRewardCreated`: Triggered when a reward is created.
     RewardCreated,
-    /// A handler name this crate does not know, kept as it came.
+    /// A handler name or event type this crate does not know, kept as it came.
     Other(String),
 }
 
@@ -165,7 +167,68 @@ impl EventName {
             other => EventName::Other(other.to_owned()),
         }
     }
-    /// The handler name (`wixEcom_onCartCreated`).
+    /// The event a Wix event type names (`wix.ecom.v1.cart_created`),
+    /// as a webhook's envelope carries it.
+    pub fn from_event_type(event_type: &str) -> EventName {
+        match event_type {
+            "wix.ecom.discounts.v1.discount_rule_created" => {
+                EventName::DiscountRuleCreated
+            }
+            "wix.ecom.discounts.v1.discount_rule_deleted" => {
+                EventName::DiscountRuleDeleted
+            }
+            "wix.ecom.discounts.v1.discount_rule_updated" => {
+                EventName::DiscountRuleUpdated
+            }
+            "wix.ecom.v1.abandoned_checkout_recovered" => {
+                EventName::AbandonedCheckoutRecovered
+            }
+            "wix.ecom.v1.back_in_stock_notification_request_created" => {
+                EventName::BackInStockNotificationRequestCreated
+            }
+            "wix.ecom.v1.back_in_stock_notification_request_deleted" => {
+                EventName::BackInStockNotificationRequestDeleted
+            }
+            "wix.ecom.v1.back_in_stock_notification_request_updated" => {
+                EventName::BackInStockNotificationRequestUpdated
+            }
+            "wix.ecom.v1.cart_created" => EventName::CartCreated,
+            "wix.ecom.v1.cart_deleted" => EventName::CartDeleted,
+            "wix.ecom.v1.cart_updated" => EventName::CartUpdated,
+            "wix.ecom.v1.checkout_completed" => EventName::CheckoutCompleted,
+            "wix.ecom.v1.checkout_created" => EventName::CheckoutCreated,
+            "wix.ecom.v1.checkout_settings_updated" => EventName::CheckoutSettingsUpdated,
+            "wix.ecom.v1.checkout_template_created" => EventName::CheckoutTemplateCreated,
+            "wix.ecom.v1.checkout_template_deleted" => EventName::CheckoutTemplateDeleted,
+            "wix.ecom.v1.checkout_template_updated" => EventName::CheckoutTemplateUpdated,
+            "wix.ecom.v1.checkout_template_used" => EventName::CheckoutTemplateUsed,
+            "wix.ecom.v1.checkout_updated" => EventName::CheckoutUpdated,
+            "wix.ecom.v1.fulfillments_updated" => EventName::FulfillmentsUpdated,
+            "wix.ecom.v1.order_approved" => EventName::OrderApproved,
+            "wix.ecom.v1.order_canceled" => EventName::OrderCanceled,
+            "wix.ecom.v1.order_created" => EventName::OrderCreated,
+            "wix.ecom.v1.order_payment_status_updated" => {
+                EventName::OrderPaymentStatusUpdated
+            }
+            "wix.ecom.v1.order_transactions_updated" => {
+                EventName::OrderTransactionsUpdated
+            }
+            "wix.ecom.v1.order_updated" => EventName::OrderUpdated,
+            "wix.ecom.v1.orders_settings_updated" => EventName::OrdersSettingsUpdated,
+            "wix.loyalty.imports.v1.loyalty_import_created" => {
+                EventName::LoyaltyImportCreated
+            }
+            "wix.loyalty.v1.account_points_updated" => EventName::AccountPointsUpdated,
+            "wix.loyalty.v1.account_updated" => EventName::AccountUpdated,
+            "wix.loyalty.v1.coupon_created" => EventName::CouponCreated,
+            "wix.loyalty.v1.coupon_deleted" => EventName::CouponDeleted,
+            "wix.loyalty.v1.program_updated" => EventName::ProgramUpdated,
+            "wix.loyalty.v1.reward_created" => EventName::RewardCreated,
+            other => EventName::Other(other.to_owned()),
+        }
+    }
+    /// The handler name (`wixEcom_onCartCreated`); for an unknown
+    /// event, the name it was read by.
     pub fn as_str(&self) -> &str {
         match self {
             EventName::DiscountRuleCreated => "wixEcomDiscounts_onDiscountRuleCreated",
@@ -211,7 +274,81 @@ impl EventName {
             EventName::CouponDeleted => "wixLoyalty_onCouponDeleted",
             EventName::ProgramUpdated => "wixLoyalty_onProgramUpdated",
             EventName::RewardCreated => "wixLoyalty_onRewardCreated",
-            EventName::Other(handler) => handler,
+            EventName::Other(name) => name,
+        }
+    }
+    /// The Wix event type (`wix.ecom.v1.cart_created`); for an unknown
+    /// event, the name it was read by if that is an event type (it has
+    /// a `.`, which no handler name has).
+    pub fn event_type(&self) -> Option<&str> {
+        match self {
+            EventName::DiscountRuleCreated => {
+                Some("wix.ecom.discounts.v1.discount_rule_created")
+            }
+            EventName::DiscountRuleDeleted => {
+                Some("wix.ecom.discounts.v1.discount_rule_deleted")
+            }
+            EventName::DiscountRuleUpdated => {
+                Some("wix.ecom.discounts.v1.discount_rule_updated")
+            }
+            EventName::AbandonedCheckoutRecovered => {
+                Some("wix.ecom.v1.abandoned_checkout_recovered")
+            }
+            EventName::BackInStockNotificationRequestCreated => {
+                Some("wix.ecom.v1.back_in_stock_notification_request_created")
+            }
+            EventName::BackInStockNotificationRequestDeleted => {
+                Some("wix.ecom.v1.back_in_stock_notification_request_deleted")
+            }
+            EventName::BackInStockNotificationRequestUpdated => {
+                Some("wix.ecom.v1.back_in_stock_notification_request_updated")
+            }
+            EventName::CartCreated => Some("wix.ecom.v1.cart_created"),
+            EventName::CartDeleted => Some("wix.ecom.v1.cart_deleted"),
+            EventName::CartUpdated => Some("wix.ecom.v1.cart_updated"),
+            EventName::CheckoutCompleted => Some("wix.ecom.v1.checkout_completed"),
+            EventName::CheckoutCreated => Some("wix.ecom.v1.checkout_created"),
+            EventName::CheckoutSettingsUpdated => {
+                Some("wix.ecom.v1.checkout_settings_updated")
+            }
+            EventName::CheckoutTemplateCreated => {
+                Some("wix.ecom.v1.checkout_template_created")
+            }
+            EventName::CheckoutTemplateDeleted => {
+                Some("wix.ecom.v1.checkout_template_deleted")
+            }
+            EventName::CheckoutTemplateUpdated => {
+                Some("wix.ecom.v1.checkout_template_updated")
+            }
+            EventName::CheckoutTemplateUsed => Some("wix.ecom.v1.checkout_template_used"),
+            EventName::CheckoutUpdated => Some("wix.ecom.v1.checkout_updated"),
+            EventName::FulfillmentsUpdated => Some("wix.ecom.v1.fulfillments_updated"),
+            EventName::OrderApproved => Some("wix.ecom.v1.order_approved"),
+            EventName::OrderCanceled => Some("wix.ecom.v1.order_canceled"),
+            EventName::OrderCreated => Some("wix.ecom.v1.order_created"),
+            EventName::OrderPaymentStatusUpdated => {
+                Some("wix.ecom.v1.order_payment_status_updated")
+            }
+            EventName::OrderTransactionsUpdated => {
+                Some("wix.ecom.v1.order_transactions_updated")
+            }
+            EventName::OrderUpdated => Some("wix.ecom.v1.order_updated"),
+            EventName::OrdersSettingsUpdated => {
+                Some("wix.ecom.v1.orders_settings_updated")
+            }
+            EventName::LoyaltyImportCreated => {
+                Some("wix.loyalty.imports.v1.loyalty_import_created")
+            }
+            EventName::AccountPointsUpdated => {
+                Some("wix.loyalty.v1.account_points_updated")
+            }
+            EventName::AccountUpdated => Some("wix.loyalty.v1.account_updated"),
+            EventName::CouponCreated => Some("wix.loyalty.v1.coupon_created"),
+            EventName::CouponDeleted => Some("wix.loyalty.v1.coupon_deleted"),
+            EventName::ProgramUpdated => Some("wix.loyalty.v1.program_updated"),
+            EventName::RewardCreated => Some("wix.loyalty.v1.reward_created"),
+            EventName::Other(name) if name.contains('.') => Some(name),
+            _ => None,
         }
     }
     /// The app that fires the event: the handler name's part before `_on` (`wixEcom`).

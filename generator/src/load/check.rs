@@ -97,6 +97,52 @@ pub(super) fn handler(file: &Path, relative: &str, document: &Value) -> Result<O
     }
 }
 
+/// The keyword an event file names its Wix event type with (`wix.ecom.v1.cart_created`).
+pub const EVENT_TYPE: &str = "x-wix-event-type";
+
+/// The Wix event type an event file names, if any: dot-separated lower-case
+/// words (`wix.ecom.v1.cart_created`), and only beside a handler.
+pub(super) fn event_type(file: &Path, document: &Value) -> Result<Option<String>> {
+    let Some(value) = document.get(EVENT_TYPE) else {
+        return Ok(None);
+    };
+    let pointer = format!("/{EVENT_TYPE}");
+    let hint =
+        "an event type is what Wix's SDK tags `@eventType`, such as `wix.ecom.v1.cart_created`";
+    if document.get(HANDLER).is_none() {
+        return Err(Error::schema(
+            file,
+            &pointer,
+            format!("`{EVENT_TYPE}` without `{HANDLER}`"),
+        )
+        .with_hint("an event file names its handler and its event type"));
+    }
+    let Some(event_type) = value.as_str() else {
+        return Err(Error::schema(
+            file,
+            &pointer,
+            format!("`{EVENT_TYPE}` must be a string, found {}", kind(value)),
+        )
+        .with_hint(hint));
+    };
+    let well_formed = event_type.split('.').count() >= 3
+        && event_type.split('.').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        });
+    if !well_formed {
+        return Err(Error::schema(
+            file,
+            &pointer,
+            format!("`{event_type}` is not a Wix event type"),
+        )
+        .with_hint(hint));
+    }
+    Ok(Some(event_type.to_owned()))
+}
+
 struct Checker<'a> {
     file: &'a Path,
     document: &'a Value,

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use catalogue::{Catalogue, Deprecated, Group};
-pub use check::HANDLER;
+pub use check::{EVENT_TYPE, HANDLER};
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};
@@ -63,6 +63,9 @@ pub enum Role {
     Event {
         /// The handler name, `<app>_on<Event>`.
         handler: String,
+        /// The event type Wix's webhooks and SDK name it by
+        /// (`wix.ecom.v1.cart_created`), when the file names it.
+        event_type: Option<String>,
     },
     /// Any other file: a plain type.
     Plain,
@@ -131,8 +134,12 @@ pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaF
     })?;
     check::document(full, &document)?;
     let handler = check::handler(full, &relative, &document)?;
+    let event_type = check::event_type(full, &document)?;
     let role = match handler {
-        Some(handler) => Role::Event { handler },
+        Some(handler) => Role::Event {
+            handler,
+            event_type,
+        },
         None => role_of(&relative),
     };
     Ok(SchemaFile {

@@ -206,6 +206,8 @@ pub struct Activity {
 pub struct Event {
     /// The handler name (`wixEcom_onCartCreated`).
     pub handler: String,
+    /// The Wix event type (`wix.ecom.v1.cart_created`), when the schema names it.
+    pub event_type: Option<String>,
     /// The `EventName` / `Event` variant: the event's name (`CartCreated`),
     /// or with its app's in front when two apps have an event of that name.
     pub variant: String,
@@ -269,8 +271,12 @@ fn events(files: &[NormalizedFile], plan: &shapes::Plan) -> Vec<Event> {
     let mut events: Vec<Event> = files
         .iter()
         .filter_map(|file| match &file.role {
-            Role::Event { handler } => Some(Event {
+            Role::Event {
+                handler,
+                event_type,
+            } => Some(Event {
                 handler: handler.clone(),
+                event_type: event_type.clone(),
                 variant: String::new(),
                 ty: plan.root_type(file),
                 doc: plan.root_doc(&file.path),

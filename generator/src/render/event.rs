@@ -29,6 +29,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 /// What every generated item of the file needs of the events, in one order.
 struct Events {
     variants: Vec<proc_macro2::Ident>,
+    event_types: Vec<Option<String>>,
     handlers: Vec<String>,
     apps: Vec<String>,
     types: Vec<TokenStream>,
@@ -63,6 +64,7 @@ impl Events {
             })
             .collect();
         Events {
+            event_types: events.iter().map(|e| e.event_type.clone()).collect(),
             handlers: events.iter().map(|e| e.handler.clone()).collect(),
             apps: events.iter().map(|e| e.app().to_owned()).collect(),
             variants,
@@ -84,16 +86,24 @@ fn event_name(events: &Events) -> TokenStream {
         ..
     } = events;
     let count = variants.len();
+    let (typed_variants, typed_names): (Vec<_>, Vec<_>) = events
+        .event_types
+        .iter()
+        .zip(variants)
+        .filter_map(|(event_type, variant)| Some((variant, event_type.as_deref()?)))
+        .unzip();
     quote! {
 
-        /// The handler name of a backend event: which app fired it, and what happened.
+        /// Which backend event a body is: known by its handler name
+        /// (`wixEcom_onCartCreated`) in Wix's backend, and by its event type
+        /// (`wix.ecom.v1.cart_created`) in webhooks and the SDK.
         ///
-        /// Every documented event has a variant; any other handler name reads as
-        /// [`EventName::Other`], keeping the name.
+        /// Every documented event has a variant; any other name, of either
+        /// kind, reads as [`EventName::Other`], keeping the name.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum EventName {
             #(#name_variants)*
-            /// A handler name this crate does not know, kept as it came.
+            /// A handler name or event type this crate does not know, kept as it came.
             Other(String),
         }
 
@@ -109,11 +119,32 @@ fn event_name(events: &Events) -> TokenStream {
                 }
             }
 
-            /// The handler name (`wixEcom_onCartCreated`).
+            /// The event a Wix event type names (`wix.ecom.v1.cart_created`),
+            /// as a webhook's envelope carries it.
+            pub fn from_event_type(event_type: &str) -> EventName {
+                match event_type {
+                    #(#typed_names => EventName::#typed_variants,)*
+                    other => EventName::Other(other.to_owned()),
+                }
+            }
+
+            /// The handler name (`wixEcom_onCartCreated`); for an unknown
+            /// event, the name it was read by.
             pub fn as_str(&self) -> &str {
                 match self {
                     #(EventName::#variants => #handlers,)*
-                    EventName::Other(handler) => handler,
+                    EventName::Other(name) => name,
+                }
+            }
+
+            /// The Wix event type (`wix.ecom.v1.cart_created`); for an unknown
+            /// event, the name it was read by if that is an event type (it has
+            /// a `.`, which no handler name has).
+            pub fn event_type(&self) -> Option<&str> {
+                match self {
+                    #(EventName::#typed_variants => Some(#typed_names),)*
+                    EventName::Other(name) if name.contains('.') => Some(name),
+                    _ => None,
                 }
             }
 
