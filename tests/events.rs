@@ -131,6 +131,95 @@ fn every_event_is_known_by_its_wix_event_type_both_ways() {
 }
 
 #[test]
+fn a_body_without_what_the_docs_promise_still_parses_and_invents_nothing() {
+    // Wix's SDK types these optional; the docs say they are always sent.
+    for body in [
+        &br#"{"metadata":{}}"#[..],
+        br#"{"metadata":{"id":null,"entityId":null,"eventTime":null}}"#,
+        br#"{}"#,
+    ] {
+        let event = Event::from_json("wixEcom_onCartCreated", body)
+            .unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(body)));
+        let typed: Vec<String> = event
+            .validate()
+            .violations()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        let raw: Vec<String> = validate::event_json("wixEcom_onCartCreated", body)
+            .violations()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        assert_eq!(typed, raw, "{}", String::from_utf8_lossy(body));
+        assert!(typed.iter().all(|v| v.contains(": warning: ")), "{typed:?}");
+        assert!(!typed.is_empty());
+        // Nothing the sender did not send is written back.
+        let written = serde_json::to_string(&event).unwrap();
+        assert!(!written.contains(r#""""#), "{written}");
+    }
+    let absent = Event::from_json("wixEcom_onCartCreated", br#"{"metadata":{}}"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&absent).unwrap(),
+        r#"{"metadata":{}}"#
+    );
+    let warnings: Vec<String> = absent
+        .validate()
+        .violations()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "/metadata/id: warning: `id` is documented as always sent, but is missing",
+            "/metadata/entityId: warning: `entityId` is documented as always sent, but is missing",
+            "/metadata/eventTime: warning: `eventTime` is documented as always sent, but is missing",
+            "/entity: warning: `entity` is documented as always sent, but is missing",
+        ]
+    );
+}
+
+#[test]
+fn a_recovered_abandoned_checkout_reads_where_the_docs_and_where_the_sdk_put_it() {
+    let sdk = br#"{"metadata":{"_id":"e-1"},"data":{"abandonedCheckout":{"_id":"ac-1","buyerInfo":{"email":"mabel@go.com"}}}}"#;
+    let Event::AbandonedCheckoutRecovered(recovered) =
+        Event::from_json("wixEcom_onAbandonedCheckoutRecovered", sdk).unwrap()
+    else {
+        panic!()
+    };
+    let checkout = recovered
+        .data
+        .as_ref()
+        .unwrap()
+        .abandoned_checkout
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        checkout.buyer_info.as_ref().unwrap().email.as_deref(),
+        Some("mabel@go.com")
+    );
+    assert!(recovered.entity.is_none());
+    // The metadata's `_id` is written in the documented spelling, `id`.
+    let written = String::from_utf8(serde_json::to_vec(&recovered).unwrap()).unwrap();
+    assert_eq!(
+        written,
+        String::from_utf8_lossy(sdk).replacen(r#""_id":"e-1""#, r#""id":"e-1""#, 1)
+    );
+}
+
+#[test]
+fn the_sdk_spelling_of_the_event_id_is_read_too() {
+    let body = br#"{"metadata":{"_id":"e-1","entityId":"c-1","eventTime":"2023-01-18T13:16:53Z"}}"#;
+    let event = Event::from_json("wixEcom_onCartDeleted", body).unwrap();
+    assert_eq!(event.metadata().unwrap().id.as_deref(), Some("e-1"));
+    assert!(event.validate().violations().is_empty());
+    assert!(validate::event_json("wixEcom_onCartDeleted", body)
+        .violations()
+        .is_empty());
+}
+
+#[test]
 fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
     for (handler, bytes) in examples() {
         let event = Event::from_json(&handler, &bytes).unwrap_or_else(|e| panic!("{handler}: {e}"));
@@ -138,7 +227,7 @@ fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
         assert!(!matches!(event, Event::Other { .. }), "{handler}");
         let published: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(
-            event.metadata().unwrap().id,
+            event.metadata().unwrap().id.clone().unwrap(),
             published["metadata"]["id"],
             "{handler}"
         );
@@ -205,11 +294,17 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
         panic!()
     };
     assert_eq!(
-        recovered.entity.buyer_info.unwrap().email.as_deref(),
+        recovered
+            .entity
+            .unwrap()
+            .buyer_info
+            .unwrap()
+            .email
+            .as_deref(),
         Some("mabel@go.com")
     );
     assert_eq!(
-        recovered.metadata.entity_id,
+        recovered.metadata.unwrap().entity_id.unwrap(),
         "c434acce-84f8-4f67-9665-bb42bf448e86"
     );
 
@@ -217,9 +312,9 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
     let Event::CheckoutCompleted(completed) = event("wixEcom_onCheckoutCompleted") else {
         panic!()
     };
-    let checkout = completed.data.checkout.unwrap();
+    let checkout = completed.data.unwrap().checkout.unwrap();
     let subtotal = checkout.price_summary.unwrap().subtotal.unwrap().amount;
-    assert_eq!(subtotal.value(), Decimal::from(30));
+    assert_eq!(subtotal.unwrap().value(), Decimal::from(30));
     assert_eq!(
         checkout.id.as_deref(),
         Some("81b73bc6-d403-4afe-8464-226f9505b1c2")
@@ -229,21 +324,26 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
     // `event.entity.subtotal.amount` → `entity.priceSummary.subtotal.amount`.
     for handler in ["wixEcom_onCheckoutCreated", "wixEcom_onCheckoutUpdated"] {
         let checkout = match event(handler) {
-            Event::CheckoutCreated(e) => e.entity,
-            Event::CheckoutUpdated(e) => e.entity,
+            Event::CheckoutCreated(e) => e.entity.unwrap(),
+            Event::CheckoutUpdated(e) => e.entity.unwrap(),
             other => panic!("{other:?}"),
         };
         let subtotal = checkout.price_summary.unwrap().subtotal.unwrap();
-        assert_eq!(subtotal.amount.value(), Decimal::from(30), "{handler}");
+        assert_eq!(
+            subtotal.amount.unwrap().value(),
+            Decimal::from(30),
+            "{handler}"
+        );
     }
 
     // `event.data.order._id`, `data.order.priceSummary.totalPrice.amount` → under `entity`.
     let Event::OrderUpdated(updated) = event("wixEcom_onOrderUpdated") else {
         panic!()
     };
-    assert!(updated.entity.id.is_some());
-    let total = updated.entity.price_summary.unwrap().total_price.unwrap();
-    assert_eq!(total.amount.to_string(), "40.00");
+    let order = updated.entity.unwrap();
+    assert!(order.id.is_some());
+    let total = order.price_summary.unwrap().total_price.unwrap();
+    assert_eq!(total.amount.unwrap().to_string(), "40.00");
 
     // The docs of each of these types say so.
     let docs = [
@@ -286,27 +386,45 @@ fn money_and_counters_are_numbers_to_compute_with() {
     let Event::CartCreated(created) = event("wixEcom_onCartCreated") else {
         panic!()
     };
-    let cart = created.entity;
+    let cart = created.entity.unwrap();
     let lines: Decimal = cart
         .line_items
         .iter()
         .flatten()
         .map(|item| {
-            item.price.as_ref().unwrap().amount.value() * Decimal::from(item.quantity.unwrap())
+            item.price
+                .as_ref()
+                .unwrap()
+                .amount
+                .as_ref()
+                .unwrap()
+                .value()
+                * Decimal::from(item.quantity.unwrap())
         })
         .sum();
-    assert_eq!(lines, cart.subtotal.unwrap().amount.value(), "3 × 85 = 255");
+    assert_eq!(
+        lines,
+        cart.subtotal.unwrap().amount.unwrap().value(),
+        "3 × 85 = 255"
+    );
 
     let Event::OrderCanceled(canceled) = event("wixEcom_onOrderCanceled") else {
         panic!()
     };
-    let summary = canceled.data.order.unwrap().price_summary.unwrap();
+    let summary = canceled.data.unwrap().order.unwrap().price_summary.unwrap();
     let parts = [&summary.subtotal, &summary.shipping, &summary.tax]
         .iter()
-        .map(|m| m.as_ref().unwrap().amount.value())
+        .map(|m| m.as_ref().unwrap().amount.as_ref().unwrap().value())
         .sum::<Decimal>()
-        - summary.discount.as_ref().unwrap().amount.value();
-    let total = summary.total_price.unwrap().amount;
+        - summary
+            .discount
+            .as_ref()
+            .unwrap()
+            .amount
+            .as_ref()
+            .unwrap()
+            .value();
+    let total = summary.total_price.unwrap().amount.unwrap();
     assert_eq!(parts, total.value(), "30.00 + 10.0 + 0.0 - 0.0");
     // Written back as it came, scale included.
     assert_eq!(serde_json::to_string(&total).unwrap(), r#""40.00""#);
@@ -314,7 +432,7 @@ fn money_and_counters_are_numbers_to_compute_with() {
     let Event::AccountPointsUpdated(points) = event("wixLoyalty_onAccountPointsUpdated") else {
         panic!()
     };
-    let account = points.data.account;
+    let account = points.data.unwrap().account.unwrap();
     let revision = account.revision.unwrap();
     assert_eq!(revision.get() + 1, 14);
     assert_eq!(serde_json::to_string(&revision).unwrap(), r#""13""#);
@@ -353,8 +471,18 @@ fn unknown_handlers_and_fields_are_kept_and_bad_bodies_are_errors() {
         panic!()
     };
     assert_eq!(updated.extra["trace"], "x");
-    assert_eq!(updated.metadata.extra["newFlag"], true);
-    assert_eq!(updated.entity.points.as_ref().unwrap().extra["bonus"], 7);
+    assert_eq!(updated.metadata.as_ref().unwrap().extra["newFlag"], true);
+    assert_eq!(
+        updated
+            .entity
+            .as_ref()
+            .unwrap()
+            .points
+            .as_ref()
+            .unwrap()
+            .extra["bonus"],
+        7
+    );
     assert_eq!(serde_json::to_vec(&updated).unwrap(), body.to_vec());
 
     // Wrong types and missing metadata: an error, never a panic; validation says where.
@@ -407,19 +535,19 @@ fn events_are_built_in_code_and_validated() {
     else {
         panic!()
     };
-    let entity: &loyalty::Program = &program.entity;
+    let entity: &loyalty::Program = program.entity.as_ref().unwrap();
     assert_eq!(entity.name.as_deref(), Some("Frequent Flower Program"));
-    program.metadata.id.clear();
+    program.metadata.as_mut().unwrap().id = None;
     let event = Event::from(program);
     let report = event.validate();
     let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
     assert_eq!(
         found,
-        ["/metadata/id: `id` is required but missing or empty"]
+        ["/metadata/id: warning: `id` is documented as always sent, but is missing"]
     );
 
     let price = ecom::Money {
-        amount: "85".parse().unwrap(),
+        amount: Some("85".parse().unwrap()),
         converted_amount: None,
         formatted_amount: Some("$85.00".into()),
         formatted_converted_amount: None,

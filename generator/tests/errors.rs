@@ -119,6 +119,14 @@ fn references_to_other_files_and_handler_names_are_checked() {
             r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-event-type": "Cart Created", "type": "object"}"#.to_owned(),
             "events/ecom/cart-created.json#/x-wix-event-type: `Cart Created` is not a Wix event type (hint: an event type is what Wix's SDK tags `@eventType`, such as `wix.ecom.v1.cart_created`)",
         ),
+        (
+            r#"{"type": "object", "x-wix-expected": ["entity"], "properties": {"metadata": {"type": "object"}}}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-expected/0: `x-wix-expected` names `entity`, which is not a property here",
+        ),
+        (
+            r#"{"type": "object", "properties": {"id": {"type": "string", "x-aliases": "_id"}}}"#.to_owned(),
+            "events/ecom/cart-created.json#/properties/id/x-aliases: `x-aliases` must be an array of strings, found the string `_id`",
+        ),
     ];
     for (text, expected) in cases {
         let message = located(&[

@@ -5,14 +5,19 @@ use wix_activities::{DateTime, Decimal, Number};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
 
-/// An event that triggers when an abandoned checkout is recovered (the customer completes the checkout). The onAbandonedCheckoutCreated() event handler runs when an abandoned checkout is recovered. The AbandonedCheckoutRecoveredEvent object contains information about the abandoned checkout that was recovered, and the event metadata. (The published text names the handler `onAbandonedCheckoutCreated()`; the handler of this event is `wixEcom_onAbandonedCheckoutRecovered`.) The published handler reads `event.data.abandonedCheckout.buyerInfo.email`; the payload carries the abandoned checkout as `entity`, the email at `entity.buyerInfo.email`. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+/// An event that triggers when an abandoned checkout is recovered (the customer completes the checkout). The onAbandonedCheckoutCreated() event handler runs when an abandoned checkout is recovered. The AbandonedCheckoutRecoveredEvent object contains information about the abandoned checkout that was recovered, and the event metadata. (The published text names the handler `onAbandonedCheckoutCreated()`; the handler of this event is `wixEcom_onAbandonedCheckoutRecovered`.) The published handler reads `event.data.abandonedCheckout.buyerInfo.email`; the published example carries the abandoned checkout as `entity` (the email at `entity.buyerInfo.email`), while Wix's SDK hands it over as `data.abandonedCheckout`. Both are read. A preview API: Wix may change it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AbandonedCheckoutRecovered {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The abandoned checkout that was recovered.
-    pub entity: AbandonedCheckout,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<AbandonedCheckout>,
+    /// The event's body as Wix's SDK hands it over (an action event): the recovered checkout is at `data.abandonedCheckout`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<AbandonedCheckoutRecoveredData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -21,8 +26,12 @@ pub struct AbandonedCheckoutRecovered {
 impl JsonRules for AbandonedCheckoutRecovered {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&AbandonedCheckout::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::optional("entity", Rule::Object(&AbandonedCheckout::RULES)),
+            FieldRule::optional(
+                "data",
+                Rule::Object(&AbandonedCheckoutRecoveredData::RULES),
+            ),
         ],
     );
 }
@@ -253,12 +262,13 @@ impl JsonRules for ContactDetails {
 }
 
 /// An amount of money, as Wix sends it: the amounts are decimal strings (`"85"`, `"48.75"`), each with a form formatted for display. The order examples carry no converted amounts.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Money {
     /// The amount, as a decimal string.
-    pub amount: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
     /// The converted amount, as a decimal string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub converted_amount: Option<Decimal>,
@@ -284,7 +294,7 @@ pub struct Money {
 impl JsonRules for Money {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("amount", Rule::Decimal),
+            FieldRule::expected("amount", Rule::Decimal),
             FieldRule::optional("convertedAmount", Rule::Decimal),
             FieldRule::optional("formattedAmount", Rule::TEXT),
             FieldRule::optional("formattedConvertedAmount", Rule::TEXT),
@@ -292,14 +302,40 @@ impl JsonRules for Money {
     );
 }
 
+/// The event's body as Wix's SDK hands it over (an action event): the recovered checkout is at `data.abandonedCheckout`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AbandonedCheckoutRecoveredData {
+    /// The abandoned checkout that was recovered, as Wix's SDK places it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abandoned_checkout: Option<AbandonedCheckout>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl JsonRules for AbandonedCheckoutRecoveredData {
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional(
+                "abandonedCheckout",
+                Rule::Object(&AbandonedCheckout::RULES),
+            ),
+        ],
+    );
+}
+
 /// Triggered when a back in stock notification request is created. The onBackInStockNotificationRequestCreated() event handler runs when a back in stock notification request is created. The received BackInStockNotificationRequestCreated object contains information about the back in stock notification request that was created and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -308,18 +344,19 @@ pub struct BackInStockNotificationRequestCreated {
 impl JsonRules for BackInStockNotificationRequestCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a back in stock notification request is deleted. The onBackInStockNotificationRequestDeleted() event handler runs when a back in stock notification request is deleted. The received BackInStockNotificationRequestDeleted object contains event metadata. The published handler reads `event.entity._id`, but the event carries only metadata: the deleted entity's ID travels as `metadata.entityId` (where the published cart deleted handler reads it). A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestDeleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -327,18 +364,20 @@ pub struct BackInStockNotificationRequestDeleted {
 
 impl JsonRules for BackInStockNotificationRequestDeleted {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::required("metadata", Rule::Object(&Metadata::RULES))],
+        &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
     );
 }
 
 /// Triggered when a back in stock notification request is updated. The onBackInStockNotificationRequestUpdated() event handler runs when a back in stock notification request is updated. The received BackInStockNotificationRequestUpdated object contains information about the back in stock notification request that was updated and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct BackInStockNotificationRequestUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -347,20 +386,22 @@ pub struct BackInStockNotificationRequestUpdated {
 impl JsonRules for BackInStockNotificationRequestUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// An event that triggers when a new cart is created. The onCartCreated() event handler runs when a new cart is created. The received CartCreated object contains information about the cart that was created and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CartCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The cart that was created.
-    pub entity: Cart,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Cart>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -369,8 +410,8 @@ pub struct CartCreated {
 impl JsonRules for CartCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Cart::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Cart::RULES)),
         ],
     );
 }
@@ -1100,11 +1141,12 @@ impl JsonRules for Coupon {
 }
 
 /// An event that triggers when a cart is deleted. The onCartDeleted() event handler runs when a cart is deleted. The received CartDeleted object contains event metadata. The published handler reads the deleted cart's ID from `metadata.entityId`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CartDeleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1112,18 +1154,20 @@ pub struct CartDeleted {
 
 impl JsonRules for CartDeleted {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::required("metadata", Rule::Object(&Metadata::RULES))],
+        &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
     );
 }
 
 /// An event that triggers when a cart is updated. The onCartUpdated() event handler runs when a cart is updated. The received CartUpdated object contains information about the cart that was updated and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CartUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The cart that was updated.
-    pub entity: Cart,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Cart>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1132,20 +1176,22 @@ pub struct CartUpdated {
 impl JsonRules for CartUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Cart::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Cart::RULES)),
         ],
     );
 }
 
 /// An event that triggers when a checkout is completed. This happens either when an order is created from a checkout, or after using markCheckoutAsCompleted(). The onCheckoutCompleted() event handler runs when a checkout is completed. The received CheckoutCompleted object contains information about the checkout that was completed and event metadata. The published handler reads `event.entity.subtotal.amount`, `event.entity._id` and `event.entity.completed`; the payload carries the checkout at `data.checkout`: its subtotal at `data.checkout.priceSummary.subtotal.amount`, its ID at `data.checkout._id`, the flag at `data.checkout.completed`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutCompleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the checkout that was completed.
-    pub data: CheckoutCompletedData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<CheckoutCompletedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1154,8 +1200,8 @@ pub struct CheckoutCompleted {
 impl JsonRules for CheckoutCompleted {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("data", Rule::Object(&CheckoutCompletedData::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("data", Rule::Object(&CheckoutCompletedData::RULES)),
         ],
     );
 }
@@ -1510,13 +1556,15 @@ impl JsonRules for SelectedMemberships {
 }
 
 /// An event that triggers when a new checkout is created. For example, when a checkout is created from a cart or after using createCheckout(). The onCheckoutCreated() event handler runs when a new checkout is created. The received CheckoutCreated object contains information about the checkout that was created and event metadata. The published handler reads `event.entity.subtotal.amount`; the payload carries the subtotal at `entity.priceSummary.subtotal.amount`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The checkout that was created.
-    pub entity: Checkout,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Checkout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1525,20 +1573,22 @@ pub struct CheckoutCreated {
 impl JsonRules for CheckoutCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Checkout::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Checkout::RULES)),
         ],
     );
 }
 
 /// Triggered when checkout settings are updated. The onCheckoutSettingsUpdated() event handler runs when checkout settings are updated. The received CheckoutSettingsUpdated object contains information about the checkout settings that were updated and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutSettingsUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1547,20 +1597,22 @@ pub struct CheckoutSettingsUpdated {
 impl JsonRules for CheckoutSettingsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a checkout template is created. The onCheckoutTemplateCreated() event handler runs when a checkout template is created. The received CheckoutTemplateCreated object contains information about the checkout template that was created and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1569,20 +1621,22 @@ pub struct CheckoutTemplateCreated {
 impl JsonRules for CheckoutTemplateCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a checkout template is deleted. The onCheckoutTemplateDeleted() event handler runs when a checkout template is deleted. The received CheckoutTemplateDeleted object contains information about the checkout template that was deleted and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateDeleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1591,20 +1645,22 @@ pub struct CheckoutTemplateDeleted {
 impl JsonRules for CheckoutTemplateDeleted {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a checkout template is updated. The onCheckoutTemplateUpdated() event handler runs when a checkout template is updated. The received CheckoutTemplateUpdated object contains information about the checkout template that was updated and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1613,20 +1669,22 @@ pub struct CheckoutTemplateUpdated {
 impl JsonRules for CheckoutTemplateUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a checkout template is used to create a checkout. The onCheckoutTemplateUsed() event handler runs when a checkout template is created. The received CheckoutTemplateUsedEvent object contains information about the checkout template that was used, the checkout that was created, and event metadata. (The published text says the handler runs when a checkout template is "created"; the event is fired when one is used.) A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutTemplateUsed {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `data.checkoutTemplate._id`; the published text says it holds the checkout template that was used and the checkout that was created.
-    pub data: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1635,20 +1693,22 @@ pub struct CheckoutTemplateUsed {
 impl JsonRules for CheckoutTemplateUsed {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("data", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("data", Rule::RawObject),
         ],
     );
 }
 
 /// An event that triggers when a checkout is updated. A checkout is updated when, for example, items are added or a coupon is removed. The onCheckoutUpdated() event handler runs when a new checkout is updated. The received CheckoutUpdated object contains information about the checkout that was updated and event metadata. The published handler reads `event.entity.subtotal.amount`; the payload carries the subtotal at `entity.priceSummary.subtotal.amount`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CheckoutUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The checkout that was updated.
-    pub entity: Checkout,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Checkout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1657,8 +1717,8 @@ pub struct CheckoutUpdated {
 impl JsonRules for CheckoutUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Checkout::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Checkout::RULES)),
         ],
     );
 }
@@ -2364,13 +2424,15 @@ impl JsonRules for BalanceSummary {
 }
 
 /// An event that triggers when one or more of an order's fulfillments are created, updated, or deleted. The onFulfillmentsUpdated() event handler runs when a fulfillment is updated. The received object contains information about the fulfillment that was updated and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct FulfillmentsUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the fulfillments that were updated.
-    pub entity: Fulfillments,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Fulfillments>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2379,20 +2441,22 @@ pub struct FulfillmentsUpdated {
 impl JsonRules for FulfillmentsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Fulfillments::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Fulfillments::RULES)),
         ],
     );
 }
 
 /// An event that triggers when an order is approved. The onOrderApproved() event handler runs when an order is created and its status is updated to "APPROVED". The received OrderApprovedEvent object contains information about the order that was approved and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderApproved {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the order that was approved.
-    pub data: OrderApprovedData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<OrderApprovedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2401,8 +2465,8 @@ pub struct OrderApproved {
 impl JsonRules for OrderApproved {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("data", Rule::Object(&OrderApprovedData::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("data", Rule::Object(&OrderApprovedData::RULES)),
         ],
     );
 }
@@ -2426,13 +2490,15 @@ impl JsonRules for OrderApprovedData {
 }
 
 /// Triggered when an order is canceled. The onOrderCanceled() event handler runs when an order is canceled. The received OrderCanceled object contains information about the order that was canceled, details related to the cancelation, and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderCanceled {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the order that was canceled.
-    pub data: OrderCanceledData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<OrderCanceledData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2441,8 +2507,8 @@ pub struct OrderCanceled {
 impl JsonRules for OrderCanceled {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("data", Rule::Object(&OrderCanceledData::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("data", Rule::Object(&OrderCanceledData::RULES)),
         ],
     );
 }
@@ -2477,13 +2543,15 @@ impl JsonRules for OrderCanceledData {
 }
 
 /// Triggered when an order is created. The onOrderCreated() event handler runs when an order is created. The received OrderCreated object contains information about the order that was created and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2492,20 +2560,22 @@ pub struct OrderCreated {
 impl JsonRules for OrderCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when an order's payment status is updated. The onOrderPaymentStatusUpdated() event handler runs when an order's payment status is updated. The received OrderPaymentStatusUpdated object contains information about the order, the previous payment status, and event metadata.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderPaymentStatusUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the updated order.
-    pub data: OrderPaymentStatusUpdatedData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<OrderPaymentStatusUpdatedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2514,8 +2584,8 @@ pub struct OrderPaymentStatusUpdated {
 impl JsonRules for OrderPaymentStatusUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required(
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected(
                 "data",
                 Rule::Object(&OrderPaymentStatusUpdatedData::RULES),
             ),
@@ -2553,13 +2623,15 @@ impl JsonRules for OrderPaymentStatusUpdatedData {
 }
 
 /// Triggered when a payment or refund is added to an order, or when an existing payment is updated. The onOrderTransactionsUpdated() event handler runs when a new a payment or refund is added to an order, or when an existing payment is updated. The received OrderTransactionsUpdated object contains information about the updated order transactions, and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderTransactionsUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2568,20 +2640,22 @@ pub struct OrderTransactionsUpdated {
 impl JsonRules for OrderTransactionsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when an order is updated. The onOrderUpdated() event handler runs when an order is updated. The received OrderUpdated object contains information about the order that was updated and event metadata. The published handler reads `event.data.order._id` and `event.data.order.priceSummary.totalPrice.amount`; the payload carries the order as `entity`: its ID at `entity._id`, its total at `entity.priceSummary.totalPrice.amount`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrderUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The order that was updated.
-    pub entity: Order,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Order>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2590,20 +2664,22 @@ pub struct OrderUpdated {
 impl JsonRules for OrderUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Order::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Order::RULES)),
         ],
     );
 }
 
 /// Triggered when order settings are updated. The onOrdersSettingsUpdated() event handler runs when order settings are updated. The received OrdersSettingsUpdated object contains information about the order settings that were updated and event metadata. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct OrdersSettingsUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2612,8 +2688,8 @@ pub struct OrdersSettingsUpdated {
 impl JsonRules for OrdersSettingsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }

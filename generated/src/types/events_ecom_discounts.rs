@@ -5,13 +5,15 @@ use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
 
 /// An event that is triggered when a discount rule is created. The onDiscountRuleCreated() event handler runs when a discount rule is created. The DiscountRuleCreated object contains information about the discount rule that was created.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DiscountRuleCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -20,18 +22,19 @@ pub struct DiscountRuleCreated {
 impl JsonRules for DiscountRuleCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// An event that is triggered when a discount rule is deleted. The onDiscountRuleDeleted() event handler runs when a discount rule is deleted. The received DiscountRuleDeleted object contains event metadata. The published handler reads `event.entity._id`, but the event carries only metadata: the deleted entity's ID travels as `metadata.entityId` (where the published cart deleted handler reads it).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DiscountRuleDeleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -39,18 +42,20 @@ pub struct DiscountRuleDeleted {
 
 impl JsonRules for DiscountRuleDeleted {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::required("metadata", Rule::Object(&Metadata::RULES))],
+        &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
     );
 }
 
 /// An event that is triggered when a discount rule is updated. The onDiscountRuleUpdated() event handler runs when a discount rule is updated. The received DiscountRuleUpdated object contains information about the discount rule that was updated.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DiscountRuleUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -59,8 +64,8 @@ pub struct DiscountRuleUpdated {
 impl JsonRules for DiscountRuleUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }

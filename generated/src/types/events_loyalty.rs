@@ -6,13 +6,15 @@ use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
 
 /// An event that triggers when the points of a loyalty account are adjusted, earned, or redeemed. The onAccountPointsUpdated() event handler runs when the points of a loyalty account are adjusted, earned, or redeemed. The received AccountPointsUpdated object contains information about the loyalty account that was updated.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AccountPointsUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Information about the loyalty account that was updated.
-    pub data: AccountPointsUpdatedData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<AccountPointsUpdatedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -21,18 +23,19 @@ pub struct AccountPointsUpdated {
 impl JsonRules for AccountPointsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("data", Rule::Object(&AccountPointsUpdatedData::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("data", Rule::Object(&AccountPointsUpdatedData::RULES)),
         ],
     );
 }
 
 /// Information about the loyalty account that was updated.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AccountPointsUpdatedData {
     /// A loyalty account, as the AccountPointsUpdated (`data.account`) and AccountUpdated (`entity`) examples show it.
-    pub account: Account,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<Account>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -40,7 +43,7 @@ pub struct AccountPointsUpdatedData {
 
 impl JsonRules for AccountPointsUpdatedData {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::required("account", Rule::Object(&Account::RULES))],
+        &[FieldRule::expected("account", Rule::Object(&Account::RULES))],
     );
 }
 
@@ -180,13 +183,15 @@ impl JsonRules for Tier {
 }
 
 /// An event that triggers when a loyalty account is updated. The onAccountUpdated() event handler runs when a loyalty account is updated. The received AccountUpdated object contains information about the loyalty account that was updated. The event also runs every 15 minutes when loyalty points are recalculated.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct AccountUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// A loyalty account, as the AccountPointsUpdated (`data.account`) and AccountUpdated (`entity`) examples show it.
-    pub entity: Account,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Account>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -195,20 +200,22 @@ pub struct AccountUpdated {
 impl JsonRules for AccountUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Account::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Account::RULES)),
         ],
     );
 }
 
 /// Triggered when a loyalty coupon is created.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CouponCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -217,18 +224,19 @@ pub struct CouponCreated {
 impl JsonRules for CouponCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }
 
 /// Triggered when a loyalty coupon is deleted. Wix publishes no payload: only the handler code's `event.entity._id` suggests an `entity`, while other deleted events carry `metadata` alone (CartDeleted), so `entity` is not required.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct CouponDeleted {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<serde_json::Map<String, serde_json::Value>>,
@@ -240,7 +248,7 @@ pub struct CouponDeleted {
 impl JsonRules for CouponDeleted {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
             FieldRule::optional("entity", Rule::RawObject),
         ],
     );
@@ -328,13 +336,15 @@ impl JsonRules for PointDefinition {
 }
 
 /// An event that triggers when a loyalty program is updated. The onProgramUpdated() event handler runs when the name or the point definition of the loyalty program is updated. The received ProgramUpdated object contains information about the program that was updated. onProgramUpdated() does not trigger when the loyalty program's status changes. Information about the loyalty program that was updated and metadata for the event.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ProgramUpdated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// The site's loyalty program, as the ProgramUpdated example shows it.
-    pub entity: Program,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<Program>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -343,20 +353,22 @@ pub struct ProgramUpdated {
 impl JsonRules for ProgramUpdated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::Object(&Program::RULES)),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::Object(&Program::RULES)),
         ],
     );
 }
 
 /// Triggered when a reward is created.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct RewardCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -365,8 +377,8 @@ pub struct RewardCreated {
 impl JsonRules for RewardCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }

@@ -5,13 +5,15 @@ use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
 
 /// The LoyaltyImportCreated event of the Loyalty Imports app. Wix publishes no sentence describing it: it shows only the handler's signature and code, which reads `event.metadata.id` and `event.entity._id`. A preview API: Wix may change it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LoyaltyImportCreated {
     /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
-    pub metadata: Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
-    pub entity: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<serde_json::Map<String, serde_json::Value>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -20,8 +22,8 @@ pub struct LoyaltyImportCreated {
 impl JsonRules for LoyaltyImportCreated {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::required("metadata", Rule::Object(&Metadata::RULES)),
-            FieldRule::required("entity", Rule::RawObject),
+            FieldRule::expected("metadata", Rule::Object(&Metadata::RULES)),
+            FieldRule::expected("entity", Rule::RawObject),
         ],
     );
 }

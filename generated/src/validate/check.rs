@@ -326,6 +326,18 @@ pub(crate) fn missing(path: &Path, report: &mut Report) {
     );
 }
 
+/// A property the sender is documented to always send, but did not: a warning.
+pub(crate) fn expected(path: &Path, report: &mut Report) {
+    report.warning(
+        path,
+        Kind::Required,
+        format_args!(
+            "{} is documented as always sent, but is missing",
+            field(path)
+        ),
+    );
+}
+
 /// The value at `path` must be an object.
 pub(crate) fn object(value: Found<'_>, path: &Path, report: &mut Report) {
     if value != Found::Object {

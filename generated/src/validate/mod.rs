@@ -416,7 +416,7 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
 /// let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
 /// assert_eq!(found, [
 ///     "/metadata/eventTime: `eventTime` must be an RFC 3339 date-time such as `2013-07-01T08:07:40.802Z`, found `yesterday`",
-///     "/metadata/entityId: `entityId` is required but missing or empty",
+///     "/metadata/entityId: warning: `entityId` is documented as always sent, but is missing",
 /// ]);
 /// ```
 pub fn event_json(handler: &str, bytes: &[u8]) -> Report {

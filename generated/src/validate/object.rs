@@ -52,6 +52,24 @@ impl ObjectState {
         Some(&fields[index])
     }
 
+    /// `field` was sent as `null`: for a property the sender is documented to
+    /// always send, that counts as missing, as it does for a typed value
+    /// (which reads `null` as `None`).
+    pub(crate) fn null(&mut self, field: &'static FieldRule) {
+        let Some(index) = self
+            .rules
+            .fields
+            .iter()
+            .position(|f| std::ptr::eq(f, field))
+        else {
+            return;
+        };
+        match &mut self.seen {
+            Seen::Few(bits) => *bits &= !(1 << index),
+            Seen::Many(seen) => seen[index] = false,
+        }
+    }
+
     fn was_seen(&self, index: usize) -> bool {
         match &self.seen {
             Seen::Few(bits) => bits & (1 << index) != 0,
@@ -79,8 +97,13 @@ impl ObjectState {
     /// The object ended: what is missing, and what disagrees.
     pub(crate) fn finish(self, path: &mut Path, report: &mut Report) {
         for (index, field) in self.rules.fields.iter().enumerate() {
-            if field.required && !self.was_seen(index) {
+            if self.was_seen(index) {
+                continue;
+            }
+            if field.required {
                 path.at(field.wire, |path| check::missing(path, report));
+            } else if field.expected {
+                path.at(field.wire, |path| check::expected(path, report));
             }
         }
         for names in self.rules.order {

@@ -77,9 +77,11 @@ impl StructRules {
 
     /// The property `key` names, by wire name or (where allowed) its lower-case alias.
     pub(crate) fn field(&self, key: &str) -> Option<usize> {
-        self.fields
-            .iter()
-            .position(|f| f.wire == key || (self.lowercase_aliases && is_lowercase_of(key, f.wire)))
+        self.fields.iter().position(|f| {
+            f.wire == key
+                || f.aliases.contains(&key)
+                || (self.lowercase_aliases && is_lowercase_of(key, f.wire))
+        })
     }
 
     /// Whether the consistency rules compare property `wire`, so a walker keeps its value.
@@ -107,6 +109,11 @@ pub struct FieldRule {
     pub wire: &'static str,
     /// Whether the property is required.
     pub required: bool,
+    /// Whether the sender is documented to always send it, though a payload
+    /// without it is still read: missing, it is a warning.
+    pub expected: bool,
+    /// Other wire names it is read by.
+    pub aliases: &'static [&'static str],
     /// What its value must be.
     pub rule: Rule,
 }
@@ -117,6 +124,8 @@ impl FieldRule {
         FieldRule {
             wire,
             required: true,
+            expected: false,
+            aliases: &[],
             rule,
         }
     }
@@ -126,8 +135,27 @@ impl FieldRule {
         FieldRule {
             wire,
             required: false,
+            expected: false,
+            aliases: &[],
             rule,
         }
+    }
+
+    /// A property the sender is documented to always send; a payload
+    /// without it is still read, with a warning.
+    pub const fn expected(wire: &'static str, rule: Rule) -> FieldRule {
+        FieldRule {
+            wire,
+            required: false,
+            expected: true,
+            aliases: &[],
+            rule,
+        }
+    }
+
+    /// Also read under these wire names.
+    pub const fn aliases(self, aliases: &'static [&'static str]) -> FieldRule {
+        FieldRule { aliases, ..self }
     }
 }
 
@@ -375,5 +403,7 @@ mod tests {
         let lenient = StructRules::new(FIELDS).lowercase_aliases();
         assert_eq!(lenient.field("timezone"), Some(0));
         assert_eq!(lenient.field("TIMEZONE"), None);
+        const ALIASED: &[FieldRule] = &[FieldRule::expected("id", Rule::TEXT).aliases(&["_id"])];
+        assert_eq!(StructRules::new(ALIASED).field("_id"), Some(0));
     }
 }

@@ -317,12 +317,19 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
                 }))?;
                 state.keep(field, kept.unwrap_or(Kept::Other));
             } else {
-                map.next_value_seed(RuleSeed {
+                let seed = RuleSeed {
                     rule: &field.rule,
                     required: field.required,
                     path: self.path,
                     report: self.report,
-                })?;
+                };
+                if field.expected {
+                    if map.next_value_seed(OrNull(seed))? {
+                        state.null(field);
+                    }
+                } else {
+                    map.next_value_seed(seed)?;
+                }
             }
             self.path.pop();
         }
@@ -337,6 +344,37 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
     }
 
     scalars_are_found!();
+}
+
+/// Reads a value by its rule, telling whether it was `null`.
+struct OrNull<'r, 'p>(RuleSeed<'r, 'p>);
+
+impl<'de> DeserializeSeed<'de> for OrNull<'_, '_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OrNull<'_, '_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(true)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(true)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        self.0.deserialize(deserializer).map(|()| false)
+    }
 }
 
 /// Reads a scalar a consistency rule compares: checked, and kept.

@@ -143,6 +143,14 @@ pub(super) fn event_type(file: &Path, document: &Value) -> Result<Option<String>
     Ok(Some(event_type.to_owned()))
 }
 
+/// Other wire names a property is read by (`["_id"]` for `id`).
+pub const ALIASES: &str = "x-aliases";
+
+/// The properties of an object that its sender is documented to always
+/// send, without `required` making a payload that lacks one unreadable:
+/// a missing one is a validation warning.
+pub const EXPECTED: &str = "x-wix-expected";
+
 struct Checker<'a> {
     file: &'a Path,
     document: &'a Value,
@@ -182,6 +190,24 @@ impl Checker<'_> {
                         kind(path)
                     ),
                 ));
+            }
+        }
+        for keyword in [ALIASES, EXPECTED] {
+            if let Some(names) = map.get(keyword) {
+                self.names(keyword, names, &format!("{pointer}/{keyword}"))?;
+            }
+        }
+        if let Some(expected) = map.get(EXPECTED).and_then(Value::as_array) {
+            let properties = map.get("properties").and_then(Value::as_object);
+            for (index, name) in expected.iter().filter_map(Value::as_str).enumerate() {
+                if !properties.is_some_and(|p| p.contains_key(name)) {
+                    return Err(self
+                        .error(
+                            &format!("{pointer}/{EXPECTED}/{index}"),
+                            format!("`{EXPECTED}` names `{name}`, which is not a property here"),
+                        )
+                        .with_hint("list the properties a sender is documented to always send"));
+                }
             }
         }
         if let Some(pattern) = map.get("pattern") {
@@ -297,6 +323,23 @@ impl Checker<'_> {
         };
         if self.document.pointer(fragment).is_none() {
             return Err(self.error(pointer, format!("`$ref` `{target}` points nowhere")));
+        }
+        Ok(())
+    }
+
+    /// A keyword whose value is a list of names.
+    fn names(&self, keyword: &str, value: &Value, pointer: &str) -> Result<()> {
+        let names = value
+            .as_array()
+            .filter(|names| names.iter().all(Value::is_string));
+        if names.is_none() {
+            return Err(self.error(
+                pointer,
+                format!(
+                    "`{keyword}` must be an array of strings, found {}",
+                    kind(value)
+                ),
+            ));
         }
         Ok(())
     }

@@ -119,6 +119,11 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the schema requires the property.
     pub required: bool,
+    /// Whether the sender is documented to always send it, though a payload
+    /// without it still reads (`x-wix-expected`): a validation warning.
+    pub expected: bool,
+    /// Other wire names it is read by (`x-aliases`).
+    pub aliases: Vec<String>,
     /// What its value must be.
     pub rule: Rule,
 }

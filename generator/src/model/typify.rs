@@ -16,7 +16,7 @@ use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{rules, Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
-use crate::load::Catalogue;
+use crate::load::{Catalogue, ALIASES, EXPECTED};
 use crate::naming::{pascal, snake};
 
 pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
@@ -156,12 +156,15 @@ fn build_struct(
     by_key: &HashMap<String, TypeRef>,
     enums: &HashMap<TypeRef, Vec<String>>,
 ) -> Result<Struct> {
-    let required: Vec<&str> = planned
-        .schema
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let names = |keyword: &str| -> Vec<&str> {
+        planned
+            .schema
+            .get(keyword)
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    };
+    let (required, expected) = (names("required"), names(EXPECTED));
     let properties = planned.schema["properties"]
         .as_object()
         .cloned()
@@ -223,6 +226,17 @@ fn build_struct(
                 .map(str::to_owned),
             ty,
             required: is_required,
+            expected: !is_required && expected.contains(&wire.as_str()),
+            aliases: schema
+                .get(ALIASES)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
             rule,
         });
     }

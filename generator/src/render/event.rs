@@ -203,12 +203,23 @@ fn event(model: &Model, events: &Events) -> TokenStream {
     } = events;
     let metadata = shared_metadata(model).map(|metadata| {
         let path = type_path(&metadata);
+        let accessors = model.events.iter().map(|e| {
+            let required = model
+                .structure(&e.ty)
+                .and_then(|s| s.fields.iter().find(|f| f.wire == "metadata"))
+                .is_some_and(|f| f.required);
+            if required {
+                quote! { Some(&body.metadata) }
+            } else {
+                quote! { body.metadata.as_ref() }
+            }
+        });
         quote! {
             /// The event's `metadata` (its ID, its entity's ID, when it happened);
             /// `None` for an event this crate does not know.
             pub fn metadata(&self) -> Option<&#path> {
                 match self {
-                    #(Event::#variants(body) => Some(&body.metadata),)*
+                    #(Event::#variants(body) => #accessors,)*
                     Event::Other { .. } => None,
                 }
             }
@@ -323,10 +334,10 @@ fn shared_metadata(model: &Model) -> Option<TypeRef> {
             .iter()
             .find(|item| item.name() == event.ty.name)?;
         let Item::Struct(s) = item else { return None };
-        let field = s
-            .fields
-            .iter()
-            .find(|f| f.wire == "metadata" && f.required)?;
+        let field = s.fields.iter().find(|f| f.wire == "metadata")?;
+        if !(field.required || field.expected) {
+            return None;
+        }
         let Ty::Named(reference) = &field.ty else {
             return None;
         };

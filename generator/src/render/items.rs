@@ -167,8 +167,11 @@ fn field_attrs(field: &Field, rename: RenameAll, lowercase_aliases: bool) -> Tok
         let wire = &field.wire;
         parts.push(quote! { rename = #wire });
     }
+    for alias in &field.aliases {
+        parts.push(quote! { alias = #alias });
+    }
     let lower = field.wire.to_ascii_lowercase();
-    if lowercase_aliases && lower != field.wire {
+    if lowercase_aliases && lower != field.wire && !field.aliases.contains(&lower) {
         // Clients lower-case camelCase names (`timezone` for `timeZone`).
         parts.push(quote! { alias = #lower });
     }

@@ -18,11 +18,18 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
     let fields = s.fields.iter().map(|f| {
         let field_rule = scope.name("FieldRule");
         let (wire, rule) = (&f.wire, rule(&f.rule, scope, type_path));
-        if f.required {
-            quote! { #field_rule::required(#wire, #rule), }
+        let mut tokens = if f.required {
+            quote! { #field_rule::required(#wire, #rule) }
+        } else if f.expected {
+            quote! { #field_rule::expected(#wire, #rule) }
         } else {
-            quote! { #field_rule::optional(#wire, #rule), }
+            quote! { #field_rule::optional(#wire, #rule) }
+        };
+        if !f.aliases.is_empty() {
+            let aliases = &f.aliases;
+            tokens.extend(quote! { .aliases(&[#(#aliases),*]) });
         }
+        quote! { #tokens, }
     });
     let mut table = quote! { #struct_rules::new(&[#(#fields)*]) };
     if s.closed {
