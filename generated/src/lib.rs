@@ -49,6 +49,8 @@ mod int64;
 pub mod lenient;
 mod number;
 pub mod validate;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use activity::{Activity, Documentation, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};
