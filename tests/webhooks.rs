@@ -9,6 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{json, Map, Value};
 use wix_activities::events::{Event, EventName};
+use wix_activities::validate::Validate;
 use wix_activities::webhooks::{self, Change, Error, Layer, PublicKey};
 
 fn fixtures() -> PathBuf {
@@ -216,6 +217,59 @@ fn an_update_carries_its_modified_fields_and_an_unknown_event_type_is_kept() {
         EventName::Other("wix.bookings.v2.booking_created".into())
     );
     assert!(matches!(webhook.event, Event::Other { .. }));
+}
+
+#[test]
+fn rest_shaped_images_page_urls_and_addresses_read_as_the_sdk_reads_them() {
+    let image = json!({"id": "a1b2.png", "url": "https://static.wixstatic.com/a1b2.png", "height": 400, "width": 500, "altText": "", "filename": "shirt.png"});
+    let domain = json!({
+        "id": "e-5",
+        "createdEvent": {"entityAsJson": json!({
+            "id": "c-5",
+            "lineItems": [{"id": "l-1", "image": image, "url": {"relativePath": "/product-page/shirt", "url": "https://shop.test/product-page/shirt"}}]
+        }).to_string()}
+    });
+    let token = sign(&payload("wix.ecom.v1.cart_created", Map::new(), &domain));
+    let webhook = webhooks::parse(token.as_bytes(), &app_key()).unwrap();
+    let Event::CartCreated(created) = &webhook.event else {
+        panic!()
+    };
+    let line = &created
+        .entity
+        .as_ref()
+        .unwrap()
+        .line_items
+        .as_ref()
+        .unwrap()[0];
+    assert_eq!(
+        line.image.as_deref(),
+        Some("wix:image://v1/a1b2.png/shirt.png#originWidth=500&originHeight=400")
+    );
+    assert_eq!(
+        line.url.as_deref(),
+        Some("https://shop.test/product-page/shirt")
+    );
+    assert!(webhook.event.validate().is_valid());
+
+    let order = json!({"id": "o-1", "billingInfo": {"address": {"addressLine": "1 Main St", "city": "Springfield"}}});
+    let domain = json!({"id": "e-6", "updatedEvent": {"currentEntity": order}});
+    let token = sign(&payload("wix.ecom.v1.order_updated", Map::new(), &domain));
+    let webhook = webhooks::parse(token.as_bytes(), &app_key()).unwrap();
+    let Event::OrderUpdated(updated) = &webhook.event else {
+        panic!()
+    };
+    let address = updated
+        .entity
+        .as_ref()
+        .unwrap()
+        .billing_info
+        .as_ref()
+        .unwrap()
+        .address
+        .as_ref()
+        .unwrap();
+    assert_eq!(address.address_line1.as_deref(), Some("1 Main St"));
+    assert!(address.extra.is_empty());
 }
 
 fn refused(token: &str) -> Error {

@@ -196,3 +196,170 @@ mod tests {
         );
     }
 }
+
+/// Reads an image field the SDK types as text (`wix:image://v1/…`) that
+/// Wix's REST form sends as an object `{id, url, width, height, altText,
+/// filename}`, converting the object as Wix's SDK does
+/// (`transformRESTImageToSDKImage`): `wix:image://v1/<id>/<filename or alt
+/// text>#originWidth=<width>&originHeight=<height>`, or the `url` when there
+/// is no `id`. The object's `url` (and `altText`, beside a file name) are not
+/// kept, as in the SDK.
+pub fn optional_image<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    rest_text(deserializer, image_uri)
+}
+
+/// Reads a page-URL field the SDK types as text that Wix's REST form sends
+/// as an object `{relativePath, url}`, keeping its `url`, as the SDK does
+/// (`transformRESTPageURLV2ToSDKPageURLV2`); the `relativePath` is not kept.
+pub fn optional_page_url<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    rest_text(deserializer, |object| {
+        object
+            .get("url")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    })
+}
+
+/// [`optional_image`] for a required property: a missing one reads as `""`.
+pub fn image<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    optional_image(deserializer).map(Option::unwrap_or_default)
+}
+
+/// [`optional_page_url`] for a required property: a missing one reads as `""`.
+pub fn page_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    optional_page_url(deserializer).map(Option::unwrap_or_default)
+}
+
+/// Text as [`optional_string`] reads it, or an object made text by `convert`.
+fn rest_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    convert: fn(&serde_json::Map<String, serde_json::Value>) -> Option<String>,
+) -> Result<Option<String>, D::Error> {
+    use serde::Deserialize;
+    use serde_json::Value;
+    match Option::<Value>::deserialize(deserializer)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(Value::Bool(b)) => Ok(Some(b.to_string())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Object(object)) => Ok(convert(&object)),
+        Some(Value::Array(_)) => Err(de::Error::invalid_type(
+            de::Unexpected::Seq,
+            &"text, or Wix's REST object for it",
+        )),
+    }
+}
+
+fn image_uri(object: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    use serde_json::Value;
+    // The SDK converts the image before it renames `id` to `_id`; a webhook
+    // here is renamed first, so either spelling is the image's ID.
+    let renamed;
+    let object = match (object.get("id"), object.get("_id")) {
+        (None, Some(id)) => {
+            let mut copy = object.clone();
+            copy.insert("id".to_owned(), id.clone());
+            renamed = copy;
+            &renamed
+        }
+        _ => object,
+    };
+    // JavaScript's template literal: a missing value prints as `undefined`.
+    let js = |key: &str| match object.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) => "null".to_owned(),
+        Some(other) => other.to_string(),
+        None => "undefined".to_owned(),
+    };
+    let truthy = |key: &str| match object.get(key) {
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(Value::Null) | None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_f64() != Some(0.0),
+        Some(_) => true,
+    };
+    if !truthy("id") {
+        return object.get("url").and_then(Value::as_str).map(str::to_owned);
+    }
+    let name = ["filename", "altText"]
+        .into_iter()
+        .find(|key| truthy(key))
+        .map(|key| format!("/{}", encode_uri_component(&js(key))))
+        .unwrap_or_default();
+    Some(format!(
+        "wix:image://v1/{}{name}#originWidth={}&originHeight={}",
+        js("id"),
+        js("width"),
+        js("height")
+    ))
+}
+
+/// JavaScript's `encodeURIComponent`: every byte but the unreserved marks, percent-encoded.
+fn encode_uri_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod rest_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn image(value: serde_json::Value) -> Option<String> {
+        optional_image(value).unwrap()
+    }
+
+    #[test]
+    fn rest_images_and_page_urls_become_what_the_sdk_makes_of_them() {
+        assert_eq!(
+            image(
+                json!({"id": "a1b2.png", "url": "https://static.wixstatic.com/a1b2.png", "width": 500, "height": 400, "filename": "my shirt.png"})
+            ),
+            Some("wix:image://v1/a1b2.png/my%20shirt.png#originWidth=500&originHeight=400".into())
+        );
+        assert_eq!(
+            image(json!({"id": "a1b2", "altText": "A shirt", "width": 5, "height": 4})),
+            Some("wix:image://v1/a1b2/A%20shirt#originWidth=5&originHeight=4".into())
+        );
+        assert_eq!(
+            image(json!({"url": "https://x.test/i.png"})),
+            Some("https://x.test/i.png".into())
+        );
+        assert_eq!(
+            image(json!({"_id": "a1", "width": 1, "height": 2})),
+            Some("wix:image://v1/a1#originWidth=1&originHeight=2".into())
+        );
+        assert_eq!(
+            image(json!("wix:image://v1/abc")),
+            Some("wix:image://v1/abc".into())
+        );
+        assert_eq!(image(json!(null)), None);
+        assert!(optional_image(json!([1])).is_err());
+        assert_eq!(
+            optional_page_url(json!({"relativePath": "/product-page/shirt", "url": "https://shop.test/product-page/shirt"})).unwrap(),
+            Some("https://shop.test/product-page/shirt".into())
+        );
+        assert_eq!(encode_uri_component("a b/ü"), "a%20b%2F%C3%BC");
+    }
+}

@@ -542,10 +542,10 @@ pub struct LineItem {
     /// The item's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_name: Option<TranslatableString>,
-    /// The URL of the item's page.
+    /// The URL of the item's page. Wix's REST form (webhooks) sends `{relativePath, url}`; its `url` is kept, as the SDK keeps it.
     #[serde(
         default,
-        deserialize_with = "wix_activities::lenient::optional_string",
+        deserialize_with = "wix_activities::lenient::optional_page_url",
         skip_serializing_if = "Option::is_none"
     )]
     pub url: Option<String>,
@@ -579,17 +579,17 @@ pub struct LineItem {
     /// Lines that describe the item (its options, such as a color or a size).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description_lines: Option<Vec<DescriptionLine>>,
-    /// The item's image, as a `wix:image://` URI (cart and order line items).
+    /// The item's image, as a `wix:image://` URI (cart and order line items). Wix's REST form (webhooks) sends an image object, read as the SDK reads it.
     #[serde(
         default,
-        deserialize_with = "wix_activities::lenient::optional_string",
+        deserialize_with = "wix_activities::lenient::optional_image",
         skip_serializing_if = "Option::is_none"
     )]
     pub image: Option<String>,
-    /// The item's image, as a `wix:image://` URI (checkout line items carry it as `media`).
+    /// The item's image, as a `wix:image://` URI (checkout line items carry it as `media`). Wix's REST form (webhooks) sends an image object, read as the SDK reads it.
     #[serde(
         default,
-        deserialize_with = "wix_activities::lenient::optional_string",
+        deserialize_with = "wix_activities::lenient::optional_image",
         skip_serializing_if = "Option::is_none"
     )]
     pub media: Option<String>,
@@ -647,7 +647,7 @@ impl JsonRules for LineItem {
                 Rule::Object(&CatalogReference::RULES),
             ),
             FieldRule::optional("productName", Rule::Object(&TranslatableString::RULES)),
-            FieldRule::optional("url", Rule::Text(Text::URL)),
+            FieldRule::optional("url", Rule::Text(Text::URL.or_rest_object())),
             FieldRule::optional("price", Rule::Object(&Money::RULES)),
             FieldRule::optional("lineItemPrice", Rule::Object(&Money::RULES)),
             FieldRule::optional("fullPrice", Rule::Object(&Money::RULES)),
@@ -661,8 +661,8 @@ impl JsonRules for LineItem {
                 "descriptionLines",
                 Rule::array(&Rule::Object(&DescriptionLine::RULES)),
             ),
-            FieldRule::optional("image", Rule::TEXT),
-            FieldRule::optional("media", Rule::TEXT),
+            FieldRule::optional("image", Rule::Text(Text::ANY.or_rest_object())),
+            FieldRule::optional("media", Rule::Text(Text::ANY.or_rest_object())),
             FieldRule::optional("availability", Rule::Object(&ItemAvailability::RULES)),
             FieldRule::optional(
                 "physicalProperties",
@@ -2095,8 +2095,9 @@ impl JsonRules for AddressWithContact {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
-    /// The first line of the address.
+    /// The first line of the address. Wix's REST form (webhooks) calls it `addressLine`, which is read too.
     #[serde(
+        alias = "addressLine",
         default,
         deserialize_with = "wix_activities::lenient::optional_string",
         skip_serializing_if = "Option::is_none"
@@ -2138,7 +2139,7 @@ pub struct Address {
 impl JsonRules for Address {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::optional("addressLine1", Rule::TEXT),
+            FieldRule::optional("addressLine1", Rule::TEXT).aliases(&["addressLine"]),
             FieldRule::optional("city", Rule::TEXT),
             FieldRule::optional("subdivision", Rule::TEXT),
             FieldRule::optional("country", Rule::TEXT),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use wix_activities::{DateTime, Int64};
-use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
 
 /// An event that triggers when the points of a loyalty account are adjusted, earned, or redeemed. The onAccountPointsUpdated() event handler runs when the points of a loyalty account are adjusted, earned, or redeemed. The received AccountPointsUpdated object contains information about the loyalty account that was updated.
@@ -314,10 +314,10 @@ pub struct PointDefinition {
         skip_serializing_if = "Option::is_none"
     )]
     pub custom_name: Option<String>,
-    /// Icon of the program's points: a path such as `shapes/8de38e8fe76f4e9f937ae23e9ba1eb04.svg`.
+    /// Icon of the program's points: a path such as `shapes/8de38e8fe76f4e9f937ae23e9ba1eb04.svg`. Wix's REST form (webhooks) sends an image object, read as the SDK reads it.
     #[serde(
         default,
-        deserialize_with = "wix_activities::lenient::optional_string",
+        deserialize_with = "wix_activities::lenient::optional_image",
         skip_serializing_if = "Option::is_none"
     )]
     pub icon: Option<String>,
@@ -330,7 +330,7 @@ impl JsonRules for PointDefinition {
     const RULES: StructRules = StructRules::new(
         &[
             FieldRule::optional("customName", Rule::TEXT),
-            FieldRule::optional("icon", Rule::TEXT),
+            FieldRule::optional("icon", Rule::Text(Text::ANY.or_rest_object())),
         ],
     );
 }

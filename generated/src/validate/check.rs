@@ -385,6 +385,7 @@ pub(crate) fn json_text(
     match value {
         Found::Str(s) => text_rules(s, rules, required, path, report),
         Found::Bool(b) => text_rules(&b.to_string(), rules, required, path, report),
+        Found::Object if rules.rest_object => {}
         Found::Array | Found::Object => wrong_type("text", value, path, report),
         number => {
             let text = number.number().map(|n| n.to_string()).unwrap_or_default();

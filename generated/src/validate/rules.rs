@@ -234,6 +234,9 @@ pub struct Text {
     pub constant: Option<&'static str>,
     /// `pattern`: an ECMA-262 regular expression the text must match.
     pub pattern: Option<&'static str>,
+    /// Whether Wix's REST form of the value, an object (an image, a page
+    /// URL), is accepted too: the type reads it as the text the SDK makes of it.
+    pub rest_object: bool,
 }
 
 impl Text {
@@ -245,6 +248,7 @@ impl Text {
         max_length: None,
         constant: None,
         pattern: None,
+        rest_object: false,
     };
     /// An ISO 4217 currency code.
     pub const CURRENCY: Text = Text::ANY.format(Format::Currency);
@@ -289,6 +293,14 @@ impl Text {
     pub const fn constant(self, value: &'static str) -> Text {
         Text {
             constant: Some(value),
+            ..self
+        }
+    }
+
+    /// Or Wix's REST object for the value (an image, a page URL).
+    pub const fn or_rest_object(self) -> Text {
+        Text {
+            rest_object: true,
             ..self
         }
     }

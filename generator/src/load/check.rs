@@ -143,6 +143,12 @@ pub(super) fn event_type(file: &Path, document: &Value) -> Result<Option<String>
     Ok(Some(event_type.to_owned()))
 }
 
+/// The object Wix's REST form sends for a text property: `image`, `page-url`.
+pub const REST: &str = "x-wix-rest";
+
+/// The values of [`REST`].
+pub const REST_FORMS: &[&str] = &["image", "page-url"];
+
 /// Other wire names a property is read by (`["_id"]` for `id`).
 pub const ALIASES: &str = "x-aliases";
 
@@ -190,6 +196,16 @@ impl Checker<'_> {
                         kind(path)
                     ),
                 ));
+            }
+        }
+        if let Some(form) = map.get(REST) {
+            if !form.as_str().is_some_and(|f| REST_FORMS.contains(&f)) {
+                return Err(self
+                    .error(
+                        &format!("{pointer}/{REST}"),
+                        format!("`{REST}` must be `image` or `page-url`, found {}", kind(form)),
+                    )
+                    .with_hint("it names the object Wix's REST form sends for a value its SDK types as text"));
             }
         }
         for keyword in [ALIASES, EXPECTED] {

@@ -16,7 +16,7 @@ mod typify;
 
 use std::collections::BTreeMap;
 
-pub use rules::{Consistency, Items, Range, Rule, TextFormat, TextRule};
+pub use rules::{Consistency, Items, Range, RestForm, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
 use crate::load::{Catalogue, Role};

@@ -58,6 +58,17 @@ pub struct TextRule {
     pub constant: Option<String>,
     /// `pattern` (ECMA-262).
     pub pattern: Option<String>,
+    /// The object Wix's REST form sends instead (`x-wix-rest`), read as the SDK's text.
+    pub rest: Option<RestForm>,
+}
+
+/// An object Wix's REST form sends for a value its SDK types as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestForm {
+    /// `{id, url, width, height, altText, filename}` for `wix:image://v1/…`.
+    Image,
+    /// `{relativePath, url}` for the URL.
+    PageUrl,
 }
 
 /// A text format the runtime checks.
@@ -203,6 +214,11 @@ fn text(schema: &Value) -> TextRule {
         max_length: schema.get("maxLength").and_then(Value::as_u64),
         constant: string("const"),
         pattern: string("pattern"),
+        rest: match schema.get(crate::load::REST).and_then(Value::as_str) {
+            Some("image") => Some(RestForm::Image),
+            Some("page-url") => Some(RestForm::PageUrl),
+            _ => None,
+        },
     }
 }
 

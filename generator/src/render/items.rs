@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::format::doc;
 use super::scope::Scope;
-use crate::model::{Enum, Field, Item, Module, Struct, Ty, TypeRef};
+use crate::model::{Enum, Field, Item, Module, RestForm, Rule, Struct, TextRule, Ty, TypeRef};
 use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
@@ -175,16 +175,44 @@ fn field_attrs(field: &Field, rename: RenameAll, lowercase_aliases: bool) -> Tok
         // Clients lower-case camelCase names (`timezone` for `timeZone`).
         parts.push(quote! { alias = #lower });
     }
-    match (&field.ty, field.required) {
+    if field.ty == Ty::String {
         // A required text a client left out reads as empty, and validation
-        // reports it; a number or boolean sent for text keeps its text.
-        (Ty::String, true) => {
-            parts.push(quote! { default, deserialize_with = "wix_activities::lenient::string" })
-        }
-        (Ty::String, false) => parts.push(
-            quote! { default, deserialize_with = "wix_activities::lenient::optional_string" },
-        ),
-        _ => {}
+        // reports it; a number or boolean sent for text keeps its text; Wix's
+        // REST object for an image or a page URL reads as the SDK's text.
+        let reader = match (&field.rule, field.required) {
+            (
+                Rule::Text(TextRule {
+                    rest: Some(RestForm::Image),
+                    ..
+                }),
+                true,
+            ) => "image",
+            (
+                Rule::Text(TextRule {
+                    rest: Some(RestForm::Image),
+                    ..
+                }),
+                false,
+            ) => "optional_image",
+            (
+                Rule::Text(TextRule {
+                    rest: Some(RestForm::PageUrl),
+                    ..
+                }),
+                true,
+            ) => "page_url",
+            (
+                Rule::Text(TextRule {
+                    rest: Some(RestForm::PageUrl),
+                    ..
+                }),
+                false,
+            ) => "optional_page_url",
+            (_, true) => "string",
+            (_, false) => "optional_string",
+        };
+        let reader = format!("wix_activities::lenient::{reader}");
+        parts.push(quote! { default, deserialize_with = #reader });
     }
     if !field.required {
         // Absent and `null` both read as `None`; `None` is written as absent.

@@ -142,6 +142,9 @@ fn text_rule(text: &TextRule, scope: &Scope) -> TokenStream {
     if let Some(pattern) = &text.pattern {
         tokens.extend(quote! { .pattern(#pattern) });
     }
+    if text.rest.is_some() {
+        tokens.extend(quote! { .or_rest_object() });
+    }
     tokens
 }
 
