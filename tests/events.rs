@@ -209,6 +209,69 @@ fn a_recovered_abandoned_checkout_reads_where_the_docs_and_where_the_sdk_put_it(
 }
 
 #[test]
+fn status_fields_are_enums_that_keep_a_value_wix_adds_later() {
+    let body = |status: &str| {
+        format!(
+            r#"{{"metadata":{{"id":"e","entityId":"o","eventTime":"2023-01-18T13:16:53Z"}},"data":{{"order":{{"paymentStatus":"{status}"}},"previousPaymentStatus":"NOT_PAID"}}}}"#
+        )
+    };
+    let handler = "wixEcom_onOrderPaymentStatusUpdated";
+    let known = body("PAID");
+    let Event::OrderPaymentStatusUpdated(updated) =
+        Event::from_json(handler, known.as_bytes()).unwrap()
+    else {
+        panic!()
+    };
+    let data = updated.data.as_ref().unwrap();
+    assert_eq!(
+        data.order.as_ref().unwrap().payment_status,
+        Some(ecom::PaymentStatus::Paid)
+    );
+    assert_eq!(
+        data.previous_payment_status,
+        Some(ecom::PreviousPaymentStatus::NotPaid)
+    );
+    assert!(Event::from(updated.clone())
+        .validate()
+        .violations()
+        .is_empty());
+
+    let new = body("PAID_IN_CRYPTO");
+    let event = Event::from_json(handler, new.as_bytes()).unwrap();
+    let Event::OrderPaymentStatusUpdated(updated) = &event else {
+        panic!()
+    };
+    let status = updated
+        .data
+        .as_ref()
+        .unwrap()
+        .order
+        .as_ref()
+        .unwrap()
+        .payment_status
+        .clone();
+    assert_eq!(
+        status,
+        Some(ecom::PaymentStatus::Other("PAID_IN_CRYPTO".into()))
+    );
+    assert_eq!(serde_json::to_string(&event).unwrap(), new);
+    let typed: Vec<String> = event
+        .validate()
+        .violations()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    let raw: Vec<String> = validate::event_json(handler, new.as_bytes())
+        .violations()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(typed, raw);
+    assert_eq!(typed.len(), 1);
+    assert!(typed[0].starts_with("/data/order/paymentStatus: warning: `paymentStatus` is documented as one of `UNSPECIFIED`"), "{typed:?}");
+}
+
+#[test]
 fn the_sdk_spelling_of_the_event_id_is_read_too() {
     let body = br#"{"metadata":{"_id":"e-1","entityId":"c-1","eventTime":"2023-01-18T13:16:53Z"}}"#;
     let event = Event::from_json("wixEcom_onCartDeleted", body).unwrap();

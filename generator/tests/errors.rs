@@ -124,6 +124,10 @@ fn references_to_other_files_and_handler_names_are_checked() {
             "events/ecom/cart-created.json#/x-wix-expected/0: `x-wix-expected` names `entity`, which is not a property here",
         ),
         (
+            r#"{"type": "object", "properties": {"status": {"type": "string", "x-wix-open-enum": true}}}"#.to_owned(),
+            "events/ecom/cart-created.json#/properties/status/x-wix-open-enum: `x-wix-open-enum` must be `true` or `false`, beside an `enum`, found the boolean `true`",
+        ),
+        (
             r#"{"type": "object", "properties": {"image": {"type": "string", "x-wix-rest": "picture"}}}"#.to_owned(),
             "events/ecom/cart-created.json#/properties/image/x-wix-rest: `x-wix-rest` must be `image` or `page-url`, found the string `picture`",
         ),

@@ -301,12 +301,8 @@ impl JsonRules for AccountInfo {
 #[serde(rename_all = "camelCase")]
 pub struct Identity {
     /// The kind of identity: `UNKNOWN`, `ANONYMOUS_VISITOR`, `MEMBER`, `WIX_USER` or `APP`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub identity_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_type: Option<IdentityType>,
     /// ID of a site visitor who is not logged in.
     #[serde(
         default,
@@ -343,11 +339,96 @@ pub struct Identity {
 impl JsonRules for Identity {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::optional("identityType", Rule::TEXT),
+            FieldRule::optional(
+                "identityType",
+                Rule::OpenEnum(
+                    &["UNKNOWN", "ANONYMOUS_VISITOR", "MEMBER", "WIX_USER", "APP"],
+                ),
+            ),
             FieldRule::optional("anonymousVisitorId", Rule::TEXT),
             FieldRule::optional("memberId", Rule::TEXT),
             FieldRule::optional("wixUserId", Rule::TEXT),
             FieldRule::optional("appId", Rule::TEXT),
         ],
     );
+}
+
+/// The kind of identity: `UNKNOWN`, `ANONYMOUS_VISITOR`, `MEMBER`, `WIX_USER` or `APP`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IdentityType {
+    /// `UNKNOWN`
+    Unknown,
+    /// `ANONYMOUS_VISITOR`
+    AnonymousVisitor,
+    /// `MEMBER`
+    Member,
+    /// `WIX_USER`
+    WixUser,
+    /// `APP`
+    App,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl IdentityType {
+    /// Every documented value, in the published order.
+    pub const ALL: [IdentityType; 5usize] = [
+        IdentityType::Unknown,
+        IdentityType::AnonymousVisitor,
+        IdentityType::Member,
+        IdentityType::WixUser,
+        IdentityType::App,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            IdentityType::Unknown => "UNKNOWN",
+            IdentityType::AnonymousVisitor => "ANONYMOUS_VISITOR",
+            IdentityType::Member => "MEMBER",
+            IdentityType::WixUser => "WIX_USER",
+            IdentityType::App => "APP",
+            IdentityType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for IdentityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for IdentityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            IdentityType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(IdentityType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for IdentityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for IdentityType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IdentityType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNKNOWN", "ANONYMOUS_VISITOR", "MEMBER",
+            "WIX_USER", "APP"] }
+        )
+    }
 }

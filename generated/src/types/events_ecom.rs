@@ -150,13 +150,8 @@ pub struct AbandonedCheckoutActivity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// The kind of activity. Values seen in the published examples: `SCHEDULED`, `EMAIL_SENT`.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub type_: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<AbandonedCheckoutActivityType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -166,9 +161,106 @@ impl JsonRules for AbandonedCheckoutActivity {
     const RULES: StructRules = StructRules::new(
         &[
             FieldRule::optional("createdDate", Rule::DateTime),
-            FieldRule::optional("type", Rule::TEXT),
+            FieldRule::optional(
+                "type",
+                Rule::OpenEnum(
+                    &[
+                        "SCHEDULED",
+                        "EMAIL_SENT",
+                        "EMAIL_NOT_SENT",
+                        "NOTIFICATION_SENT",
+                        "TASK_CREATED",
+                        "AUTOMATION_SKIPPED",
+                    ],
+                ),
+            ),
         ],
     );
+}
+
+/// The kind of activity. Values seen in the published examples: `SCHEDULED`, `EMAIL_SENT`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AbandonedCheckoutActivityType {
+    /// `SCHEDULED`
+    Scheduled,
+    /// `EMAIL_SENT`
+    EmailSent,
+    /// `EMAIL_NOT_SENT`
+    EmailNotSent,
+    /// `NOTIFICATION_SENT`
+    NotificationSent,
+    /// `TASK_CREATED`
+    TaskCreated,
+    /// `AUTOMATION_SKIPPED`
+    AutomationSkipped,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl AbandonedCheckoutActivityType {
+    /// Every documented value, in the published order.
+    pub const ALL: [AbandonedCheckoutActivityType; 6usize] = [
+        AbandonedCheckoutActivityType::Scheduled,
+        AbandonedCheckoutActivityType::EmailSent,
+        AbandonedCheckoutActivityType::EmailNotSent,
+        AbandonedCheckoutActivityType::NotificationSent,
+        AbandonedCheckoutActivityType::TaskCreated,
+        AbandonedCheckoutActivityType::AutomationSkipped,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            AbandonedCheckoutActivityType::Scheduled => "SCHEDULED",
+            AbandonedCheckoutActivityType::EmailSent => "EMAIL_SENT",
+            AbandonedCheckoutActivityType::EmailNotSent => "EMAIL_NOT_SENT",
+            AbandonedCheckoutActivityType::NotificationSent => "NOTIFICATION_SENT",
+            AbandonedCheckoutActivityType::TaskCreated => "TASK_CREATED",
+            AbandonedCheckoutActivityType::AutomationSkipped => "AUTOMATION_SKIPPED",
+            AbandonedCheckoutActivityType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for AbandonedCheckoutActivityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for AbandonedCheckoutActivityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            AbandonedCheckoutActivityType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(AbandonedCheckoutActivityType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for AbandonedCheckoutActivityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for AbandonedCheckoutActivityType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AbandonedCheckoutActivityType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["SCHEDULED", "EMAIL_SENT",
+            "EMAIL_NOT_SENT", "NOTIFICATION_SENT", "TASK_CREATED", "AUTOMATION_SKIPPED"]
+            }
+        )
+    }
 }
 
 /// The buyer of a cart, a checkout, an order or an abandoned checkout. Each carries a different subset of these fields; all of them are optional.
@@ -473,12 +565,8 @@ pub struct Cart {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_included_in_prices: Option<bool>,
     /// The unit of the cart's weights. Values seen in the published examples: `KG`, `LB`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub weight_unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<WeightUnit>,
     /// The cart's subtotal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtotal: Option<Money>,
@@ -509,7 +597,10 @@ impl JsonRules for Cart {
             FieldRule::optional("buyerLanguage", Rule::TEXT),
             FieldRule::optional("siteLanguage", Rule::TEXT),
             FieldRule::optional("taxIncludedInPrices", Rule::Bool),
-            FieldRule::optional("weightUnit", Rule::TEXT),
+            FieldRule::optional(
+                "weightUnit",
+                Rule::OpenEnum(&["UNSPECIFIED_WEIGHT_UNIT", "KG", "LB"]),
+            ),
             FieldRule::optional("subtotal", Rule::Object(&Money::RULES)),
             FieldRule::optional(
                 "appliedDiscounts",
@@ -606,12 +697,8 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_type: Option<ItemType>,
     /// How the item is paid for. Values seen in the published examples: `FULL_PAYMENT_ONLINE`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub payment_option: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_option: Option<PaymentOption>,
     /// The ID of the root catalog item.
     #[serde(
         default,
@@ -673,7 +760,19 @@ impl JsonRules for LineItem {
                 Rule::array(&Rule::Object(&CouponScope::RULES)),
             ),
             FieldRule::optional("itemType", Rule::Object(&ItemType::RULES)),
-            FieldRule::optional("paymentOption", Rule::TEXT),
+            FieldRule::optional(
+                "paymentOption",
+                Rule::OpenEnum(
+                    &[
+                        "FULL_PAYMENT_ONLINE",
+                        "FULL_PAYMENT_OFFLINE",
+                        "MEMBERSHIP",
+                        "DEPOSIT_ONLINE",
+                        "MEMBERSHIP_OFFLINE",
+                        "MEMBERSHIP_ONLINE_WITH_OFFLINE_REMAINDER",
+                    ],
+                ),
+            ),
             FieldRule::optional("rootCatalogItemId", Rule::TEXT),
             FieldRule::optional("fulfillerId", Rule::TEXT),
             FieldRule::optional("refundQuantity", Rule::INTEGER),
@@ -842,12 +941,8 @@ pub struct DescriptionLine {
     )]
     pub color: Option<String>,
     /// The kind of line. Values seen in the published examples: `UNRECOGNISED`, `PLAIN_TEXT`, `COLOR`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub line_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_type: Option<LineType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -864,7 +959,10 @@ impl JsonRules for DescriptionLine {
             ),
             FieldRule::optional("colorInfo", Rule::Object(&ColorInfo::RULES)),
             FieldRule::optional("color", Rule::TEXT),
-            FieldRule::optional("lineType", Rule::TEXT),
+            FieldRule::optional(
+                "lineType",
+                Rule::OpenEnum(&["UNRECOGNISED", "PLAIN_TEXT", "COLOR"]),
+            ),
         ],
     );
 }
@@ -909,18 +1007,85 @@ impl JsonRules for ColorInfo {
     );
 }
 
+/// The kind of line. Values seen in the published examples: `UNRECOGNISED`, `PLAIN_TEXT`, `COLOR`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LineType {
+    /// `UNRECOGNISED`
+    Unrecognised,
+    /// `PLAIN_TEXT`
+    PlainText,
+    /// `COLOR`
+    Color,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl LineType {
+    /// Every documented value, in the published order.
+    pub const ALL: [LineType; 3usize] = [
+        LineType::Unrecognised,
+        LineType::PlainText,
+        LineType::Color,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            LineType::Unrecognised => "UNRECOGNISED",
+            LineType::PlainText => "PLAIN_TEXT",
+            LineType::Color => "COLOR",
+            LineType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for LineType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for LineType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            LineType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(LineType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for LineType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for LineType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LineType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNRECOGNISED", "PLAIN_TEXT", "COLOR"] }
+        )
+    }
+}
+
 /// The item's availability.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemAvailability {
     /// The availability status. Values seen in the published examples: `AVAILABLE`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ItemAvailabilityStatus>,
     /// How many units are available.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity_available: Option<i64>,
@@ -932,10 +1097,91 @@ pub struct ItemAvailability {
 impl JsonRules for ItemAvailability {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional(
+                "status",
+                Rule::OpenEnum(
+                    &["AVAILABLE", "NOT_FOUND", "NOT_AVAILABLE", "PARTIALLY_AVAILABLE"],
+                ),
+            ),
             FieldRule::optional("quantityAvailable", Rule::INTEGER),
         ],
     );
+}
+
+/// The availability status. Values seen in the published examples: `AVAILABLE`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemAvailabilityStatus {
+    /// `AVAILABLE`
+    Available,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `NOT_AVAILABLE`
+    NotAvailable,
+    /// `PARTIALLY_AVAILABLE`
+    PartiallyAvailable,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl ItemAvailabilityStatus {
+    /// Every documented value, in the published order.
+    pub const ALL: [ItemAvailabilityStatus; 4usize] = [
+        ItemAvailabilityStatus::Available,
+        ItemAvailabilityStatus::NotFound,
+        ItemAvailabilityStatus::NotAvailable,
+        ItemAvailabilityStatus::PartiallyAvailable,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ItemAvailabilityStatus::Available => "AVAILABLE",
+            ItemAvailabilityStatus::NotFound => "NOT_FOUND",
+            ItemAvailabilityStatus::NotAvailable => "NOT_AVAILABLE",
+            ItemAvailabilityStatus::PartiallyAvailable => "PARTIALLY_AVAILABLE",
+            ItemAvailabilityStatus::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for ItemAvailabilityStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for ItemAvailabilityStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            ItemAvailabilityStatus::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(ItemAvailabilityStatus::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for ItemAvailabilityStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for ItemAvailabilityStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ItemAvailabilityStatus".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["AVAILABLE", "NOT_FOUND", "NOT_AVAILABLE",
+            "PARTIALLY_AVAILABLE"] }
+        )
+    }
 }
 
 /// The physical properties of an item.
@@ -1036,12 +1282,8 @@ impl JsonRules for CouponScopeGroup {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ItemType {
     /// The item's preset type. Values seen in the published examples: `PHYSICAL`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub preset: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preset: Option<Preset>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1049,8 +1291,253 @@ pub struct ItemType {
 
 impl JsonRules for ItemType {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::optional("preset", Rule::TEXT)],
+        &[
+            FieldRule::optional(
+                "preset",
+                Rule::OpenEnum(
+                    &["UNRECOGNISED", "PHYSICAL", "DIGITAL", "GIFT_CARD", "SERVICE"],
+                ),
+            ),
+        ],
     );
+}
+
+/// The item's preset type. Values seen in the published examples: `PHYSICAL`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Preset {
+    /// `UNRECOGNISED`
+    Unrecognised,
+    /// `PHYSICAL`
+    Physical,
+    /// `DIGITAL`
+    Digital,
+    /// `GIFT_CARD`
+    GiftCard,
+    /// `SERVICE`
+    Service,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl Preset {
+    /// Every documented value, in the published order.
+    pub const ALL: [Preset; 5usize] = [
+        Preset::Unrecognised,
+        Preset::Physical,
+        Preset::Digital,
+        Preset::GiftCard,
+        Preset::Service,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Preset::Unrecognised => "UNRECOGNISED",
+            Preset::Physical => "PHYSICAL",
+            Preset::Digital => "DIGITAL",
+            Preset::GiftCard => "GIFT_CARD",
+            Preset::Service => "SERVICE",
+            Preset::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for Preset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for Preset {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            Preset::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(Preset::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Preset {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Preset".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNRECOGNISED", "PHYSICAL", "DIGITAL",
+            "GIFT_CARD", "SERVICE"] }
+        )
+    }
+}
+
+/// How the item is paid for. Values seen in the published examples: `FULL_PAYMENT_ONLINE`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PaymentOption {
+    /// `FULL_PAYMENT_ONLINE`
+    FullPaymentOnline,
+    /// `FULL_PAYMENT_OFFLINE`
+    FullPaymentOffline,
+    /// `MEMBERSHIP`
+    Membership,
+    /// `DEPOSIT_ONLINE`
+    DepositOnline,
+    /// `MEMBERSHIP_OFFLINE`
+    MembershipOffline,
+    /// `MEMBERSHIP_ONLINE_WITH_OFFLINE_REMAINDER`
+    MembershipOnlineWithOfflineRemainder,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl PaymentOption {
+    /// Every documented value, in the published order.
+    pub const ALL: [PaymentOption; 6usize] = [
+        PaymentOption::FullPaymentOnline,
+        PaymentOption::FullPaymentOffline,
+        PaymentOption::Membership,
+        PaymentOption::DepositOnline,
+        PaymentOption::MembershipOffline,
+        PaymentOption::MembershipOnlineWithOfflineRemainder,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PaymentOption::FullPaymentOnline => "FULL_PAYMENT_ONLINE",
+            PaymentOption::FullPaymentOffline => "FULL_PAYMENT_OFFLINE",
+            PaymentOption::Membership => "MEMBERSHIP",
+            PaymentOption::DepositOnline => "DEPOSIT_ONLINE",
+            PaymentOption::MembershipOffline => "MEMBERSHIP_OFFLINE",
+            PaymentOption::MembershipOnlineWithOfflineRemainder => {
+                "MEMBERSHIP_ONLINE_WITH_OFFLINE_REMAINDER"
+            }
+            PaymentOption::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for PaymentOption {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for PaymentOption {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            PaymentOption::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(PaymentOption::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for PaymentOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for PaymentOption {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PaymentOption".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["FULL_PAYMENT_ONLINE",
+            "FULL_PAYMENT_OFFLINE", "MEMBERSHIP", "DEPOSIT_ONLINE", "MEMBERSHIP_OFFLINE",
+            "MEMBERSHIP_ONLINE_WITH_OFFLINE_REMAINDER"] }
+        )
+    }
+}
+
+/// One of `UNSPECIFIED_WEIGHT_UNIT`, `KG`, `LB`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WeightUnit {
+    /// `UNSPECIFIED_WEIGHT_UNIT`
+    UnspecifiedWeightUnit,
+    /// `KG`
+    Kg,
+    /// `LB`
+    Lb,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl WeightUnit {
+    /// Every documented value, in the published order.
+    pub const ALL: [WeightUnit; 3usize] = [
+        WeightUnit::UnspecifiedWeightUnit,
+        WeightUnit::Kg,
+        WeightUnit::Lb,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WeightUnit::UnspecifiedWeightUnit => "UNSPECIFIED_WEIGHT_UNIT",
+            WeightUnit::Kg => "KG",
+            WeightUnit::Lb => "LB",
+            WeightUnit::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for WeightUnit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for WeightUnit {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            WeightUnit::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(WeightUnit::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for WeightUnit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for WeightUnit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "WeightUnit".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED_WEIGHT_UNIT", "KG", "LB"] }
+        )
+    }
 }
 
 /// A discount applied to a cart, a checkout or an order.
@@ -1059,12 +1546,8 @@ impl JsonRules for ItemType {
 #[serde(rename_all = "camelCase")]
 pub struct AppliedDiscount {
     /// The discount's type. Values seen in the published examples: `GLOBAL`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub discount_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount_type: Option<DiscountType>,
     /// The IDs of the line items the discount applies to. Empty in every published example, so the shape of its items is not known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line_item_ids: Option<serde_json::Value>,
@@ -1079,11 +1562,85 @@ pub struct AppliedDiscount {
 impl JsonRules for AppliedDiscount {
     const RULES: StructRules = StructRules::new(
         &[
-            FieldRule::optional("discountType", Rule::TEXT),
+            FieldRule::optional(
+                "discountType",
+                Rule::OpenEnum(&["GLOBAL", "SPECIFIC_ITEMS", "SHIPPING"]),
+            ),
             FieldRule::optional("lineItemIds", Rule::RawArray),
             FieldRule::optional("coupon", Rule::Object(&Coupon::RULES)),
         ],
     );
+}
+
+/// The discount's type. Values seen in the published examples: `GLOBAL`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DiscountType {
+    /// `GLOBAL`
+    Global,
+    /// `SPECIFIC_ITEMS`
+    SpecificItems,
+    /// `SHIPPING`
+    Shipping,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl DiscountType {
+    /// Every documented value, in the published order.
+    pub const ALL: [DiscountType; 3usize] = [
+        DiscountType::Global,
+        DiscountType::SpecificItems,
+        DiscountType::Shipping,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            DiscountType::Global => "GLOBAL",
+            DiscountType::SpecificItems => "SPECIFIC_ITEMS",
+            DiscountType::Shipping => "SHIPPING",
+            DiscountType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for DiscountType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for DiscountType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            DiscountType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(DiscountType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for DiscountType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for DiscountType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DiscountType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["GLOBAL", "SPECIFIC_ITEMS", "SHIPPING"] }
+        )
+    }
 }
 
 /// The coupon of an applied discount.
@@ -1279,19 +1836,11 @@ pub struct Checkout {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<serde_json::Value>,
     /// The unit of the checkout's weights. Values seen in the published examples: `KG`, `LB`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub weight_unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<WeightUnit>,
     /// The sales channel. Values seen in the published examples: `WEB`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub channel_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_type: Option<ChannelType>,
     /// The site's language (`en`).
     #[serde(
         default,
@@ -1359,8 +1908,35 @@ impl JsonRules for Checkout {
                 Rule::array(&Rule::Object(&AppliedDiscount::RULES)),
             ),
             FieldRule::optional("customFields", Rule::RawArray),
-            FieldRule::optional("weightUnit", Rule::TEXT),
-            FieldRule::optional("channelType", Rule::TEXT),
+            FieldRule::optional(
+                "weightUnit",
+                Rule::OpenEnum(&["UNSPECIFIED_WEIGHT_UNIT", "KG", "LB"]),
+            ),
+            FieldRule::optional(
+                "channelType",
+                Rule::OpenEnum(
+                    &[
+                        "UNSPECIFIED",
+                        "WEB",
+                        "POS",
+                        "EBAY",
+                        "AMAZON",
+                        "OTHER_PLATFORM",
+                        "WIX_APP_STORE",
+                        "WIX_INVOICES",
+                        "BACKOFFICE_MERCHANT",
+                        "WISH",
+                        "CLASS_PASS",
+                        "GLOBAL_E",
+                        "FACEBOOK",
+                        "ETSY",
+                        "TIKTOK",
+                        "FAIRE_COM",
+                        "PAYPAL_AGENTIC_CHECKOUT",
+                        "STRIPE_AGENTIC_CHECKOUT",
+                    ],
+                ),
+            ),
             FieldRule::optional("siteLanguage", Rule::TEXT),
             FieldRule::optional("buyerLanguage", Rule::TEXT),
             FieldRule::optional("completed", Rule::Bool),
@@ -1470,6 +2046,141 @@ impl JsonRules for CalculationErrors {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::optional("orderValidationErrors", Rule::RawArray)],
     );
+}
+
+/// The sales channel. Values seen in the published examples: `WEB`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChannelType {
+    /// `UNSPECIFIED`
+    Unspecified,
+    /// `WEB`
+    Web,
+    /// `POS`
+    Pos,
+    /// `EBAY`
+    Ebay,
+    /// `AMAZON`
+    Amazon,
+    /// `OTHER_PLATFORM`
+    OtherPlatform,
+    /// `WIX_APP_STORE`
+    WixAppStore,
+    /// `WIX_INVOICES`
+    WixInvoices,
+    /// `BACKOFFICE_MERCHANT`
+    BackofficeMerchant,
+    /// `WISH`
+    Wish,
+    /// `CLASS_PASS`
+    ClassPass,
+    /// `GLOBAL_E`
+    GlobalE,
+    /// `FACEBOOK`
+    Facebook,
+    /// `ETSY`
+    Etsy,
+    /// `TIKTOK`
+    Tiktok,
+    /// `FAIRE_COM`
+    FaireCom,
+    /// `PAYPAL_AGENTIC_CHECKOUT`
+    PaypalAgenticCheckout,
+    /// `STRIPE_AGENTIC_CHECKOUT`
+    StripeAgenticCheckout,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl ChannelType {
+    /// Every documented value, in the published order.
+    pub const ALL: [ChannelType; 18usize] = [
+        ChannelType::Unspecified,
+        ChannelType::Web,
+        ChannelType::Pos,
+        ChannelType::Ebay,
+        ChannelType::Amazon,
+        ChannelType::OtherPlatform,
+        ChannelType::WixAppStore,
+        ChannelType::WixInvoices,
+        ChannelType::BackofficeMerchant,
+        ChannelType::Wish,
+        ChannelType::ClassPass,
+        ChannelType::GlobalE,
+        ChannelType::Facebook,
+        ChannelType::Etsy,
+        ChannelType::Tiktok,
+        ChannelType::FaireCom,
+        ChannelType::PaypalAgenticCheckout,
+        ChannelType::StripeAgenticCheckout,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ChannelType::Unspecified => "UNSPECIFIED",
+            ChannelType::Web => "WEB",
+            ChannelType::Pos => "POS",
+            ChannelType::Ebay => "EBAY",
+            ChannelType::Amazon => "AMAZON",
+            ChannelType::OtherPlatform => "OTHER_PLATFORM",
+            ChannelType::WixAppStore => "WIX_APP_STORE",
+            ChannelType::WixInvoices => "WIX_INVOICES",
+            ChannelType::BackofficeMerchant => "BACKOFFICE_MERCHANT",
+            ChannelType::Wish => "WISH",
+            ChannelType::ClassPass => "CLASS_PASS",
+            ChannelType::GlobalE => "GLOBAL_E",
+            ChannelType::Facebook => "FACEBOOK",
+            ChannelType::Etsy => "ETSY",
+            ChannelType::Tiktok => "TIKTOK",
+            ChannelType::FaireCom => "FAIRE_COM",
+            ChannelType::PaypalAgenticCheckout => "PAYPAL_AGENTIC_CHECKOUT",
+            ChannelType::StripeAgenticCheckout => "STRIPE_AGENTIC_CHECKOUT",
+            ChannelType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for ChannelType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for ChannelType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            ChannelType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(ChannelType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for ChannelType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for ChannelType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChannelType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED", "WEB", "POS", "EBAY",
+            "AMAZON", "OTHER_PLATFORM", "WIX_APP_STORE", "WIX_INVOICES",
+            "BACKOFFICE_MERCHANT", "WISH", "CLASS_PASS", "GLOBAL_E", "FACEBOOK", "ETSY",
+            "TIKTOK", "FAIRE_COM", "PAYPAL_AGENTIC_CHECKOUT", "STRIPE_AGENTIC_CHECKOUT"]
+            }
+        )
+    }
 }
 
 /// Who created the checkout or the order: a member (checkouts in the examples) or a visitor (orders in the examples).
@@ -1899,19 +2610,11 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_info: Option<BuyerInfo>,
     /// The order's payment status. Values seen in the published examples: `NOT_PAID`, `PAID`, `FULLY_REFUNDED`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub payment_status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_status: Option<PaymentStatus>,
     /// The order's fulfillment status. Values seen in the published examples: `NOT_FULFILLED`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub fulfillment_status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fulfillment_status: Option<FulfillmentStatus>,
     /// The buyer's language (`en`).
     #[serde(
         default,
@@ -1920,12 +2623,8 @@ pub struct Order {
     )]
     pub buyer_language: Option<String>,
     /// The unit of the order's weights. Values seen in the published examples: `KG`, `LB`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub weight_unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<WeightUnit>,
     /// The order's currency, as a code (`USD`).
     #[serde(
         default,
@@ -1953,12 +2652,8 @@ pub struct Order {
     )]
     pub buyer_note: Option<String>,
     /// The order's status. Values seen in the published examples: `APPROVED`, `CANCELED`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<OrderStatus>,
     /// Whether the order is archived.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
@@ -1972,12 +2667,8 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activities: Option<Vec<OrderActivity>>,
     /// The order's attribution source. Values seen in the published examples: `UNSPECIFIED`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub attribution_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution_source: Option<AttributionSource>,
     /// Who created the checkout or the order: a member (checkouts in the examples) or a visitor (orders in the examples).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<CreatedBy>,
@@ -2030,17 +2721,44 @@ impl JsonRules for Order {
                 Rule::array(&Rule::Object(&LineItem::RULES)),
             ),
             FieldRule::optional("buyerInfo", Rule::Object(&BuyerInfo::RULES)),
-            FieldRule::optional("paymentStatus", Rule::TEXT),
-            FieldRule::optional("fulfillmentStatus", Rule::TEXT),
+            FieldRule::optional(
+                "paymentStatus",
+                Rule::OpenEnum(
+                    &[
+                        "UNSPECIFIED",
+                        "NOT_PAID",
+                        "PAID",
+                        "PARTIALLY_REFUNDED",
+                        "FULLY_REFUNDED",
+                        "PENDING",
+                        "PARTIALLY_PAID",
+                        "PENDING_MERCHANT",
+                        "CANCELED",
+                        "DECLINED",
+                    ],
+                ),
+            ),
+            FieldRule::optional(
+                "fulfillmentStatus",
+                Rule::OpenEnum(&["NOT_FULFILLED", "FULFILLED", "PARTIALLY_FULFILLED"]),
+            ),
             FieldRule::optional("buyerLanguage", Rule::TEXT),
-            FieldRule::optional("weightUnit", Rule::TEXT),
+            FieldRule::optional(
+                "weightUnit",
+                Rule::OpenEnum(&["UNSPECIFIED_WEIGHT_UNIT", "KG", "LB"]),
+            ),
             FieldRule::optional("currency", Rule::Text(Text::CURRENCY)),
             FieldRule::optional("taxIncludedInPrices", Rule::Bool),
             FieldRule::optional("priceSummary", Rule::Object(&PriceSummary::RULES)),
             FieldRule::optional("billingInfo", Rule::Object(&AddressWithContact::RULES)),
             FieldRule::optional("shippingInfo", Rule::Object(&OrderShippingInfo::RULES)),
             FieldRule::optional("buyerNote", Rule::TEXT),
-            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional(
+                "status",
+                Rule::OpenEnum(
+                    &["INITIALIZED", "APPROVED", "CANCELED", "PENDING", "REJECTED"],
+                ),
+            ),
             FieldRule::optional("archived", Rule::Bool),
             FieldRule::optional("taxSummary", Rule::Object(&TaxSummary::RULES)),
             FieldRule::optional(
@@ -2051,7 +2769,10 @@ impl JsonRules for Order {
                 "activities",
                 Rule::array(&Rule::Object(&OrderActivity::RULES)),
             ),
-            FieldRule::optional("attributionSource", Rule::TEXT),
+            FieldRule::optional(
+                "attributionSource",
+                Rule::OpenEnum(&["UNSPECIFIED", "FACEBOOK_ADS"]),
+            ),
             FieldRule::optional("createdBy", Rule::Object(&CreatedBy::RULES)),
             FieldRule::optional("channelInfo", Rule::Object(&ChannelInfo::RULES)),
             FieldRule::optional("seenByAHuman", Rule::Bool),
@@ -2063,6 +2784,179 @@ impl JsonRules for Order {
             FieldRule::optional("additionalFees", Rule::RawArray),
         ],
     );
+}
+
+/// The order's payment status. Values seen in the published examples: `NOT_PAID`, `PAID`, `FULLY_REFUNDED`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PaymentStatus {
+    /// `UNSPECIFIED`
+    Unspecified,
+    /// `NOT_PAID`
+    NotPaid,
+    /// `PAID`
+    Paid,
+    /// `PARTIALLY_REFUNDED`
+    PartiallyRefunded,
+    /// `FULLY_REFUNDED`
+    FullyRefunded,
+    /// `PENDING`
+    Pending,
+    /// `PARTIALLY_PAID`
+    PartiallyPaid,
+    /// `PENDING_MERCHANT`
+    PendingMerchant,
+    /// `CANCELED`
+    Canceled,
+    /// `DECLINED`
+    Declined,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl PaymentStatus {
+    /// Every documented value, in the published order.
+    pub const ALL: [PaymentStatus; 10usize] = [
+        PaymentStatus::Unspecified,
+        PaymentStatus::NotPaid,
+        PaymentStatus::Paid,
+        PaymentStatus::PartiallyRefunded,
+        PaymentStatus::FullyRefunded,
+        PaymentStatus::Pending,
+        PaymentStatus::PartiallyPaid,
+        PaymentStatus::PendingMerchant,
+        PaymentStatus::Canceled,
+        PaymentStatus::Declined,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PaymentStatus::Unspecified => "UNSPECIFIED",
+            PaymentStatus::NotPaid => "NOT_PAID",
+            PaymentStatus::Paid => "PAID",
+            PaymentStatus::PartiallyRefunded => "PARTIALLY_REFUNDED",
+            PaymentStatus::FullyRefunded => "FULLY_REFUNDED",
+            PaymentStatus::Pending => "PENDING",
+            PaymentStatus::PartiallyPaid => "PARTIALLY_PAID",
+            PaymentStatus::PendingMerchant => "PENDING_MERCHANT",
+            PaymentStatus::Canceled => "CANCELED",
+            PaymentStatus::Declined => "DECLINED",
+            PaymentStatus::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for PaymentStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for PaymentStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            PaymentStatus::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(PaymentStatus::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for PaymentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for PaymentStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PaymentStatus".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED", "NOT_PAID", "PAID",
+            "PARTIALLY_REFUNDED", "FULLY_REFUNDED", "PENDING", "PARTIALLY_PAID",
+            "PENDING_MERCHANT", "CANCELED", "DECLINED"] }
+        )
+    }
+}
+
+/// The order's fulfillment status. Values seen in the published examples: `NOT_FULFILLED`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FulfillmentStatus {
+    /// `NOT_FULFILLED`
+    NotFulfilled,
+    /// `FULFILLED`
+    Fulfilled,
+    /// `PARTIALLY_FULFILLED`
+    PartiallyFulfilled,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl FulfillmentStatus {
+    /// Every documented value, in the published order.
+    pub const ALL: [FulfillmentStatus; 3usize] = [
+        FulfillmentStatus::NotFulfilled,
+        FulfillmentStatus::Fulfilled,
+        FulfillmentStatus::PartiallyFulfilled,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            FulfillmentStatus::NotFulfilled => "NOT_FULFILLED",
+            FulfillmentStatus::Fulfilled => "FULFILLED",
+            FulfillmentStatus::PartiallyFulfilled => "PARTIALLY_FULFILLED",
+            FulfillmentStatus::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for FulfillmentStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for FulfillmentStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            FulfillmentStatus::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(FulfillmentStatus::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for FulfillmentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for FulfillmentStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FulfillmentStatus".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["NOT_FULFILLED", "FULFILLED",
+            "PARTIALLY_FULFILLED"] }
+        )
+    }
 }
 
 /// An address with the contact details of the person there: an order's billing information, or a shipping destination.
@@ -2292,6 +3186,86 @@ impl JsonRules for ShippingRegion {
     );
 }
 
+/// The order's status. Values seen in the published examples: `APPROVED`, `CANCELED`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrderStatus {
+    /// `INITIALIZED`
+    Initialized,
+    /// `APPROVED`
+    Approved,
+    /// `CANCELED`
+    Canceled,
+    /// `PENDING`
+    Pending,
+    /// `REJECTED`
+    Rejected,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl OrderStatus {
+    /// Every documented value, in the published order.
+    pub const ALL: [OrderStatus; 5usize] = [
+        OrderStatus::Initialized,
+        OrderStatus::Approved,
+        OrderStatus::Canceled,
+        OrderStatus::Pending,
+        OrderStatus::Rejected,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderStatus::Initialized => "INITIALIZED",
+            OrderStatus::Approved => "APPROVED",
+            OrderStatus::Canceled => "CANCELED",
+            OrderStatus::Pending => "PENDING",
+            OrderStatus::Rejected => "REJECTED",
+            OrderStatus::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for OrderStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for OrderStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            OrderStatus::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(OrderStatus::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for OrderStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for OrderStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OrderStatus".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["INITIALIZED", "APPROVED", "CANCELED",
+            "PENDING", "REJECTED"] }
+        )
+    }
+}
+
 /// A summary of the order's tax.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -2326,13 +3300,8 @@ pub struct OrderActivity {
     #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
     /// The kind of activity. Values seen in the published examples: `ORDER_PLACED`, `EMAIL_EDITED`, `ORDER_PAID`, `ORDER_REFUNDED`, `ORDER_CANCELED`.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub type_: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<OrderActivityType>,
     /// The details of an `ORDER_REFUNDED` activity.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_refunded: Option<OrderRefunded>,
@@ -2345,10 +3314,285 @@ impl JsonRules for OrderActivity {
     const RULES: StructRules = StructRules::new(
         &[
             FieldRule::optional("_createdDate", Rule::DateTime),
-            FieldRule::optional("type", Rule::TEXT),
+            FieldRule::optional(
+                "type",
+                Rule::OpenEnum(
+                    &[
+                        "ORDER_REFUNDED",
+                        "ORDER_PLACED",
+                        "ORDER_PAID",
+                        "ORDER_FULFILLED",
+                        "ORDER_NOT_FULFILLED",
+                        "ORDER_CANCELED",
+                        "DOWNLOAD_LINK_SENT",
+                        "TRACKING_NUMBER_ADDED",
+                        "TRACKING_NUMBER_EDITED",
+                        "TRACKING_LINK_ADDED",
+                        "SHIPPING_CONFIRMATION_EMAIL_SENT",
+                        "INVOICE_ADDED",
+                        "INVOICE_REMOVED",
+                        "INVOICE_SENT",
+                        "FULFILLER_EMAIL_SENT",
+                        "SHIPPING_ADDRESS_EDITED",
+                        "EMAIL_EDITED",
+                        "PICKUP_READY_EMAIL_SENT",
+                        "CUSTOM_ACTIVITY",
+                        "MERCHANT_COMMENT",
+                        "ORDER_PARTIALLY_PAID",
+                        "DRAFT_ORDER_CHANGES_APPLIED",
+                        "SAVED_PAYMENT_METHOD",
+                        "AUTHORIZED_PAYMENT_CREATED",
+                        "AUTHORIZED_PAYMENT_CAPTURED",
+                        "AUTHORIZED_PAYMENT_VOIDED",
+                        "REFUND_INITIATED",
+                        "PAYMENT_REFUNDED",
+                        "PAYMENT_REFUND_FAILED",
+                        "REFUNDED_AS_STORE_CREDIT",
+                        "PAYMENT_PENDING",
+                        "PAYMENT_CANCELED",
+                        "PAYMENT_DECLINED",
+                        "ORDER_PENDING",
+                        "ORDER_REJECTED",
+                        "RECEIPT_CREATED",
+                        "RECEIPT_SENT",
+                        "CHARGEBACK_CREATED",
+                        "CHARGEBACK_REVERSED",
+                    ],
+                ),
+            ),
             FieldRule::optional("orderRefunded", Rule::Object(&OrderRefunded::RULES)),
         ],
     );
+}
+
+/// The kind of activity. Values seen in the published examples: `ORDER_PLACED`, `EMAIL_EDITED`, `ORDER_PAID`, `ORDER_REFUNDED`, `ORDER_CANCELED`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrderActivityType {
+    /// `ORDER_REFUNDED`
+    OrderRefunded,
+    /// `ORDER_PLACED`
+    OrderPlaced,
+    /// `ORDER_PAID`
+    OrderPaid,
+    /// `ORDER_FULFILLED`
+    OrderFulfilled,
+    /// `ORDER_NOT_FULFILLED`
+    OrderNotFulfilled,
+    /// `ORDER_CANCELED`
+    OrderCanceled,
+    /// `DOWNLOAD_LINK_SENT`
+    DownloadLinkSent,
+    /// `TRACKING_NUMBER_ADDED`
+    TrackingNumberAdded,
+    /// `TRACKING_NUMBER_EDITED`
+    TrackingNumberEdited,
+    /// `TRACKING_LINK_ADDED`
+    TrackingLinkAdded,
+    /// `SHIPPING_CONFIRMATION_EMAIL_SENT`
+    ShippingConfirmationEmailSent,
+    /// `INVOICE_ADDED`
+    InvoiceAdded,
+    /// `INVOICE_REMOVED`
+    InvoiceRemoved,
+    /// `INVOICE_SENT`
+    InvoiceSent,
+    /// `FULFILLER_EMAIL_SENT`
+    FulfillerEmailSent,
+    /// `SHIPPING_ADDRESS_EDITED`
+    ShippingAddressEdited,
+    /// `EMAIL_EDITED`
+    EmailEdited,
+    /// `PICKUP_READY_EMAIL_SENT`
+    PickupReadyEmailSent,
+    /// `CUSTOM_ACTIVITY`
+    CustomActivity,
+    /// `MERCHANT_COMMENT`
+    MerchantComment,
+    /// `ORDER_PARTIALLY_PAID`
+    OrderPartiallyPaid,
+    /// `DRAFT_ORDER_CHANGES_APPLIED`
+    DraftOrderChangesApplied,
+    /// `SAVED_PAYMENT_METHOD`
+    SavedPaymentMethod,
+    /// `AUTHORIZED_PAYMENT_CREATED`
+    AuthorizedPaymentCreated,
+    /// `AUTHORIZED_PAYMENT_CAPTURED`
+    AuthorizedPaymentCaptured,
+    /// `AUTHORIZED_PAYMENT_VOIDED`
+    AuthorizedPaymentVoided,
+    /// `REFUND_INITIATED`
+    RefundInitiated,
+    /// `PAYMENT_REFUNDED`
+    PaymentRefunded,
+    /// `PAYMENT_REFUND_FAILED`
+    PaymentRefundFailed,
+    /// `REFUNDED_AS_STORE_CREDIT`
+    RefundedAsStoreCredit,
+    /// `PAYMENT_PENDING`
+    PaymentPending,
+    /// `PAYMENT_CANCELED`
+    PaymentCanceled,
+    /// `PAYMENT_DECLINED`
+    PaymentDeclined,
+    /// `ORDER_PENDING`
+    OrderPending,
+    /// `ORDER_REJECTED`
+    OrderRejected,
+    /// `RECEIPT_CREATED`
+    ReceiptCreated,
+    /// `RECEIPT_SENT`
+    ReceiptSent,
+    /// `CHARGEBACK_CREATED`
+    ChargebackCreated,
+    /// `CHARGEBACK_REVERSED`
+    ChargebackReversed,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl OrderActivityType {
+    /// Every documented value, in the published order.
+    pub const ALL: [OrderActivityType; 39usize] = [
+        OrderActivityType::OrderRefunded,
+        OrderActivityType::OrderPlaced,
+        OrderActivityType::OrderPaid,
+        OrderActivityType::OrderFulfilled,
+        OrderActivityType::OrderNotFulfilled,
+        OrderActivityType::OrderCanceled,
+        OrderActivityType::DownloadLinkSent,
+        OrderActivityType::TrackingNumberAdded,
+        OrderActivityType::TrackingNumberEdited,
+        OrderActivityType::TrackingLinkAdded,
+        OrderActivityType::ShippingConfirmationEmailSent,
+        OrderActivityType::InvoiceAdded,
+        OrderActivityType::InvoiceRemoved,
+        OrderActivityType::InvoiceSent,
+        OrderActivityType::FulfillerEmailSent,
+        OrderActivityType::ShippingAddressEdited,
+        OrderActivityType::EmailEdited,
+        OrderActivityType::PickupReadyEmailSent,
+        OrderActivityType::CustomActivity,
+        OrderActivityType::MerchantComment,
+        OrderActivityType::OrderPartiallyPaid,
+        OrderActivityType::DraftOrderChangesApplied,
+        OrderActivityType::SavedPaymentMethod,
+        OrderActivityType::AuthorizedPaymentCreated,
+        OrderActivityType::AuthorizedPaymentCaptured,
+        OrderActivityType::AuthorizedPaymentVoided,
+        OrderActivityType::RefundInitiated,
+        OrderActivityType::PaymentRefunded,
+        OrderActivityType::PaymentRefundFailed,
+        OrderActivityType::RefundedAsStoreCredit,
+        OrderActivityType::PaymentPending,
+        OrderActivityType::PaymentCanceled,
+        OrderActivityType::PaymentDeclined,
+        OrderActivityType::OrderPending,
+        OrderActivityType::OrderRejected,
+        OrderActivityType::ReceiptCreated,
+        OrderActivityType::ReceiptSent,
+        OrderActivityType::ChargebackCreated,
+        OrderActivityType::ChargebackReversed,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderActivityType::OrderRefunded => "ORDER_REFUNDED",
+            OrderActivityType::OrderPlaced => "ORDER_PLACED",
+            OrderActivityType::OrderPaid => "ORDER_PAID",
+            OrderActivityType::OrderFulfilled => "ORDER_FULFILLED",
+            OrderActivityType::OrderNotFulfilled => "ORDER_NOT_FULFILLED",
+            OrderActivityType::OrderCanceled => "ORDER_CANCELED",
+            OrderActivityType::DownloadLinkSent => "DOWNLOAD_LINK_SENT",
+            OrderActivityType::TrackingNumberAdded => "TRACKING_NUMBER_ADDED",
+            OrderActivityType::TrackingNumberEdited => "TRACKING_NUMBER_EDITED",
+            OrderActivityType::TrackingLinkAdded => "TRACKING_LINK_ADDED",
+            OrderActivityType::ShippingConfirmationEmailSent => {
+                "SHIPPING_CONFIRMATION_EMAIL_SENT"
+            }
+            OrderActivityType::InvoiceAdded => "INVOICE_ADDED",
+            OrderActivityType::InvoiceRemoved => "INVOICE_REMOVED",
+            OrderActivityType::InvoiceSent => "INVOICE_SENT",
+            OrderActivityType::FulfillerEmailSent => "FULFILLER_EMAIL_SENT",
+            OrderActivityType::ShippingAddressEdited => "SHIPPING_ADDRESS_EDITED",
+            OrderActivityType::EmailEdited => "EMAIL_EDITED",
+            OrderActivityType::PickupReadyEmailSent => "PICKUP_READY_EMAIL_SENT",
+            OrderActivityType::CustomActivity => "CUSTOM_ACTIVITY",
+            OrderActivityType::MerchantComment => "MERCHANT_COMMENT",
+            OrderActivityType::OrderPartiallyPaid => "ORDER_PARTIALLY_PAID",
+            OrderActivityType::DraftOrderChangesApplied => "DRAFT_ORDER_CHANGES_APPLIED",
+            OrderActivityType::SavedPaymentMethod => "SAVED_PAYMENT_METHOD",
+            OrderActivityType::AuthorizedPaymentCreated => "AUTHORIZED_PAYMENT_CREATED",
+            OrderActivityType::AuthorizedPaymentCaptured => "AUTHORIZED_PAYMENT_CAPTURED",
+            OrderActivityType::AuthorizedPaymentVoided => "AUTHORIZED_PAYMENT_VOIDED",
+            OrderActivityType::RefundInitiated => "REFUND_INITIATED",
+            OrderActivityType::PaymentRefunded => "PAYMENT_REFUNDED",
+            OrderActivityType::PaymentRefundFailed => "PAYMENT_REFUND_FAILED",
+            OrderActivityType::RefundedAsStoreCredit => "REFUNDED_AS_STORE_CREDIT",
+            OrderActivityType::PaymentPending => "PAYMENT_PENDING",
+            OrderActivityType::PaymentCanceled => "PAYMENT_CANCELED",
+            OrderActivityType::PaymentDeclined => "PAYMENT_DECLINED",
+            OrderActivityType::OrderPending => "ORDER_PENDING",
+            OrderActivityType::OrderRejected => "ORDER_REJECTED",
+            OrderActivityType::ReceiptCreated => "RECEIPT_CREATED",
+            OrderActivityType::ReceiptSent => "RECEIPT_SENT",
+            OrderActivityType::ChargebackCreated => "CHARGEBACK_CREATED",
+            OrderActivityType::ChargebackReversed => "CHARGEBACK_REVERSED",
+            OrderActivityType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for OrderActivityType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for OrderActivityType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            OrderActivityType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(OrderActivityType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for OrderActivityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for OrderActivityType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OrderActivityType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["ORDER_REFUNDED", "ORDER_PLACED",
+            "ORDER_PAID", "ORDER_FULFILLED", "ORDER_NOT_FULFILLED", "ORDER_CANCELED",
+            "DOWNLOAD_LINK_SENT", "TRACKING_NUMBER_ADDED", "TRACKING_NUMBER_EDITED",
+            "TRACKING_LINK_ADDED", "SHIPPING_CONFIRMATION_EMAIL_SENT", "INVOICE_ADDED",
+            "INVOICE_REMOVED", "INVOICE_SENT", "FULFILLER_EMAIL_SENT",
+            "SHIPPING_ADDRESS_EDITED", "EMAIL_EDITED", "PICKUP_READY_EMAIL_SENT",
+            "CUSTOM_ACTIVITY", "MERCHANT_COMMENT", "ORDER_PARTIALLY_PAID",
+            "DRAFT_ORDER_CHANGES_APPLIED", "SAVED_PAYMENT_METHOD",
+            "AUTHORIZED_PAYMENT_CREATED", "AUTHORIZED_PAYMENT_CAPTURED",
+            "AUTHORIZED_PAYMENT_VOIDED", "REFUND_INITIATED", "PAYMENT_REFUNDED",
+            "PAYMENT_REFUND_FAILED", "REFUNDED_AS_STORE_CREDIT", "PAYMENT_PENDING",
+            "PAYMENT_CANCELED", "PAYMENT_DECLINED", "ORDER_PENDING", "ORDER_REJECTED",
+            "RECEIPT_CREATED", "RECEIPT_SENT", "CHARGEBACK_CREATED",
+            "CHARGEBACK_REVERSED"] }
+        )
+    }
 }
 
 /// The details of an `ORDER_REFUNDED` activity.
@@ -2383,18 +3627,80 @@ impl JsonRules for OrderRefunded {
     );
 }
 
+/// The order's attribution source. Values seen in the published examples: `UNSPECIFIED`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AttributionSource {
+    /// `UNSPECIFIED`
+    Unspecified,
+    /// `FACEBOOK_ADS`
+    FacebookAds,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl AttributionSource {
+    /// Every documented value, in the published order.
+    pub const ALL: [AttributionSource; 2usize] = [
+        AttributionSource::Unspecified,
+        AttributionSource::FacebookAds,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            AttributionSource::Unspecified => "UNSPECIFIED",
+            AttributionSource::FacebookAds => "FACEBOOK_ADS",
+            AttributionSource::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for AttributionSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for AttributionSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            AttributionSource::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(AttributionSource::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for AttributionSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for AttributionSource {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AttributionSource".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED", "FACEBOOK_ADS"] }
+        )
+    }
+}
+
 /// The sales channel the order came through.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ChannelInfo {
     /// The channel's type. Values seen in the published examples: `WEB`.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub type_: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_: Option<ChannelInfoType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2402,8 +3708,169 @@ pub struct ChannelInfo {
 
 impl JsonRules for ChannelInfo {
     const RULES: StructRules = StructRules::new(
-        &[FieldRule::optional("type", Rule::TEXT)],
+        &[
+            FieldRule::optional(
+                "type",
+                Rule::OpenEnum(
+                    &[
+                        "UNSPECIFIED",
+                        "WEB",
+                        "POS",
+                        "EBAY",
+                        "AMAZON",
+                        "OTHER_PLATFORM",
+                        "WIX_APP_STORE",
+                        "WIX_INVOICES",
+                        "BACKOFFICE_MERCHANT",
+                        "WISH",
+                        "CLASS_PASS",
+                        "GLOBAL_E",
+                        "FACEBOOK",
+                        "ETSY",
+                        "TIKTOK",
+                        "FAIRE_COM",
+                        "PAYPAL_AGENTIC_CHECKOUT",
+                        "STRIPE_AGENTIC_CHECKOUT",
+                    ],
+                ),
+            ),
+        ],
     );
+}
+
+/// The channel's type. Values seen in the published examples: `WEB`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChannelInfoType {
+    /// `UNSPECIFIED`
+    Unspecified,
+    /// `WEB`
+    Web,
+    /// `POS`
+    Pos,
+    /// `EBAY`
+    Ebay,
+    /// `AMAZON`
+    Amazon,
+    /// `OTHER_PLATFORM`
+    OtherPlatform,
+    /// `WIX_APP_STORE`
+    WixAppStore,
+    /// `WIX_INVOICES`
+    WixInvoices,
+    /// `BACKOFFICE_MERCHANT`
+    BackofficeMerchant,
+    /// `WISH`
+    Wish,
+    /// `CLASS_PASS`
+    ClassPass,
+    /// `GLOBAL_E`
+    GlobalE,
+    /// `FACEBOOK`
+    Facebook,
+    /// `ETSY`
+    Etsy,
+    /// `TIKTOK`
+    Tiktok,
+    /// `FAIRE_COM`
+    FaireCom,
+    /// `PAYPAL_AGENTIC_CHECKOUT`
+    PaypalAgenticCheckout,
+    /// `STRIPE_AGENTIC_CHECKOUT`
+    StripeAgenticCheckout,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl ChannelInfoType {
+    /// Every documented value, in the published order.
+    pub const ALL: [ChannelInfoType; 18usize] = [
+        ChannelInfoType::Unspecified,
+        ChannelInfoType::Web,
+        ChannelInfoType::Pos,
+        ChannelInfoType::Ebay,
+        ChannelInfoType::Amazon,
+        ChannelInfoType::OtherPlatform,
+        ChannelInfoType::WixAppStore,
+        ChannelInfoType::WixInvoices,
+        ChannelInfoType::BackofficeMerchant,
+        ChannelInfoType::Wish,
+        ChannelInfoType::ClassPass,
+        ChannelInfoType::GlobalE,
+        ChannelInfoType::Facebook,
+        ChannelInfoType::Etsy,
+        ChannelInfoType::Tiktok,
+        ChannelInfoType::FaireCom,
+        ChannelInfoType::PaypalAgenticCheckout,
+        ChannelInfoType::StripeAgenticCheckout,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ChannelInfoType::Unspecified => "UNSPECIFIED",
+            ChannelInfoType::Web => "WEB",
+            ChannelInfoType::Pos => "POS",
+            ChannelInfoType::Ebay => "EBAY",
+            ChannelInfoType::Amazon => "AMAZON",
+            ChannelInfoType::OtherPlatform => "OTHER_PLATFORM",
+            ChannelInfoType::WixAppStore => "WIX_APP_STORE",
+            ChannelInfoType::WixInvoices => "WIX_INVOICES",
+            ChannelInfoType::BackofficeMerchant => "BACKOFFICE_MERCHANT",
+            ChannelInfoType::Wish => "WISH",
+            ChannelInfoType::ClassPass => "CLASS_PASS",
+            ChannelInfoType::GlobalE => "GLOBAL_E",
+            ChannelInfoType::Facebook => "FACEBOOK",
+            ChannelInfoType::Etsy => "ETSY",
+            ChannelInfoType::Tiktok => "TIKTOK",
+            ChannelInfoType::FaireCom => "FAIRE_COM",
+            ChannelInfoType::PaypalAgenticCheckout => "PAYPAL_AGENTIC_CHECKOUT",
+            ChannelInfoType::StripeAgenticCheckout => "STRIPE_AGENTIC_CHECKOUT",
+            ChannelInfoType::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for ChannelInfoType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for ChannelInfoType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            ChannelInfoType::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(ChannelInfoType::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for ChannelInfoType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for ChannelInfoType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChannelInfoType".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED", "WEB", "POS", "EBAY",
+            "AMAZON", "OTHER_PLATFORM", "WIX_APP_STORE", "WIX_INVOICES",
+            "BACKOFFICE_MERCHANT", "WISH", "CLASS_PASS", "GLOBAL_E", "FACEBOOK", "ETSY",
+            "TIKTOK", "FAIRE_COM", "PAYPAL_AGENTIC_CHECKOUT", "STRIPE_AGENTIC_CHECKOUT"]
+            }
+        )
+    }
 }
 
 /// The order's balance.
@@ -2603,12 +4070,8 @@ pub struct OrderPaymentStatusUpdatedData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
     /// The order's payment status before the update. Values seen in the published examples: `NOT_PAID`.
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub previous_payment_status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_payment_status: Option<PreviousPaymentStatus>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -2618,9 +4081,126 @@ impl JsonRules for OrderPaymentStatusUpdatedData {
     const RULES: StructRules = StructRules::new(
         &[
             FieldRule::optional("order", Rule::Object(&Order::RULES)),
-            FieldRule::optional("previousPaymentStatus", Rule::TEXT),
+            FieldRule::optional(
+                "previousPaymentStatus",
+                Rule::OpenEnum(
+                    &[
+                        "UNSPECIFIED",
+                        "NOT_PAID",
+                        "PAID",
+                        "PARTIALLY_REFUNDED",
+                        "FULLY_REFUNDED",
+                        "PENDING",
+                        "PARTIALLY_PAID",
+                        "PENDING_MERCHANT",
+                        "CANCELED",
+                        "DECLINED",
+                    ],
+                ),
+            ),
         ],
     );
+}
+
+/// The order's payment status before the update. Values seen in the published examples: `NOT_PAID`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PreviousPaymentStatus {
+    /// `UNSPECIFIED`
+    Unspecified,
+    /// `NOT_PAID`
+    NotPaid,
+    /// `PAID`
+    Paid,
+    /// `PARTIALLY_REFUNDED`
+    PartiallyRefunded,
+    /// `FULLY_REFUNDED`
+    FullyRefunded,
+    /// `PENDING`
+    Pending,
+    /// `PARTIALLY_PAID`
+    PartiallyPaid,
+    /// `PENDING_MERCHANT`
+    PendingMerchant,
+    /// `CANCELED`
+    Canceled,
+    /// `DECLINED`
+    Declined,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl PreviousPaymentStatus {
+    /// Every documented value, in the published order.
+    pub const ALL: [PreviousPaymentStatus; 10usize] = [
+        PreviousPaymentStatus::Unspecified,
+        PreviousPaymentStatus::NotPaid,
+        PreviousPaymentStatus::Paid,
+        PreviousPaymentStatus::PartiallyRefunded,
+        PreviousPaymentStatus::FullyRefunded,
+        PreviousPaymentStatus::Pending,
+        PreviousPaymentStatus::PartiallyPaid,
+        PreviousPaymentStatus::PendingMerchant,
+        PreviousPaymentStatus::Canceled,
+        PreviousPaymentStatus::Declined,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PreviousPaymentStatus::Unspecified => "UNSPECIFIED",
+            PreviousPaymentStatus::NotPaid => "NOT_PAID",
+            PreviousPaymentStatus::Paid => "PAID",
+            PreviousPaymentStatus::PartiallyRefunded => "PARTIALLY_REFUNDED",
+            PreviousPaymentStatus::FullyRefunded => "FULLY_REFUNDED",
+            PreviousPaymentStatus::Pending => "PENDING",
+            PreviousPaymentStatus::PartiallyPaid => "PARTIALLY_PAID",
+            PreviousPaymentStatus::PendingMerchant => "PENDING_MERCHANT",
+            PreviousPaymentStatus::Canceled => "CANCELED",
+            PreviousPaymentStatus::Declined => "DECLINED",
+            PreviousPaymentStatus::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for PreviousPaymentStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for PreviousPaymentStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            PreviousPaymentStatus::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(PreviousPaymentStatus::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for PreviousPaymentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for PreviousPaymentStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PreviousPaymentStatus".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNSPECIFIED", "NOT_PAID", "PAID",
+            "PARTIALLY_REFUNDED", "FULLY_REFUNDED", "PENDING", "PARTIALLY_PAID",
+            "PENDING_MERCHANT", "CANCELED", "DECLINED"] }
+        )
+    }
 }
 
 /// Triggered when a payment or refund is added to an order, or when an existing payment is updated. The onOrderTransactionsUpdated() event handler runs when a new a payment or refund is added to an order, or when an existing payment is updated. The received OrderTransactionsUpdated object contains information about the updated order transactions, and event metadata. A preview API: Wix may change it.

@@ -270,12 +270,8 @@ pub struct Program {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub point_definition: Option<PointDefinition>,
     /// Status of the loyalty program. Value seen: `ACTIVE`. A change of status does not trigger onProgramUpdated().
-    #[serde(
-        default,
-        deserialize_with = "wix_activities::lenient::optional_string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// Date and time the program was created.
     #[serde(rename = "_createdDate", skip_serializing_if = "Option::is_none")]
     pub created_date: Option<DateTime>,
@@ -295,7 +291,10 @@ impl JsonRules for Program {
                 "pointDefinition",
                 Rule::Object(&PointDefinition::RULES),
             ),
-            FieldRule::optional("status", Rule::TEXT),
+            FieldRule::optional(
+                "status",
+                Rule::OpenEnum(&["UNKNOWN", "DRAFT", "ACTIVE", "PAUSED"]),
+            ),
             FieldRule::optional("_createdDate", Rule::DateTime),
             FieldRule::optional("_updatedDate", Rule::DateTime),
         ],
@@ -333,6 +332,81 @@ impl JsonRules for PointDefinition {
             FieldRule::optional("icon", Rule::Text(Text::ANY.or_rest_object())),
         ],
     );
+}
+
+/// Status of the loyalty program. Value seen: `ACTIVE`. A change of status does not trigger onProgramUpdated().
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// `UNKNOWN`
+    Unknown,
+    /// `DRAFT`
+    Draft,
+    /// `ACTIVE`
+    Active,
+    /// `PAUSED`
+    Paused,
+    /// A value Wix added after these types were generated, kept as it came.
+    Other(String),
+}
+
+impl Status {
+    /// Every documented value, in the published order.
+    pub const ALL: [Status; 4usize] = [
+        Status::Unknown,
+        Status::Draft,
+        Status::Active,
+        Status::Paused,
+    ];
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Status::Unknown => "UNKNOWN",
+            Status::Draft => "DRAFT",
+            Status::Active => "ACTIVE",
+            Status::Paused => "PAUSED",
+            Status::Other(value) => value,
+        }
+    }
+}
+
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a documented value, or keeps any other in `Other`.
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = wix_activities::lenient::string(deserializer)?;
+        Ok(
+            Status::ALL
+                .into_iter()
+                .find(|value| value.as_str() == text)
+                .unwrap_or(Status::Other(text)),
+        )
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Status {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Status".into()
+    }
+    /// The documented values, though any other text reads too.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!(
+            { "type" : "string", "examples" : ["UNKNOWN", "DRAFT", "ACTIVE", "PAUSED"] }
+        )
+    }
 }
 
 /// An event that triggers when a loyalty program is updated. The onProgramUpdated() event handler runs when the name or the point definition of the loyalty program is updated. The received ProgramUpdated object contains information about the program that was updated. onProgramUpdated() does not trigger when the loyalty program's status changes. Information about the loyalty program that was updated and metadata for the event.

@@ -107,6 +107,7 @@ pub(crate) fn found(
             other => json_strict_text(other, path, report),
         },
         Rule::Enum(values) => json_enum(value, values, required, path, report),
+        Rule::OpenEnum(values) => json_open_enum(value, values, required, path, report),
         Rule::RawArray => json_raw_array(value, path, report),
         Rule::RawObject => json_raw_object(value, required, path, report),
         Rule::Object(_) => {
@@ -541,6 +542,36 @@ fn json_enum(value: Found<'_>, values: &[&str], required: bool, path: &Path, rep
                 Kind::Enum,
                 format_args!(
                     "{} must be one of {}, found {}",
+                    field(path),
+                    names.join(", "),
+                    shown(s)
+                ),
+            );
+        }
+        other => wrong_type("text", other, path, report),
+    }
+}
+
+/// An open enum property: text; a value not documented is a warning.
+fn json_open_enum(
+    value: Found<'_>,
+    values: &[&str],
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
+    if absent(value, required, "text", path, report) {
+        return;
+    }
+    match value {
+        Found::Str(s) if values.contains(&s) => {}
+        Found::Str(s) => {
+            let names: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            report.warning(
+                path,
+                Kind::Enum,
+                format_args!(
+                    "{} is documented as one of {}, found {} (kept as it came)",
                     field(path),
                     names.join(", "),
                     shown(s)

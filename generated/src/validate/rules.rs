@@ -180,6 +180,9 @@ pub enum Rule {
     Int64,
     /// One of these values (in any case, where the type reads any case).
     Enum(&'static [&'static str]),
+    /// Text, documented as one of these values; the publisher may add
+    /// others, so another is a warning.
+    OpenEnum(&'static [&'static str]),
     /// An object of a generated type.
     Object(&'static StructRules),
     /// An array, each item by the inner rule.

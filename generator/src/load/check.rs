@@ -143,6 +143,9 @@ pub(super) fn event_type(file: &Path, document: &Value) -> Result<Option<String>
     Ok(Some(event_type.to_owned()))
 }
 
+/// Marks a string enum whose publisher may add values (`true`).
+pub const OPEN_ENUM: &str = "x-wix-open-enum";
+
 /// The object Wix's REST form sends for a text property: `image`, `page-url`.
 pub const REST: &str = "x-wix-rest";
 
@@ -206,6 +209,19 @@ impl Checker<'_> {
                         format!("`{REST}` must be `image` or `page-url`, found {}", kind(form)),
                     )
                     .with_hint("it names the object Wix's REST form sends for a value its SDK types as text"));
+            }
+        }
+        if let Some(open) = map.get(OPEN_ENUM) {
+            if !open.is_boolean() || !map.get("enum").is_some_and(Value::is_array) {
+                return Err(self
+                    .error(
+                        &format!("{pointer}/{OPEN_ENUM}"),
+                        format!(
+                            "`{OPEN_ENUM}` must be `true` or `false`, beside an `enum`, found {}",
+                            kind(open)
+                        ),
+                    )
+                    .with_hint("it says the publisher may add values to the `enum`"));
             }
         }
         for keyword in [ALIASES, EXPECTED] {

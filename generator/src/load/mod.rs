@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use catalogue::{Catalogue, Deprecated, Group};
-pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, REST};
+pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, OPEN_ENUM, REST};
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};

@@ -165,7 +165,7 @@ pub struct TypeRef {
     pub module: String,
     /// The type name.
     pub name: String,
-    /// Whether the type is an enum (which has nothing to check once typed).
+    /// Whether the type is an enum.
     pub is_enum: bool,
 }
 
@@ -178,6 +178,9 @@ pub struct Enum {
     pub doc: Option<String>,
     /// The variants, in the published order.
     pub variants: Vec<Variant>,
+    /// Whether the publisher may add values (`x-wix-open-enum`): an unknown
+    /// value is kept as it came, in an `Other` variant.
+    pub open: bool,
     /// Where the values were first found.
     pub origin: Origin,
 }

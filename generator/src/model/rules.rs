@@ -29,6 +29,8 @@ pub enum Rule {
     Int64,
     /// One of these wire values.
     Enum(Vec<String>),
+    /// One of these wire values, or another the publisher added (a warning).
+    OpenEnum(Vec<String>),
     /// An object of a generated type.
     Object(TypeRef),
     /// An array, its length and each item.
@@ -128,7 +130,7 @@ const ORDERED: &[(&str, &str)] = &[("start", "end"), ("checkin", "checkout"), ("
 
 /// The rule of a value of type `ty` with `schema`; `enums` gives each
 /// generated enum's wire values.
-pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, Vec<String>>) -> Rule {
+pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, (Vec<String>, bool)>) -> Rule {
     match ty {
         Ty::String => Rule::Text(text(schema)),
         Ty::Number => Rule::Number(range(schema)),
@@ -152,9 +154,11 @@ pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, Vec<String>>)
             };
             Rule::Array(items_of(schema), Box::new(inner))
         }
-        Ty::Named(reference) if reference.is_enum => {
-            Rule::Enum(enums.get(reference).cloned().unwrap_or_default())
-        }
+        Ty::Named(reference) if reference.is_enum => match enums.get(reference) {
+            Some((values, true)) => Rule::OpenEnum(values.clone()),
+            Some((values, false)) => Rule::Enum(values.clone()),
+            None => Rule::Enum(Vec::new()),
+        },
         Ty::Named(reference) => Rule::Object(reference.clone()),
         Ty::External(path) => Rule::External(path.clone()),
     }

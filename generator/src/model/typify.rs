@@ -16,14 +16,14 @@ use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{rules, Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
-use crate::load::{Catalogue, ALIASES, EXPECTED};
+use crate::load::{Catalogue, ALIASES, EXPECTED, OPEN_ENUM};
 use crate::naming::{pascal, snake};
 
 pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
     let (space, by_key) = type_space(plan)?;
     let resolved: HashMap<String, typify::Type<'_>> =
         space.iter_types().map(|t| (t.name(), t)).collect();
-    let enums: HashMap<TypeRef, Vec<String>> = plan
+    let enums: HashMap<TypeRef, (Vec<String>, bool)> = plan
         .types
         .iter()
         .filter(|planned| planned.kind == Kind::Enum)
@@ -33,7 +33,10 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
                 name: planned.name.clone(),
                 is_enum: true,
             };
-            (reference, enum_values(&planned.schema))
+            (
+                reference,
+                (enum_values(&planned.schema), is_open(&planned.schema)),
+            )
         })
         .collect();
 
@@ -154,7 +157,7 @@ fn build_struct(
     from_typify: &HashMap<String, (bool, typify::TypeId)>,
     space: &TypeSpace,
     by_key: &HashMap<String, TypeRef>,
-    enums: &HashMap<TypeRef, Vec<String>>,
+    enums: &HashMap<TypeRef, (Vec<String>, bool)>,
 ) -> Result<Struct> {
     let names = |keyword: &str| -> Vec<&str> {
         planned
@@ -265,6 +268,11 @@ fn extra_name(fields: &[Field]) -> String {
         name.push('_');
     }
     name
+}
+
+/// Whether an enum schema says its publisher may add values.
+fn is_open(schema: &Value) -> bool {
+    schema.get(OPEN_ENUM) == Some(&Value::Bool(true))
 }
 
 /// The wire values of an enum schema, in the published order.
@@ -453,6 +461,7 @@ fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Resul
         name: planned.name.clone(),
         doc,
         variants,
+        open: is_open(&planned.schema),
         origin: planned.origin.clone(),
     })
 }

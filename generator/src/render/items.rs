@@ -35,6 +35,7 @@ pub fn module(
                 });
                 quote! { #definition #table }
             }
+            Item::Enum(e) if e.open => open_enumeration(e, &scope, options),
             Item::Enum(e) => enumeration(e, &scope, &json_schema),
         };
         let origin = match item {
@@ -330,6 +331,94 @@ fn enumeration(e: &Enum, scope: &Scope, json_schema: &TokenStream) -> TokenStrea
                 f.write_str(self.as_str())
             }
         }
+    }
+}
+
+/// An enum whose publisher may add values: the documented ones, and
+/// `Other` keeping any other as it came, so a new value parses and round-trips.
+fn open_enumeration(e: &Enum, scope: &Scope, options: &super::Options) -> TokenStream {
+    let name = ident(&e.name);
+    let (deserialize, serialize) = (scope.name("Deserialize"), scope.name("Serialize"));
+    let docs = doc(e.doc.as_deref());
+    let variants = e.variants.iter().map(|variant| {
+        let ident = ident(&variant.ident);
+        let wire = &variant.wire;
+        let docs = doc(Some(variant.doc.clone().unwrap_or_else(|| format!("`{wire}`"))).as_deref());
+        quote! { #docs #ident, }
+    });
+    let arms = e.variants.iter().map(|variant| {
+        let (ident, wire) = (ident(&variant.ident), &variant.wire);
+        quote! { #name::#ident => #wire, }
+    });
+    let all: Vec<Ident> = e
+        .variants
+        .iter()
+        .map(|variant| ident(&variant.ident))
+        .collect();
+    let count = all.len();
+    let values: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let schema = options.schemars_feature.as_ref().map(|feature| {
+        let schema_name = &e.name;
+        quote! {
+            #[cfg(feature = #feature)]
+            impl schemars::JsonSchema for #name {
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    #schema_name.into()
+                }
+
+                /// The documented values, though any other text reads too.
+                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    schemars::json_schema!({ "type": "string", "examples": [#(#values),*] })
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#variants)*
+            /// A value Wix added after these types were generated, kept as it came.
+            Other(String),
+        }
+
+        impl #name {
+            /// Every documented value, in the published order.
+            pub const ALL: [#name; #count] = [#(#name::#all),*];
+
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    #name::Other(value) => value,
+                }
+            }
+        }
+
+        impl #serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// Reads a documented value, or keeps any other in `Other`.
+        impl<'de> #deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = wix_activities::lenient::string(deserializer)?;
+                Ok(#name::ALL
+                    .into_iter()
+                    .find(|value| value.as_str() == text)
+                    .unwrap_or(#name::Other(text)))
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #schema
     }
 }
 

@@ -88,6 +88,7 @@ fn rule(rule: &Rule, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
         Rule::Decimal => quote! { #name::Decimal },
         Rule::Int64 => quote! { #name::Int64 },
         Rule::Enum(values) => quote! { #name::Enum(&[#(#values),*]) },
+        Rule::OpenEnum(values) => quote! { #name::OpenEnum(&[#(#values),*]) },
         Rule::Object(reference) => {
             let path = type_path(&crate::model::Ty::Named(reference.clone()));
             let json_rules = scope.name("JsonRules");
