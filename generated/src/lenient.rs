@@ -80,6 +80,26 @@ impl<'de> Visitor<'de> for OptionalText {
     }
 }
 
+/// Reads a value of an enum whose publisher may add values: a documented
+/// one (exactly as documented), or any other text kept whole by `other`.
+pub fn open_variant<'de, D, T>(
+    deserializer: D,
+    values: &[T],
+    name: fn(&T) -> &str,
+    other: fn(String) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Clone,
+{
+    let text = string(deserializer)?;
+    Ok(values
+        .iter()
+        .find(|value| name(value) == text)
+        .cloned()
+        .unwrap_or_else(|| other(text)))
+}
+
 /// Reads an enum value, matching the documented spelling first and then any
 /// other case (`"CHAT"` for `chat`); anything else is an error naming the
 /// documented values.

@@ -403,12 +403,11 @@ impl<'de> Deserialize<'de> for IdentityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            IdentityType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(IdentityType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &IdentityType::ALL,
+            IdentityType::as_str,
+            IdentityType::Other,
         )
     }
 }

@@ -232,12 +232,11 @@ impl<'de> Deserialize<'de> for AbandonedCheckoutActivityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            AbandonedCheckoutActivityType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(AbandonedCheckoutActivityType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &AbandonedCheckoutActivityType::ALL,
+            AbandonedCheckoutActivityType::as_str,
+            AbandonedCheckoutActivityType::Other,
         )
     }
 }
@@ -1049,12 +1048,11 @@ impl<'de> Deserialize<'de> for LineType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            LineType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(LineType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &LineType::ALL,
+            LineType::as_str,
+            LineType::Other,
         )
     }
 }
@@ -1154,12 +1152,11 @@ impl<'de> Deserialize<'de> for ItemAvailabilityStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            ItemAvailabilityStatus::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(ItemAvailabilityStatus::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &ItemAvailabilityStatus::ALL,
+            ItemAvailabilityStatus::as_str,
+            ItemAvailabilityStatus::Other,
         )
     }
 }
@@ -1352,12 +1349,11 @@ impl<'de> Deserialize<'de> for Preset {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            Preset::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(Preset::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &Preset::ALL,
+            Preset::as_str,
+            Preset::Other,
         )
     }
 }
@@ -1438,12 +1434,11 @@ impl<'de> Deserialize<'de> for PaymentOption {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            PaymentOption::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(PaymentOption::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &PaymentOption::ALL,
+            PaymentOption::as_str,
+            PaymentOption::Other,
         )
     }
 }
@@ -1511,12 +1506,11 @@ impl<'de> Deserialize<'de> for WeightUnit {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            WeightUnit::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(WeightUnit::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &WeightUnit::ALL,
+            WeightUnit::as_str,
+            WeightUnit::Other,
         )
     }
 }
@@ -1614,12 +1608,11 @@ impl<'de> Deserialize<'de> for DiscountType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            DiscountType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(DiscountType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &DiscountType::ALL,
+            DiscountType::as_str,
+            DiscountType::Other,
         )
     }
 }
@@ -2150,12 +2143,11 @@ impl<'de> Deserialize<'de> for ChannelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            ChannelType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(ChannelType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &ChannelType::ALL,
+            ChannelType::as_str,
+            ChannelType::Other,
         )
     }
 }
@@ -2856,12 +2848,11 @@ impl<'de> Deserialize<'de> for PaymentStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            PaymentStatus::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(PaymentStatus::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &PaymentStatus::ALL,
+            PaymentStatus::as_str,
+            PaymentStatus::Other,
         )
     }
 }
@@ -2929,12 +2920,11 @@ impl<'de> Deserialize<'de> for FulfillmentStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            FulfillmentStatus::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(FulfillmentStatus::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &FulfillmentStatus::ALL,
+            FulfillmentStatus::as_str,
+            FulfillmentStatus::Other,
         )
     }
 }
@@ -3236,12 +3226,11 @@ impl<'de> Deserialize<'de> for OrderStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            OrderStatus::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(OrderStatus::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &OrderStatus::ALL,
+            OrderStatus::as_str,
+            OrderStatus::Other,
         )
     }
 }
@@ -3553,12 +3542,11 @@ impl<'de> Deserialize<'de> for OrderActivityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            OrderActivityType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(OrderActivityType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &OrderActivityType::ALL,
+            OrderActivityType::as_str,
+            OrderActivityType::Other,
         )
     }
 }
@@ -3665,12 +3653,11 @@ impl<'de> Deserialize<'de> for AttributionSource {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            AttributionSource::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(AttributionSource::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &AttributionSource::ALL,
+            AttributionSource::as_str,
+            AttributionSource::Other,
         )
     }
 }
@@ -3840,12 +3827,11 @@ impl<'de> Deserialize<'de> for ChannelInfoType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            ChannelInfoType::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(ChannelInfoType::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &ChannelInfoType::ALL,
+            ChannelInfoType::as_str,
+            ChannelInfoType::Other,
         )
     }
 }
@@ -4172,12 +4158,11 @@ impl<'de> Deserialize<'de> for PreviousPaymentStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            PreviousPaymentStatus::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(PreviousPaymentStatus::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &PreviousPaymentStatus::ALL,
+            PreviousPaymentStatus::as_str,
+            PreviousPaymentStatus::Other,
         )
     }
 }

@@ -380,12 +380,11 @@ impl<'de> Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = wix_activities::lenient::string(deserializer)?;
-        Ok(
-            Status::ALL
-                .into_iter()
-                .find(|value| value.as_str() == text)
-                .unwrap_or(Status::Other(text)),
+        wix_activities::lenient::open_variant(
+            deserializer,
+            &Status::ALL,
+            Status::as_str,
+            Status::Other,
         )
     }
 }

@@ -404,11 +404,7 @@ fn open_enumeration(e: &Enum, scope: &Scope, options: &super::Options) -> TokenS
         /// Reads a documented value, or keeps any other in `Other`.
         impl<'de> #deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = wix_activities::lenient::string(deserializer)?;
-                Ok(#name::ALL
-                    .into_iter()
-                    .find(|value| value.as_str() == text)
-                    .unwrap_or(#name::Other(text)))
+                wix_activities::lenient::open_variant(deserializer, &#name::ALL, #name::as_str, #name::Other)
             }
         }
 
