@@ -194,17 +194,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let wix::ActivityInfo::DemoVisit(visit) = &activity.info else {
         return Err(format!("not a demo/visit: {:?}", activity.info).into());
     };
-    let visited_at: &wix_activities::DateTime = visit.visited_at.as_ref().ok_or("no visitedAt")?;
+    let visited_at: &wix_activities::DateTime = visit.visited_at.value().ok_or("no visitedAt")?;
     let channel: wix::demo::Channel = visit.channel;
     let basket: &wix::demo::Basket = &visit.basket;
     let total: &wix_activities::Number = &basket.total;
     let items: &[wix::demo::Item] = visit.items.as_deref().ok_or("no items")?;
-    let skus: Vec<&str> = items.iter().map(|item| item.sku.as_str()).collect();
-    let quantity = items[0].quantity.as_ref().ok_or("no quantity")?;
+    let skus: Vec<&str> = items.iter().map(|item| item.sku.as_deref().unwrap_or_default()).collect();
+    let quantity = items[0].quantity.value().ok_or("no quantity")?;
 
     let thing: wix::plain::Thing = serde_json::from_str(THING)?;
     let owner: &wix::plain::Owner = &thing.owner;
-    let count: Option<i64> = thing.count;
+    let count: Option<i64> = thing.count.into_value();
 
     // This crate's own activity types are known and checked, not "undocumented".
     let report = activity.validate();
@@ -222,10 +222,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let wix::ActivityInfo::DemoNames(info) = &names.info else {
         return Err(format!("not a demo/names: {:?}", names.info).into());
     };
-    assert_eq!(info.extra, "e");
+    assert_eq!(info.extra.as_deref(), Some("e"));
     assert!(info.extra_fields.contains_key("notInTheSchema"));
-    let _: &Option<wix::demo::Report> = &info.report;
-    let _: &Option<wix::demo::Text> = &info.text;
+    let _: &wix_activities::Nullable<wix::demo::Report> = &info.report;
+    let _: &wix_activities::Nullable<wix::demo::Text> = &info.text;
     assert!(names.validate().is_valid());
     assert_eq!(serde_json::to_string(&names)?, NAMES);
 
@@ -237,7 +237,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!(
         "ok visit page={} channel={} at={} total={} currency={} skus={} quantity={}",
-        visit.page,
+        visit.page.as_deref().unwrap_or("-"),
         channel,
         visited_at,
         total,
@@ -247,10 +247,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "ok thing id={} created={} count={} owner={}",
-        thing.id,
+        thing.id.as_deref().unwrap_or("-"),
         thing.created_at.to_utc().to_rfc3339(),
         count.ok_or("no count")?,
-        owner.name,
+        owner.name.as_deref().unwrap_or("-"),
     );
     println!("ok round-trip {activity_back}");
     Ok(())

@@ -301,7 +301,7 @@ fn every_complete_fixture_round_trips_exactly() {
             )),
             Some(_) => {}
         }
-        match &activity.details {
+        match activity.details.value() {
             None => problems.push(format!("{file}: `details` was not read")),
             Some(details) if !details.extra.is_empty() => problems.push(format!(
                 "{file}: undocumented fields in `details`: {:?}",
@@ -309,7 +309,7 @@ fn every_complete_fixture_round_trips_exactly() {
             )),
             Some(_) => {}
         }
-        match &activity.contact_update {
+        match activity.contact_update.value() {
             None => problems.push(format!("{file}: `contactUpdate` was not read")),
             Some(update) if !update.extra.is_empty() => problems.push(format!(
                 "{file}: undocumented fields in `contactUpdate`: {:?}",

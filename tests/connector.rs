@@ -28,9 +28,9 @@ fn a_product_body_has_every_field_the_seed_describes() {
         "visible": true
     });
     let product: Product = round_trip(&body);
-    assert_eq!(product.price.unwrap().as_i64(), Some(85));
-    let options = product.product_options.unwrap();
-    let choice = &options[0].choices.as_ref().unwrap()[0];
+    assert_eq!(product.price.into_value().unwrap().as_i64(), Some(85));
+    let options = product.product_options.into_value().unwrap();
+    let choice = &options[0].choices.value().unwrap()[0];
     assert_eq!(choice.description.as_deref(), Some("Black"));
     assert!(
         product.extra.is_empty(),
@@ -38,7 +38,7 @@ fn a_product_body_has_every_field_the_seed_describes() {
     );
     // Media: the seed says only "images or videos", so they are raw JSON.
     assert_eq!(
-        product.media.unwrap()[0]["url"],
+        product.media.into_value().unwrap()[0]["url"],
         "https://example.com/shoe.jpg"
     );
 }

@@ -1,6 +1,7 @@
 //! The activity envelope: both of Wix's forms, every wire name, unknown types.
 
 use serde_json::{json, Value};
+use wix_activities::Nullable;
 use wix_activities::{music, Activity, ActivityInfo, ActivityType, WireForm};
 
 fn round_trip(input: Value) -> (Activity, Value) {
@@ -26,10 +27,10 @@ fn the_sdk_form_is_read_and_written_back() {
     assert_eq!(
         activity
             .contact_update
-            .as_ref()
+            .value()
             .unwrap()
             .name
-            .as_ref()
+            .value()
             .unwrap()
             .first
             .as_deref(),
@@ -58,7 +59,7 @@ fn the_http_form_is_read_and_written_back() {
     assert_eq!(
         activity
             .created_at
-            .as_ref()
+            .value()
             .unwrap()
             .to_chrono()
             .offset()
@@ -75,7 +76,7 @@ fn info_may_come_before_its_type() {
     let ActivityInfo::MusicTrackPlay(play) = activity.info else {
         panic!("typed by the type that came after it")
     };
-    assert_eq!(play.track.name, "Stronger");
+    assert_eq!(play.track.name, "Stronger".into());
 }
 
 #[test]
@@ -228,15 +229,15 @@ fn an_activity_built_in_code_is_written_in_the_sdk_form() {
     let info = music::TrackPlay {
         track: music::Track {
             name: "Stronger".into(),
-            id: None,
+            id: Nullable::Absent,
             extra: Default::default(),
         },
         album: music::Album {
             name: "Graduation".into(),
-            id: Some("123".into()),
+            id: "123".into(),
             extra: Default::default(),
         },
-        artist: None,
+        artist: Nullable::Absent,
         extra: Default::default(),
     };
     let activity = Activity::new(ActivityInfo::from(info));

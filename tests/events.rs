@@ -8,6 +8,7 @@ use serde_json::Value;
 use wix_activities::events::{ecom, loyalty, Event, EventName};
 use wix_activities::rust_decimal::Decimal;
 use wix_activities::validate::{self, Validate};
+use wix_activities::Nullable;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -190,16 +191,16 @@ fn a_recovered_abandoned_checkout_reads_where_the_docs_and_where_the_sdk_put_it(
     };
     let checkout = recovered
         .data
-        .as_ref()
+        .value()
         .unwrap()
         .abandoned_checkout
-        .as_ref()
+        .value()
         .unwrap();
     assert_eq!(
-        checkout.buyer_info.as_ref().unwrap().email.as_deref(),
+        checkout.buyer_info.value().unwrap().email.as_deref(),
         Some("mabel@go.com")
     );
-    assert!(recovered.entity.is_none());
+    assert!(recovered.entity.is_absent());
     // The metadata's `_id` is written in the documented spelling, `id`.
     let written = String::from_utf8(serde_json::to_vec(&recovered).unwrap()).unwrap();
     assert_eq!(
@@ -222,14 +223,14 @@ fn status_fields_are_enums_that_keep_a_value_wix_adds_later() {
     else {
         panic!()
     };
-    let data = updated.data.as_ref().unwrap();
+    let data = updated.data.value().unwrap();
     assert_eq!(
-        data.order.as_ref().unwrap().payment_status,
-        Some(ecom::PaymentStatus::Paid)
+        data.order.value().unwrap().payment_status,
+        ecom::PaymentStatus::Paid.into()
     );
     assert_eq!(
         data.previous_payment_status,
-        Some(ecom::PreviousPaymentStatus::NotPaid)
+        ecom::PreviousPaymentStatus::NotPaid.into()
     );
     assert!(Event::from(updated.clone())
         .validate()
@@ -243,16 +244,16 @@ fn status_fields_are_enums_that_keep_a_value_wix_adds_later() {
     };
     let status = updated
         .data
-        .as_ref()
+        .value()
         .unwrap()
         .order
-        .as_ref()
+        .value()
         .unwrap()
         .payment_status
         .clone();
     assert_eq!(
         status,
-        Some(ecom::PaymentStatus::Other("PAID_IN_CRYPTO".into()))
+        ecom::PaymentStatus::Other("PAID_IN_CRYPTO".into()).into()
     );
     assert_eq!(serde_json::to_string(&event).unwrap(), new);
     let typed: Vec<String> = event
@@ -290,7 +291,7 @@ fn every_published_example_parses_to_its_type_and_comes_back_unchanged() {
         assert!(!matches!(event, Event::Other { .. }), "{handler}");
         let published: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(
-            event.metadata().unwrap().id.clone().unwrap(),
+            event.metadata().unwrap().id.clone().into_value().unwrap(),
             published["metadata"]["id"],
             "{handler}"
         );
@@ -359,15 +360,23 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
     assert_eq!(
         recovered
             .entity
+            .into_value()
             .unwrap()
             .buyer_info
+            .into_value()
             .unwrap()
             .email
             .as_deref(),
         Some("mabel@go.com")
     );
     assert_eq!(
-        recovered.metadata.unwrap().entity_id.unwrap(),
+        recovered
+            .metadata
+            .into_value()
+            .unwrap()
+            .entity_id
+            .into_value()
+            .unwrap(),
         "c434acce-84f8-4f67-9665-bb42bf448e86"
     );
 
@@ -375,25 +384,44 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
     let Event::CheckoutCompleted(completed) = event("wixEcom_onCheckoutCompleted") else {
         panic!()
     };
-    let checkout = completed.data.unwrap().checkout.unwrap();
-    let subtotal = checkout.price_summary.unwrap().subtotal.unwrap().amount;
-    assert_eq!(subtotal.unwrap().value(), Decimal::from(30));
+    let checkout = completed
+        .data
+        .into_value()
+        .unwrap()
+        .checkout
+        .into_value()
+        .unwrap();
+    let subtotal = checkout
+        .price_summary
+        .into_value()
+        .unwrap()
+        .subtotal
+        .into_value()
+        .unwrap()
+        .amount;
+    assert_eq!(subtotal.into_value().unwrap().value(), Decimal::from(30));
     assert_eq!(
         checkout.id.as_deref(),
         Some("81b73bc6-d403-4afe-8464-226f9505b1c2")
     );
-    assert_eq!(checkout.completed, Some(true));
+    assert_eq!(checkout.completed, true.into());
 
     // `event.entity.subtotal.amount` → `entity.priceSummary.subtotal.amount`.
     for handler in ["wixEcom_onCheckoutCreated", "wixEcom_onCheckoutUpdated"] {
         let checkout = match event(handler) {
-            Event::CheckoutCreated(e) => e.entity.unwrap(),
-            Event::CheckoutUpdated(e) => e.entity.unwrap(),
+            Event::CheckoutCreated(e) => e.entity.into_value().unwrap(),
+            Event::CheckoutUpdated(e) => e.entity.into_value().unwrap(),
             other => panic!("{other:?}"),
         };
-        let subtotal = checkout.price_summary.unwrap().subtotal.unwrap();
+        let subtotal = checkout
+            .price_summary
+            .into_value()
+            .unwrap()
+            .subtotal
+            .into_value()
+            .unwrap();
         assert_eq!(
-            subtotal.amount.unwrap().value(),
+            subtotal.amount.into_value().unwrap().value(),
             Decimal::from(30),
             "{handler}"
         );
@@ -403,10 +431,16 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
     let Event::OrderUpdated(updated) = event("wixEcom_onOrderUpdated") else {
         panic!()
     };
-    let order = updated.entity.unwrap();
-    assert!(order.id.is_some());
-    let total = order.price_summary.unwrap().total_price.unwrap();
-    assert_eq!(total.amount.unwrap().to_string(), "40.00");
+    let order = updated.entity.into_value().unwrap();
+    assert!(order.id.is_value());
+    let total = order
+        .price_summary
+        .into_value()
+        .unwrap()
+        .total_price
+        .into_value()
+        .unwrap();
+    assert_eq!(total.amount.into_value().unwrap().to_string(), "40.00");
 
     // The docs of each of these types say so.
     let docs = [
@@ -449,45 +483,61 @@ fn money_and_counters_are_numbers_to_compute_with() {
     let Event::CartCreated(created) = event("wixEcom_onCartCreated") else {
         panic!()
     };
-    let cart = created.entity.unwrap();
+    let cart = created.entity.into_value().unwrap();
     let lines: Decimal = cart
         .line_items
-        .iter()
+        .value()
+        .into_iter()
         .flatten()
         .map(|item| {
-            item.price
-                .as_ref()
-                .unwrap()
-                .amount
-                .as_ref()
-                .unwrap()
-                .value()
-                * Decimal::from(item.quantity.unwrap())
+            item.price.value().unwrap().amount.value().unwrap().value()
+                * Decimal::from(item.quantity.into_value().unwrap())
         })
         .sum();
     assert_eq!(
         lines,
-        cart.subtotal.unwrap().amount.unwrap().value(),
+        cart.subtotal
+            .into_value()
+            .unwrap()
+            .amount
+            .into_value()
+            .unwrap()
+            .value(),
         "3 × 85 = 255"
     );
 
     let Event::OrderCanceled(canceled) = event("wixEcom_onOrderCanceled") else {
         panic!()
     };
-    let summary = canceled.data.unwrap().order.unwrap().price_summary.unwrap();
+    let summary = canceled
+        .data
+        .into_value()
+        .unwrap()
+        .order
+        .into_value()
+        .unwrap()
+        .price_summary
+        .into_value()
+        .unwrap();
     let parts = [&summary.subtotal, &summary.shipping, &summary.tax]
         .iter()
-        .map(|m| m.as_ref().unwrap().amount.as_ref().unwrap().value())
+        .map(|m| m.value().unwrap().amount.value().unwrap().value())
         .sum::<Decimal>()
         - summary
             .discount
-            .as_ref()
+            .value()
             .unwrap()
             .amount
-            .as_ref()
+            .value()
             .unwrap()
             .value();
-    let total = summary.total_price.unwrap().amount.unwrap();
+    let total = summary
+        .total_price
+        .into_value()
+        .unwrap()
+        .amount
+        .into_value()
+        .unwrap();
     assert_eq!(parts, total.value(), "30.00 + 10.0 + 0.0 - 0.0");
     // Written back as it came, scale included.
     assert_eq!(serde_json::to_string(&total).unwrap(), r#""40.00""#);
@@ -495,14 +545,21 @@ fn money_and_counters_are_numbers_to_compute_with() {
     let Event::AccountPointsUpdated(points) = event("wixLoyalty_onAccountPointsUpdated") else {
         panic!()
     };
-    let account = points.data.unwrap().account.unwrap();
-    let revision = account.revision.unwrap();
+    let account = points
+        .data
+        .into_value()
+        .unwrap()
+        .account
+        .into_value()
+        .unwrap();
+    let revision = account.revision.into_value().unwrap();
     assert_eq!(revision.get() + 1, 14);
     assert_eq!(serde_json::to_string(&revision).unwrap(), r#""13""#);
-    let tally = account.points.unwrap();
+    let tally = account.points.into_value().unwrap();
     assert_eq!(
-        tally.earned.unwrap() + tally.adjusted.unwrap() - tally.redeemed.unwrap(),
-        tally.balance.unwrap()
+        tally.earned.into_value().unwrap() + tally.adjusted.into_value().unwrap()
+            - tally.redeemed.into_value().unwrap(),
+        tally.balance.into_value().unwrap()
     );
 }
 
@@ -534,14 +591,14 @@ fn unknown_handlers_and_fields_are_kept_and_bad_bodies_are_errors() {
         panic!()
     };
     assert_eq!(updated.extra["trace"], "x");
-    assert_eq!(updated.metadata.as_ref().unwrap().extra["newFlag"], true);
+    assert_eq!(updated.metadata.value().unwrap().extra["newFlag"], true);
     assert_eq!(
         updated
             .entity
-            .as_ref()
+            .value()
             .unwrap()
             .points
-            .as_ref()
+            .value()
             .unwrap()
             .extra["bonus"],
         7
@@ -598,9 +655,9 @@ fn events_are_built_in_code_and_validated() {
     else {
         panic!()
     };
-    let entity: &loyalty::Program = program.entity.as_ref().unwrap();
+    let entity: &loyalty::Program = program.entity.value().unwrap();
     assert_eq!(entity.name.as_deref(), Some("Frequent Flower Program"));
-    program.metadata.as_mut().unwrap().id = None;
+    program.metadata.value_mut().unwrap().id = Nullable::Absent;
     let event = Event::from(program);
     let report = event.validate();
     let found: Vec<String> = report.violations().iter().map(|v| v.to_string()).collect();
@@ -610,10 +667,10 @@ fn events_are_built_in_code_and_validated() {
     );
 
     let price = ecom::Money {
-        amount: Some("85".parse().unwrap()),
-        converted_amount: None,
-        formatted_amount: Some("$85.00".into()),
-        formatted_converted_amount: None,
+        amount: Nullable::Value("85".parse().unwrap()),
+        converted_amount: Nullable::Absent,
+        formatted_amount: "$85.00".into(),
+        formatted_converted_amount: Nullable::Absent,
         extra: Default::default(),
     };
     assert_eq!(

@@ -176,13 +176,6 @@ const DISAGREEMENTS: &[(&str, &str, Side, &str)] = &[
         "`2016-09-15T15:53:00` has no UTC offset: RFC 3339 requires one, so the oracle rejects it; \
          the validator reads it and only WARNS that it names no instant (by design)",
     ),
-    (
-        "examples/scheduler/cancel",
-        "/refund/destination",
-        Side::Ours,
-        "a missing required text is written back as `\"\"`, which the oracle accepts as a string, \
-         and the validator reports as missing (by design: a required text must not be empty)",
-    ),
 ];
 
 /// Why `UDS` disagrees.

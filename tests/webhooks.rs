@@ -173,25 +173,25 @@ fn the_envelope_fills_the_metadata_the_sdk_hands_a_handler() {
     let Event::CartCreated(created) = &webhook.event else {
         panic!("{:?}", webhook.event)
     };
-    let metadata = created.metadata.as_ref().unwrap();
+    let metadata = created.metadata.value().unwrap();
     assert_eq!(metadata.id.as_deref(), Some("e-1"));
     assert_eq!(metadata.instance_id.as_deref(), Some("i-1"));
     assert_eq!(metadata.entity_fqdn.as_deref(), Some("wix.ecom.v1.cart"));
     assert_eq!(metadata.slug.as_deref(), Some("created"));
-    assert_eq!(metadata.entity_event_sequence.as_ref().unwrap().get(), 7);
+    assert_eq!(metadata.entity_event_sequence.value().unwrap().get(), 7);
     assert_eq!(
-        metadata.identity.as_ref().unwrap().member_id.as_deref(),
+        metadata.identity.value().unwrap().member_id.as_deref(),
         Some("m-1")
     );
     assert_eq!(
-        metadata.account_info.as_ref().unwrap().site_id.as_deref(),
+        metadata.account_info.value().unwrap().site_id.as_deref(),
         Some("s-1")
     );
     // REST names, as the SDK renames them, at every depth.
-    let cart = created.entity.as_ref().unwrap();
+    let cart = created.entity.value().unwrap();
     assert_eq!(cart.id.as_deref(), Some("c-1"));
     assert_eq!(
-        cart.line_items.as_ref().unwrap()[0].id.as_deref(),
+        cart.line_items.value().unwrap()[0].id.as_deref(),
         Some("l-1")
     );
     assert!(cart.extra.is_empty(), "{:?}", cart.extra);
@@ -234,13 +234,7 @@ fn rest_shaped_images_page_urls_and_addresses_read_as_the_sdk_reads_them() {
     let Event::CartCreated(created) = &webhook.event else {
         panic!()
     };
-    let line = &created
-        .entity
-        .as_ref()
-        .unwrap()
-        .line_items
-        .as_ref()
-        .unwrap()[0];
+    let line = &created.entity.value().unwrap().line_items.value().unwrap()[0];
     assert_eq!(
         line.image.as_deref(),
         Some("wix:image://v1/a1b2.png/shirt.png#originWidth=500&originHeight=400")
@@ -260,13 +254,13 @@ fn rest_shaped_images_page_urls_and_addresses_read_as_the_sdk_reads_them() {
     };
     let address = updated
         .entity
-        .as_ref()
+        .value()
         .unwrap()
         .billing_info
-        .as_ref()
+        .value()
         .unwrap()
         .address
-        .as_ref()
+        .value()
         .unwrap();
     assert_eq!(address.address_line1.as_deref(), Some("1 Main St"));
     assert!(address.extra.is_empty());

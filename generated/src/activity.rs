@@ -16,7 +16,7 @@ use crate::validate::check::{self, Found};
 use crate::validate::{
     walk, JsonRules, Kind, Path, Report, Rule, StructRules, Text, Validate, ValidateJson,
 };
-use crate::{ActivityInfo, DateTime};
+use crate::{ActivityInfo, DateTime, Nullable};
 
 /// An `info` payload whose shape is chosen by the activity's type.
 ///
@@ -82,15 +82,15 @@ pub struct Activity<I = ActivityInfo> {
     /// The activity's payload; its variant carries the activity type.
     pub info: I,
     /// The dashboard notification's details (`details` / `activityDetails`).
-    pub details: Option<Details>,
+    pub details: Nullable<Details>,
     /// What the app knows about the site visitor, used to link the activity to a contact.
-    pub contact_update: Option<ContactUpdate>,
+    pub contact_update: Nullable<ContactUpdate>,
     /// The activity ID of a stored activity (HTTP form only).
-    pub id: Option<String>,
+    pub id: Nullable<String>,
     /// The page the activity happened on (`activityLocationUrl`, HTTP form only).
-    pub location_url: Option<String>,
+    pub location_url: Nullable<String>,
     /// When the activity was created (`createdAt`, HTTP form only).
-    pub created_at: Option<DateTime>,
+    pub created_at: Nullable<DateTime>,
     /// The form this activity is written in.
     pub form: WireForm,
     /// Envelope fields neither form documents, kept so that they are written back.
@@ -102,11 +102,11 @@ impl<I> Activity<I> {
     pub fn new(info: I) -> Self {
         Activity {
             info,
-            details: None,
-            contact_update: None,
-            id: None,
-            location_url: None,
-            created_at: None,
+            details: Nullable::Absent,
+            contact_update: Nullable::Absent,
+            id: Nullable::Absent,
+            location_url: Nullable::Absent,
+            created_at: Nullable::Absent,
             form: WireForm::Sdk,
             extra: serde_json::Map::new(),
         }
@@ -125,22 +125,22 @@ impl<I: TypedInfo> Serialize for Activity<I> {
 
         let keys = Keys::of(self.form);
         let mut map = serializer.serialize_map(None)?;
-        if let Some(id) = &self.id {
-            map.serialize_entry("id", id)?;
+        if !self.id.is_absent() {
+            map.serialize_entry("id", &self.id)?;
         }
         map.serialize_entry(keys.kind, self.info.wire_name())?;
         map.serialize_entry(keys.info, &Info(&self.info))?;
-        if let Some(details) = &self.details {
-            map.serialize_entry(keys.details, details)?;
+        if !self.details.is_absent() {
+            map.serialize_entry(keys.details, &self.details)?;
         }
-        if let Some(url) = &self.location_url {
-            map.serialize_entry("activityLocationUrl", url)?;
+        if !self.location_url.is_absent() {
+            map.serialize_entry("activityLocationUrl", &self.location_url)?;
         }
-        if let Some(created_at) = &self.created_at {
-            map.serialize_entry("createdAt", created_at)?;
+        if !self.created_at.is_absent() {
+            map.serialize_entry("createdAt", &self.created_at)?;
         }
-        if let Some(contact_update) = &self.contact_update {
-            map.serialize_entry("contactUpdate", contact_update)?;
+        if !self.contact_update.is_absent() {
+            map.serialize_entry("contactUpdate", &self.contact_update)?;
         }
         for (key, value) in &self.extra {
             map.serialize_entry(key, value)?;
@@ -356,20 +356,20 @@ impl<I: TypedInfo> Validate for Activity<I> {
                 warn_about_nesting(extra.keys(), path, report);
             }
         });
-        if let Some(details) = &self.details {
+        if let Some(details) = self.details.value() {
             path.at(keys.details, |path| details.validate_into(path, report));
         }
-        if let Some(contact_update) = &self.contact_update {
+        if let Some(contact_update) = self.contact_update.value() {
             path.at("contactUpdate", |path| {
                 contact_update.validate_into(path, report)
             });
         }
-        if let Some(url) = &self.location_url {
+        if let Some(url) = self.location_url.value() {
             path.at("activityLocationUrl", |path| {
                 check::found(&URL, Found::Str(url), false, path, report)
             });
         }
-        if let Some(created_at) = &self.created_at {
+        if let Some(created_at) = self.created_at.value() {
             path.at("createdAt", |path| created_at.validate_into(path, report));
         }
     }

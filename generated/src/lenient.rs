@@ -10,16 +10,19 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 
+use crate::Nullable;
+
 /// Reads a documented `String` that may arrive as a number or a boolean
 /// (`"id": 1`), keeping the text of the value (`"1"`).
 pub fn string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     deserializer.deserialize_any(TextVisitor)
 }
 
-/// [`string`] for an optional property: absent and `null` read as `None`.
+/// [`string`] for a property that may be left out or `null`, each kept
+/// apart ([`Nullable`]); the field's `#[serde(default)]` gives `Absent`.
 pub fn optional_string<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<String>, D::Error> {
+) -> Result<Nullable<String>, D::Error> {
     deserializer.deserialize_option(OptionalText)
 }
 
@@ -61,22 +64,22 @@ impl Visitor<'_> for TextVisitor {
 struct OptionalText;
 
 impl<'de> Visitor<'de> for OptionalText {
-    type Value = Option<String>;
+    type Value = Nullable<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string, a number, a boolean or null")
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(Nullable::Null)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(Nullable::Null)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        string(deserializer).map(Some)
+        string(deserializer).map(Nullable::Value)
     }
 }
 
@@ -170,7 +173,7 @@ mod tests {
         #[serde(deserialize_with = "string")]
         id: String,
         #[serde(default, deserialize_with = "optional_string")]
-        note: Option<String>,
+        note: Nullable<String>,
     }
 
     #[test]
@@ -178,9 +181,9 @@ mod tests {
         let item: Item = serde_json::from_str(r#"{"id": 1, "note": 1.5}"#).unwrap();
         assert_eq!((item.id.as_str(), item.note.as_deref()), ("1", Some("1.5")));
         let item: Item = serde_json::from_str(r#"{"id": "a", "note": null}"#).unwrap();
-        assert_eq!((item.id.as_str(), item.note), ("a", None));
+        assert_eq!((item.id.as_str(), item.note), ("a", Nullable::Null));
         let item: Item = serde_json::from_str(r#"{"id": true}"#).unwrap();
-        assert_eq!((item.id.as_str(), item.note), ("true", None));
+        assert_eq!((item.id.as_str(), item.note), ("true", Nullable::Absent));
         assert!(serde_json::from_str::<Item>(r#"{"id": [1]}"#).is_err());
     }
 
@@ -226,7 +229,7 @@ mod tests {
 /// kept, as in the SDK.
 pub fn optional_image<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<String>, D::Error> {
+) -> Result<Nullable<String>, D::Error> {
     rest_text(deserializer, image_uri)
 }
 
@@ -235,7 +238,7 @@ pub fn optional_image<'de, D: Deserializer<'de>>(
 /// (`transformRESTPageURLV2ToSDKPageURLV2`); the `relativePath` is not kept.
 pub fn optional_page_url<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<String>, D::Error> {
+) -> Result<Nullable<String>, D::Error> {
     rest_text(deserializer, |object| {
         object
             .get("url")
@@ -244,29 +247,20 @@ pub fn optional_page_url<'de, D: Deserializer<'de>>(
     })
 }
 
-/// [`optional_image`] for a required property: a missing one reads as `""`.
-pub fn image<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    optional_image(deserializer).map(Option::unwrap_or_default)
-}
-
-/// [`optional_page_url`] for a required property: a missing one reads as `""`.
-pub fn page_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    optional_page_url(deserializer).map(Option::unwrap_or_default)
-}
-
-/// Text as [`optional_string`] reads it, or an object made text by `convert`.
+/// Text as [`optional_string`] reads it, or an object made text by `convert`
+/// (an object it makes nothing of reads as absent, as the SDK's `undefined`).
 fn rest_text<'de, D: Deserializer<'de>>(
     deserializer: D,
     convert: fn(&serde_json::Map<String, serde_json::Value>) -> Option<String>,
-) -> Result<Option<String>, D::Error> {
+) -> Result<Nullable<String>, D::Error> {
     use serde::Deserialize;
     use serde_json::Value;
     match Option::<Value>::deserialize(deserializer)? {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(Value::Bool(b)) => Ok(Some(b.to_string())),
-        Some(Value::Number(n)) => Ok(Some(n.to_string())),
-        Some(Value::Object(object)) => Ok(convert(&object)),
+        None | Some(Value::Null) => Ok(Nullable::Null),
+        Some(Value::String(text)) => Ok(Nullable::Value(text)),
+        Some(Value::Bool(b)) => Ok(Nullable::Value(b.to_string())),
+        Some(Value::Number(n)) => Ok(Nullable::Value(n.to_string())),
+        Some(Value::Object(object)) => Ok(convert(&object).into()),
         Some(Value::Array(_)) => Err(de::Error::invalid_type(
             de::Unexpected::Seq,
             &"text, or Wix's REST object for it",
@@ -347,7 +341,7 @@ mod rest_tests {
     use serde_json::json;
 
     fn image(value: serde_json::Value) -> Option<String> {
-        optional_image(value).unwrap()
+        optional_image(value).unwrap().into_value()
     }
 
     #[test]
@@ -378,7 +372,7 @@ mod rest_tests {
         assert!(optional_image(json!([1])).is_err());
         assert_eq!(
             optional_page_url(json!({"relativePath": "/product-page/shirt", "url": "https://shop.test/product-page/shirt"})).unwrap(),
-            Some("https://shop.test/product-page/shirt".into())
+            Nullable::Value("https://shop.test/product-page/shirt".into())
         );
         assert_eq!(encode_uri_component("a b/ü"), "a%20b%2F%C3%BC");
     }

@@ -17,7 +17,7 @@
 //! let activity: Activity = serde_json::from_str(json)?;
 //! assert_eq!(activity.info.activity_type(), ActivityType::MusicTrackPlay);
 //! if let ActivityInfo::MusicTrackPlay(play) = &activity.info {
-//!     assert_eq!(play.album.name, "Graduation");
+//!     assert_eq!(play.album.name.as_deref(), Some("Graduation"));
 //! }
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -47,6 +47,7 @@ mod date_time;
 mod decimal;
 mod int64;
 pub mod lenient;
+mod nullable;
 mod number;
 pub mod validate;
 #[cfg(feature = "webhooks")]
@@ -56,6 +57,7 @@ pub use activity::{Activity, Documentation, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};
 pub use decimal::{Decimal, ParseDecimalError};
 pub use int64::{Int64, ParseInt64Error};
+pub use nullable::Nullable;
 pub use number::{Number, ParseNumberError};
 /// The exact decimal type behind [`Decimal`], for arithmetic on amounts.
 pub use rust_decimal;

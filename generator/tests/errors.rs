@@ -280,11 +280,11 @@ fn standard_json_schema_is_read_too() {
         rust.contains("/// Who visited\n    pub who: Person,"),
         "a `$ref` field takes its type's description: {rust}"
     );
-    assert!(rust.contains("pub count: Option<i64>,"), "{rust}");
-    assert!(rust.contains("pub tags: Option<Vec<Tag>>,"), "{rust}");
+    assert!(rust.contains("pub count: Nullable<i64>,"), "{rust}");
+    assert!(rust.contains("pub tags: Nullable<Vec<Tag>>,"), "{rust}");
     assert!(rust.contains("pub struct Person {"), "{rust}");
-    assert!(rust.contains("pub until: Option<DateTime>,"), "{rust}");
-    assert!(rust.contains("pub born: Option<DateTime>,"), "{rust}");
+    assert!(rust.contains("pub until: Nullable<DateTime>,"), "{rust}");
+    assert!(rust.contains("pub born: Nullable<DateTime>,"), "{rust}");
 }
 
 #[test]

@@ -61,15 +61,15 @@ fn a_shared_definition_is_one_type_in_its_own_module() {
         );
     }
     assert!(shop.contains("pub amount: Decimal,"), "{shop}");
-    assert!(shop.contains("pub total: Option<Money>,"), "{shop}");
+    assert!(shop.contains("pub total: Nullable<Money>,"), "{shop}");
     assert!(shop.contains("use super::Metadata;"), "{shop}");
 
     // Reached from another app, it stays where it is defined.
     let club = &output.files["events_club.rs"];
     assert!(!club.contains("pub struct Money"), "{club}");
     assert!(club.contains("use super::shop::Money;"), "{club}");
-    assert!(club.contains("pub entity: Option<Money>,"), "{club}");
-    assert!(output.files["events.rs"].contains("pub count: Option<Int64>,"));
+    assert!(club.contains("pub entity: Nullable<Money>,"), "{club}");
+    assert!(output.files["events.rs"].contains("pub count: Nullable<Int64>,"));
 
     // Each type is shown with the file that defines it.
     assert!(output.by_schema["events/shop/entities/money.json"].contains("pub struct Money"));

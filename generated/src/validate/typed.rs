@@ -7,6 +7,7 @@
 //! value read from JSON get the same verdicts and the same pointers. What
 //! no rule looks inside (raw JSON) is not walked.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::ser::{self, Impossible, Serialize, Serializer};
@@ -30,6 +31,7 @@ pub(crate) fn value<T: Serialize + ?Sized>(
         required: true,
         path,
         report,
+        null: None,
     });
 }
 
@@ -57,10 +59,15 @@ struct Check<'r, 'p> {
     required: bool,
     path: &'p mut Path,
     report: &'p mut Report,
+    /// Set when the value is `null`, for a field whose `null` counts as missing.
+    null: Option<&'p Cell<bool>>,
 }
 
 impl<'r, 'p> Check<'r, 'p> {
     fn found(self, found: Found<'_>) -> Result<(), Stop> {
+        if let (Found::Null, Some(null)) = (found, self.null) {
+            null.set(true);
+        }
         check::found(self.rule, found, self.required, self.path, self.report);
         Ok(())
     }
@@ -298,6 +305,7 @@ impl Elements<'_> {
             required: true,
             path,
             report,
+            null: None,
         });
         path.pop();
         result
@@ -397,6 +405,9 @@ impl Fields<'_> {
             // Buffered: a value to keep for a consistency rule, or one checked as JSON.
             let buffered = serde_json::to_value(value).map_err(|_| Stop);
             if let Ok(buffered) = &buffered {
+                if buffered.is_null() && field.expected {
+                    state.null(field);
+                }
                 if let Rule::External(check) = field.rule {
                     if !buffered.is_null() || field.required {
                         check(buffered, path, report);
@@ -408,12 +419,19 @@ impl Fields<'_> {
             }
             buffered.map(drop)
         } else {
-            value.serialize(Check {
+            // As the raw walk counts it: `null` for an expected field is missing.
+            let null = Cell::new(false);
+            let result = value.serialize(Check {
                 rule: &field.rule,
                 required: field.required,
                 path,
                 report,
-            })
+                null: field.expected.then_some(&null),
+            });
+            if null.get() {
+                state.null(field);
+            }
+            result
         };
         path.pop();
         result

@@ -119,6 +119,8 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the schema requires the property.
     pub required: bool,
+    /// How the Rust field holds its value.
+    pub presence: Presence,
     /// Whether the sender is documented to always send it, though a payload
     /// without it still reads (`x-wix-expected`): a validation warning.
     pub expected: bool,
@@ -126,6 +128,29 @@ pub struct Field {
     pub aliases: Vec<String>,
     /// What its value must be.
     pub rule: Rule,
+}
+
+/// How a field holds its value, so that what was read is what is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// A plain value: a payload without it does not parse.
+    Always,
+    /// `wix_activities::Nullable`: left out, `null` or a value, each
+    /// written back as it came.
+    Nullable,
+}
+
+impl Presence {
+    /// Optional properties may be left out or `null`; so may required text,
+    /// which Wix's own examples leave out (a payload without it reads, and
+    /// validation reports it).
+    pub fn of(required: bool, ty: &Ty) -> Presence {
+        if required && *ty != Ty::String {
+            Presence::Always
+        } else {
+            Presence::Nullable
+        }
+    }
 }
 
 /// A field type.

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
-use super::{rules, Enum, Field, Item, Module, Struct, Ty, TypeRef, Variant};
+use super::{rules, Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
 use crate::load::{Catalogue, ALIASES, EXPECTED, OPEN_ENUM};
 use crate::naming::{pascal, snake};
@@ -220,6 +220,7 @@ fn build_struct(
         })?;
         let ty = external(ty, schema);
         let rule = rules::of(&ty, schema, enums);
+        let presence = Presence::of(is_required, &ty);
         fields.push(Field {
             wire: wire.clone(),
             ident,
@@ -229,6 +230,7 @@ fn build_struct(
                 .map(str::to_owned),
             ty,
             required: is_required,
+            presence,
             expected: !is_required && expected.contains(&wire.as_str()),
             aliases: schema
                 .get(ALIASES)

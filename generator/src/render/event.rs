@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::format::doc;
 use super::items::ident;
-use crate::model::{Item, Model, Ty, TypeRef};
+use crate::model::{Item, Model, Presence, Ty, TypeRef};
 
 /// The module that holds `Event` and `EventName`, and the app modules.
 pub const MODULE: &str = "events";
@@ -204,14 +204,14 @@ fn event(model: &Model, events: &Events) -> TokenStream {
     let metadata = shared_metadata(model).map(|metadata| {
         let path = type_path(&metadata);
         let accessors = model.events.iter().map(|e| {
-            let required = model
+            let always = model
                 .structure(&e.ty)
                 .and_then(|s| s.fields.iter().find(|f| f.wire == "metadata"))
-                .is_some_and(|f| f.required);
-            if required {
+                .is_some_and(|f| f.presence == Presence::Always);
+            if always {
                 quote! { Some(&body.metadata) }
             } else {
-                quote! { body.metadata.as_ref() }
+                quote! { body.metadata.value() }
             }
         });
         quote! {

@@ -7,7 +7,9 @@ use quote::{format_ident, quote};
 
 use super::format::doc;
 use super::scope::Scope;
-use crate::model::{Enum, Field, Item, Module, RestForm, Rule, Struct, TextRule, Ty, TypeRef};
+use crate::model::{
+    Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, TextRule, Ty, TypeRef,
+};
 use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
@@ -127,17 +129,22 @@ fn structure(
     };
     let fields = s.fields.iter().map(|field| {
         let ty = rust_type(&field.ty, module, local, uses, scope);
-        let ty = if field.required {
-            ty
-        } else {
-            quote! { Option<#ty> }
+        let (ty, nullable) = match field.presence {
+            Presence::Always => (ty, None),
+            Presence::Nullable => {
+                let nullable = scope.name("Nullable");
+                (
+                    quote! { #nullable<#ty> },
+                    Some(nullable.to_string().replace(' ', "")),
+                )
+            }
         };
         let field_ident = ident(&field.ident);
         let docs = doc(field.doc.as_deref());
-        let attrs = field_attrs(field, rename, s.lowercase_aliases);
+        let attrs = field_attrs(field, rename, s.lowercase_aliases, nullable.as_deref());
         quote! { #docs #attrs pub #field_ident: #ty, }
     });
-    let default = if s.fields.iter().all(|f| !f.required) {
+    let default = if s.fields.iter().all(|f| f.presence == Presence::Nullable) {
         quote! { Default, }
     } else {
         TokenStream::new()
@@ -162,7 +169,13 @@ fn is_keyword_escape(field: &Field) -> bool {
     field.ident.ends_with('_')
 }
 
-fn field_attrs(field: &Field, rename: RenameAll, lowercase_aliases: bool) -> TokenStream {
+/// `nullable` is how the module writes `Nullable`, for a field that is one.
+fn field_attrs(
+    field: &Field,
+    rename: RenameAll,
+    lowercase_aliases: bool,
+    nullable: Option<&str>,
+) -> TokenStream {
     let mut parts = Vec::new();
     if !rename.names(field) {
         let wire = &field.wire;
@@ -176,48 +189,30 @@ fn field_attrs(field: &Field, rename: RenameAll, lowercase_aliases: bool) -> Tok
         // Clients lower-case camelCase names (`timezone` for `timeZone`).
         parts.push(quote! { alias = #lower });
     }
-    if field.ty == Ty::String {
-        // A required text a client left out reads as empty, and validation
-        // reports it; a number or boolean sent for text keeps its text; Wix's
-        // REST object for an image or a page URL reads as the SDK's text.
-        let reader = match (&field.rule, field.required) {
-            (
-                Rule::Text(TextRule {
-                    rest: Some(RestForm::Image),
-                    ..
-                }),
-                true,
-            ) => "image",
-            (
-                Rule::Text(TextRule {
-                    rest: Some(RestForm::Image),
-                    ..
-                }),
-                false,
-            ) => "optional_image",
-            (
-                Rule::Text(TextRule {
-                    rest: Some(RestForm::PageUrl),
-                    ..
-                }),
-                true,
-            ) => "page_url",
-            (
-                Rule::Text(TextRule {
-                    rest: Some(RestForm::PageUrl),
-                    ..
-                }),
-                false,
-            ) => "optional_page_url",
-            (_, true) => "string",
-            (_, false) => "optional_string",
+    if nullable.is_some() {
+        // Absent comes from `default`, and is written as absent.
+        parts.push(quote! { default });
+    }
+    if field.ty == Ty::String && nullable.is_some() {
+        // A number or boolean sent for text keeps its text; Wix's REST
+        // object for an image or a page URL reads as the SDK's text.
+        let reader = match &field.rule {
+            Rule::Text(TextRule {
+                rest: Some(RestForm::Image),
+                ..
+            }) => "optional_image",
+            Rule::Text(TextRule {
+                rest: Some(RestForm::PageUrl),
+                ..
+            }) => "optional_page_url",
+            _ => "optional_string",
         };
         let reader = format!("wix_activities::lenient::{reader}");
-        parts.push(quote! { default, deserialize_with = #reader });
+        parts.push(quote! { deserialize_with = #reader });
     }
-    if !field.required {
-        // Absent and `null` both read as `None`; `None` is written as absent.
-        parts.push(quote! { skip_serializing_if = "Option::is_none" });
+    if let Some(nullable) = nullable {
+        let skip = format!("{nullable}::is_absent");
+        parts.push(quote! { skip_serializing_if = #skip });
     }
     if parts.is_empty() {
         TokenStream::new()

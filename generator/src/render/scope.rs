@@ -17,6 +17,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("DateTime", "wix_activities"),
     ("Decimal", "wix_activities"),
     ("Int64", "wix_activities"),
+    ("Nullable", "wix_activities"),
     ("Number", "wix_activities"),
     ("FieldRule", "wix_activities::validate"),
     ("Items", "wix_activities::validate"),
