@@ -457,3 +457,172 @@ fn keys_are_read_as_pem_or_base64_of_the_pem_and_bad_ones_are_errors() {
         Err(Error::Key(_))
     ));
 }
+
+/// An image as Wix's REST form sends it, and what Wix's SDK makes of it.
+const REST_IMAGE: &str = r#"{"id": "a1b2.png", "url": "https://static.wixstatic.com/media/a1b2.png", "height": 30, "width": 40, "altText": "A shirt", "filename": "shirt.png"}"#;
+const SDK_IMAGE: &str = "wix:image://v1/a1b2.png/shirt.png#originWidth=40&originHeight=30";
+/// A page URL as Wix's REST form sends it; the SDK keeps its `url`.
+const REST_PAGE_URL: &str = r#"{"relativePath": "/product-page/shirt", "url": "https://shop.example.com/product-page/shirt"}"#;
+const SDK_PAGE_URL: &str = "https://shop.example.com/product-page/shirt";
+
+/// For each handler, the paths Wix's SDK transforms from the REST form, with
+/// the transformation's name (`transformRESTImageToSDKImage`, …).
+fn transformations() -> Vec<(String, String, String)> {
+    let all: Value = serde_json::from_str(&read("sdk/transformations.json")).unwrap();
+    let mut found = Vec::new();
+    for event in all["events"].as_array().unwrap() {
+        for path in event["paths"].as_array().unwrap() {
+            // No pointer: a path the SDK's transformation never reaches.
+            let Some(pointer) = path["sdkPointer"].as_str() else {
+                continue;
+            };
+            found.push((
+                event["handler"].as_str().unwrap().to_owned(),
+                pointer.replace("/*", "/0"),
+                path["transformFn"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    found
+}
+
+/// An SDK-shaped body as Wix's REST form carries it: `(rest, sdk)`, the
+/// second being the body with what the SDK makes of each REST value.
+fn rest_and_sdk(
+    handler: &str,
+    sdk: &Value,
+    transformations: &[(String, String, String)],
+) -> (Value, Value) {
+    let (mut rest, mut expected) = (sdk.clone(), sdk.clone());
+    for (_, pointer, function) in transformations.iter().filter(|(h, ..)| h == handler) {
+        let Some(value) = rest.pointer_mut(pointer) else {
+            continue;
+        };
+        match (function.as_str(), &*value) {
+            ("transformRESTImageToSDKImage", Value::String(_)) => {
+                *value = serde_json::from_str(REST_IMAGE).unwrap();
+                *expected.pointer_mut(pointer).unwrap() = SDK_IMAGE.into();
+            }
+            ("transformRESTPageURLV2ToSDKPageURLV2", Value::String(_)) => {
+                *value = serde_json::from_str(REST_PAGE_URL).unwrap();
+                *expected.pointer_mut(pointer).unwrap() = SDK_PAGE_URL.into();
+            }
+            ("transformRESTAddressToSDKAddress", Value::Object(_)) => {
+                let address = value.as_object_mut().unwrap();
+                for (sdk_name, rest_name) in
+                    [("addressLine1", "addressLine"), ("location", "geocode")]
+                {
+                    if let Some(field) = address.shift_remove(sdk_name) {
+                        address.insert(rest_name.into(), field);
+                    }
+                }
+            }
+            // Timestamps and floats are the same JSON in both forms.
+            _ => {}
+        }
+    }
+    (rest, expected)
+}
+
+#[test]
+fn every_sdk_body_posted_as_a_rest_shaped_webhook_reads_as_the_sdk_body() {
+    let key = app_key();
+    let transformations = transformations();
+    let events = sdk_events();
+    let root = fixtures().join("sdk");
+    let (mut compared, mut converted) = (0, 0);
+    for app in ["ecom", "ecom_discounts", "loyalty", "loyalty_imports"] {
+        let mut lists: Vec<PathBuf> = std::fs::read_dir(root.join("fields").join(app))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        lists.sort();
+        for list in lists {
+            let fields: Value =
+                serde_json::from_str(&std::fs::read_to_string(&list).unwrap()).unwrap();
+            let handler = fields["handler"].as_str().unwrap();
+            let (_, event_type, kind) = events.iter().find(|(h, ..)| h == handler).unwrap();
+            let stem = list.file_stem().unwrap().to_str().unwrap();
+            for form in ["full", "null"] {
+                let file = format!("sdk/bodies/{app}/{stem}.{form}.json");
+                let sdk: Value = serde_json::from_str(&read(&file)).unwrap();
+                let (mut rest, expected) = rest_and_sdk(handler, &sdk, &transformations);
+                converted += usize::from(rest != sdk);
+                // What the envelope carries, out of the metadata.
+                let metadata = rest["metadata"].as_object_mut().unwrap();
+                let mut envelope = Map::new();
+                for key in ["instanceId", "accountInfo"] {
+                    if let Some(value) = metadata.shift_remove(key) {
+                        envelope.insert(key.into(), value);
+                    }
+                }
+                if let Some(identity) = metadata.shift_remove("identity") {
+                    envelope.insert("identity".into(), identity.to_string().into());
+                }
+                let mut domain = domain_event(&rest, kind);
+                if let Some(fields) = rest.get("modifiedFields") {
+                    domain["updatedEvent"]["modifiedFields"] = fields.clone();
+                }
+                let token = sign(&payload(event_type, envelope, &domain));
+                let webhook = webhooks::parse(token.as_bytes(), &key)
+                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+                let velo = Event::from_json(handler, expected.to_string().as_bytes()).unwrap();
+                if webhook.event != velo {
+                    let (got, want) = (
+                        serde_json::to_value(&webhook.event).unwrap(),
+                        serde_json::to_value(&velo).unwrap(),
+                    );
+                    panic!(
+                        "{file}: the webhook reads otherwise at {:#?}",
+                        differences(&got, &want, "")
+                    );
+                }
+                let errors: Vec<String> = webhook
+                    .event
+                    .validate()
+                    .errors()
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{file}: {errors:#?}");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 66, "33 events, full and null");
+    assert_eq!(
+        converted, 32,
+        "the 16 events with an image, a page URL or an address, in both bodies"
+    );
+}
+
+/// The pointers where two JSON values differ.
+fn differences(a: &Value, b: &Value, at: &str) -> Vec<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .flat_map(|k| {
+                    let (l, r) = (
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                    );
+                    if x.contains_key(k) != y.contains_key(k) {
+                        vec![format!("{at}/{k}: {l} vs {r}")]
+                    } else {
+                        differences(l, r, &format!("{at}/{k}"))
+                    }
+                })
+                .collect()
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .flat_map(|(i, (l, r))| differences(l, r, &format!("{at}/{i}")))
+            .collect(),
+        _ if a == b => Vec::new(),
+        _ => vec![format!("{at}: {a} vs {b}")],
+    }
+}

@@ -377,3 +377,141 @@ mod rest_tests {
         assert_eq!(encode_uri_component("a b/ü"), "a%20b%2F%C3%BC");
     }
 }
+
+/// Where an event's REST form (what a webhook carries) sends another shape
+/// than its SDK form, as Wix's SDK lists them for each event: JSON pointers
+/// into the SDK form of the body, `*` standing for every item of an array.
+/// [`EventName::rest_paths`](crate::events::EventName::rest_paths) gives an
+/// event's; [`RestPaths::to_sdk`] makes a body what the SDK makes of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RestPaths {
+    /// Images: an object `{id, url, width, height, altText, filename}` for
+    /// the SDK's `wix:image://v1/…` text.
+    pub images: &'static [&'static str],
+    /// Page URLs: an object `{relativePath, url}` for the SDK's URL text.
+    pub page_urls: &'static [&'static str],
+    /// Addresses, whose REST names `addressLine`, `geocode` and
+    /// `formattedAddress` the SDK calls `addressLine1`, `location` and
+    /// `formatted`.
+    pub addresses: &'static [&'static str],
+}
+
+impl RestPaths {
+    /// No REST shapes: an event with none, or one this crate does not know.
+    pub const NONE: RestPaths = RestPaths {
+        images: &[],
+        page_urls: &[],
+        addresses: &[],
+    };
+
+    /// Converts, in `body` (already renamed to the SDK's `_id`s), each value
+    /// at these paths that is in its REST shape, as Wix's SDK does
+    /// (`transformRESTImageToSDKImage`, `transformRESTPageURLV2ToSDKPageURLV2`,
+    /// `transformRESTAddressToSDKAddress`). A value already in the SDK's
+    /// shape, `null`, or missing is left as it is. Of an image object only
+    /// what the SDK's text holds is kept (its ID, file name or alt text, and
+    /// size), of a page URL only its `url`; an address keeps every field,
+    /// renamed.
+    pub fn to_sdk(&self, body: &mut serde_json::Value) {
+        use serde_json::Value;
+        for pointer in self.images {
+            at_each(body, pointer, &mut |value| {
+                if let Value::Object(object) = value {
+                    *value = image_uri(object).map_or(Value::Null, Value::String);
+                }
+            });
+        }
+        for pointer in self.page_urls {
+            at_each(body, pointer, &mut |value| {
+                if let Value::Object(object) = value {
+                    *value = object.get("url").cloned().unwrap_or(Value::Null);
+                }
+            });
+        }
+        for pointer in self.addresses {
+            at_each(body, pointer, &mut |value| {
+                if let Value::Object(address) = value {
+                    for (rest, sdk) in [
+                        ("addressLine", "addressLine1"),
+                        ("geocode", "location"),
+                        ("formattedAddress", "formatted"),
+                    ] {
+                        if !address.contains_key(sdk) {
+                            if let Some(field) = address.remove(rest) {
+                                address.insert(sdk.to_owned(), field);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// Calls `f` on each value `pointer` reaches in `value`, `*` reaching every
+/// item of an array.
+fn at_each(
+    value: &mut serde_json::Value,
+    pointer: &str,
+    f: &mut dyn FnMut(&mut serde_json::Value),
+) {
+    use serde_json::Value;
+    let Some(rest) = pointer.strip_prefix('/') else {
+        f(value);
+        return;
+    };
+    let (token, rest) = rest.split_once('/').map_or((rest, ""), |(t, r)| (t, r));
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("/{rest}")
+    };
+    match (value, token) {
+        (Value::Array(items), "*") => {
+            for item in items {
+                at_each(item, &rest, f);
+            }
+        }
+        (Value::Object(map), token) => {
+            let key = token.replace("~1", "/").replace("~0", "~");
+            if let Some(child) = map.get_mut(&key) {
+                at_each(child, &rest, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod rest_path_tests {
+    use serde_json::json;
+
+    use super::RestPaths;
+
+    #[test]
+    fn rest_shapes_at_the_listed_paths_become_the_sdk_shapes() {
+        let paths = RestPaths {
+            images: &["/entity/lineItems/*/image"],
+            page_urls: &["/entity/lineItems/*/url"],
+            addresses: &["/entity/address"],
+        };
+        let mut body = json!({"entity": {
+            "lineItems": [
+                {"image": {"_id": "a1", "width": 4, "height": 3, "filename": "a b.png"}, "url": {"relativePath": "/p", "url": "https://x.test/p"}},
+                {"image": "wix:image://v1/b2", "url": null}
+            ],
+            "address": {"addressLine": "1 Main St", "geocode": {"latitude": 1.5}, "city": "Springfield"}
+        }});
+        paths.to_sdk(&mut body);
+        assert_eq!(
+            body,
+            json!({"entity": {
+                "lineItems": [
+                    {"image": "wix:image://v1/a1/a%20b.png#originWidth=4&originHeight=3", "url": "https://x.test/p"},
+                    {"image": "wix:image://v1/b2", "url": null}
+                ],
+                "address": {"addressLine1": "1 Main St", "location": {"latitude": 1.5}, "city": "Springfield"}
+            }})
+        );
+    }
+}

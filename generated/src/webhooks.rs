@@ -14,7 +14,9 @@
 //! `instanceId`, `identity` and `accountInfo` with the domain event's
 //! fields), renames the REST names to the SDK's (`id` → `_id`,
 //! `createdDate` → `_createdDate`, `updatedDate` → `_updatedDate`, at every
-//! depth, as the SDK does), and reads the result by its event type.
+//! depth, as the SDK does), converts the images, page URLs and addresses
+//! Wix's SDK converts for the event ([`EventName::rest_paths`]), and reads
+//! the result by its event type.
 //!
 //! A token is trusted only if it is signed RS256 by the key given; `none`,
 //! HMAC and the other RSA algorithms are refused, as is an expired token.
@@ -253,16 +255,22 @@ pub fn parse(body: &[u8], key: &PublicKey) -> Result<Webhook, Error> {
         .filter(|v| !v.is_null())
         .cloned();
     let mut sdk_body = body;
-    // What the SDK puts in `metadata` before the domain event's own fields.
+    // What the SDK puts in `metadata` before the domain event's own fields:
+    // the envelope's, each as it came (a `null` stays `null`).
     let metadata = sdk_body
         .entry("metadata")
         .or_insert_with(|| Value::Object(Map::new()));
     if let Value::Object(metadata) = metadata {
         let mut base = Map::new();
         for (key, value) in [
-            ("instanceId", instance_id.clone().map(Value::from)),
-            ("identity", identity.clone()),
-            ("accountInfo", account_info.clone()),
+            ("instanceId", envelope.get("instanceId").cloned()),
+            (
+                "identity",
+                identity
+                    .clone()
+                    .or_else(|| envelope.get("identity").cloned()),
+            ),
+            ("accountInfo", envelope.get("accountInfo").cloned()),
         ] {
             if let Some(value) = value {
                 base.insert(key.to_owned(), value);
@@ -274,6 +282,7 @@ pub fn parse(body: &[u8], key: &PublicKey) -> Result<Webhook, Error> {
     let mut sdk_body = Value::Object(sdk_body);
     rest_to_sdk(&mut sdk_body);
     let name = EventName::from_event_type(&event_type);
+    name.rest_paths().to_sdk(&mut sdk_body);
     let event = read_event(&name, sdk_body)?;
     Ok(Webhook {
         event_type,
@@ -381,9 +390,11 @@ fn body_of(mut domain: Map<String, Value>) -> Result<Unwrapped, Error> {
                 sdk.insert(target.to_owned(), entity);
             }
             if change == Change::Updated {
-                modified_fields = inner.remove("modifiedFields").filter(|v| !v.is_null());
-                if let Some(fields) = &modified_fields {
+                // Handed on as it came, a `null` too; the field says whether
+                // there is any.
+                if let Some(fields) = inner.remove("modifiedFields") {
                     sdk.insert("modifiedFields".to_owned(), fields.clone());
+                    modified_fields = Some(fields).filter(|v| !v.is_null());
                 }
             }
             change

@@ -120,6 +120,22 @@ fn references_to_other_files_and_handler_names_are_checked() {
             "events/ecom/cart-created.json#/x-wix-event-type: `Cart Created` is not a Wix event type (hint: an event type is what Wix's SDK tags `@eventType`, such as `wix.ecom.v1.cart_created`)",
         ),
         (
+            r#"{"x-wix-rest-paths": {"image": ["/entity/image"]}, "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-rest-paths: `x-wix-rest-paths` without `x-wix-handler`",
+        ),
+        (
+            r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-rest-paths": {"video": []}, "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-rest-paths/video: `video` is not a kind of REST path (one of image, page-url, address)",
+        ),
+        (
+            r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-rest-paths": {"image": "/entity/image"}, "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-rest-paths/image: must be an array of JSON pointers, found the string `/entity/image`",
+        ),
+        (
+            r#"{"x-wix-handler": "wixEcom_onCartCreated", "x-wix-rest-paths": {"page-url": ["/entity/url", "entity.url"]}, "type": "object"}"#.to_owned(),
+            "events/ecom/cart-created.json#/x-wix-rest-paths/page-url/1: must be a JSON pointer (`/entity/image`), found the string `entity.url`",
+        ),
+        (
             r#"{"type": "object", "x-wix-expected": ["entity"], "properties": {"metadata": {"type": "object"}}}"#.to_owned(),
             "events/ecom/cart-created.json#/x-wix-expected/0: `x-wix-expected` names `entity`, which is not a property here",
         ),

@@ -3051,6 +3051,9 @@ pub struct Address {
         skip_serializing_if = "Nullable::is_absent"
     )]
     pub postal_code: Nullable<String>,
+    /// The address's coordinates, as Wix's SDK declares them (`AddressLocation`). Wix's REST form (webhooks) calls it `geocode`, which is read too.
+    #[serde(alias = "geocode", default, skip_serializing_if = "Nullable::is_absent")]
+    pub location: Nullable<Location>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -3064,6 +3067,32 @@ impl JsonRules for Address {
             FieldRule::optional("subdivision", Rule::TEXT),
             FieldRule::optional("country", Rule::TEXT),
             FieldRule::optional("postalCode", Rule::TEXT),
+            FieldRule::optional("location", Rule::Object(&Location::RULES))
+                .aliases(&["geocode"]),
+        ],
+    );
+}
+
+/// The address's coordinates, as Wix's SDK declares them (`AddressLocation`). Wix's REST form (webhooks) calls it `geocode`, which is read too.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Location {
+    /// The latitude.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub latitude: Nullable<Number>,
+    /// The longitude.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub longitude: Nullable<Number>,
+    /// Fields the schema does not document, kept so that they are written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl JsonRules for Location {
+    const RULES: StructRules = StructRules::new(
+        &[
+            FieldRule::optional("latitude", Rule::NUMBER),
+            FieldRule::optional("longitude", Rule::NUMBER),
         ],
     );
 }

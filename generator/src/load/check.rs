@@ -143,6 +143,83 @@ pub(super) fn event_type(file: &Path, document: &Value) -> Result<Option<String>
     Ok(Some(event_type.to_owned()))
 }
 
+/// The keyword an event file lists, by kind, the places its REST form
+/// (webhooks) sends another shape than its SDK form with:
+/// `{"image": ["/entity/lineItems/*/image"], "page-url": [...], "address": [...]}`.
+pub const REST_PATHS: &str = "x-wix-rest-paths";
+
+/// The kinds [`REST_PATHS`] lists.
+const REST_PATH_KINDS: &[&str] = &["image", "page-url", "address"];
+
+/// The REST paths an event file lists, checked: each an array of JSON
+/// pointers into the SDK form of the event's body, `*` standing for every
+/// item of an array; and only beside a handler.
+pub(super) fn rest_paths(file: &Path, document: &Value) -> Result<super::RestPaths> {
+    let mut paths = super::RestPaths::default();
+    let Some(value) = document.get(REST_PATHS) else {
+        return Ok(paths);
+    };
+    let at = format!("/{REST_PATHS}");
+    let hint = "it lists, by kind (`image`, `page-url`, `address`), the JSON pointers where Wix's REST form sends another shape than its SDK";
+    if document.get(HANDLER).is_none() {
+        return Err(
+            Error::schema(file, &at, format!("`{REST_PATHS}` without `{HANDLER}`")).with_hint(hint),
+        );
+    }
+    let Some(kinds) = value.as_object() else {
+        return Err(Error::schema(
+            file,
+            &at,
+            format!("`{REST_PATHS}` must be an object, found {}", kind(value)),
+        )
+        .with_hint(hint));
+    };
+    for (name, list) in kinds {
+        let at = format!("{at}/{}", crate::pointer::escape(name));
+        let target = match name.as_str() {
+            "image" => &mut paths.images,
+            "page-url" => &mut paths.page_urls,
+            "address" => &mut paths.addresses,
+            _ => {
+                return Err(Error::schema(
+                    file,
+                    &at,
+                    format!(
+                        "`{name}` is not a kind of REST path (one of {})",
+                        REST_PATH_KINDS.join(", ")
+                    ),
+                )
+                .with_hint(hint))
+            }
+        };
+        let Some(items) = list.as_array() else {
+            return Err(Error::schema(
+                file,
+                &at,
+                format!("must be an array of JSON pointers, found {}", kind(list)),
+            )
+            .with_hint(hint));
+        };
+        for (index, item) in items.iter().enumerate() {
+            match item.as_str() {
+                Some(pointer) if pointer.starts_with('/') => target.push(pointer.to_owned()),
+                _ => {
+                    return Err(Error::schema(
+                        file,
+                        format!("{at}/{index}"),
+                        format!(
+                            "must be a JSON pointer (`/entity/image`), found {}",
+                            kind(item)
+                        ),
+                    )
+                    .with_hint(hint))
+                }
+            }
+        }
+    }
+    Ok(paths)
+}
+
 /// Marks a string enum whose publisher may add values (`true`).
 pub const OPEN_ENUM: &str = "x-wix-open-enum";
 

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use catalogue::{Catalogue, Deprecated, Group};
-pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, OPEN_ENUM, REST};
+pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, OPEN_ENUM, REST, REST_PATHS};
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};
@@ -66,9 +66,24 @@ pub enum Role {
         /// The event type Wix's webhooks and SDK name it by
         /// (`wix.ecom.v1.cart_created`), when the file names it.
         event_type: Option<String>,
+        /// Where its REST form sends another shape than its SDK form.
+        rest: RestPaths,
     },
     /// Any other file: a plain type.
     Plain,
+}
+
+/// The places an event's REST form (what a webhook carries) sends another
+/// shape than its SDK form, as JSON pointers into the SDK form (`*` for
+/// every item of an array), by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RestPaths {
+    /// An image object (`{id, url, width, height, …}`) for the SDK's text.
+    pub images: Vec<String>,
+    /// A page-URL object (`{relativePath, url}`) for the SDK's text.
+    pub page_urls: Vec<String>,
+    /// An address with REST names (`addressLine`, `geocode`, `formattedAddress`).
+    pub addresses: Vec<String>,
 }
 
 /// The schema dialect a file is written in.
@@ -135,10 +150,12 @@ pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaF
     check::document(full, &document)?;
     let handler = check::handler(full, &relative, &document)?;
     let event_type = check::event_type(full, &document)?;
+    let rest = check::rest_paths(full, &document)?;
     let role = match handler {
         Some(handler) => Role::Event {
             handler,
             event_type,
+            rest,
         },
         None => role_of(&relative),
     };

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub use rules::{Consistency, Items, Range, RestForm, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
-use crate::load::{Catalogue, Role};
+use crate::load::{Catalogue, RestPaths, Role};
 use crate::normalize::{Normalized, NormalizedFile};
 
 /// Every type to emit, by module, and the activity catalogue.
@@ -248,6 +248,8 @@ pub struct Event {
     pub ty: TypeRef,
     /// What the event reports.
     pub doc: Option<String>,
+    /// Where its REST form (webhooks) sends another shape than its SDK form.
+    pub rest: RestPaths,
 }
 
 impl Model {
@@ -307,9 +309,11 @@ fn events(files: &[NormalizedFile], plan: &shapes::Plan) -> Vec<Event> {
             Role::Event {
                 handler,
                 event_type,
+                rest,
             } => Some(Event {
                 handler: handler.clone(),
                 event_type: event_type.clone(),
+                rest: rest.clone(),
                 variant: String::new(),
                 ty: plan.root_type(file),
                 doc: plan.root_doc(&file.path),

@@ -21,6 +21,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
     let events = Events::of(model);
     let uses = quote! {
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
+        use wix_activities::lenient::RestPaths;
         use wix_activities::validate::{JsonRules, Path, Report, StructRules, Validate};
     };
     (uses, vec![event_name(&events), event(model, &events)])
@@ -35,6 +36,8 @@ struct Events {
     types: Vec<TokenStream>,
     name_variants: Vec<TokenStream>,
     event_variants: Vec<TokenStream>,
+    /// Each event's `RestPaths` value.
+    rest: Vec<TokenStream>,
 }
 
 impl Events {
@@ -63,7 +66,22 @@ impl Events {
                 quote! { #docs #variant(#ty), }
             })
             .collect();
+        let rest = events
+            .iter()
+            .map(|e| {
+                let (images, page_urls, addresses) =
+                    (&e.rest.images, &e.rest.page_urls, &e.rest.addresses);
+                quote! {
+                    RestPaths {
+                        images: &[#(#images),*],
+                        page_urls: &[#(#page_urls),*],
+                        addresses: &[#(#addresses),*],
+                    }
+                }
+            })
+            .collect();
         Events {
+            rest,
             event_types: events.iter().map(|e| e.event_type.clone()).collect(),
             handlers: events.iter().map(|e| e.handler.clone()).collect(),
             apps: events.iter().map(|e| e.app().to_owned()).collect(),
@@ -83,6 +101,7 @@ fn event_name(events: &Events) -> TokenStream {
         apps,
         types,
         name_variants,
+        rest,
         ..
     } = events;
     let count = variants.len();
@@ -153,6 +172,16 @@ fn event_name(events: &Events) -> TokenStream {
                 match self {
                     #(EventName::#variants => #apps,)*
                     EventName::Other(handler) => handler.split_once("_on").map_or("", |(app, _)| app),
+                }
+            }
+
+            /// Where the event's REST form, as a webhook carries it, sends
+            /// another shape than its SDK form (from Wix's SDK); none for an
+            /// unknown event.
+            pub fn rest_paths(&self) -> &'static RestPaths {
+                match self {
+                    #(EventName::#variants => &#rest,)*
+                    EventName::Other(_) => &RestPaths::NONE,
                 }
             }
 
