@@ -296,6 +296,20 @@ pub fn parse(body: &[u8], key: &PublicKey) -> Result<Webhook, Error> {
     })
 }
 
+/// Makes sure `jsonwebtoken` has a crypto backend before it is asked to
+/// verify. It picks one from its features, but when another crate in the
+/// program also turns on its `aws_lc_rs` backend it has two, picks neither,
+/// and panics on the first `decode`; this crate then installs the pure-Rust
+/// backend it depends on itself, once for the process. An application that
+/// installed a provider of its own keeps it.
+fn ensure_crypto_provider() {
+    use jsonwebtoken::crypto::CryptoProvider;
+    if CryptoProvider::try_get_default().is_none() {
+        // Losing a race to another installer is fine: there is one now.
+        let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
+    }
+}
+
 /// The token's payload, once its algorithm, signature and times check out.
 fn verify(token: &str, key: &PublicKey) -> Result<Value, Error> {
     let header = token
@@ -321,6 +335,7 @@ fn verify(token: &str, key: &PublicKey) -> Result<Value, Error> {
     validation.validate_nbf = true;
     validation.validate_aud = false;
     use jsonwebtoken::errors::ErrorKind;
+    ensure_crypto_provider();
     jsonwebtoken::decode::<Value>(token, &key.0, &validation)
         .map(|data| data.claims)
         .map_err(|e| match e.kind() {
