@@ -51,6 +51,84 @@ pub trait TypedInfo: Sized {
     fn documentation(wire_name: &str) -> Documentation;
 }
 
+/// The `info` of one activity type, typed: the generator implements it for
+/// each activity's struct (`hotels::Purchase`), so that an
+/// `Activity<hotels::Purchase>` reads, writes and validates as an
+/// `Activity` does, its type being that struct's.
+///
+/// ```
+/// use wix_activities::validate::Validate;
+/// use wix_activities::{music, Activity, ActivityPayload};
+///
+/// let fan = music::AlbumFan::new(music::Album::new("Graduation"))
+///     .with_artist(music::Artist::new("Kanye West"));
+/// let activity = Activity::new(fan);
+/// assert_eq!(<music::AlbumFan as ActivityPayload>::WIRE_NAME, "music/album-fan");
+/// assert!(activity.validate().is_valid());
+/// let json = serde_json::to_string(&activity)?;
+/// assert_eq!(
+///     json,
+///     r#"{"type":"music/album-fan","info":{"album":{"name":"Graduation"},"artist":{"name":"Kanye West"}}}"#
+/// );
+/// let back: Activity<music::AlbumFan> = serde_json::from_str(&json)?;
+/// assert_eq!(back, activity);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub trait ActivityPayload: Serialize + for<'de> Deserialize<'de> + JsonRules {
+    /// The wire name of its activity type (`hotels/purchase`).
+    const WIRE_NAME: &'static str;
+
+    /// Its fields the schema does not document.
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value>;
+
+    /// What the schemas say of its activity type.
+    fn documentation() -> Documentation;
+}
+
+impl<T: ActivityPayload> TypedInfo for T {
+    fn wire_name(&self) -> &str {
+        T::WIRE_NAME
+    }
+
+    fn deserialize_info<'de, D: Deserializer<'de>>(
+        wire_name: &str,
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        if wire_name == T::WIRE_NAME {
+            T::deserialize(deserializer)
+        } else {
+            Err(de::Error::custom(format_args!(
+                "the activity type is `{wire_name}`, not `{}`",
+                T::WIRE_NAME
+            )))
+        }
+    }
+
+    fn serialize_info<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+
+    fn validate_info(&self, path: &mut Path, report: &mut Report) {
+        self.validate_into(path, report);
+    }
+
+    fn info_rules(wire_name: &str) -> Option<&'static StructRules> {
+        (wire_name == T::WIRE_NAME).then_some(&T::RULES)
+    }
+
+    fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+        Some(ActivityPayload::undocumented(self))
+    }
+
+    fn documentation(wire_name: &str) -> Documentation {
+        if wire_name == T::WIRE_NAME {
+            T::documentation()
+        } else {
+            Documentation::Unknown
+        }
+    }
+}
+
 /// What a set of generated activity types knows of a wire name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Documentation {

@@ -53,7 +53,7 @@ pub mod validate;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
-pub use activity::{Activity, Documentation, TypedInfo, WireForm};
+pub use activity::{Activity, ActivityPayload, Documentation, TypedInfo, WireForm};
 pub use date_time::{DateTime, ParseDateTimeError};
 pub use decimal::{Decimal, ParseDecimalError};
 pub use int64::{Int64, ParseInt64Error};

@@ -60,6 +60,30 @@ macro_rules! from_integer {
 }
 from_integer!(i8, i16, i32, i64, u8, u16, u32, u64);
 
+/// A float is a `Number` unless it is NaN or infinite, which JSON cannot
+/// hold: `Number::try_from(230.5)?`.
+impl TryFrom<f64> for Number {
+    type Error = ParseNumberError;
+
+    fn try_from(value: f64) -> Result<Self, Self::Error> {
+        Number::from_f64(value).ok_or_else(|| ParseNumberError(value.to_string()))
+    }
+}
+
+impl TryFrom<f32> for Number {
+    type Error = ParseNumberError;
+
+    fn try_from(value: f32) -> Result<Self, Self::Error> {
+        // Through its shortest text, so that `0.1f32` is `0.1`, not `0.10000000149011612`.
+        value
+            .to_string()
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .ok_or_else(|| ParseNumberError(value.to_string()))
+    }
+}
+
 impl From<serde_json::Number> for Number {
     fn from(value: serde_json::Number) -> Self {
         Number(value)
@@ -161,6 +185,18 @@ impl schemars::JsonSchema for Number {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floats_convert_unless_json_cannot_hold_them() {
+        assert_eq!(Number::try_from(230.5).unwrap().to_string(), "230.5");
+        assert_eq!(Number::try_from(0.1f32).unwrap().to_string(), "0.1");
+        assert!(Number::try_from(f64::NAN).is_err());
+        assert_eq!(
+            Number::try_from(f64::INFINITY).unwrap_err().to_string(),
+            "`inf` is not a JSON number"
+        );
+        assert_eq!(Number::from(2u8).to_string(), "2");
+    }
 
     #[test]
     fn integers_stay_integers_and_floats_stay_floats() {

@@ -917,3 +917,481 @@ impl From<super::social::Track> for ActivityInfo {
         ActivityInfo::SocialTrack(info)
     }
 }
+
+impl wix_activities::ActivityPayload for super::e_commerce::CartAbandon {
+    const WIRE_NAME: &'static str = "e_commerce/cart-abandon";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "e_commerce/cart-abandon",
+        )
+    }
+}
+
+impl From<super::e_commerce::CartAbandon> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::e_commerce::CartAbandon) -> Self {
+        wix_activities::Activity::new(ActivityInfo::ECommerceCartAbandon(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::e_commerce::CartAdd {
+    const WIRE_NAME: &'static str = "e_commerce/cart-add";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("e_commerce/cart-add")
+    }
+}
+
+impl From<super::e_commerce::CartAdd> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::e_commerce::CartAdd) -> Self {
+        wix_activities::Activity::new(ActivityInfo::ECommerceCartAdd(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::e_commerce::CartCheckout {
+    const WIRE_NAME: &'static str = "e_commerce/cart-checkout";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "e_commerce/cart-checkout",
+        )
+    }
+}
+
+impl From<super::e_commerce::CartCheckout> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::e_commerce::CartCheckout) -> Self {
+        wix_activities::Activity::new(ActivityInfo::ECommerceCartCheckout(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::e_commerce::CartRemove {
+    const WIRE_NAME: &'static str = "e_commerce/cart-remove";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "e_commerce/cart-remove",
+        )
+    }
+}
+
+impl From<super::e_commerce::CartRemove> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::e_commerce::CartRemove) -> Self {
+        wix_activities::Activity::new(ActivityInfo::ECommerceCartRemove(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::e_commerce::Purchase {
+    const WIRE_NAME: &'static str = "e_commerce/purchase";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("e_commerce/purchase")
+    }
+}
+
+impl From<super::e_commerce::Purchase> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::e_commerce::Purchase) -> Self {
+        wix_activities::Activity::new(ActivityInfo::ECommercePurchase(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::events::Rsvp {
+    const WIRE_NAME: &'static str = "events/rsvp";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("events/rsvp")
+    }
+}
+
+impl From<super::events::Rsvp> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::events::Rsvp) -> Self {
+        wix_activities::Activity::new(ActivityInfo::EventsRsvp(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::form::ContactForm {
+    const WIRE_NAME: &'static str = "form/contact-form";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("form/contact-form")
+    }
+}
+
+impl From<super::form::ContactForm> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::form::ContactForm) -> Self {
+        wix_activities::Activity::new(ActivityInfo::FormContactForm(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::form::Form {
+    const WIRE_NAME: &'static str = "form/form";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("form/form")
+    }
+}
+
+impl From<super::form::Form> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::form::Form) -> Self {
+        wix_activities::Activity::new(ActivityInfo::FormForm(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::form::SubscriptionForm {
+    const WIRE_NAME: &'static str = "form/subscription-form";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "form/subscription-form",
+        )
+    }
+}
+
+impl From<super::form::SubscriptionForm> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::form::SubscriptionForm) -> Self {
+        wix_activities::Activity::new(ActivityInfo::FormSubscriptionForm(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::hotels::Cancel {
+    const WIRE_NAME: &'static str = "hotels/cancel";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("hotels/cancel")
+    }
+}
+
+impl From<super::hotels::Cancel> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::hotels::Cancel) -> Self {
+        wix_activities::Activity::new(ActivityInfo::HotelsCancel(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::hotels::Confirmation {
+    const WIRE_NAME: &'static str = "hotels/confirmation";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("hotels/confirmation")
+    }
+}
+
+impl From<super::hotels::Confirmation> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::hotels::Confirmation) -> Self {
+        wix_activities::Activity::new(ActivityInfo::HotelsConfirmation(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::hotels::Purchase {
+    const WIRE_NAME: &'static str = "hotels/purchase";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("hotels/purchase")
+    }
+}
+
+impl From<super::hotels::Purchase> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::hotels::Purchase) -> Self {
+        wix_activities::Activity::new(ActivityInfo::HotelsPurchase(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::hotels::PurchaseFailed {
+    const WIRE_NAME: &'static str = "hotels/purchase-failed";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "hotels/purchase-failed",
+        )
+    }
+}
+
+impl From<super::hotels::PurchaseFailed> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::hotels::PurchaseFailed) -> Self {
+        wix_activities::Activity::new(ActivityInfo::HotelsPurchaseFailed(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::hotels::Reservation {
+    const WIRE_NAME: &'static str = "hotels/reservation";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("hotels/reservation")
+    }
+}
+
+impl From<super::hotels::Reservation> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::hotels::Reservation) -> Self {
+        wix_activities::Activity::new(ActivityInfo::HotelsReservation(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::messaging::Im {
+    const WIRE_NAME: &'static str = "messaging/im";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("messaging/im")
+    }
+}
+
+impl From<super::messaging::Im> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::messaging::Im) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MessagingIm(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::AlbumFan {
+    const WIRE_NAME: &'static str = "music/album-fan";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/album-fan")
+    }
+}
+
+impl From<super::music::AlbumFan> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::AlbumFan) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicAlbumFan(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::AlbumPlayed {
+    const WIRE_NAME: &'static str = "music/album-played";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/album-played")
+    }
+}
+
+impl From<super::music::AlbumPlayed> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::AlbumPlayed) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicAlbumPlayed(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::AlbumShare {
+    const WIRE_NAME: &'static str = "music/album-share";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/album-share")
+    }
+}
+
+impl From<super::music::AlbumShare> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::AlbumShare) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicAlbumShare(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::TrackLyrics {
+    const WIRE_NAME: &'static str = "music/track-lyrics";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/track-lyrics")
+    }
+}
+
+impl From<super::music::TrackLyrics> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::TrackLyrics) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicTrackLyrics(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::TrackPlay {
+    const WIRE_NAME: &'static str = "music/track-play";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/track-play")
+    }
+}
+
+impl From<super::music::TrackPlay> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::TrackPlay) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicTrackPlay(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::TrackPlayed {
+    const WIRE_NAME: &'static str = "music/track-played";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/track-played")
+    }
+}
+
+impl From<super::music::TrackPlayed> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::TrackPlayed) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicTrackPlayed(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::TrackShare {
+    const WIRE_NAME: &'static str = "music/track-share";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/track-share")
+    }
+}
+
+impl From<super::music::TrackShare> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::TrackShare) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicTrackShare(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::music::TrackSkip {
+    const WIRE_NAME: &'static str = "music/track-skip";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("music/track-skip")
+    }
+}
+
+impl From<super::music::TrackSkip> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::music::TrackSkip) -> Self {
+        wix_activities::Activity::new(ActivityInfo::MusicTrackSkip(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::scheduler::Appointment {
+    const WIRE_NAME: &'static str = "scheduler/appointment";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "scheduler/appointment",
+        )
+    }
+}
+
+impl From<super::scheduler::Appointment> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::scheduler::Appointment) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SchedulerAppointment(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::scheduler::Cancel {
+    const WIRE_NAME: &'static str = "scheduler/cancel";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("scheduler/cancel")
+    }
+}
+
+impl From<super::scheduler::Cancel> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::scheduler::Cancel) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SchedulerCancel(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::scheduler::Confirmation {
+    const WIRE_NAME: &'static str = "scheduler/confirmation";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation(
+            "scheduler/confirmation",
+        )
+    }
+}
+
+impl From<super::scheduler::Confirmation> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::scheduler::Confirmation) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SchedulerConfirmation(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::social::Comment {
+    const WIRE_NAME: &'static str = "social/comment";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("social/comment")
+    }
+}
+
+impl From<super::social::Comment> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::social::Comment) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SocialComment(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::social::ShareUrl {
+    const WIRE_NAME: &'static str = "social/share-url";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("social/share-url")
+    }
+}
+
+impl From<super::social::ShareUrl> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::social::ShareUrl) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SocialShareUrl(info))
+    }
+}
+
+impl wix_activities::ActivityPayload for super::social::Track {
+    const WIRE_NAME: &'static str = "social/track";
+    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
+    fn documentation() -> wix_activities::Documentation {
+        <ActivityInfo as wix_activities::TypedInfo>::documentation("social/track")
+    }
+}
+
+impl From<super::social::Track> for wix_activities::Activity<ActivityInfo> {
+    fn from(info: super::social::Track) -> Self {
+        wix_activities::Activity::new(ActivityInfo::SocialTrack(info))
+    }
+}

@@ -38,6 +38,40 @@ pub struct Refund {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Refund {
+    /// A `Refund` with its required fields, `kind`, `total`, `currency`, `destination`; every other field is absent.
+    pub fn new(
+        kind: impl Into<RefundKind>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+        destination: impl Into<String>,
+    ) -> Self {
+        Refund {
+            kind: kind.into(),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            notes: Nullable::Absent,
+            destination: Nullable::Value(destination.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `notes`.
+    pub fn with_notes(mut self, notes: impl Into<Nullable<String>>) -> Self {
+        self.notes = notes.into();
+        self
+    }
+    /// Sets `destination`.
+    pub fn with_destination(mut self, destination: impl Into<Nullable<String>>) -> Self {
+        self.destination = destination.into();
+        self
+    }
+}
+
 impl JsonRules for Refund {
     const RULES: StructRules = StructRules::new(
             &[
@@ -144,6 +178,45 @@ pub struct Name {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Name {
+    /// A `Name` with every field absent.
+    pub fn new() -> Self {
+        Name {
+            prefix: Nullable::Absent,
+            first: Nullable::Absent,
+            middle: Nullable::Absent,
+            last: Nullable::Absent,
+            suffix: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `prefix`.
+    pub fn with_prefix(mut self, prefix: impl Into<Nullable<String>>) -> Self {
+        self.prefix = prefix.into();
+        self
+    }
+    /// Sets `first`.
+    pub fn with_first(mut self, first: impl Into<Nullable<String>>) -> Self {
+        self.first = first.into();
+        self
+    }
+    /// Sets `middle`.
+    pub fn with_middle(mut self, middle: impl Into<Nullable<String>>) -> Self {
+        self.middle = middle.into();
+        self
+    }
+    /// Sets `last`.
+    pub fn with_last(mut self, last: impl Into<Nullable<String>>) -> Self {
+        self.last = last.into();
+        self
+    }
+    /// Sets `suffix`.
+    pub fn with_suffix(mut self, suffix: impl Into<Nullable<String>>) -> Self {
+        self.suffix = suffix.into();
+        self
+    }
+}
+
 impl JsonRules for Name {
     const RULES: StructRules = StructRules::new(
             &[
@@ -216,6 +289,27 @@ pub struct Metadata {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Metadata {
+    /// A `Metadata` with its required fields, `name`, `value`; every other field is absent.
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Metadata {
+            name: Nullable::Value(name.into()),
+            value: Nullable::Value(value.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
 }
 
 impl JsonRules for Metadata {

@@ -23,6 +23,28 @@ pub struct CollectionProducts {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CollectionProducts {
+    /// A `CollectionProducts` with its required fields, `collectionId`, `productIds`; every other field is absent.
+    pub fn new(
+        collection_id: impl Into<String>,
+        product_ids: impl Into<Vec<String>>,
+    ) -> Self {
+        CollectionProducts {
+            collection_id: Nullable::Value(collection_id.into()),
+            product_ids: product_ids.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `collectionId`.
+    pub fn with_collection_id(
+        mut self,
+        collection_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.collection_id = collection_id.into();
+        self
+    }
+}
+
 impl JsonRules for CollectionProducts {
     const RULES: StructRules = StructRules::new(
         &[
@@ -46,6 +68,21 @@ pub struct Collection {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Collection {
+    /// A `Collection` with every field absent.
+    pub fn new() -> Self {
+        Collection {
+            name: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
 }
 
 impl JsonRules for Collection {
@@ -76,6 +113,27 @@ pub struct Message {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Message {
+    /// A `Message` with its required fields, `channelId`, `text`; every other field is absent.
+    pub fn new(channel_id: impl Into<String>, text: impl Into<String>) -> Self {
+        Message {
+            channel_id: Nullable::Value(channel_id.into()),
+            text: Nullable::Value(text.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `channelId`.
+    pub fn with_channel_id(mut self, channel_id: impl Into<Nullable<String>>) -> Self {
+        self.channel_id = channel_id.into();
+        self
+    }
+    /// Sets `text`.
+    pub fn with_text(mut self, text: impl Into<Nullable<String>>) -> Self {
+        self.text = text.into();
+        self
+    }
 }
 
 impl JsonRules for Message {
@@ -139,6 +197,81 @@ pub struct Product {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Product {
+    /// A `Product` with every field absent.
+    pub fn new() -> Self {
+        Product {
+            name: Nullable::Absent,
+            price: Nullable::Absent,
+            sku: Nullable::Absent,
+            description: Nullable::Absent,
+            weight: Nullable::Absent,
+            discount: Nullable::Absent,
+            manage_variants: Nullable::Absent,
+            product_options: Nullable::Absent,
+            media: Nullable::Absent,
+            visible: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Number>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `sku`.
+    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
+        self.sku = sku.into();
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
+        self.description = description.into();
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
+        self.weight = weight.into();
+        self
+    }
+    /// Sets `discount`.
+    pub fn with_discount(mut self, discount: impl Into<Nullable<Discount>>) -> Self {
+        self.discount = discount.into();
+        self
+    }
+    /// Sets `manageVariants`.
+    pub fn with_manage_variants(
+        mut self,
+        manage_variants: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.manage_variants = manage_variants.into();
+        self
+    }
+    /// Sets `productOptions`.
+    pub fn with_product_options(
+        mut self,
+        product_options: impl Into<Nullable<Vec<ProductOption>>>,
+    ) -> Self {
+        self.product_options = product_options.into();
+        self
+    }
+    /// Sets `media`.
+    pub fn with_media(mut self, media: impl Into<Nullable<serde_json::Value>>) -> Self {
+        self.media = media.into();
+        self
+    }
+    /// Sets `visible`.
+    pub fn with_visible(mut self, visible: impl Into<Nullable<bool>>) -> Self {
+        self.visible = visible.into();
+        self
+    }
+}
+
 impl JsonRules for Product {
     const RULES: StructRules = StructRules::new(
         &[
@@ -179,6 +312,27 @@ pub struct Discount {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Discount {
+    /// A `Discount` with every field absent.
+    pub fn new() -> Self {
+        Discount {
+            type_: Nullable::Absent,
+            value: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, type_: impl Into<Nullable<String>>) -> Self {
+        self.type_ = type_.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<Number>>) -> Self {
+        self.value = value.into();
+        self
+    }
+}
+
 impl JsonRules for Discount {
     const RULES: StructRules = StructRules::new(
         &[
@@ -205,6 +359,27 @@ pub struct ProductOption {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ProductOption {
+    /// A `ProductOption` with every field absent.
+    pub fn new() -> Self {
+        ProductOption {
+            name: Nullable::Absent,
+            choices: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `choices`.
+    pub fn with_choices(mut self, choices: impl Into<Nullable<Vec<Choice>>>) -> Self {
+        self.choices = choices.into();
+        self
+    }
 }
 
 impl JsonRules for ProductOption {
@@ -237,6 +412,27 @@ pub struct Choice {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Choice {
+    /// A `Choice` with every field absent.
+    pub fn new() -> Self {
+        Choice {
+            value: Nullable::Absent,
+            description: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
+        self.description = description.into();
+        self
+    }
 }
 
 impl JsonRules for Choice {

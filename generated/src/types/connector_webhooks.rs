@@ -12,6 +12,15 @@ pub struct CartEvent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CartEvent {
+    /// A `CartEvent` with every field absent.
+    pub fn new() -> Self {
+        CartEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 impl JsonRules for CartEvent {
     const RULES: StructRules = StructRules::new(&[]);
 }
@@ -23,6 +32,15 @@ pub struct CollectionEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CollectionEvent {
+    /// A `CollectionEvent` with every field absent.
+    pub fn new() -> Self {
+        CollectionEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for CollectionEvent {
@@ -38,6 +56,15 @@ pub struct ContactEvent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ContactEvent {
+    /// A `ContactEvent` with every field absent.
+    pub fn new() -> Self {
+        ContactEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 impl JsonRules for ContactEvent {
     const RULES: StructRules = StructRules::new(&[]);
 }
@@ -49,6 +76,15 @@ pub struct FormSubmissionEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FormSubmissionEvent {
+    /// A `FormSubmissionEvent` with every field absent.
+    pub fn new() -> Self {
+        FormSubmissionEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for FormSubmissionEvent {
@@ -64,6 +100,15 @@ pub struct FulfillmentEvent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl FulfillmentEvent {
+    /// A `FulfillmentEvent` with every field absent.
+    pub fn new() -> Self {
+        FulfillmentEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 impl JsonRules for FulfillmentEvent {
     const RULES: StructRules = StructRules::new(&[]);
 }
@@ -75,6 +120,15 @@ pub struct MessageEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl MessageEvent {
+    /// A `MessageEvent` with every field absent.
+    pub fn new() -> Self {
+        MessageEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for MessageEvent {
@@ -90,6 +144,15 @@ pub struct OrderEvent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderEvent {
+    /// A `OrderEvent` with every field absent.
+    pub fn new() -> Self {
+        OrderEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 impl JsonRules for OrderEvent {
     const RULES: StructRules = StructRules::new(&[]);
 }
@@ -101,6 +164,15 @@ pub struct ProductEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ProductEvent {
+    /// A `ProductEvent` with every field absent.
+    pub fn new() -> Self {
+        ProductEvent {
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for ProductEvent {

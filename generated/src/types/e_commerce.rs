@@ -40,6 +40,38 @@ pub struct CartAbandon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CartAbandon {
+    /// A `CartAbandon` with its required fields, `cartId`, `storeId`, `items`; every other field is absent.
+    pub fn new(
+        cart_id: impl Into<String>,
+        store_id: impl Into<String>,
+        items: impl Into<Vec<Item>>,
+    ) -> Self {
+        CartAbandon {
+            cart_id: Nullable::Value(cart_id.into()),
+            store_id: Nullable::Value(store_id.into()),
+            store_name: Nullable::Absent,
+            items: items.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `storeId`.
+    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
+        self.store_id = store_id.into();
+        self
+    }
+    /// Sets `storeName`.
+    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
+        self.store_name = store_name.into();
+        self
+    }
+}
+
 impl JsonRules for CartAbandon {
     const RULES: StructRules = StructRules::new(
             &[
@@ -136,6 +168,116 @@ pub struct Item {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Item {
+    /// A `Item` with its required fields, `id`, `title`, `quantity`, `currency`, `variants`; every other field is absent.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        quantity: impl Into<i64>,
+        currency: impl Into<String>,
+        variants: impl Into<Vec<Variant>>,
+    ) -> Self {
+        Item {
+            id: Nullable::Value(id.into()),
+            type_: Nullable::Absent,
+            sku: Nullable::Absent,
+            title: Nullable::Value(title.into()),
+            quantity: quantity.into(),
+            price: Nullable::Absent,
+            formatted_price: Nullable::Absent,
+            currency: Nullable::Value(currency.into()),
+            product_link: Nullable::Absent,
+            weight: Nullable::Absent,
+            formatted_weight: Nullable::Absent,
+            media: Nullable::Absent,
+            variants: variants.into(),
+            categories: Nullable::Absent,
+            metadata: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, type_: impl Into<Nullable<ItemType>>) -> Self {
+        self.type_ = type_.into();
+        self
+    }
+    /// Sets `sku`.
+    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
+        self.sku = sku.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Number>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `formattedPrice`.
+    pub fn with_formatted_price(
+        mut self,
+        formatted_price: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_price = formatted_price.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `productLink`.
+    pub fn with_product_link(
+        mut self,
+        product_link: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.product_link = product_link.into();
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
+        self.weight = weight.into();
+        self
+    }
+    /// Sets `formattedWeight`.
+    pub fn with_formatted_weight(
+        mut self,
+        formatted_weight: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_weight = formatted_weight.into();
+        self
+    }
+    /// Sets `media`.
+    pub fn with_media(mut self, media: impl Into<Nullable<Media>>) -> Self {
+        self.media = media.into();
+        self
+    }
+    /// Sets `categories`.
+    pub fn with_categories(
+        mut self,
+        categories: impl Into<Nullable<Vec<String>>>,
+    ) -> Self {
+        self.categories = categories.into();
+        self
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(
+        mut self,
+        metadata: impl Into<Nullable<Vec<Metadata>>>,
+    ) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+}
+
 impl JsonRules for Item {
     const RULES: StructRules = StructRules::new(
             &[
@@ -222,6 +364,21 @@ pub struct Media {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Media {
+    /// A `Media` with every field absent.
+    pub fn new() -> Self {
+        Media {
+            thumbnail: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `thumbnail`.
+    pub fn with_thumbnail(mut self, thumbnail: impl Into<Nullable<String>>) -> Self {
+        self.thumbnail = thumbnail.into();
+        self
+    }
+}
+
 impl JsonRules for Media {
     const RULES: StructRules = StructRules::new(
             &[FieldRule::optional("thumbnail", Rule::TEXT)],
@@ -250,6 +407,27 @@ pub struct Variant {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Variant {
+    /// A `Variant` with its required field, `title`; every other field is absent.
+    pub fn new(title: impl Into<String>) -> Self {
+        Variant {
+            title: Nullable::Value(title.into()),
+            value: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
 }
 
 impl JsonRules for Variant {
@@ -283,6 +461,27 @@ pub struct Metadata {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Metadata {
+    /// A `Metadata` with its required fields, `name`, `value`; every other field is absent.
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Metadata {
+            name: Nullable::Value(name.into()),
+            value: Nullable::Value(value.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
 }
 
 impl JsonRules for Metadata {
@@ -329,6 +528,38 @@ pub struct CartAdd {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CartAdd {
+    /// A `CartAdd` with its required fields, `cartId`, `storeId`, `item`; every other field is absent.
+    pub fn new(
+        cart_id: impl Into<String>,
+        store_id: impl Into<String>,
+        item: impl Into<Item>,
+    ) -> Self {
+        CartAdd {
+            cart_id: Nullable::Value(cart_id.into()),
+            store_id: Nullable::Value(store_id.into()),
+            store_name: Nullable::Absent,
+            item: item.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `storeId`.
+    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
+        self.store_id = store_id.into();
+        self
+    }
+    /// Sets `storeName`.
+    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
+        self.store_name = store_name.into();
+        self
+    }
 }
 
 impl JsonRules for CartAdd {
@@ -379,6 +610,38 @@ pub struct CartCheckout {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CartCheckout {
+    /// A `CartCheckout` with its required fields, `cartId`, `storeId`, `items`; every other field is absent.
+    pub fn new(
+        cart_id: impl Into<String>,
+        store_id: impl Into<String>,
+        items: impl Into<Vec<Item>>,
+    ) -> Self {
+        CartCheckout {
+            cart_id: Nullable::Value(cart_id.into()),
+            store_id: Nullable::Value(store_id.into()),
+            store_name: Nullable::Absent,
+            items: items.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `storeId`.
+    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
+        self.store_id = store_id.into();
+        self
+    }
+    /// Sets `storeName`.
+    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
+        self.store_name = store_name.into();
+        self
+    }
+}
+
 impl JsonRules for CartCheckout {
     const RULES: StructRules = StructRules::new(
             &[
@@ -425,6 +688,38 @@ pub struct CartRemove {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CartRemove {
+    /// A `CartRemove` with its required fields, `cartId`, `storeId`, `item`; every other field is absent.
+    pub fn new(
+        cart_id: impl Into<String>,
+        store_id: impl Into<String>,
+        item: impl Into<Item>,
+    ) -> Self {
+        CartRemove {
+            cart_id: Nullable::Value(cart_id.into()),
+            store_id: Nullable::Value(store_id.into()),
+            store_name: Nullable::Absent,
+            item: item.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `storeId`.
+    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
+        self.store_id = store_id.into();
+        self
+    }
+    /// Sets `storeName`.
+    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
+        self.store_name = store_name.into();
+        self
+    }
 }
 
 impl JsonRules for CartRemove {
@@ -521,6 +816,88 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Purchase {
+    /// A `Purchase` with its required fields, `cartId`, `storeId`, `items`, `payment`; every other field is absent.
+    pub fn new(
+        cart_id: impl Into<String>,
+        store_id: impl Into<String>,
+        items: impl Into<Vec<Item>>,
+        payment: impl Into<Payment>,
+    ) -> Self {
+        Purchase {
+            cart_id: Nullable::Value(cart_id.into()),
+            store_id: Nullable::Value(store_id.into()),
+            store_name: Nullable::Absent,
+            order_id: Nullable::Absent,
+            items: items.into(),
+            payment: payment.into(),
+            shipping_address: Nullable::Absent,
+            billing_address: Nullable::Absent,
+            payment_gateway: Nullable::Absent,
+            note: Nullable::Absent,
+            buyer_accepts_marketing: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `storeId`.
+    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
+        self.store_id = store_id.into();
+        self
+    }
+    /// Sets `storeName`.
+    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
+        self.store_name = store_name.into();
+        self
+    }
+    /// Sets `orderId`.
+    pub fn with_order_id(mut self, order_id: impl Into<Nullable<String>>) -> Self {
+        self.order_id = order_id.into();
+        self
+    }
+    /// Sets `shippingAddress`.
+    pub fn with_shipping_address(
+        mut self,
+        shipping_address: impl Into<Nullable<ShippingAddress>>,
+    ) -> Self {
+        self.shipping_address = shipping_address.into();
+        self
+    }
+    /// Sets `billingAddress`.
+    pub fn with_billing_address(
+        mut self,
+        billing_address: impl Into<Nullable<BillingAddress>>,
+    ) -> Self {
+        self.billing_address = billing_address.into();
+        self
+    }
+    /// Sets `paymentGateway`.
+    pub fn with_payment_gateway(
+        mut self,
+        payment_gateway: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.payment_gateway = payment_gateway.into();
+        self
+    }
+    /// Sets `note`.
+    pub fn with_note(mut self, note: impl Into<Nullable<String>>) -> Self {
+        self.note = note.into();
+        self
+    }
+    /// Sets `buyerAcceptsMarketing`.
+    pub fn with_buyer_accepts_marketing(
+        mut self,
+        buyer_accepts_marketing: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.buyer_accepts_marketing = buyer_accepts_marketing.into();
+        self
+    }
+}
+
 impl JsonRules for Purchase {
     const RULES: StructRules = StructRules::new(
             &[
@@ -592,6 +969,63 @@ pub struct Payment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Payment {
+    /// A `Payment` with its required fields, `total`, `subtotal`, `currency`; every other field is absent.
+    pub fn new(
+        total: impl Into<Number>,
+        subtotal: impl Into<Number>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Payment {
+            total: total.into(),
+            subtotal: subtotal.into(),
+            formatted_total: Nullable::Absent,
+            formatted_subtotal: Nullable::Absent,
+            currency: Nullable::Value(currency.into()),
+            coupon: Nullable::Absent,
+            tax: Nullable::Absent,
+            shipping: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `formattedTotal`.
+    pub fn with_formatted_total(
+        mut self,
+        formatted_total: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_total = formatted_total.into();
+        self
+    }
+    /// Sets `formattedSubtotal`.
+    pub fn with_formatted_subtotal(
+        mut self,
+        formatted_subtotal: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_subtotal = formatted_subtotal.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `coupon`.
+    pub fn with_coupon(mut self, coupon: impl Into<Nullable<Coupon>>) -> Self {
+        self.coupon = coupon.into();
+        self
+    }
+    /// Sets `tax`.
+    pub fn with_tax(mut self, tax: impl Into<Nullable<Tax>>) -> Self {
+        self.tax = tax.into();
+        self
+    }
+    /// Sets `shipping`.
+    pub fn with_shipping(mut self, shipping: impl Into<Nullable<Shipping>>) -> Self {
+        self.shipping = shipping.into();
+        self
+    }
+}
+
 impl JsonRules for Payment {
     const RULES: StructRules = StructRules::new(
             &[
@@ -635,6 +1069,31 @@ pub struct Coupon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Coupon {
+    /// A `Coupon` with its required fields, `total`, `title`; every other field is absent.
+    pub fn new(total: impl Into<Number>, title: impl Into<String>) -> Self {
+        Coupon {
+            total: total.into(),
+            formatted_total: Nullable::Absent,
+            title: Nullable::Value(title.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `formattedTotal`.
+    pub fn with_formatted_total(
+        mut self,
+        formatted_total: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_total = formatted_total.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+}
+
 impl JsonRules for Coupon {
     const RULES: StructRules = StructRules::new(
             &[
@@ -666,6 +1125,25 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Tax {
+    /// A `Tax` with its required field, `total`; every other field is absent.
+    pub fn new(total: impl Into<Number>) -> Self {
+        Tax {
+            total: total.into(),
+            formatted_total: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `formattedTotal`.
+    pub fn with_formatted_total(
+        mut self,
+        formatted_total: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_total = formatted_total.into();
+        self
+    }
+}
+
 impl JsonRules for Tax {
     const RULES: StructRules = StructRules::new(
             &[
@@ -694,6 +1172,25 @@ pub struct Shipping {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Shipping {
+    /// A `Shipping` with its required field, `total`; every other field is absent.
+    pub fn new(total: impl Into<Number>) -> Self {
+        Shipping {
+            total: total.into(),
+            formatted_total: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `formattedTotal`.
+    pub fn with_formatted_total(
+        mut self,
+        formatted_total: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_total = formatted_total.into();
+        self
+    }
 }
 
 impl JsonRules for Shipping {
@@ -809,6 +1306,96 @@ pub struct ShippingAddress {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ShippingAddress {
+    /// A `ShippingAddress` with every field absent.
+    pub fn new() -> Self {
+        ShippingAddress {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            email: Nullable::Absent,
+            phone: Nullable::Absent,
+            country: Nullable::Absent,
+            country_code: Nullable::Absent,
+            region: Nullable::Absent,
+            region_code: Nullable::Absent,
+            city: Nullable::Absent,
+            address1: Nullable::Absent,
+            address2: Nullable::Absent,
+            zip: Nullable::Absent,
+            company: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `firstName`.
+    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
+        self.first_name = first_name.into();
+        self
+    }
+    /// Sets `lastName`.
+    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
+        self.last_name = last_name.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+    /// Sets `country`.
+    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
+        self.country = country.into();
+        self
+    }
+    /// Sets `countryCode`.
+    pub fn with_country_code(
+        mut self,
+        country_code: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.country_code = country_code.into();
+        self
+    }
+    /// Sets `region`.
+    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
+        self.region = region.into();
+        self
+    }
+    /// Sets `regionCode`.
+    pub fn with_region_code(mut self, region_code: impl Into<Nullable<String>>) -> Self {
+        self.region_code = region_code.into();
+        self
+    }
+    /// Sets `city`.
+    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
+        self.city = city.into();
+        self
+    }
+    /// Sets `address1`.
+    pub fn with_address1(mut self, address1: impl Into<Nullable<String>>) -> Self {
+        self.address1 = address1.into();
+        self
+    }
+    /// Sets `address2`.
+    pub fn with_address2(mut self, address2: impl Into<Nullable<String>>) -> Self {
+        self.address2 = address2.into();
+        self
+    }
+    /// Sets `zip`.
+    pub fn with_zip(mut self, zip: impl Into<Nullable<String>>) -> Self {
+        self.zip = zip.into();
+        self
+    }
+    /// Sets `company`.
+    pub fn with_company(mut self, company: impl Into<Nullable<String>>) -> Self {
+        self.company = company.into();
+        self
+    }
 }
 
 impl JsonRules for ShippingAddress {
@@ -935,6 +1522,96 @@ pub struct BillingAddress {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl BillingAddress {
+    /// A `BillingAddress` with every field absent.
+    pub fn new() -> Self {
+        BillingAddress {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            email: Nullable::Absent,
+            phone: Nullable::Absent,
+            country: Nullable::Absent,
+            country_code: Nullable::Absent,
+            region: Nullable::Absent,
+            region_code: Nullable::Absent,
+            city: Nullable::Absent,
+            address1: Nullable::Absent,
+            address2: Nullable::Absent,
+            zip: Nullable::Absent,
+            company: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `firstName`.
+    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
+        self.first_name = first_name.into();
+        self
+    }
+    /// Sets `lastName`.
+    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
+        self.last_name = last_name.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+    /// Sets `country`.
+    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
+        self.country = country.into();
+        self
+    }
+    /// Sets `countryCode`.
+    pub fn with_country_code(
+        mut self,
+        country_code: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.country_code = country_code.into();
+        self
+    }
+    /// Sets `region`.
+    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
+        self.region = region.into();
+        self
+    }
+    /// Sets `regionCode`.
+    pub fn with_region_code(mut self, region_code: impl Into<Nullable<String>>) -> Self {
+        self.region_code = region_code.into();
+        self
+    }
+    /// Sets `city`.
+    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
+        self.city = city.into();
+        self
+    }
+    /// Sets `address1`.
+    pub fn with_address1(mut self, address1: impl Into<Nullable<String>>) -> Self {
+        self.address1 = address1.into();
+        self
+    }
+    /// Sets `address2`.
+    pub fn with_address2(mut self, address2: impl Into<Nullable<String>>) -> Self {
+        self.address2 = address2.into();
+        self
+    }
+    /// Sets `zip`.
+    pub fn with_zip(mut self, zip: impl Into<Nullable<String>>) -> Self {
+        self.zip = zip.into();
+        self
+    }
+    /// Sets `company`.
+    pub fn with_company(mut self, company: impl Into<Nullable<String>>) -> Self {
+        self.company = company.into();
+        self
+    }
 }
 
 impl JsonRules for BillingAddress {

@@ -36,6 +36,37 @@ pub struct ActivityPage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ActivityPage {
+    /// A `ActivityPage` with its required field, `results`; every other field is absent.
+    pub fn new(results: impl Into<Vec<wix_activities::Activity>>) -> Self {
+        ActivityPage {
+            results: results.into(),
+            page_size: Nullable::Absent,
+            next_cursor: Nullable::Absent,
+            previous_cursor: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `pageSize`.
+    pub fn with_page_size(mut self, page_size: impl Into<Nullable<i64>>) -> Self {
+        self.page_size = page_size.into();
+        self
+    }
+    /// Sets `nextCursor`.
+    pub fn with_next_cursor(mut self, next_cursor: impl Into<Nullable<String>>) -> Self {
+        self.next_cursor = next_cursor.into();
+        self
+    }
+    /// Sets `previousCursor`.
+    pub fn with_previous_cursor(
+        mut self,
+        previous_cursor: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.previous_cursor = previous_cursor.into();
+        self
+    }
+}
+
 impl JsonRules for ActivityPage {
     const RULES: StructRules = StructRules::new(
             &[
@@ -82,6 +113,48 @@ pub struct ActivityQuery {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ActivityQuery {
+    /// A `ActivityQuery` with every field absent.
+    pub fn new() -> Self {
+        ActivityQuery {
+            from: Nullable::Absent,
+            until: Nullable::Absent,
+            scope: Nullable::Absent,
+            activity_types: Nullable::Absent,
+            page_size: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `from`.
+    pub fn with_from(mut self, from: impl Into<Nullable<DateTime>>) -> Self {
+        self.from = from.into();
+        self
+    }
+    /// Sets `until`.
+    pub fn with_until(mut self, until: impl Into<Nullable<DateTime>>) -> Self {
+        self.until = until.into();
+        self
+    }
+    /// Sets `scope`.
+    pub fn with_scope(mut self, scope: impl Into<Nullable<Scope>>) -> Self {
+        self.scope = scope.into();
+        self
+    }
+    /// Sets `activityTypes`.
+    pub fn with_activity_types(
+        mut self,
+        activity_types: impl Into<Nullable<Vec<String>>>,
+    ) -> Self {
+        self.activity_types = activity_types.into();
+        self
+    }
+    /// Sets `pageSize`.
+    pub fn with_page_size(mut self, page_size: impl Into<Nullable<i64>>) -> Self {
+        self.page_size = page_size.into();
+        self
+    }
 }
 
 impl JsonRules for ActivityQuery {
@@ -157,6 +230,33 @@ pub struct ContactUpdate {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ContactUpdate {
+    /// A `ContactUpdate` with every field absent.
+    pub fn new() -> Self {
+        ContactUpdate {
+            name: Nullable::Absent,
+            emails: Nullable::Absent,
+            phones: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `emails`.
+    pub fn with_emails(mut self, emails: impl Into<Nullable<Vec<Email>>>) -> Self {
+        self.emails = emails.into();
+        self
+    }
+    /// Sets `phones`.
+    pub fn with_phones(mut self, phones: impl Into<Nullable<Vec<Phone>>>) -> Self {
+        self.phones = phones.into();
+        self
+    }
+}
+
 impl JsonRules for ContactUpdate {
     const RULES: StructRules = StructRules::new(
             &[
@@ -189,6 +289,27 @@ pub struct Email {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Email {
+    /// A `Email` with every field absent.
+    pub fn new() -> Self {
+        Email {
+            tag: Nullable::Absent,
+            email: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `tag`.
+    pub fn with_tag(mut self, tag: impl Into<Nullable<String>>) -> Self {
+        self.tag = tag.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
 }
 
 impl JsonRules for Email {
@@ -224,6 +345,27 @@ pub struct Phone {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Phone {
+    /// A `Phone` with every field absent.
+    pub fn new() -> Self {
+        Phone {
+            tag: Nullable::Absent,
+            phone: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `tag`.
+    pub fn with_tag(mut self, tag: impl Into<Nullable<String>>) -> Self {
+        self.tag = tag.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+}
+
 impl JsonRules for Phone {
     const RULES: StructRules = StructRules::new(
             &[
@@ -257,6 +399,30 @@ pub struct Details {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Details {
+    /// A `Details` with every field absent.
+    pub fn new() -> Self {
+        Details {
+            additional_info_url: Nullable::Absent,
+            summary: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `additionalInfoUrl`.
+    pub fn with_additional_info_url(
+        mut self,
+        additional_info_url: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.additional_info_url = additional_info_url.into();
+        self
+    }
+    /// Sets `summary`.
+    pub fn with_summary(mut self, summary: impl Into<Nullable<String>>) -> Self {
+        self.summary = summary.into();
+        self
+    }
 }
 
 impl JsonRules for Details {
@@ -296,6 +462,27 @@ pub struct PostResult {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PostResult {
+    /// A `PostResult` with its required field, `activityId`; every other field is absent.
+    pub fn new(activity_id: impl Into<String>) -> Self {
+        PostResult {
+            activity_id: Nullable::Value(activity_id.into()),
+            contact_id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `activityId`.
+    pub fn with_activity_id(mut self, activity_id: impl Into<Nullable<String>>) -> Self {
+        self.activity_id = activity_id.into();
+        self
+    }
+    /// Sets `contactId`.
+    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
+        self.contact_id = contact_id.into();
+        self
+    }
 }
 
 impl JsonRules for PostResult {

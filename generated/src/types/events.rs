@@ -54,6 +54,63 @@ pub struct Rsvp {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Rsvp {
+    /// A `Rsvp` with its required fields, `eventId`, `eventTitle`; every other field is absent.
+    pub fn new(event_id: impl Into<String>, event_title: impl Into<String>) -> Self {
+        Rsvp {
+            event_id: Nullable::Value(event_id.into()),
+            event_title: Nullable::Value(event_title.into()),
+            event_description: Nullable::Absent,
+            total_number_attendees: Nullable::Absent,
+            price: Nullable::Absent,
+            location: Nullable::Absent,
+            time: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `eventId`.
+    pub fn with_event_id(mut self, event_id: impl Into<Nullable<String>>) -> Self {
+        self.event_id = event_id.into();
+        self
+    }
+    /// Sets `eventTitle`.
+    pub fn with_event_title(mut self, event_title: impl Into<Nullable<String>>) -> Self {
+        self.event_title = event_title.into();
+        self
+    }
+    /// Sets `eventDescription`.
+    pub fn with_event_description(
+        mut self,
+        event_description: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.event_description = event_description.into();
+        self
+    }
+    /// Sets `totalNumberAttendees`.
+    pub fn with_total_number_attendees(
+        mut self,
+        total_number_attendees: impl Into<Nullable<Number>>,
+    ) -> Self {
+        self.total_number_attendees = total_number_attendees.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `location`.
+    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
+        self.location = location.into();
+        self
+    }
+    /// Sets `time`.
+    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
+        self.time = time.into();
+        self
+    }
+}
+
 impl JsonRules for Rsvp {
     const RULES: StructRules = StructRules::new(
             &[
@@ -96,6 +153,31 @@ pub struct Price {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Price {
+    /// A `Price` with its required fields, `price`, `currency`; every other field is absent.
+    pub fn new(price: impl Into<Number>, currency: impl Into<String>) -> Self {
+        Price {
+            price: price.into(),
+            currency: Nullable::Value(currency.into()),
+            formatted_price: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `formattedPrice`.
+    pub fn with_formatted_price(
+        mut self,
+        formatted_price: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_price = formatted_price.into();
+        self
+    }
+}
+
 impl JsonRules for Price {
     const RULES: StructRules = StructRules::new(
             &[
@@ -130,6 +212,27 @@ pub struct Location {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Location {
+    /// A `Location` with its required field, `address`; every other field is absent.
+    pub fn new(address: impl Into<String>) -> Self {
+        Location {
+            name: Nullable::Absent,
+            address: Nullable::Value(address.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `address`.
+    pub fn with_address(mut self, address: impl Into<Nullable<String>>) -> Self {
+        self.address = address.into();
+        self
+    }
+}
+
 impl JsonRules for Location {
     const RULES: StructRules = StructRules::new(
             &[
@@ -161,6 +264,28 @@ pub struct Time {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Time {
+    /// A `Time` with its required fields, `start`, `timeZone`; every other field is absent.
+    pub fn new(start: impl Into<DateTime>, time_zone: impl Into<String>) -> Self {
+        Time {
+            start: start.into(),
+            end: Nullable::Absent,
+            time_zone: Nullable::Value(time_zone.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `end`.
+    pub fn with_end(mut self, end: impl Into<Nullable<DateTime>>) -> Self {
+        self.end = end.into();
+        self
+    }
+    /// Sets `timeZone`.
+    pub fn with_time_zone(mut self, time_zone: impl Into<Nullable<String>>) -> Self {
+        self.time_zone = time_zone.into();
+        self
+    }
 }
 
 impl JsonRules for Time {
@@ -250,6 +375,99 @@ pub struct Metadata {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Metadata {
+    /// A `Metadata` with every field absent.
+    pub fn new() -> Self {
+        Metadata {
+            id: Nullable::Absent,
+            entity_id: Nullable::Absent,
+            event_time: Nullable::Absent,
+            triggered_by_anonymize_request: Nullable::Absent,
+            instance_id: Nullable::Absent,
+            event_type: Nullable::Absent,
+            entity_fqdn: Nullable::Absent,
+            slug: Nullable::Absent,
+            originated_from: Nullable::Absent,
+            entity_event_sequence: Nullable::Absent,
+            account_info: Nullable::Absent,
+            identity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `entityId`.
+    pub fn with_entity_id(mut self, entity_id: impl Into<Nullable<String>>) -> Self {
+        self.entity_id = entity_id.into();
+        self
+    }
+    /// Sets `eventTime`.
+    pub fn with_event_time(mut self, event_time: impl Into<Nullable<DateTime>>) -> Self {
+        self.event_time = event_time.into();
+        self
+    }
+    /// Sets `triggeredByAnonymizeRequest`.
+    pub fn with_triggered_by_anonymize_request(
+        mut self,
+        triggered_by_anonymize_request: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.triggered_by_anonymize_request = triggered_by_anonymize_request.into();
+        self
+    }
+    /// Sets `instanceId`.
+    pub fn with_instance_id(mut self, instance_id: impl Into<Nullable<String>>) -> Self {
+        self.instance_id = instance_id.into();
+        self
+    }
+    /// Sets `eventType`.
+    pub fn with_event_type(mut self, event_type: impl Into<Nullable<String>>) -> Self {
+        self.event_type = event_type.into();
+        self
+    }
+    /// Sets `entityFqdn`.
+    pub fn with_entity_fqdn(mut self, entity_fqdn: impl Into<Nullable<String>>) -> Self {
+        self.entity_fqdn = entity_fqdn.into();
+        self
+    }
+    /// Sets `slug`.
+    pub fn with_slug(mut self, slug: impl Into<Nullable<String>>) -> Self {
+        self.slug = slug.into();
+        self
+    }
+    /// Sets `originatedFrom`.
+    pub fn with_originated_from(
+        mut self,
+        originated_from: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.originated_from = originated_from.into();
+        self
+    }
+    /// Sets `entityEventSequence`.
+    pub fn with_entity_event_sequence(
+        mut self,
+        entity_event_sequence: impl Into<Nullable<Int64>>,
+    ) -> Self {
+        self.entity_event_sequence = entity_event_sequence.into();
+        self
+    }
+    /// Sets `accountInfo`.
+    pub fn with_account_info(
+        mut self,
+        account_info: impl Into<Nullable<AccountInfo>>,
+    ) -> Self {
+        self.account_info = account_info.into();
+        self
+    }
+    /// Sets `identity`.
+    pub fn with_identity(mut self, identity: impl Into<Nullable<Identity>>) -> Self {
+        self.identity = identity.into();
+        self
+    }
+}
+
 impl JsonRules for Metadata {
     const RULES: StructRules = StructRules::new(
         &[
@@ -298,6 +516,36 @@ pub struct AccountInfo {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AccountInfo {
+    /// A `AccountInfo` with every field absent.
+    pub fn new() -> Self {
+        AccountInfo {
+            account_id: Nullable::Absent,
+            parent_account_id: Nullable::Absent,
+            site_id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `accountId`.
+    pub fn with_account_id(mut self, account_id: impl Into<Nullable<String>>) -> Self {
+        self.account_id = account_id.into();
+        self
+    }
+    /// Sets `parentAccountId`.
+    pub fn with_parent_account_id(
+        mut self,
+        parent_account_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.parent_account_id = parent_account_id.into();
+        self
+    }
+    /// Sets `siteId`.
+    pub fn with_site_id(mut self, site_id: impl Into<Nullable<String>>) -> Self {
+        self.site_id = site_id.into();
+        self
+    }
 }
 
 impl JsonRules for AccountInfo {
@@ -349,6 +597,51 @@ pub struct Identity {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Identity {
+    /// A `Identity` with every field absent.
+    pub fn new() -> Self {
+        Identity {
+            identity_type: Nullable::Absent,
+            anonymous_visitor_id: Nullable::Absent,
+            member_id: Nullable::Absent,
+            wix_user_id: Nullable::Absent,
+            app_id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `identityType`.
+    pub fn with_identity_type(
+        mut self,
+        identity_type: impl Into<Nullable<IdentityType>>,
+    ) -> Self {
+        self.identity_type = identity_type.into();
+        self
+    }
+    /// Sets `anonymousVisitorId`.
+    pub fn with_anonymous_visitor_id(
+        mut self,
+        anonymous_visitor_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.anonymous_visitor_id = anonymous_visitor_id.into();
+        self
+    }
+    /// Sets `memberId`.
+    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+    /// Sets `wixUserId`.
+    pub fn with_wix_user_id(mut self, wix_user_id: impl Into<Nullable<String>>) -> Self {
+        self.wix_user_id = wix_user_id.into();
+        self
+    }
+    /// Sets `appId`.
+    pub fn with_app_id(mut self, app_id: impl Into<Nullable<String>>) -> Self {
+        self.app_id = app_id.into();
+        self
+    }
 }
 
 impl JsonRules for Identity {

@@ -23,6 +23,39 @@ pub struct AbandonedCheckoutRecovered {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AbandonedCheckoutRecovered {
+    /// A `AbandonedCheckoutRecovered` with every field absent.
+    pub fn new() -> Self {
+        AbandonedCheckoutRecovered {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<AbandonedCheckout>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: impl Into<Nullable<AbandonedCheckoutRecoveredData>>,
+    ) -> Self {
+        self.data = data.into();
+        self
+    }
+}
+
 impl JsonRules for AbandonedCheckoutRecovered {
     const RULES: StructRules = StructRules::new(
         &[
@@ -125,6 +158,126 @@ pub struct AbandonedCheckout {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AbandonedCheckout {
+    /// A `AbandonedCheckout` with every field absent.
+    pub fn new() -> Self {
+        AbandonedCheckout {
+            id: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            activities: Nullable::Absent,
+            buyer_info: Nullable::Absent,
+            buyer_language: Nullable::Absent,
+            cart_id: Nullable::Absent,
+            checkout_id: Nullable::Absent,
+            checkout_recovered_date: Nullable::Absent,
+            checkout_url: Nullable::Absent,
+            contact_details: Nullable::Absent,
+            conversion_currency: Nullable::Absent,
+            currency: Nullable::Absent,
+            total_price: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `activities`.
+    pub fn with_activities(
+        mut self,
+        activities: impl Into<Nullable<Vec<AbandonedCheckoutActivity>>>,
+    ) -> Self {
+        self.activities = activities.into();
+        self
+    }
+    /// Sets `buyerInfo`.
+    pub fn with_buyer_info(
+        mut self,
+        buyer_info: impl Into<Nullable<BuyerInfo>>,
+    ) -> Self {
+        self.buyer_info = buyer_info.into();
+        self
+    }
+    /// Sets `buyerLanguage`.
+    pub fn with_buyer_language(
+        mut self,
+        buyer_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.buyer_language = buyer_language.into();
+        self
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `checkoutId`.
+    pub fn with_checkout_id(mut self, checkout_id: impl Into<Nullable<String>>) -> Self {
+        self.checkout_id = checkout_id.into();
+        self
+    }
+    /// Sets `checkoutRecoveredDate`.
+    pub fn with_checkout_recovered_date(
+        mut self,
+        checkout_recovered_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.checkout_recovered_date = checkout_recovered_date.into();
+        self
+    }
+    /// Sets `checkoutUrl`.
+    pub fn with_checkout_url(
+        mut self,
+        checkout_url: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.checkout_url = checkout_url.into();
+        self
+    }
+    /// Sets `contactDetails`.
+    pub fn with_contact_details(
+        mut self,
+        contact_details: impl Into<Nullable<ContactDetails>>,
+    ) -> Self {
+        self.contact_details = contact_details.into();
+        self
+    }
+    /// Sets `conversionCurrency`.
+    pub fn with_conversion_currency(
+        mut self,
+        conversion_currency: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.conversion_currency = conversion_currency.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `totalPrice`.
+    pub fn with_total_price(mut self, total_price: impl Into<Nullable<Money>>) -> Self {
+        self.total_price = total_price.into();
+        self
+    }
+}
+
 impl JsonRules for AbandonedCheckout {
     const RULES: StructRules = StructRules::new(
         &[
@@ -163,6 +316,33 @@ pub struct AbandonedCheckoutActivity {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AbandonedCheckoutActivity {
+    /// A `AbandonedCheckoutActivity` with every field absent.
+    pub fn new() -> Self {
+        AbandonedCheckoutActivity {
+            created_date: Nullable::Absent,
+            type_: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        type_: impl Into<Nullable<AbandonedCheckoutActivityType>>,
+    ) -> Self {
+        self.type_ = type_.into();
+        self
+    }
 }
 
 impl JsonRules for AbandonedCheckoutActivity {
@@ -308,6 +488,39 @@ pub struct BuyerInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl BuyerInfo {
+    /// A `BuyerInfo` with every field absent.
+    pub fn new() -> Self {
+        BuyerInfo {
+            contact_id: Nullable::Absent,
+            member_id: Nullable::Absent,
+            visitor_id: Nullable::Absent,
+            email: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `contactId`.
+    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
+        self.contact_id = contact_id.into();
+        self
+    }
+    /// Sets `memberId`.
+    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+    /// Sets `visitorId`.
+    pub fn with_visitor_id(mut self, visitor_id: impl Into<Nullable<String>>) -> Self {
+        self.visitor_id = visitor_id.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+}
+
 impl JsonRules for BuyerInfo {
     const RULES: StructRules = StructRules::new(
         &[
@@ -350,6 +563,33 @@ pub struct ContactDetails {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ContactDetails {
+    /// A `ContactDetails` with every field absent.
+    pub fn new() -> Self {
+        ContactDetails {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            phone: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `firstName`.
+    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
+        self.first_name = first_name.into();
+        self
+    }
+    /// Sets `lastName`.
+    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
+        self.last_name = last_name.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+}
+
 impl JsonRules for ContactDetails {
     const RULES: StructRules = StructRules::new(
         &[
@@ -390,6 +630,48 @@ pub struct Money {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Money {
+    /// A `Money` with every field absent.
+    pub fn new() -> Self {
+        Money {
+            amount: Nullable::Absent,
+            converted_amount: Nullable::Absent,
+            formatted_amount: Nullable::Absent,
+            formatted_converted_amount: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `amount`.
+    pub fn with_amount(mut self, amount: impl Into<Nullable<Decimal>>) -> Self {
+        self.amount = amount.into();
+        self
+    }
+    /// Sets `convertedAmount`.
+    pub fn with_converted_amount(
+        mut self,
+        converted_amount: impl Into<Nullable<Decimal>>,
+    ) -> Self {
+        self.converted_amount = converted_amount.into();
+        self
+    }
+    /// Sets `formattedAmount`.
+    pub fn with_formatted_amount(
+        mut self,
+        formatted_amount: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_amount = formatted_amount.into();
+        self
+    }
+    /// Sets `formattedConvertedAmount`.
+    pub fn with_formatted_converted_amount(
+        mut self,
+        formatted_converted_amount: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_converted_amount = formatted_converted_amount.into();
+        self
+    }
+}
+
 impl JsonRules for Money {
     const RULES: StructRules = StructRules::new(
         &[
@@ -412,6 +694,24 @@ pub struct AbandonedCheckoutRecoveredData {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AbandonedCheckoutRecoveredData {
+    /// A `AbandonedCheckoutRecoveredData` with every field absent.
+    pub fn new() -> Self {
+        AbandonedCheckoutRecoveredData {
+            abandoned_checkout: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `abandonedCheckout`.
+    pub fn with_abandoned_checkout(
+        mut self,
+        abandoned_checkout: impl Into<Nullable<AbandonedCheckout>>,
+    ) -> Self {
+        self.abandoned_checkout = abandoned_checkout.into();
+        self
+    }
 }
 
 impl JsonRules for AbandonedCheckoutRecoveredData {
@@ -440,6 +740,30 @@ pub struct BackInStockNotificationRequestCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl BackInStockNotificationRequestCreated {
+    /// A `BackInStockNotificationRequestCreated` with every field absent.
+    pub fn new() -> Self {
+        BackInStockNotificationRequestCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for BackInStockNotificationRequestCreated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -461,6 +785,21 @@ pub struct BackInStockNotificationRequestDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl BackInStockNotificationRequestDeleted {
+    /// A `BackInStockNotificationRequestDeleted` with every field absent.
+    pub fn new() -> Self {
+        BackInStockNotificationRequestDeleted {
+            metadata: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+}
+
 impl JsonRules for BackInStockNotificationRequestDeleted {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
@@ -480,6 +819,30 @@ pub struct BackInStockNotificationRequestUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl BackInStockNotificationRequestUpdated {
+    /// A `BackInStockNotificationRequestUpdated` with every field absent.
+    pub fn new() -> Self {
+        BackInStockNotificationRequestUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for BackInStockNotificationRequestUpdated {
@@ -504,6 +867,27 @@ pub struct CartCreated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CartCreated {
+    /// A `CartCreated` with every field absent.
+    pub fn new() -> Self {
+        CartCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Cart>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CartCreated {
@@ -594,6 +978,129 @@ pub struct Cart {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Cart {
+    /// A `Cart` with every field absent.
+    pub fn new() -> Self {
+        Cart {
+            id: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            line_items: Nullable::Absent,
+            buyer_info: Nullable::Absent,
+            currency: Nullable::Absent,
+            conversion_currency: Nullable::Absent,
+            buyer_language: Nullable::Absent,
+            site_language: Nullable::Absent,
+            tax_included_in_prices: Nullable::Absent,
+            weight_unit: Nullable::Absent,
+            subtotal: Nullable::Absent,
+            applied_discounts: Nullable::Absent,
+            in_sync: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `lineItems`.
+    pub fn with_line_items(
+        mut self,
+        line_items: impl Into<Nullable<Vec<LineItem>>>,
+    ) -> Self {
+        self.line_items = line_items.into();
+        self
+    }
+    /// Sets `buyerInfo`.
+    pub fn with_buyer_info(
+        mut self,
+        buyer_info: impl Into<Nullable<BuyerInfo>>,
+    ) -> Self {
+        self.buyer_info = buyer_info.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `conversionCurrency`.
+    pub fn with_conversion_currency(
+        mut self,
+        conversion_currency: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.conversion_currency = conversion_currency.into();
+        self
+    }
+    /// Sets `buyerLanguage`.
+    pub fn with_buyer_language(
+        mut self,
+        buyer_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.buyer_language = buyer_language.into();
+        self
+    }
+    /// Sets `siteLanguage`.
+    pub fn with_site_language(
+        mut self,
+        site_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.site_language = site_language.into();
+        self
+    }
+    /// Sets `taxIncludedInPrices`.
+    pub fn with_tax_included_in_prices(
+        mut self,
+        tax_included_in_prices: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.tax_included_in_prices = tax_included_in_prices.into();
+        self
+    }
+    /// Sets `weightUnit`.
+    pub fn with_weight_unit(
+        mut self,
+        weight_unit: impl Into<Nullable<WeightUnit>>,
+    ) -> Self {
+        self.weight_unit = weight_unit.into();
+        self
+    }
+    /// Sets `subtotal`.
+    pub fn with_subtotal(mut self, subtotal: impl Into<Nullable<Money>>) -> Self {
+        self.subtotal = subtotal.into();
+        self
+    }
+    /// Sets `appliedDiscounts`.
+    pub fn with_applied_discounts(
+        mut self,
+        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+    ) -> Self {
+        self.applied_discounts = applied_discounts.into();
+        self
+    }
+    /// Sets `inSync`.
+    pub fn with_in_sync(mut self, in_sync: impl Into<Nullable<bool>>) -> Self {
+        self.in_sync = in_sync.into();
+        self
+    }
 }
 
 impl JsonRules for Cart {
@@ -739,6 +1246,222 @@ pub struct LineItem {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl LineItem {
+    /// A `LineItem` with every field absent.
+    pub fn new() -> Self {
+        LineItem {
+            id: Nullable::Absent,
+            quantity: Nullable::Absent,
+            catalog_reference: Nullable::Absent,
+            product_name: Nullable::Absent,
+            url: Nullable::Absent,
+            price: Nullable::Absent,
+            line_item_price: Nullable::Absent,
+            full_price: Nullable::Absent,
+            price_before_discounts: Nullable::Absent,
+            total_price_after_tax: Nullable::Absent,
+            total_price_before_tax: Nullable::Absent,
+            tax_details: Nullable::Absent,
+            discount: Nullable::Absent,
+            total_discount: Nullable::Absent,
+            description_lines: Nullable::Absent,
+            image: Nullable::Absent,
+            media: Nullable::Absent,
+            availability: Nullable::Absent,
+            physical_properties: Nullable::Absent,
+            coupon_scopes: Nullable::Absent,
+            item_type: Nullable::Absent,
+            payment_option: Nullable::Absent,
+            root_catalog_item_id: Nullable::Absent,
+            fulfiller_id: Nullable::Absent,
+            refund_quantity: Nullable::Absent,
+            restock_quantity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `quantity`.
+    pub fn with_quantity(mut self, quantity: impl Into<Nullable<i64>>) -> Self {
+        self.quantity = quantity.into();
+        self
+    }
+    /// Sets `catalogReference`.
+    pub fn with_catalog_reference(
+        mut self,
+        catalog_reference: impl Into<Nullable<CatalogReference>>,
+    ) -> Self {
+        self.catalog_reference = catalog_reference.into();
+        self
+    }
+    /// Sets `productName`.
+    pub fn with_product_name(
+        mut self,
+        product_name: impl Into<Nullable<TranslatableString>>,
+    ) -> Self {
+        self.product_name = product_name.into();
+        self
+    }
+    /// Sets `url`.
+    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
+        self.url = url.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Money>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `lineItemPrice`.
+    pub fn with_line_item_price(
+        mut self,
+        line_item_price: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.line_item_price = line_item_price.into();
+        self
+    }
+    /// Sets `fullPrice`.
+    pub fn with_full_price(mut self, full_price: impl Into<Nullable<Money>>) -> Self {
+        self.full_price = full_price.into();
+        self
+    }
+    /// Sets `priceBeforeDiscounts`.
+    pub fn with_price_before_discounts(
+        mut self,
+        price_before_discounts: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.price_before_discounts = price_before_discounts.into();
+        self
+    }
+    /// Sets `totalPriceAfterTax`.
+    pub fn with_total_price_after_tax(
+        mut self,
+        total_price_after_tax: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_price_after_tax = total_price_after_tax.into();
+        self
+    }
+    /// Sets `totalPriceBeforeTax`.
+    pub fn with_total_price_before_tax(
+        mut self,
+        total_price_before_tax: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_price_before_tax = total_price_before_tax.into();
+        self
+    }
+    /// Sets `taxDetails`.
+    pub fn with_tax_details(
+        mut self,
+        tax_details: impl Into<Nullable<TaxDetails>>,
+    ) -> Self {
+        self.tax_details = tax_details.into();
+        self
+    }
+    /// Sets `discount`.
+    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
+        self.discount = discount.into();
+        self
+    }
+    /// Sets `totalDiscount`.
+    pub fn with_total_discount(
+        mut self,
+        total_discount: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_discount = total_discount.into();
+        self
+    }
+    /// Sets `descriptionLines`.
+    pub fn with_description_lines(
+        mut self,
+        description_lines: impl Into<Nullable<Vec<DescriptionLine>>>,
+    ) -> Self {
+        self.description_lines = description_lines.into();
+        self
+    }
+    /// Sets `image`.
+    pub fn with_image(mut self, image: impl Into<Nullable<String>>) -> Self {
+        self.image = image.into();
+        self
+    }
+    /// Sets `media`.
+    pub fn with_media(mut self, media: impl Into<Nullable<String>>) -> Self {
+        self.media = media.into();
+        self
+    }
+    /// Sets `availability`.
+    pub fn with_availability(
+        mut self,
+        availability: impl Into<Nullable<ItemAvailability>>,
+    ) -> Self {
+        self.availability = availability.into();
+        self
+    }
+    /// Sets `physicalProperties`.
+    pub fn with_physical_properties(
+        mut self,
+        physical_properties: impl Into<Nullable<PhysicalProperties>>,
+    ) -> Self {
+        self.physical_properties = physical_properties.into();
+        self
+    }
+    /// Sets `couponScopes`.
+    pub fn with_coupon_scopes(
+        mut self,
+        coupon_scopes: impl Into<Nullable<Vec<CouponScope>>>,
+    ) -> Self {
+        self.coupon_scopes = coupon_scopes.into();
+        self
+    }
+    /// Sets `itemType`.
+    pub fn with_item_type(mut self, item_type: impl Into<Nullable<ItemType>>) -> Self {
+        self.item_type = item_type.into();
+        self
+    }
+    /// Sets `paymentOption`.
+    pub fn with_payment_option(
+        mut self,
+        payment_option: impl Into<Nullable<PaymentOption>>,
+    ) -> Self {
+        self.payment_option = payment_option.into();
+        self
+    }
+    /// Sets `rootCatalogItemId`.
+    pub fn with_root_catalog_item_id(
+        mut self,
+        root_catalog_item_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.root_catalog_item_id = root_catalog_item_id.into();
+        self
+    }
+    /// Sets `fulfillerId`.
+    pub fn with_fulfiller_id(
+        mut self,
+        fulfiller_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.fulfiller_id = fulfiller_id.into();
+        self
+    }
+    /// Sets `refundQuantity`.
+    pub fn with_refund_quantity(
+        mut self,
+        refund_quantity: impl Into<Nullable<i64>>,
+    ) -> Self {
+        self.refund_quantity = refund_quantity.into();
+        self
+    }
+    /// Sets `restockQuantity`.
+    pub fn with_restock_quantity(
+        mut self,
+        restock_quantity: impl Into<Nullable<i64>>,
+    ) -> Self {
+        self.restock_quantity = restock_quantity.into();
+        self
+    }
+}
+
 impl JsonRules for LineItem {
     const RULES: StructRules = StructRules::new(
         &[
@@ -823,6 +1546,36 @@ pub struct CatalogReference {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CatalogReference {
+    /// A `CatalogReference` with every field absent.
+    pub fn new() -> Self {
+        CatalogReference {
+            catalog_item_id: Nullable::Absent,
+            app_id: Nullable::Absent,
+            options: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `catalogItemId`.
+    pub fn with_catalog_item_id(
+        mut self,
+        catalog_item_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.catalog_item_id = catalog_item_id.into();
+        self
+    }
+    /// Sets `appId`.
+    pub fn with_app_id(mut self, app_id: impl Into<Nullable<String>>) -> Self {
+        self.app_id = app_id.into();
+        self
+    }
+    /// Sets `options`.
+    pub fn with_options(mut self, options: impl Into<Nullable<CatalogOptions>>) -> Self {
+        self.options = options.into();
+        self
+    }
+}
+
 impl JsonRules for CatalogReference {
     const RULES: StructRules = StructRules::new(
         &[
@@ -854,6 +1607,41 @@ pub struct CatalogOptions {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CatalogOptions {
+    /// A `CatalogOptions` with every field absent.
+    pub fn new() -> Self {
+        CatalogOptions {
+            variant_id: Nullable::Absent,
+            options: Nullable::Absent,
+            custom_text_fields: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `variantId`.
+    pub fn with_variant_id(mut self, variant_id: impl Into<Nullable<String>>) -> Self {
+        self.variant_id = variant_id.into();
+        self
+    }
+    /// Sets `options`.
+    pub fn with_options(
+        mut self,
+        options: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.options = options.into();
+        self
+    }
+    /// Sets `customTextFields`.
+    pub fn with_custom_text_fields(
+        mut self,
+        custom_text_fields: impl Into<
+            Nullable<serde_json::Map<String, serde_json::Value>>,
+        >,
+    ) -> Self {
+        self.custom_text_fields = custom_text_fields.into();
+        self
+    }
 }
 
 impl JsonRules for CatalogOptions {
@@ -889,6 +1677,27 @@ pub struct TranslatableString {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl TranslatableString {
+    /// A `TranslatableString` with every field absent.
+    pub fn new() -> Self {
+        TranslatableString {
+            original: Nullable::Absent,
+            translated: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `original`.
+    pub fn with_original(mut self, original: impl Into<Nullable<String>>) -> Self {
+        self.original = original.into();
+        self
+    }
+    /// Sets `translated`.
+    pub fn with_translated(mut self, translated: impl Into<Nullable<String>>) -> Self {
+        self.translated = translated.into();
+        self
+    }
+}
+
 impl JsonRules for TranslatableString {
     const RULES: StructRules = StructRules::new(
         &[
@@ -918,6 +1727,45 @@ pub struct TaxDetails {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TaxDetails {
+    /// A `TaxDetails` with every field absent.
+    pub fn new() -> Self {
+        TaxDetails {
+            taxable_amount: Nullable::Absent,
+            tax_rate: Nullable::Absent,
+            total_tax: Nullable::Absent,
+            rate_breakdown: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `taxableAmount`.
+    pub fn with_taxable_amount(
+        mut self,
+        taxable_amount: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.taxable_amount = taxable_amount.into();
+        self
+    }
+    /// Sets `taxRate`.
+    pub fn with_tax_rate(mut self, tax_rate: impl Into<Nullable<Decimal>>) -> Self {
+        self.tax_rate = tax_rate.into();
+        self
+    }
+    /// Sets `totalTax`.
+    pub fn with_total_tax(mut self, total_tax: impl Into<Nullable<Money>>) -> Self {
+        self.total_tax = total_tax.into();
+        self
+    }
+    /// Sets `rateBreakdown`.
+    pub fn with_rate_breakdown(
+        mut self,
+        rate_breakdown: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.rate_breakdown = rate_breakdown.into();
+        self
+    }
 }
 
 impl JsonRules for TaxDetails {
@@ -961,6 +1809,60 @@ pub struct DescriptionLine {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DescriptionLine {
+    /// A `DescriptionLine` with every field absent.
+    pub fn new() -> Self {
+        DescriptionLine {
+            name: Nullable::Absent,
+            plain_text: Nullable::Absent,
+            plain_text_value: Nullable::Absent,
+            color_info: Nullable::Absent,
+            color: Nullable::Absent,
+            line_type: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<TranslatableString>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `plainText`.
+    pub fn with_plain_text(
+        mut self,
+        plain_text: impl Into<Nullable<TranslatableString>>,
+    ) -> Self {
+        self.plain_text = plain_text.into();
+        self
+    }
+    /// Sets `plainTextValue`.
+    pub fn with_plain_text_value(
+        mut self,
+        plain_text_value: impl Into<Nullable<TranslatableString>>,
+    ) -> Self {
+        self.plain_text_value = plain_text_value.into();
+        self
+    }
+    /// Sets `colorInfo`.
+    pub fn with_color_info(
+        mut self,
+        color_info: impl Into<Nullable<ColorInfo>>,
+    ) -> Self {
+        self.color_info = color_info.into();
+        self
+    }
+    /// Sets `color`.
+    pub fn with_color(mut self, color: impl Into<Nullable<String>>) -> Self {
+        self.color = color.into();
+        self
+    }
+    /// Sets `lineType`.
+    pub fn with_line_type(mut self, line_type: impl Into<Nullable<LineType>>) -> Self {
+        self.line_type = line_type.into();
+        self
+    }
 }
 
 impl JsonRules for DescriptionLine {
@@ -1010,6 +1912,33 @@ pub struct ColorInfo {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ColorInfo {
+    /// A `ColorInfo` with every field absent.
+    pub fn new() -> Self {
+        ColorInfo {
+            original: Nullable::Absent,
+            translated: Nullable::Absent,
+            code: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `original`.
+    pub fn with_original(mut self, original: impl Into<Nullable<String>>) -> Self {
+        self.original = original.into();
+        self
+    }
+    /// Sets `translated`.
+    pub fn with_translated(mut self, translated: impl Into<Nullable<String>>) -> Self {
+        self.translated = translated.into();
+        self
+    }
+    /// Sets `code`.
+    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
+        self.code = code.into();
+        self
+    }
 }
 
 impl JsonRules for ColorInfo {
@@ -1106,6 +2035,33 @@ pub struct ItemAvailability {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ItemAvailability {
+    /// A `ItemAvailability` with every field absent.
+    pub fn new() -> Self {
+        ItemAvailability {
+            status: Nullable::Absent,
+            quantity_available: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `status`.
+    pub fn with_status(
+        mut self,
+        status: impl Into<Nullable<ItemAvailabilityStatus>>,
+    ) -> Self {
+        self.status = status.into();
+        self
+    }
+    /// Sets `quantityAvailable`.
+    pub fn with_quantity_available(
+        mut self,
+        quantity_available: impl Into<Nullable<i64>>,
+    ) -> Self {
+        self.quantity_available = quantity_available.into();
+        self
+    }
 }
 
 impl JsonRules for ItemAvailability {
@@ -1219,6 +2175,33 @@ pub struct PhysicalProperties {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl PhysicalProperties {
+    /// A `PhysicalProperties` with every field absent.
+    pub fn new() -> Self {
+        PhysicalProperties {
+            sku: Nullable::Absent,
+            shippable: Nullable::Absent,
+            weight: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `sku`.
+    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
+        self.sku = sku.into();
+        self
+    }
+    /// Sets `shippable`.
+    pub fn with_shippable(mut self, shippable: impl Into<Nullable<bool>>) -> Self {
+        self.shippable = shippable.into();
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
+        self.weight = weight.into();
+        self
+    }
+}
+
 impl JsonRules for PhysicalProperties {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1246,6 +2229,27 @@ pub struct CouponScope {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CouponScope {
+    /// A `CouponScope` with every field absent.
+    pub fn new() -> Self {
+        CouponScope {
+            namespace: Nullable::Absent,
+            group: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `namespace`.
+    pub fn with_namespace(mut self, namespace: impl Into<Nullable<String>>) -> Self {
+        self.namespace = namespace.into();
+        self
+    }
+    /// Sets `group`.
+    pub fn with_group(mut self, group: impl Into<Nullable<CouponScopeGroup>>) -> Self {
+        self.group = group.into();
+        self
+    }
 }
 
 impl JsonRules for CouponScope {
@@ -1281,6 +2285,27 @@ pub struct CouponScopeGroup {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CouponScopeGroup {
+    /// A `CouponScopeGroup` with every field absent.
+    pub fn new() -> Self {
+        CouponScopeGroup {
+            name: Nullable::Absent,
+            entity_id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `entityId`.
+    pub fn with_entity_id(mut self, entity_id: impl Into<Nullable<String>>) -> Self {
+        self.entity_id = entity_id.into();
+        self
+    }
+}
+
 impl JsonRules for CouponScopeGroup {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1300,6 +2325,21 @@ pub struct ItemType {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ItemType {
+    /// A `ItemType` with every field absent.
+    pub fn new() -> Self {
+        ItemType {
+            preset: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `preset`.
+    pub fn with_preset(mut self, preset: impl Into<Nullable<Preset>>) -> Self {
+        self.preset = preset.into();
+        self
+    }
 }
 
 impl JsonRules for ItemType {
@@ -1569,6 +2609,39 @@ pub struct AppliedDiscount {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AppliedDiscount {
+    /// A `AppliedDiscount` with every field absent.
+    pub fn new() -> Self {
+        AppliedDiscount {
+            discount_type: Nullable::Absent,
+            line_item_ids: Nullable::Absent,
+            coupon: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `discountType`.
+    pub fn with_discount_type(
+        mut self,
+        discount_type: impl Into<Nullable<DiscountType>>,
+    ) -> Self {
+        self.discount_type = discount_type.into();
+        self
+    }
+    /// Sets `lineItemIds`.
+    pub fn with_line_item_ids(
+        mut self,
+        line_item_ids: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.line_item_ids = line_item_ids.into();
+        self
+    }
+    /// Sets `coupon`.
+    pub fn with_coupon(mut self, coupon: impl Into<Nullable<Coupon>>) -> Self {
+        self.coupon = coupon.into();
+        self
+    }
+}
+
 impl JsonRules for AppliedDiscount {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1694,6 +2767,45 @@ pub struct Coupon {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Coupon {
+    /// A `Coupon` with every field absent.
+    pub fn new() -> Self {
+        Coupon {
+            id: Nullable::Absent,
+            code: Nullable::Absent,
+            amount: Nullable::Absent,
+            name: Nullable::Absent,
+            coupon_type: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `code`.
+    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
+        self.code = code.into();
+        self
+    }
+    /// Sets `amount`.
+    pub fn with_amount(mut self, amount: impl Into<Nullable<Money>>) -> Self {
+        self.amount = amount.into();
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `couponType`.
+    pub fn with_coupon_type(mut self, coupon_type: impl Into<Nullable<String>>) -> Self {
+        self.coupon_type = coupon_type.into();
+        self
+    }
+}
+
 impl JsonRules for Coupon {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1718,6 +2830,21 @@ pub struct CartDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CartDeleted {
+    /// A `CartDeleted` with every field absent.
+    pub fn new() -> Self {
+        CartDeleted {
+            metadata: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+}
+
 impl JsonRules for CartDeleted {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
@@ -1737,6 +2864,27 @@ pub struct CartUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CartUpdated {
+    /// A `CartUpdated` with every field absent.
+    pub fn new() -> Self {
+        CartUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Cart>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CartUpdated {
@@ -1763,6 +2911,30 @@ pub struct CheckoutCompleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CheckoutCompleted {
+    /// A `CheckoutCompleted` with every field absent.
+    pub fn new() -> Self {
+        CheckoutCompleted {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: impl Into<Nullable<CheckoutCompletedData>>,
+    ) -> Self {
+        self.data = data.into();
+        self
+    }
+}
+
 impl JsonRules for CheckoutCompleted {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1782,6 +2954,21 @@ pub struct CheckoutCompletedData {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CheckoutCompletedData {
+    /// A `CheckoutCompletedData` with every field absent.
+    pub fn new() -> Self {
+        CheckoutCompletedData {
+            checkout: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `checkout`.
+    pub fn with_checkout(mut self, checkout: impl Into<Nullable<Checkout>>) -> Self {
+        self.checkout = checkout.into();
+        self
+    }
 }
 
 impl JsonRules for CheckoutCompletedData {
@@ -1898,6 +3085,210 @@ pub struct Checkout {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Checkout {
+    /// A `Checkout` with every field absent.
+    pub fn new() -> Self {
+        Checkout {
+            id: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            line_items: Nullable::Absent,
+            shipping_info: Nullable::Absent,
+            buyer_info: Nullable::Absent,
+            currency: Nullable::Absent,
+            conversion_currency: Nullable::Absent,
+            price_summary: Nullable::Absent,
+            calculation_errors: Nullable::Absent,
+            applied_discounts: Nullable::Absent,
+            custom_fields: Nullable::Absent,
+            weight_unit: Nullable::Absent,
+            channel_type: Nullable::Absent,
+            site_language: Nullable::Absent,
+            buyer_language: Nullable::Absent,
+            completed: Nullable::Absent,
+            tax_included_in_price: Nullable::Absent,
+            created_by: Nullable::Absent,
+            pay_now: Nullable::Absent,
+            pay_later: Nullable::Absent,
+            membership_options: Nullable::Absent,
+            additional_fees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `lineItems`.
+    pub fn with_line_items(
+        mut self,
+        line_items: impl Into<Nullable<Vec<LineItem>>>,
+    ) -> Self {
+        self.line_items = line_items.into();
+        self
+    }
+    /// Sets `shippingInfo`.
+    pub fn with_shipping_info(
+        mut self,
+        shipping_info: impl Into<Nullable<CheckoutShippingInfo>>,
+    ) -> Self {
+        self.shipping_info = shipping_info.into();
+        self
+    }
+    /// Sets `buyerInfo`.
+    pub fn with_buyer_info(
+        mut self,
+        buyer_info: impl Into<Nullable<BuyerInfo>>,
+    ) -> Self {
+        self.buyer_info = buyer_info.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `conversionCurrency`.
+    pub fn with_conversion_currency(
+        mut self,
+        conversion_currency: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.conversion_currency = conversion_currency.into();
+        self
+    }
+    /// Sets `priceSummary`.
+    pub fn with_price_summary(
+        mut self,
+        price_summary: impl Into<Nullable<PriceSummary>>,
+    ) -> Self {
+        self.price_summary = price_summary.into();
+        self
+    }
+    /// Sets `calculationErrors`.
+    pub fn with_calculation_errors(
+        mut self,
+        calculation_errors: impl Into<Nullable<CalculationErrors>>,
+    ) -> Self {
+        self.calculation_errors = calculation_errors.into();
+        self
+    }
+    /// Sets `appliedDiscounts`.
+    pub fn with_applied_discounts(
+        mut self,
+        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+    ) -> Self {
+        self.applied_discounts = applied_discounts.into();
+        self
+    }
+    /// Sets `customFields`.
+    pub fn with_custom_fields(
+        mut self,
+        custom_fields: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.custom_fields = custom_fields.into();
+        self
+    }
+    /// Sets `weightUnit`.
+    pub fn with_weight_unit(
+        mut self,
+        weight_unit: impl Into<Nullable<WeightUnit>>,
+    ) -> Self {
+        self.weight_unit = weight_unit.into();
+        self
+    }
+    /// Sets `channelType`.
+    pub fn with_channel_type(
+        mut self,
+        channel_type: impl Into<Nullable<ChannelType>>,
+    ) -> Self {
+        self.channel_type = channel_type.into();
+        self
+    }
+    /// Sets `siteLanguage`.
+    pub fn with_site_language(
+        mut self,
+        site_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.site_language = site_language.into();
+        self
+    }
+    /// Sets `buyerLanguage`.
+    pub fn with_buyer_language(
+        mut self,
+        buyer_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.buyer_language = buyer_language.into();
+        self
+    }
+    /// Sets `completed`.
+    pub fn with_completed(mut self, completed: impl Into<Nullable<bool>>) -> Self {
+        self.completed = completed.into();
+        self
+    }
+    /// Sets `taxIncludedInPrice`.
+    pub fn with_tax_included_in_price(
+        mut self,
+        tax_included_in_price: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.tax_included_in_price = tax_included_in_price.into();
+        self
+    }
+    /// Sets `createdBy`.
+    pub fn with_created_by(
+        mut self,
+        created_by: impl Into<Nullable<CreatedBy>>,
+    ) -> Self {
+        self.created_by = created_by.into();
+        self
+    }
+    /// Sets `payNow`.
+    pub fn with_pay_now(mut self, pay_now: impl Into<Nullable<PriceSummary>>) -> Self {
+        self.pay_now = pay_now.into();
+        self
+    }
+    /// Sets `payLater`.
+    pub fn with_pay_later(
+        mut self,
+        pay_later: impl Into<Nullable<PriceSummary>>,
+    ) -> Self {
+        self.pay_later = pay_later.into();
+        self
+    }
+    /// Sets `membershipOptions`.
+    pub fn with_membership_options(
+        mut self,
+        membership_options: impl Into<Nullable<MembershipOptions>>,
+    ) -> Self {
+        self.membership_options = membership_options.into();
+        self
+    }
+    /// Sets `additionalFees`.
+    pub fn with_additional_fees(
+        mut self,
+        additional_fees: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.additional_fees = additional_fees.into();
+        self
+    }
+}
+
 impl JsonRules for Checkout {
     const RULES: StructRules = StructRules::new(
         &[
@@ -1983,6 +3374,24 @@ pub struct CheckoutShippingInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CheckoutShippingInfo {
+    /// A `CheckoutShippingInfo` with every field absent.
+    pub fn new() -> Self {
+        CheckoutShippingInfo {
+            carrier_service_options: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `carrierServiceOptions`.
+    pub fn with_carrier_service_options(
+        mut self,
+        carrier_service_options: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.carrier_service_options = carrier_service_options.into();
+        self
+    }
+}
+
 impl JsonRules for CheckoutShippingInfo {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::optional("carrierServiceOptions", Rule::RawArray)],
@@ -2029,6 +3438,87 @@ pub struct PriceSummary {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl PriceSummary {
+    /// A `PriceSummary` with every field absent.
+    pub fn new() -> Self {
+        PriceSummary {
+            subtotal: Nullable::Absent,
+            shipping: Nullable::Absent,
+            tax: Nullable::Absent,
+            discount: Nullable::Absent,
+            total: Nullable::Absent,
+            total_price: Nullable::Absent,
+            total_with_gift_card: Nullable::Absent,
+            total_without_gift_card: Nullable::Absent,
+            additional_fees: Nullable::Absent,
+            total_additional_fees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `subtotal`.
+    pub fn with_subtotal(mut self, subtotal: impl Into<Nullable<Money>>) -> Self {
+        self.subtotal = subtotal.into();
+        self
+    }
+    /// Sets `shipping`.
+    pub fn with_shipping(mut self, shipping: impl Into<Nullable<Money>>) -> Self {
+        self.shipping = shipping.into();
+        self
+    }
+    /// Sets `tax`.
+    pub fn with_tax(mut self, tax: impl Into<Nullable<Money>>) -> Self {
+        self.tax = tax.into();
+        self
+    }
+    /// Sets `discount`.
+    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
+        self.discount = discount.into();
+        self
+    }
+    /// Sets `total`.
+    pub fn with_total(mut self, total: impl Into<Nullable<Money>>) -> Self {
+        self.total = total.into();
+        self
+    }
+    /// Sets `totalPrice`.
+    pub fn with_total_price(mut self, total_price: impl Into<Nullable<Money>>) -> Self {
+        self.total_price = total_price.into();
+        self
+    }
+    /// Sets `totalWithGiftCard`.
+    pub fn with_total_with_gift_card(
+        mut self,
+        total_with_gift_card: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_with_gift_card = total_with_gift_card.into();
+        self
+    }
+    /// Sets `totalWithoutGiftCard`.
+    pub fn with_total_without_gift_card(
+        mut self,
+        total_without_gift_card: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_without_gift_card = total_without_gift_card.into();
+        self
+    }
+    /// Sets `additionalFees`.
+    pub fn with_additional_fees(
+        mut self,
+        additional_fees: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.additional_fees = additional_fees.into();
+        self
+    }
+    /// Sets `totalAdditionalFees`.
+    pub fn with_total_additional_fees(
+        mut self,
+        total_additional_fees: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_additional_fees = total_additional_fees.into();
+        self
+    }
+}
+
 impl JsonRules for PriceSummary {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2057,6 +3547,24 @@ pub struct CalculationErrors {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CalculationErrors {
+    /// A `CalculationErrors` with every field absent.
+    pub fn new() -> Self {
+        CalculationErrors {
+            order_validation_errors: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `orderValidationErrors`.
+    pub fn with_order_validation_errors(
+        mut self,
+        order_validation_errors: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.order_validation_errors = order_validation_errors.into();
+        self
+    }
 }
 
 impl JsonRules for CalculationErrors {
@@ -2223,6 +3731,27 @@ pub struct CreatedBy {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CreatedBy {
+    /// A `CreatedBy` with every field absent.
+    pub fn new() -> Self {
+        CreatedBy {
+            member_id: Nullable::Absent,
+            visitor_id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `memberId`.
+    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+    /// Sets `visitorId`.
+    pub fn with_visitor_id(mut self, visitor_id: impl Into<Nullable<String>>) -> Self {
+        self.visitor_id = visitor_id.into();
+        self
+    }
+}
+
 impl JsonRules for CreatedBy {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2251,6 +3780,42 @@ pub struct MembershipOptions {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl MembershipOptions {
+    /// A `MembershipOptions` with every field absent.
+    pub fn new() -> Self {
+        MembershipOptions {
+            eligible_memberships: Nullable::Absent,
+            invalid_memberships: Nullable::Absent,
+            selected_memberships: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `eligibleMemberships`.
+    pub fn with_eligible_memberships(
+        mut self,
+        eligible_memberships: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.eligible_memberships = eligible_memberships.into();
+        self
+    }
+    /// Sets `invalidMemberships`.
+    pub fn with_invalid_memberships(
+        mut self,
+        invalid_memberships: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.invalid_memberships = invalid_memberships.into();
+        self
+    }
+    /// Sets `selectedMemberships`.
+    pub fn with_selected_memberships(
+        mut self,
+        selected_memberships: impl Into<Nullable<SelectedMemberships>>,
+    ) -> Self {
+        self.selected_memberships = selected_memberships.into();
+        self
+    }
+}
+
 impl JsonRules for MembershipOptions {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2276,6 +3841,24 @@ pub struct SelectedMemberships {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl SelectedMemberships {
+    /// A `SelectedMemberships` with every field absent.
+    pub fn new() -> Self {
+        SelectedMemberships {
+            memberships: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `memberships`.
+    pub fn with_memberships(
+        mut self,
+        memberships: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.memberships = memberships.into();
+        self
+    }
+}
+
 impl JsonRules for SelectedMemberships {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::optional("memberships", Rule::RawArray)],
@@ -2295,6 +3878,27 @@ pub struct CheckoutCreated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CheckoutCreated {
+    /// A `CheckoutCreated` with every field absent.
+    pub fn new() -> Self {
+        CheckoutCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Checkout>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CheckoutCreated {
@@ -2321,6 +3925,30 @@ pub struct CheckoutSettingsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CheckoutSettingsUpdated {
+    /// A `CheckoutSettingsUpdated` with every field absent.
+    pub fn new() -> Self {
+        CheckoutSettingsUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for CheckoutSettingsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2343,6 +3971,30 @@ pub struct CheckoutTemplateCreated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CheckoutTemplateCreated {
+    /// A `CheckoutTemplateCreated` with every field absent.
+    pub fn new() -> Self {
+        CheckoutTemplateCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CheckoutTemplateCreated {
@@ -2369,6 +4021,30 @@ pub struct CheckoutTemplateDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CheckoutTemplateDeleted {
+    /// A `CheckoutTemplateDeleted` with every field absent.
+    pub fn new() -> Self {
+        CheckoutTemplateDeleted {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for CheckoutTemplateDeleted {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2391,6 +4067,30 @@ pub struct CheckoutTemplateUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CheckoutTemplateUpdated {
+    /// A `CheckoutTemplateUpdated` with every field absent.
+    pub fn new() -> Self {
+        CheckoutTemplateUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CheckoutTemplateUpdated {
@@ -2417,6 +4117,30 @@ pub struct CheckoutTemplateUsed {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CheckoutTemplateUsed {
+    /// A `CheckoutTemplateUsed` with every field absent.
+    pub fn new() -> Self {
+        CheckoutTemplateUsed {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.data = data.into();
+        self
+    }
+}
+
 impl JsonRules for CheckoutTemplateUsed {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2439,6 +4163,27 @@ pub struct CheckoutUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CheckoutUpdated {
+    /// A `CheckoutUpdated` with every field absent.
+    pub fn new() -> Self {
+        CheckoutUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Checkout>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CheckoutUpdated {
@@ -2468,6 +4213,30 @@ pub struct Fulfillments {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Fulfillments {
+    /// A `Fulfillments` with every field absent.
+    pub fn new() -> Self {
+        Fulfillments {
+            order_id: Nullable::Absent,
+            fulfillments: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `orderId`.
+    pub fn with_order_id(mut self, order_id: impl Into<Nullable<String>>) -> Self {
+        self.order_id = order_id.into();
+        self
+    }
+    /// Sets `fulfillments`.
+    pub fn with_fulfillments(
+        mut self,
+        fulfillments: impl Into<Nullable<Vec<Fulfillment>>>,
+    ) -> Self {
+        self.fulfillments = fulfillments.into();
+        self
+    }
 }
 
 impl JsonRules for Fulfillments {
@@ -2513,6 +4282,48 @@ pub struct Fulfillment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Fulfillment {
+    /// A `Fulfillment` with every field absent.
+    pub fn new() -> Self {
+        Fulfillment {
+            id: Nullable::Absent,
+            created_date: Nullable::Absent,
+            line_items: Nullable::Absent,
+            tracking_info: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `lineItems`.
+    pub fn with_line_items(
+        mut self,
+        line_items: impl Into<Nullable<Vec<FulfillmentLineItem>>>,
+    ) -> Self {
+        self.line_items = line_items.into();
+        self
+    }
+    /// Sets `trackingInfo`.
+    pub fn with_tracking_info(
+        mut self,
+        tracking_info: impl Into<Nullable<TrackingInfo>>,
+    ) -> Self {
+        self.tracking_info = tracking_info.into();
+        self
+    }
+}
+
 impl JsonRules for Fulfillment {
     const RULES: StructRules = StructRules::new(
         &[
@@ -2545,6 +4356,27 @@ pub struct FulfillmentLineItem {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FulfillmentLineItem {
+    /// A `FulfillmentLineItem` with every field absent.
+    pub fn new() -> Self {
+        FulfillmentLineItem {
+            id: Nullable::Absent,
+            quantity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `quantity`.
+    pub fn with_quantity(mut self, quantity: impl Into<Nullable<i64>>) -> Self {
+        self.quantity = quantity.into();
+        self
+    }
 }
 
 impl JsonRules for FulfillmentLineItem {
@@ -2585,6 +4417,42 @@ pub struct TrackingInfo {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TrackingInfo {
+    /// A `TrackingInfo` with every field absent.
+    pub fn new() -> Self {
+        TrackingInfo {
+            tracking_number: Nullable::Absent,
+            shipping_provider: Nullable::Absent,
+            tracking_link: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `trackingNumber`.
+    pub fn with_tracking_number(
+        mut self,
+        tracking_number: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.tracking_number = tracking_number.into();
+        self
+    }
+    /// Sets `shippingProvider`.
+    pub fn with_shipping_provider(
+        mut self,
+        shipping_provider: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.shipping_provider = shipping_provider.into();
+        self
+    }
+    /// Sets `trackingLink`.
+    pub fn with_tracking_link(
+        mut self,
+        tracking_link: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.tracking_link = tracking_link.into();
+        self
+    }
 }
 
 impl JsonRules for TrackingInfo {
@@ -2735,6 +4603,267 @@ pub struct Order {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Order {
+    /// A `Order` with every field absent.
+    pub fn new() -> Self {
+        Order {
+            id: Nullable::Absent,
+            number: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            line_items: Nullable::Absent,
+            buyer_info: Nullable::Absent,
+            payment_status: Nullable::Absent,
+            fulfillment_status: Nullable::Absent,
+            buyer_language: Nullable::Absent,
+            weight_unit: Nullable::Absent,
+            currency: Nullable::Absent,
+            tax_included_in_prices: Nullable::Absent,
+            price_summary: Nullable::Absent,
+            billing_info: Nullable::Absent,
+            shipping_info: Nullable::Absent,
+            buyer_note: Nullable::Absent,
+            status: Nullable::Absent,
+            archived: Nullable::Absent,
+            tax_summary: Nullable::Absent,
+            applied_discounts: Nullable::Absent,
+            activities: Nullable::Absent,
+            attribution_source: Nullable::Absent,
+            created_by: Nullable::Absent,
+            channel_info: Nullable::Absent,
+            seen_by_a_human: Nullable::Absent,
+            checkout_id: Nullable::Absent,
+            cart_id: Nullable::Absent,
+            custom_fields: Nullable::Absent,
+            pay_now: Nullable::Absent,
+            balance_summary: Nullable::Absent,
+            additional_fees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `number`.
+    pub fn with_number(mut self, number: impl Into<Nullable<String>>) -> Self {
+        self.number = number.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `lineItems`.
+    pub fn with_line_items(
+        mut self,
+        line_items: impl Into<Nullable<Vec<LineItem>>>,
+    ) -> Self {
+        self.line_items = line_items.into();
+        self
+    }
+    /// Sets `buyerInfo`.
+    pub fn with_buyer_info(
+        mut self,
+        buyer_info: impl Into<Nullable<BuyerInfo>>,
+    ) -> Self {
+        self.buyer_info = buyer_info.into();
+        self
+    }
+    /// Sets `paymentStatus`.
+    pub fn with_payment_status(
+        mut self,
+        payment_status: impl Into<Nullable<PaymentStatus>>,
+    ) -> Self {
+        self.payment_status = payment_status.into();
+        self
+    }
+    /// Sets `fulfillmentStatus`.
+    pub fn with_fulfillment_status(
+        mut self,
+        fulfillment_status: impl Into<Nullable<FulfillmentStatus>>,
+    ) -> Self {
+        self.fulfillment_status = fulfillment_status.into();
+        self
+    }
+    /// Sets `buyerLanguage`.
+    pub fn with_buyer_language(
+        mut self,
+        buyer_language: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.buyer_language = buyer_language.into();
+        self
+    }
+    /// Sets `weightUnit`.
+    pub fn with_weight_unit(
+        mut self,
+        weight_unit: impl Into<Nullable<WeightUnit>>,
+    ) -> Self {
+        self.weight_unit = weight_unit.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `taxIncludedInPrices`.
+    pub fn with_tax_included_in_prices(
+        mut self,
+        tax_included_in_prices: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.tax_included_in_prices = tax_included_in_prices.into();
+        self
+    }
+    /// Sets `priceSummary`.
+    pub fn with_price_summary(
+        mut self,
+        price_summary: impl Into<Nullable<PriceSummary>>,
+    ) -> Self {
+        self.price_summary = price_summary.into();
+        self
+    }
+    /// Sets `billingInfo`.
+    pub fn with_billing_info(
+        mut self,
+        billing_info: impl Into<Nullable<AddressWithContact>>,
+    ) -> Self {
+        self.billing_info = billing_info.into();
+        self
+    }
+    /// Sets `shippingInfo`.
+    pub fn with_shipping_info(
+        mut self,
+        shipping_info: impl Into<Nullable<OrderShippingInfo>>,
+    ) -> Self {
+        self.shipping_info = shipping_info.into();
+        self
+    }
+    /// Sets `buyerNote`.
+    pub fn with_buyer_note(mut self, buyer_note: impl Into<Nullable<String>>) -> Self {
+        self.buyer_note = buyer_note.into();
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, status: impl Into<Nullable<OrderStatus>>) -> Self {
+        self.status = status.into();
+        self
+    }
+    /// Sets `archived`.
+    pub fn with_archived(mut self, archived: impl Into<Nullable<bool>>) -> Self {
+        self.archived = archived.into();
+        self
+    }
+    /// Sets `taxSummary`.
+    pub fn with_tax_summary(
+        mut self,
+        tax_summary: impl Into<Nullable<TaxSummary>>,
+    ) -> Self {
+        self.tax_summary = tax_summary.into();
+        self
+    }
+    /// Sets `appliedDiscounts`.
+    pub fn with_applied_discounts(
+        mut self,
+        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+    ) -> Self {
+        self.applied_discounts = applied_discounts.into();
+        self
+    }
+    /// Sets `activities`.
+    pub fn with_activities(
+        mut self,
+        activities: impl Into<Nullable<Vec<OrderActivity>>>,
+    ) -> Self {
+        self.activities = activities.into();
+        self
+    }
+    /// Sets `attributionSource`.
+    pub fn with_attribution_source(
+        mut self,
+        attribution_source: impl Into<Nullable<AttributionSource>>,
+    ) -> Self {
+        self.attribution_source = attribution_source.into();
+        self
+    }
+    /// Sets `createdBy`.
+    pub fn with_created_by(
+        mut self,
+        created_by: impl Into<Nullable<CreatedBy>>,
+    ) -> Self {
+        self.created_by = created_by.into();
+        self
+    }
+    /// Sets `channelInfo`.
+    pub fn with_channel_info(
+        mut self,
+        channel_info: impl Into<Nullable<ChannelInfo>>,
+    ) -> Self {
+        self.channel_info = channel_info.into();
+        self
+    }
+    /// Sets `seenByAHuman`.
+    pub fn with_seen_by_a_human(
+        mut self,
+        seen_by_a_human: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.seen_by_a_human = seen_by_a_human.into();
+        self
+    }
+    /// Sets `checkoutId`.
+    pub fn with_checkout_id(mut self, checkout_id: impl Into<Nullable<String>>) -> Self {
+        self.checkout_id = checkout_id.into();
+        self
+    }
+    /// Sets `cartId`.
+    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
+        self.cart_id = cart_id.into();
+        self
+    }
+    /// Sets `customFields`.
+    pub fn with_custom_fields(
+        mut self,
+        custom_fields: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.custom_fields = custom_fields.into();
+        self
+    }
+    /// Sets `payNow`.
+    pub fn with_pay_now(mut self, pay_now: impl Into<Nullable<PriceSummary>>) -> Self {
+        self.pay_now = pay_now.into();
+        self
+    }
+    /// Sets `balanceSummary`.
+    pub fn with_balance_summary(
+        mut self,
+        balance_summary: impl Into<Nullable<BalanceSummary>>,
+    ) -> Self {
+        self.balance_summary = balance_summary.into();
+        self
+    }
+    /// Sets `additionalFees`.
+    pub fn with_additional_fees(
+        mut self,
+        additional_fees: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.additional_fees = additional_fees.into();
+        self
+    }
 }
 
 impl JsonRules for Order {
@@ -3001,6 +5130,30 @@ pub struct AddressWithContact {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AddressWithContact {
+    /// A `AddressWithContact` with every field absent.
+    pub fn new() -> Self {
+        AddressWithContact {
+            address: Nullable::Absent,
+            contact_details: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `address`.
+    pub fn with_address(mut self, address: impl Into<Nullable<Address>>) -> Self {
+        self.address = address.into();
+        self
+    }
+    /// Sets `contactDetails`.
+    pub fn with_contact_details(
+        mut self,
+        contact_details: impl Into<Nullable<ContactDetails>>,
+    ) -> Self {
+        self.contact_details = contact_details.into();
+        self
+    }
+}
+
 impl JsonRules for AddressWithContact {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3059,6 +5212,54 @@ pub struct Address {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Address {
+    /// A `Address` with every field absent.
+    pub fn new() -> Self {
+        Address {
+            address_line1: Nullable::Absent,
+            city: Nullable::Absent,
+            subdivision: Nullable::Absent,
+            country: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            location: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `addressLine1`.
+    pub fn with_address_line1(
+        mut self,
+        address_line1: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.address_line1 = address_line1.into();
+        self
+    }
+    /// Sets `city`.
+    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
+        self.city = city.into();
+        self
+    }
+    /// Sets `subdivision`.
+    pub fn with_subdivision(mut self, subdivision: impl Into<Nullable<String>>) -> Self {
+        self.subdivision = subdivision.into();
+        self
+    }
+    /// Sets `country`.
+    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
+        self.country = country.into();
+        self
+    }
+    /// Sets `postalCode`.
+    pub fn with_postal_code(mut self, postal_code: impl Into<Nullable<String>>) -> Self {
+        self.postal_code = postal_code.into();
+        self
+    }
+    /// Sets `location`.
+    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
+        self.location = location.into();
+        self
+    }
+}
+
 impl JsonRules for Address {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3086,6 +5287,27 @@ pub struct Location {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Location {
+    /// A `Location` with every field absent.
+    pub fn new() -> Self {
+        Location {
+            latitude: Nullable::Absent,
+            longitude: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `latitude`.
+    pub fn with_latitude(mut self, latitude: impl Into<Nullable<Number>>) -> Self {
+        self.latitude = latitude.into();
+        self
+    }
+    /// Sets `longitude`.
+    pub fn with_longitude(mut self, longitude: impl Into<Nullable<Number>>) -> Self {
+        self.longitude = longitude.into();
+        self
+    }
 }
 
 impl JsonRules for Location {
@@ -3137,6 +5359,54 @@ pub struct OrderShippingInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderShippingInfo {
+    /// A `OrderShippingInfo` with every field absent.
+    pub fn new() -> Self {
+        OrderShippingInfo {
+            carrier_id: Nullable::Absent,
+            code: Nullable::Absent,
+            title: Nullable::Absent,
+            logistics: Nullable::Absent,
+            cost: Nullable::Absent,
+            region: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `carrierId`.
+    pub fn with_carrier_id(mut self, carrier_id: impl Into<Nullable<String>>) -> Self {
+        self.carrier_id = carrier_id.into();
+        self
+    }
+    /// Sets `code`.
+    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
+        self.code = code.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `logistics`.
+    pub fn with_logistics(
+        mut self,
+        logistics: impl Into<Nullable<ShippingLogistics>>,
+    ) -> Self {
+        self.logistics = logistics.into();
+        self
+    }
+    /// Sets `cost`.
+    pub fn with_cost(mut self, cost: impl Into<Nullable<ShippingPrice>>) -> Self {
+        self.cost = cost.into();
+        self
+    }
+    /// Sets `region`.
+    pub fn with_region(mut self, region: impl Into<Nullable<ShippingRegion>>) -> Self {
+        self.region = region.into();
+        self
+    }
+}
+
 impl JsonRules for OrderShippingInfo {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3168,6 +5438,33 @@ pub struct ShippingLogistics {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ShippingLogistics {
+    /// A `ShippingLogistics` with every field absent.
+    pub fn new() -> Self {
+        ShippingLogistics {
+            delivery_time: Nullable::Absent,
+            shipping_destination: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `deliveryTime`.
+    pub fn with_delivery_time(
+        mut self,
+        delivery_time: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.delivery_time = delivery_time.into();
+        self
+    }
+    /// Sets `shippingDestination`.
+    pub fn with_shipping_destination(
+        mut self,
+        shipping_destination: impl Into<Nullable<AddressWithContact>>,
+    ) -> Self {
+        self.shipping_destination = shipping_destination.into();
+        self
+    }
 }
 
 impl JsonRules for ShippingLogistics {
@@ -3207,6 +5504,54 @@ pub struct ShippingPrice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ShippingPrice {
+    /// A `ShippingPrice` with every field absent.
+    pub fn new() -> Self {
+        ShippingPrice {
+            price: Nullable::Absent,
+            total_price_before_tax: Nullable::Absent,
+            total_price_after_tax: Nullable::Absent,
+            tax_details: Nullable::Absent,
+            discount: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Money>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `totalPriceBeforeTax`.
+    pub fn with_total_price_before_tax(
+        mut self,
+        total_price_before_tax: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_price_before_tax = total_price_before_tax.into();
+        self
+    }
+    /// Sets `totalPriceAfterTax`.
+    pub fn with_total_price_after_tax(
+        mut self,
+        total_price_after_tax: impl Into<Nullable<Money>>,
+    ) -> Self {
+        self.total_price_after_tax = total_price_after_tax.into();
+        self
+    }
+    /// Sets `taxDetails`.
+    pub fn with_tax_details(
+        mut self,
+        tax_details: impl Into<Nullable<TaxDetails>>,
+    ) -> Self {
+        self.tax_details = tax_details.into();
+        self
+    }
+    /// Sets `discount`.
+    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
+        self.discount = discount.into();
+        self
+    }
+}
+
 impl JsonRules for ShippingPrice {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3233,6 +5578,21 @@ pub struct ShippingRegion {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ShippingRegion {
+    /// A `ShippingRegion` with every field absent.
+    pub fn new() -> Self {
+        ShippingRegion {
+            name: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
 }
 
 impl JsonRules for ShippingRegion {
@@ -3336,6 +5696,30 @@ pub struct TaxSummary {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl TaxSummary {
+    /// A `TaxSummary` with every field absent.
+    pub fn new() -> Self {
+        TaxSummary {
+            total_tax: Nullable::Absent,
+            manual_tax_rate: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `totalTax`.
+    pub fn with_total_tax(mut self, total_tax: impl Into<Nullable<Money>>) -> Self {
+        self.total_tax = total_tax.into();
+        self
+    }
+    /// Sets `manualTaxRate`.
+    pub fn with_manual_tax_rate(
+        mut self,
+        manual_tax_rate: impl Into<Nullable<Decimal>>,
+    ) -> Self {
+        self.manual_tax_rate = manual_tax_rate.into();
+        self
+    }
+}
+
 impl JsonRules for TaxSummary {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3366,6 +5750,39 @@ pub struct OrderActivity {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OrderActivity {
+    /// A `OrderActivity` with every field absent.
+    pub fn new() -> Self {
+        OrderActivity {
+            created_date: Nullable::Absent,
+            type_: Nullable::Absent,
+            order_refunded: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, type_: impl Into<Nullable<OrderActivityType>>) -> Self {
+        self.type_ = type_.into();
+        self
+    }
+    /// Sets `orderRefunded`.
+    pub fn with_order_refunded(
+        mut self,
+        order_refunded: impl Into<Nullable<OrderRefunded>>,
+    ) -> Self {
+        self.order_refunded = order_refunded.into();
+        self
+    }
 }
 
 impl JsonRules for OrderActivity {
@@ -3674,6 +6091,33 @@ pub struct OrderRefunded {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderRefunded {
+    /// A `OrderRefunded` with every field absent.
+    pub fn new() -> Self {
+        OrderRefunded {
+            manual: Nullable::Absent,
+            amount: Nullable::Absent,
+            reason: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `manual`.
+    pub fn with_manual(mut self, manual: impl Into<Nullable<bool>>) -> Self {
+        self.manual = manual.into();
+        self
+    }
+    /// Sets `amount`.
+    pub fn with_amount(mut self, amount: impl Into<Nullable<Money>>) -> Self {
+        self.amount = amount.into();
+        self
+    }
+    /// Sets `reason`.
+    pub fn with_reason(mut self, reason: impl Into<Nullable<String>>) -> Self {
+        self.reason = reason.into();
+        self
+    }
+}
+
 impl JsonRules for OrderRefunded {
     const RULES: StructRules = StructRules::new(
         &[
@@ -3760,6 +6204,21 @@ pub struct ChannelInfo {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ChannelInfo {
+    /// A `ChannelInfo` with every field absent.
+    pub fn new() -> Self {
+        ChannelInfo {
+            type_: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, type_: impl Into<Nullable<ChannelInfoType>>) -> Self {
+        self.type_ = type_.into();
+        self
+    }
 }
 
 impl JsonRules for ChannelInfo {
@@ -3940,6 +6399,21 @@ pub struct BalanceSummary {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl BalanceSummary {
+    /// A `BalanceSummary` with every field absent.
+    pub fn new() -> Self {
+        BalanceSummary {
+            balance: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `balance`.
+    pub fn with_balance(mut self, balance: impl Into<Nullable<Money>>) -> Self {
+        self.balance = balance.into();
+        self
+    }
+}
+
 impl JsonRules for BalanceSummary {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::optional("balance", Rule::Object(&Money::RULES))],
@@ -3959,6 +6433,27 @@ pub struct FulfillmentsUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FulfillmentsUpdated {
+    /// A `FulfillmentsUpdated` with every field absent.
+    pub fn new() -> Self {
+        FulfillmentsUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Fulfillments>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for FulfillmentsUpdated {
@@ -3985,6 +6480,27 @@ pub struct OrderApproved {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderApproved {
+    /// A `OrderApproved` with every field absent.
+    pub fn new() -> Self {
+        OrderApproved {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(mut self, data: impl Into<Nullable<OrderApprovedData>>) -> Self {
+        self.data = data.into();
+        self
+    }
+}
+
 impl JsonRules for OrderApproved {
     const RULES: StructRules = StructRules::new(
         &[
@@ -4006,6 +6522,21 @@ pub struct OrderApprovedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderApprovedData {
+    /// A `OrderApprovedData` with every field absent.
+    pub fn new() -> Self {
+        OrderApprovedData {
+            order: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `order`.
+    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
+        self.order = order.into();
+        self
+    }
+}
+
 impl JsonRules for OrderApprovedData {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::optional("order", Rule::Object(&Order::RULES))],
@@ -4025,6 +6556,27 @@ pub struct OrderCanceled {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OrderCanceled {
+    /// A `OrderCanceled` with every field absent.
+    pub fn new() -> Self {
+        OrderCanceled {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(mut self, data: impl Into<Nullable<OrderCanceledData>>) -> Self {
+        self.data = data.into();
+        self
+    }
 }
 
 impl JsonRules for OrderCanceled {
@@ -4055,6 +6607,39 @@ pub struct OrderCanceledData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderCanceledData {
+    /// A `OrderCanceledData` with every field absent.
+    pub fn new() -> Self {
+        OrderCanceledData {
+            order: Nullable::Absent,
+            restock_all_items: Nullable::Absent,
+            send_order_canceled_email: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `order`.
+    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
+        self.order = order.into();
+        self
+    }
+    /// Sets `restockAllItems`.
+    pub fn with_restock_all_items(
+        mut self,
+        restock_all_items: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.restock_all_items = restock_all_items.into();
+        self
+    }
+    /// Sets `sendOrderCanceledEmail`.
+    pub fn with_send_order_canceled_email(
+        mut self,
+        send_order_canceled_email: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.send_order_canceled_email = send_order_canceled_email.into();
+        self
+    }
+}
+
 impl JsonRules for OrderCanceledData {
     const RULES: StructRules = StructRules::new(
         &[
@@ -4080,6 +6665,30 @@ pub struct OrderCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderCreated {
+    /// A `OrderCreated` with every field absent.
+    pub fn new() -> Self {
+        OrderCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for OrderCreated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -4102,6 +6711,30 @@ pub struct OrderPaymentStatusUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OrderPaymentStatusUpdated {
+    /// A `OrderPaymentStatusUpdated` with every field absent.
+    pub fn new() -> Self {
+        OrderPaymentStatusUpdated {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: impl Into<Nullable<OrderPaymentStatusUpdatedData>>,
+    ) -> Self {
+        self.data = data.into();
+        self
+    }
 }
 
 impl JsonRules for OrderPaymentStatusUpdated {
@@ -4130,6 +6763,30 @@ pub struct OrderPaymentStatusUpdatedData {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OrderPaymentStatusUpdatedData {
+    /// A `OrderPaymentStatusUpdatedData` with every field absent.
+    pub fn new() -> Self {
+        OrderPaymentStatusUpdatedData {
+            order: Nullable::Absent,
+            previous_payment_status: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `order`.
+    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
+        self.order = order.into();
+        self
+    }
+    /// Sets `previousPaymentStatus`.
+    pub fn with_previous_payment_status(
+        mut self,
+        previous_payment_status: impl Into<Nullable<PreviousPaymentStatus>>,
+    ) -> Self {
+        self.previous_payment_status = previous_payment_status.into();
+        self
+    }
 }
 
 impl JsonRules for OrderPaymentStatusUpdatedData {
@@ -4272,6 +6929,30 @@ pub struct OrderTransactionsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderTransactionsUpdated {
+    /// A `OrderTransactionsUpdated` with every field absent.
+    pub fn new() -> Self {
+        OrderTransactionsUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for OrderTransactionsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -4296,6 +6977,27 @@ pub struct OrderUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OrderUpdated {
+    /// A `OrderUpdated` with every field absent.
+    pub fn new() -> Self {
+        OrderUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Order>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for OrderUpdated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -4318,6 +7020,30 @@ pub struct OrdersSettingsUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OrdersSettingsUpdated {
+    /// A `OrdersSettingsUpdated` with every field absent.
+    pub fn new() -> Self {
+        OrdersSettingsUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for OrdersSettingsUpdated {

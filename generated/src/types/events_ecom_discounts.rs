@@ -20,6 +20,30 @@ pub struct DiscountRuleCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl DiscountRuleCreated {
+    /// A `DiscountRuleCreated` with every field absent.
+    pub fn new() -> Self {
+        DiscountRuleCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for DiscountRuleCreated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -41,6 +65,21 @@ pub struct DiscountRuleDeleted {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl DiscountRuleDeleted {
+    /// A `DiscountRuleDeleted` with every field absent.
+    pub fn new() -> Self {
+        DiscountRuleDeleted {
+            metadata: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+}
+
 impl JsonRules for DiscountRuleDeleted {
     const RULES: StructRules = StructRules::new(
         &[FieldRule::expected("metadata", Rule::Object(&Metadata::RULES))],
@@ -60,6 +99,30 @@ pub struct DiscountRuleUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DiscountRuleUpdated {
+    /// A `DiscountRuleUpdated` with every field absent.
+    pub fn new() -> Self {
+        DiscountRuleUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for DiscountRuleUpdated {

@@ -20,6 +20,30 @@ pub struct AccountPointsUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AccountPointsUpdated {
+    /// A `AccountPointsUpdated` with every field absent.
+    pub fn new() -> Self {
+        AccountPointsUpdated {
+            metadata: Nullable::Absent,
+            data: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: impl Into<Nullable<AccountPointsUpdatedData>>,
+    ) -> Self {
+        self.data = data.into();
+        self
+    }
+}
+
 impl JsonRules for AccountPointsUpdated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -39,6 +63,21 @@ pub struct AccountPointsUpdatedData {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AccountPointsUpdatedData {
+    /// A `AccountPointsUpdatedData` with every field absent.
+    pub fn new() -> Self {
+        AccountPointsUpdatedData {
+            account: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `account`.
+    pub fn with_account(mut self, account: impl Into<Nullable<Account>>) -> Self {
+        self.account = account.into();
+        self
+    }
 }
 
 impl JsonRules for AccountPointsUpdatedData {
@@ -108,6 +147,87 @@ pub struct Account {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Account {
+    /// A `Account` with every field absent.
+    pub fn new() -> Self {
+        Account {
+            id: Nullable::Absent,
+            contact_id: Nullable::Absent,
+            member_id: Nullable::Absent,
+            points: Nullable::Absent,
+            reward_available: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            last_activity_date: Nullable::Absent,
+            revision: Nullable::Absent,
+            tier: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `contactId`.
+    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
+        self.contact_id = contact_id.into();
+        self
+    }
+    /// Sets `memberId`.
+    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+    /// Sets `points`.
+    pub fn with_points(mut self, points: impl Into<Nullable<Points>>) -> Self {
+        self.points = points.into();
+        self
+    }
+    /// Sets `rewardAvailable`.
+    pub fn with_reward_available(
+        mut self,
+        reward_available: impl Into<Nullable<bool>>,
+    ) -> Self {
+        self.reward_available = reward_available.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `lastActivityDate`.
+    pub fn with_last_activity_date(
+        mut self,
+        last_activity_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.last_activity_date = last_activity_date.into();
+        self
+    }
+    /// Sets `revision`.
+    pub fn with_revision(mut self, revision: impl Into<Nullable<Int64>>) -> Self {
+        self.revision = revision.into();
+        self
+    }
+    /// Sets `tier`.
+    pub fn with_tier(mut self, tier: impl Into<Nullable<Tier>>) -> Self {
+        self.tier = tier.into();
+        self
+    }
+}
+
 impl JsonRules for Account {
     const RULES: StructRules = StructRules::new(
         &[
@@ -144,6 +264,39 @@ pub struct Points {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Points {
+    /// A `Points` with every field absent.
+    pub fn new() -> Self {
+        Points {
+            balance: Nullable::Absent,
+            earned: Nullable::Absent,
+            adjusted: Nullable::Absent,
+            redeemed: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `balance`.
+    pub fn with_balance(mut self, balance: impl Into<Nullable<i64>>) -> Self {
+        self.balance = balance.into();
+        self
+    }
+    /// Sets `earned`.
+    pub fn with_earned(mut self, earned: impl Into<Nullable<i64>>) -> Self {
+        self.earned = earned.into();
+        self
+    }
+    /// Sets `adjusted`.
+    pub fn with_adjusted(mut self, adjusted: impl Into<Nullable<i64>>) -> Self {
+        self.adjusted = adjusted.into();
+        self
+    }
+    /// Sets `redeemed`.
+    pub fn with_redeemed(mut self, redeemed: impl Into<Nullable<i64>>) -> Self {
+        self.redeemed = redeemed.into();
+        self
+    }
 }
 
 impl JsonRules for Points {
@@ -184,6 +337,36 @@ pub struct Tier {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Tier {
+    /// A `Tier` with every field absent.
+    pub fn new() -> Self {
+        Tier {
+            id: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            points: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `_id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+    /// Sets `points`.
+    pub fn with_points(mut self, points: impl Into<Nullable<i64>>) -> Self {
+        self.points = points.into();
+        self
+    }
+}
+
 impl JsonRules for Tier {
     const RULES: StructRules = StructRules::new(
         &[
@@ -207,6 +390,27 @@ pub struct AccountUpdated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AccountUpdated {
+    /// A `AccountUpdated` with every field absent.
+    pub fn new() -> Self {
+        AccountUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Account>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for AccountUpdated {
@@ -233,6 +437,30 @@ pub struct CouponCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl CouponCreated {
+    /// A `CouponCreated` with every field absent.
+    pub fn new() -> Self {
+        CouponCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for CouponCreated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -255,6 +483,30 @@ pub struct CouponDeleted {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl CouponDeleted {
+    /// A `CouponDeleted` with every field absent.
+    pub fn new() -> Self {
+        CouponDeleted {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for CouponDeleted {
@@ -303,6 +555,54 @@ pub struct Program {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Program {
+    /// A `Program` with every field absent.
+    pub fn new() -> Self {
+        Program {
+            name: Nullable::Absent,
+            point_definition: Nullable::Absent,
+            status: Nullable::Absent,
+            created_date: Nullable::Absent,
+            updated_date: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `pointDefinition`.
+    pub fn with_point_definition(
+        mut self,
+        point_definition: impl Into<Nullable<PointDefinition>>,
+    ) -> Self {
+        self.point_definition = point_definition.into();
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, status: impl Into<Nullable<Status>>) -> Self {
+        self.status = status.into();
+        self
+    }
+    /// Sets `_createdDate`.
+    pub fn with_created_date(
+        mut self,
+        created_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.created_date = created_date.into();
+        self
+    }
+    /// Sets `_updatedDate`.
+    pub fn with_updated_date(
+        mut self,
+        updated_date: impl Into<Nullable<DateTime>>,
+    ) -> Self {
+        self.updated_date = updated_date.into();
+        self
+    }
+}
+
 impl JsonRules for Program {
     const RULES: StructRules = StructRules::new(
         &[
@@ -343,6 +643,27 @@ pub struct PointDefinition {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PointDefinition {
+    /// A `PointDefinition` with every field absent.
+    pub fn new() -> Self {
+        PointDefinition {
+            custom_name: Nullable::Absent,
+            icon: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `customName`.
+    pub fn with_custom_name(mut self, custom_name: impl Into<Nullable<String>>) -> Self {
+        self.custom_name = custom_name.into();
+        self
+    }
+    /// Sets `icon`.
+    pub fn with_icon(mut self, icon: impl Into<Nullable<String>>) -> Self {
+        self.icon = icon.into();
+        self
+    }
 }
 
 impl JsonRules for PointDefinition {
@@ -443,6 +764,27 @@ pub struct ProgramUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ProgramUpdated {
+    /// A `ProgramUpdated` with every field absent.
+    pub fn new() -> Self {
+        ProgramUpdated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(mut self, entity: impl Into<Nullable<Program>>) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for ProgramUpdated {
     const RULES: StructRules = StructRules::new(
         &[
@@ -465,6 +807,30 @@ pub struct RewardCreated {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl RewardCreated {
+    /// A `RewardCreated` with every field absent.
+    pub fn new() -> Self {
+        RewardCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
 }
 
 impl JsonRules for RewardCreated {

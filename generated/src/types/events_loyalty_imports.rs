@@ -20,6 +20,30 @@ pub struct LoyaltyImportCreated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl LoyaltyImportCreated {
+    /// A `LoyaltyImportCreated` with every field absent.
+    pub fn new() -> Self {
+        LoyaltyImportCreated {
+            metadata: Nullable::Absent,
+            entity: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `entity`.
+    pub fn with_entity(
+        mut self,
+        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+    ) -> Self {
+        self.entity = entity.into();
+        self
+    }
+}
+
 impl JsonRules for LoyaltyImportCreated {
     const RULES: StructRules = StructRules::new(
         &[

@@ -26,6 +26,34 @@ pub struct ContactForm {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ContactForm {
+    /// A `ContactForm` with its required field, `content`; every other field is absent.
+    pub fn new(content: impl Into<Content>) -> Self {
+        ContactForm {
+            subject: Nullable::Absent,
+            content: content.into(),
+            additional_fields: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `subject`.
+    pub fn with_subject(
+        mut self,
+        subject: impl Into<Nullable<serde_json::Value>>,
+    ) -> Self {
+        self.subject = subject.into();
+        self
+    }
+    /// Sets `additionalFields`.
+    pub fn with_additional_fields(
+        mut self,
+        additional_fields: impl Into<Nullable<Vec<AdditionalField>>>,
+    ) -> Self {
+        self.additional_fields = additional_fields.into();
+        self
+    }
+}
+
 impl JsonRules for ContactForm {
     const RULES: StructRules = StructRules::new(
             &[
@@ -57,6 +85,27 @@ pub struct Content {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Content {
+    /// A `Content` with every field absent.
+    pub fn new() -> Self {
+        Content {
+            message: Nullable::Absent,
+            media: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `message`.
+    pub fn with_message(mut self, message: impl Into<Nullable<String>>) -> Self {
+        self.message = message.into();
+        self
+    }
+    /// Sets `media`.
+    pub fn with_media(mut self, media: impl Into<Nullable<serde_json::Value>>) -> Self {
+        self.media = media.into();
+        self
+    }
 }
 
 impl JsonRules for Content {
@@ -92,6 +141,27 @@ pub struct AdditionalField {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AdditionalField {
+    /// A `AdditionalField` with every field absent.
+    pub fn new() -> Self {
+        AdditionalField {
+            name: Nullable::Absent,
+            value: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
+}
+
 impl JsonRules for AdditionalField {
     const RULES: StructRules = StructRules::new(
             &[
@@ -115,6 +185,27 @@ pub struct Form {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Form {
+    /// A `Form` with every field absent.
+    pub fn new() -> Self {
+        Form {
+            type_: Nullable::Absent,
+            fields: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, type_: impl Into<Nullable<FormType>>) -> Self {
+        self.type_ = type_.into();
+        self
+    }
+    /// Sets `fields`.
+    pub fn with_fields(mut self, fields: impl Into<Nullable<Vec<Field>>>) -> Self {
+        self.fields = fields.into();
+        self
+    }
 }
 
 impl JsonRules for Form {
@@ -224,6 +315,27 @@ pub struct Field {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Field {
+    /// A `Field` with every field absent.
+    pub fn new() -> Self {
+        Field {
+            name: Nullable::Absent,
+            value: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.value = value.into();
+        self
+    }
+}
+
 impl JsonRules for Field {
     const RULES: StructRules = StructRules::new(
             &[
@@ -249,6 +361,24 @@ pub struct SubscriptionForm {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SubscriptionForm {
+    /// A `SubscriptionForm` with every field absent.
+    pub fn new() -> Self {
+        SubscriptionForm {
+            additional_fields: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `additionalFields`.
+    pub fn with_additional_fields(
+        mut self,
+        additional_fields: impl Into<Nullable<Vec<AdditionalField>>>,
+    ) -> Self {
+        self.additional_fields = additional_fields.into();
+        self
+    }
 }
 
 impl JsonRules for SubscriptionForm {

@@ -41,6 +41,45 @@ pub struct Cancel {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Cancel {
+    /// A `Cancel` with its required fields, `cancelDate`, `refund`, `guests`, `stay`, `rates`, `invoice`, `rooms`; every other field is absent.
+    pub fn new(
+        cancel_date: impl Into<DateTime>,
+        refund: impl Into<Refund>,
+        guests: impl Into<Guests>,
+        stay: impl Into<Stay>,
+        rates: impl Into<Vec<Rate>>,
+        invoice: impl Into<Invoice>,
+        rooms: impl Into<Vec<Room>>,
+    ) -> Self {
+        Cancel {
+            cancel_date: cancel_date.into(),
+            refund: refund.into(),
+            reservation_id: Nullable::Absent,
+            guests: guests.into(),
+            stay: stay.into(),
+            rates: rates.into(),
+            invoice: invoice.into(),
+            customer: Nullable::Absent,
+            rooms: rooms.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `reservationId`.
+    pub fn with_reservation_id(
+        mut self,
+        reservation_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.reservation_id = reservation_id.into();
+        self
+    }
+    /// Sets `customer`.
+    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
+        self.customer = customer.into();
+        self
+    }
+}
+
 impl JsonRules for Cancel {
     const RULES: StructRules = StructRules::new(
             &[
@@ -73,6 +112,22 @@ pub struct Guests {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Guests {
+    /// A `Guests` with its required fields, `total`, `adults`, `children`; every other field is absent.
+    pub fn new(
+        total: impl Into<Number>,
+        adults: impl Into<Number>,
+        children: impl Into<Number>,
+    ) -> Self {
+        Guests {
+            total: total.into(),
+            adults: adults.into(),
+            children: children.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 impl JsonRules for Guests {
     const RULES: StructRules = StructRules::new(
             &[
@@ -96,6 +151,17 @@ pub struct Stay {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Stay {
+    /// A `Stay` with its required fields, `checkin`, `checkout`; every other field is absent.
+    pub fn new(checkin: impl Into<DateTime>, checkout: impl Into<DateTime>) -> Self {
+        Stay {
+            checkin: checkin.into(),
+            checkout: checkout.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for Stay {
@@ -131,6 +197,31 @@ pub struct Rate {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Rate {
+    /// A `Rate` with its required fields, `date`, `subtotal`, `taxes`, `total`, `currency`; every other field is absent.
+    pub fn new(
+        date: impl Into<DateTime>,
+        subtotal: impl Into<Number>,
+        taxes: impl Into<Vec<Tax>>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Rate {
+            date: date.into(),
+            subtotal: subtotal.into(),
+            taxes: taxes.into(),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
 }
 
 impl JsonRules for Rate {
@@ -171,6 +262,32 @@ pub struct Tax {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Tax {
+    /// A `Tax` with its required fields, `name`, `total`, `currency`; every other field is absent.
+    pub fn new(
+        name: impl Into<String>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Tax {
+            name: Nullable::Value(name.into()),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+}
+
 impl JsonRules for Tax {
     const RULES: StructRules = StructRules::new(
             &[
@@ -200,6 +317,27 @@ pub struct Invoice {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Invoice {
+    /// A `Invoice` with its required fields, `subtotal`, `total`, `currency`; every other field is absent.
+    pub fn new(
+        subtotal: impl Into<Number>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+    ) -> Self {
+        Invoice {
+            subtotal: subtotal.into(),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
 }
 
 impl JsonRules for Invoice {
@@ -251,6 +389,45 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Customer {
+    /// A `Customer` with every field absent.
+    pub fn new() -> Self {
+        Customer {
+            contact_id: Nullable::Absent,
+            is_guest: Nullable::Absent,
+            name: Nullable::Absent,
+            phone: Nullable::Absent,
+            email: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `contactId`.
+    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
+        self.contact_id = contact_id.into();
+        self
+    }
+    /// Sets `isGuest`.
+    pub fn with_is_guest(mut self, is_guest: impl Into<Nullable<bool>>) -> Self {
+        self.is_guest = is_guest.into();
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+}
+
 impl JsonRules for Customer {
     const RULES: StructRules = StructRules::new(
             &[
@@ -288,6 +465,28 @@ pub struct Room {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Room {
+    /// A `Room` with its required fields, `beds`, `maxOccupancy`, `amenities`; every other field is absent.
+    pub fn new(
+        beds: impl Into<Vec<Bed>>,
+        max_occupancy: impl Into<Number>,
+        amenities: impl Into<Vec<String>>,
+    ) -> Self {
+        Room {
+            id: Nullable::Absent,
+            beds: beds.into(),
+            max_occupancy: max_occupancy.into(),
+            amenities: amenities.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+}
+
 impl JsonRules for Room {
     const RULES: StructRules = StructRules::new(
             &[
@@ -317,6 +516,21 @@ pub struct Bed {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Bed {
+    /// A `Bed` with its required field, `kind`; every other field is absent.
+    pub fn new(kind: impl Into<String>) -> Self {
+        Bed {
+            kind: Nullable::Value(kind.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `kind`.
+    pub fn with_kind(mut self, kind: impl Into<Nullable<String>>) -> Self {
+        self.kind = kind.into();
+        self
+    }
 }
 
 impl JsonRules for Bed {
@@ -357,6 +571,43 @@ pub struct Confirmation {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Confirmation {
+    /// A `Confirmation` with its required fields, `source`, `guests`, `stay`, `rates`, `invoice`, `rooms`; every other field is absent.
+    pub fn new(
+        source: impl Into<Source>,
+        guests: impl Into<Guests>,
+        stay: impl Into<Stay>,
+        rates: impl Into<Vec<Rate>>,
+        invoice: impl Into<Invoice>,
+        rooms: impl Into<Vec<Room>>,
+    ) -> Self {
+        Confirmation {
+            source: source.into(),
+            reservation_id: Nullable::Absent,
+            guests: guests.into(),
+            stay: stay.into(),
+            rates: rates.into(),
+            invoice: invoice.into(),
+            customer: Nullable::Absent,
+            rooms: rooms.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `reservationId`.
+    pub fn with_reservation_id(
+        mut self,
+        reservation_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.reservation_id = reservation_id.into();
+        self
+    }
+    /// Sets `customer`.
+    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
+        self.customer = customer.into();
+        self
+    }
 }
 
 impl JsonRules for Confirmation {
@@ -404,6 +655,41 @@ pub struct PurchaseFailed {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PurchaseFailed {
+    /// A `PurchaseFailed` with its required fields, `guests`, `stay`, `rates`, `payment`, `rooms`; every other field is absent.
+    pub fn new(
+        guests: impl Into<Guests>,
+        stay: impl Into<Stay>,
+        rates: impl Into<Vec<Rate>>,
+        payment: impl Into<PurchaseFailedPayment>,
+        rooms: impl Into<Vec<Room>>,
+    ) -> Self {
+        PurchaseFailed {
+            reservation_id: Nullable::Absent,
+            guests: guests.into(),
+            stay: stay.into(),
+            rates: rates.into(),
+            payment: payment.into(),
+            customer: Nullable::Absent,
+            rooms: rooms.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `reservationId`.
+    pub fn with_reservation_id(
+        mut self,
+        reservation_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.reservation_id = reservation_id.into();
+        self
+    }
+    /// Sets `customer`.
+    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
+        self.customer = customer.into();
+        self
+    }
 }
 
 impl JsonRules for PurchaseFailed {
@@ -454,6 +740,40 @@ pub struct PurchaseFailedPayment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl PurchaseFailedPayment {
+    /// A `PurchaseFailedPayment` with its required fields, `subtotal`, `total`, `currency`, `source`; every other field is absent.
+    pub fn new(
+        subtotal: impl Into<Number>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+        source: impl Into<String>,
+    ) -> Self {
+        PurchaseFailedPayment {
+            subtotal: subtotal.into(),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            source: Nullable::Value(source.into()),
+            error: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `source`.
+    pub fn with_source(mut self, source: impl Into<Nullable<String>>) -> Self {
+        self.source = source.into();
+        self
+    }
+    /// Sets `error`.
+    pub fn with_error(mut self, error: impl Into<Nullable<PaymentError>>) -> Self {
+        self.error = error.into();
+        self
+    }
+}
+
 impl JsonRules for PurchaseFailedPayment {
     const RULES: StructRules = StructRules::new(
             &[
@@ -485,6 +805,27 @@ pub struct PaymentError {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PaymentError {
+    /// A `PaymentError` with every field absent.
+    pub fn new() -> Self {
+        PaymentError {
+            error_code: Nullable::Absent,
+            reason: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `errorCode`.
+    pub fn with_error_code(mut self, error_code: impl Into<Nullable<Number>>) -> Self {
+        self.error_code = error_code.into();
+        self
+    }
+    /// Sets `reason`.
+    pub fn with_reason(mut self, reason: impl Into<Nullable<String>>) -> Self {
+        self.reason = reason.into();
+        self
+    }
 }
 
 impl JsonRules for PaymentError {
@@ -528,6 +869,41 @@ pub struct Purchase {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Purchase {
+    /// A `Purchase` with its required fields, `guests`, `stay`, `rates`, `payment`, `rooms`; every other field is absent.
+    pub fn new(
+        guests: impl Into<Guests>,
+        stay: impl Into<Stay>,
+        rates: impl Into<Vec<Rate>>,
+        payment: impl Into<PurchasePayment>,
+        rooms: impl Into<Vec<Room>>,
+    ) -> Self {
+        Purchase {
+            reservation_id: Nullable::Absent,
+            guests: guests.into(),
+            stay: stay.into(),
+            rates: rates.into(),
+            payment: payment.into(),
+            customer: Nullable::Absent,
+            rooms: rooms.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `reservationId`.
+    pub fn with_reservation_id(
+        mut self,
+        reservation_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.reservation_id = reservation_id.into();
+        self
+    }
+    /// Sets `customer`.
+    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
+        self.customer = customer.into();
+        self
+    }
+}
+
 impl JsonRules for Purchase {
     const RULES: StructRules = StructRules::new(
             &[
@@ -568,6 +944,34 @@ pub struct PurchasePayment {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PurchasePayment {
+    /// A `PurchasePayment` with its required fields, `subtotal`, `total`, `currency`, `source`; every other field is absent.
+    pub fn new(
+        subtotal: impl Into<Number>,
+        total: impl Into<Number>,
+        currency: impl Into<String>,
+        source: impl Into<String>,
+    ) -> Self {
+        PurchasePayment {
+            subtotal: subtotal.into(),
+            total: total.into(),
+            currency: Nullable::Value(currency.into()),
+            source: Nullable::Value(source.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
+    /// Sets `source`.
+    pub fn with_source(mut self, source: impl Into<Nullable<String>>) -> Self {
+        self.source = source.into();
+        self
+    }
 }
 
 impl JsonRules for PurchasePayment {
@@ -613,6 +1017,43 @@ pub struct Reservation {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Reservation {
+    /// A `Reservation` with its required fields, `source`, `guests`, `stay`, `rates`, `invoice`, `rooms`; every other field is absent.
+    pub fn new(
+        source: impl Into<Source>,
+        guests: impl Into<Guests>,
+        stay: impl Into<Stay>,
+        rates: impl Into<Vec<Rate>>,
+        invoice: impl Into<Invoice>,
+        rooms: impl Into<Vec<Room>>,
+    ) -> Self {
+        Reservation {
+            source: source.into(),
+            reservation_id: Nullable::Absent,
+            guests: guests.into(),
+            stay: stay.into(),
+            rates: rates.into(),
+            invoice: invoice.into(),
+            customer: Nullable::Absent,
+            rooms: rooms.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `reservationId`.
+    pub fn with_reservation_id(
+        mut self,
+        reservation_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.reservation_id = reservation_id.into();
+        self
+    }
+    /// Sets `customer`.
+    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
+        self.customer = customer.into();
+        self
+    }
 }
 
 impl JsonRules for Reservation {

@@ -31,6 +31,32 @@ pub struct Im {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Im {
+    /// A `Im` with its required fields, `type`, `content`; every other field is absent.
+    pub fn new(type_: impl Into<ImType>, content: impl Into<Vec<Content>>) -> Self {
+        Im {
+            type_: type_.into(),
+            content: content.into(),
+            thread_id: Nullable::Absent,
+            metadata: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `threadId`.
+    pub fn with_thread_id(mut self, thread_id: impl Into<Nullable<String>>) -> Self {
+        self.thread_id = thread_id.into();
+        self
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(
+        mut self,
+        metadata: impl Into<Nullable<Vec<Metadata>>>,
+    ) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+}
+
 impl JsonRules for Im {
     const RULES: StructRules = StructRules::new(
             &[
@@ -107,6 +133,29 @@ pub struct Content {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Content {
+    /// A `Content` with its required fields, `direction`, `time`, `message`, `media`; every other field is absent.
+    pub fn new(
+        direction: impl Into<Direction>,
+        time: impl Into<DateTime>,
+        message: impl Into<String>,
+        media: impl Into<Vec<Media>>,
+    ) -> Self {
+        Content {
+            direction: direction.into(),
+            time: time.into(),
+            message: Nullable::Value(message.into()),
+            media: media.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `message`.
+    pub fn with_message(mut self, message: impl Into<Nullable<String>>) -> Self {
+        self.message = message.into();
+        self
+    }
 }
 
 impl JsonRules for Content {
@@ -199,6 +248,40 @@ pub struct Media {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Media {
+    /// A `Media` with its required fields, `name`, `contentType`, `url`; every other field is absent.
+    pub fn new(
+        name: impl Into<String>,
+        content_type: impl Into<String>,
+        url: impl Into<String>,
+    ) -> Self {
+        Media {
+            name: Nullable::Value(name.into()),
+            content_type: Nullable::Value(content_type.into()),
+            url: Nullable::Value(url.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `contentType`.
+    pub fn with_content_type(
+        mut self,
+        content_type: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.content_type = content_type.into();
+        self
+    }
+    /// Sets `url`.
+    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
+        self.url = url.into();
+        self
+    }
 }
 
 impl JsonRules for Media {

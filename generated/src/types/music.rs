@@ -18,6 +18,22 @@ pub struct AlbumFan {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl AlbumFan {
+    /// A `AlbumFan` with its required field, `album`; every other field is absent.
+    pub fn new(album: impl Into<Album>) -> Self {
+        AlbumFan {
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
+}
+
 impl JsonRules for AlbumFan {
     const RULES: StructRules = StructRules::new(
             &[
@@ -49,6 +65,27 @@ pub struct Album {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Album {
+    /// A `Album` with its required field, `name`; every other field is absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Album {
+            name: Nullable::Value(name.into()),
+            id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
 }
 
 impl JsonRules for Album {
@@ -84,6 +121,27 @@ pub struct Artist {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Artist {
+    /// A `Artist` with its required field, `name`; every other field is absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Artist {
+            name: Nullable::Value(name.into()),
+            id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+}
+
 impl JsonRules for Artist {
     const RULES: StructRules = StructRules::new(
             &[
@@ -106,6 +164,22 @@ pub struct AlbumPlayed {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AlbumPlayed {
+    /// A `AlbumPlayed` with its required field, `album`; every other field is absent.
+    pub fn new(album: impl Into<Album>) -> Self {
+        AlbumPlayed {
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
 }
 
 impl JsonRules for AlbumPlayed {
@@ -134,6 +208,23 @@ pub struct AlbumShare {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl AlbumShare {
+    /// A `AlbumShare` with its required fields, `album`, `sharedTo`; every other field is absent.
+    pub fn new(album: impl Into<Album>, shared_to: impl Into<SharedTo>) -> Self {
+        AlbumShare {
+            album: album.into(),
+            artist: Nullable::Absent,
+            shared_to: shared_to.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
 }
 
 impl JsonRules for AlbumShare {
@@ -221,6 +312,23 @@ pub struct TrackLyrics {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl TrackLyrics {
+    /// A `TrackLyrics` with its required fields, `track`, `album`; every other field is absent.
+    pub fn new(track: impl Into<Track>, album: impl Into<Album>) -> Self {
+        TrackLyrics {
+            track: track.into(),
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
+}
+
 impl JsonRules for TrackLyrics {
     const RULES: StructRules = StructRules::new(
             &[
@@ -255,6 +363,27 @@ pub struct Track {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Track {
+    /// A `Track` with its required field, `name`; every other field is absent.
+    pub fn new(name: impl Into<String>) -> Self {
+        Track {
+            name: Nullable::Value(name.into()),
+            id: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
+        self.id = id.into();
+        self
+    }
+}
+
 impl JsonRules for Track {
     const RULES: StructRules = StructRules::new(
             &[
@@ -279,6 +408,23 @@ pub struct TrackPlay {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TrackPlay {
+    /// A `TrackPlay` with its required fields, `track`, `album`; every other field is absent.
+    pub fn new(track: impl Into<Track>, album: impl Into<Album>) -> Self {
+        TrackPlay {
+            track: track.into(),
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
 }
 
 impl JsonRules for TrackPlay {
@@ -306,6 +452,23 @@ pub struct TrackPlayed {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TrackPlayed {
+    /// A `TrackPlayed` with its required fields, `track`, `album`; every other field is absent.
+    pub fn new(track: impl Into<Track>, album: impl Into<Album>) -> Self {
+        TrackPlayed {
+            track: track.into(),
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
 }
 
 impl JsonRules for TrackPlayed {
@@ -339,6 +502,28 @@ pub struct TrackShare {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl TrackShare {
+    /// A `TrackShare` with its required fields, `track`, `album`, `sharedTo`; every other field is absent.
+    pub fn new(
+        track: impl Into<Track>,
+        album: impl Into<Album>,
+        shared_to: impl Into<SharedTo>,
+    ) -> Self {
+        TrackShare {
+            track: track.into(),
+            album: album.into(),
+            artist: Nullable::Absent,
+            shared_to: shared_to.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
+}
+
 impl JsonRules for TrackShare {
     const RULES: StructRules = StructRules::new(
             &[
@@ -370,6 +555,23 @@ pub struct TrackSkip {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TrackSkip {
+    /// A `TrackSkip` with its required fields, `track`, `album`; every other field is absent.
+    pub fn new(track: impl Into<Track>, album: impl Into<Album>) -> Self {
+        TrackSkip {
+            track: track.into(),
+            album: album.into(),
+            artist: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `artist`.
+    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
+        self.artist = artist.into();
+        self
+    }
 }
 
 impl JsonRules for TrackSkip {

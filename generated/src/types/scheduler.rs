@@ -59,6 +59,74 @@ pub struct Appointment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Appointment {
+    /// A `Appointment` with its required fields, `source`, `title`, `description`; every other field is absent.
+    pub fn new(
+        source: impl Into<Source>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        Appointment {
+            appointment_id: Nullable::Absent,
+            source: source.into(),
+            title: Nullable::Value(title.into()),
+            description: Nullable::Value(description.into()),
+            info_link: Nullable::Absent,
+            price: Nullable::Absent,
+            location: Nullable::Absent,
+            time: Nullable::Absent,
+            attendees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `appointmentId`.
+    pub fn with_appointment_id(
+        mut self,
+        appointment_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.appointment_id = appointment_id.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
+        self.description = description.into();
+        self
+    }
+    /// Sets `infoLink`.
+    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
+        self.info_link = info_link.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `location`.
+    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
+        self.location = location.into();
+        self
+    }
+    /// Sets `time`.
+    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
+        self.time = time.into();
+        self
+    }
+    /// Sets `attendees`.
+    pub fn with_attendees(
+        mut self,
+        attendees: impl Into<Nullable<Vec<Attendee>>>,
+    ) -> Self {
+        self.attendees = attendees.into();
+        self
+    }
+}
+
 impl JsonRules for Appointment {
     const RULES: StructRules = StructRules::new(
             &[
@@ -104,6 +172,31 @@ pub struct Price {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Price {
+    /// A `Price` with its required fields, `price`, `currency`; every other field is absent.
+    pub fn new(price: impl Into<Number>, currency: impl Into<String>) -> Self {
+        Price {
+            price: price.into(),
+            formatted_price: Nullable::Absent,
+            currency: Nullable::Value(currency.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `formattedPrice`.
+    pub fn with_formatted_price(
+        mut self,
+        formatted_price: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.formatted_price = formatted_price.into();
+        self
+    }
+    /// Sets `currency`.
+    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
+        self.currency = currency.into();
+        self
+    }
 }
 
 impl JsonRules for Price {
@@ -170,6 +263,51 @@ pub struct Location {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Location {
+    /// A `Location` with every field absent.
+    pub fn new() -> Self {
+        Location {
+            address: Nullable::Absent,
+            city: Nullable::Absent,
+            region: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            country: Nullable::Absent,
+            url: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `address`.
+    pub fn with_address(mut self, address: impl Into<Nullable<String>>) -> Self {
+        self.address = address.into();
+        self
+    }
+    /// Sets `city`.
+    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
+        self.city = city.into();
+        self
+    }
+    /// Sets `region`.
+    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
+        self.region = region.into();
+        self
+    }
+    /// Sets `postalCode`.
+    pub fn with_postal_code(mut self, postal_code: impl Into<Nullable<String>>) -> Self {
+        self.postal_code = postal_code.into();
+        self
+    }
+    /// Sets `country`.
+    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
+        self.country = country.into();
+        self
+    }
+    /// Sets `url`.
+    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
+        self.url = url.into();
+        self
+    }
+}
+
 impl JsonRules for Location {
     const RULES: StructRules = StructRules::new(
             &[
@@ -204,6 +342,27 @@ pub struct Time {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Time {
+    /// A `Time` with its required fields, `start`, `end`, `timeZone`; every other field is absent.
+    pub fn new(
+        start: impl Into<DateTime>,
+        end: impl Into<DateTime>,
+        time_zone: impl Into<String>,
+    ) -> Self {
+        Time {
+            start: start.into(),
+            end: end.into(),
+            time_zone: Nullable::Value(time_zone.into()),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `timeZone`.
+    pub fn with_time_zone(mut self, time_zone: impl Into<Nullable<String>>) -> Self {
+        self.time_zone = time_zone.into();
+        self
+    }
 }
 
 impl JsonRules for Time {
@@ -261,6 +420,51 @@ pub struct Attendee {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Attendee {
+    /// A `Attendee` with every field absent.
+    pub fn new() -> Self {
+        Attendee {
+            contact_id: Nullable::Absent,
+            name: Nullable::Absent,
+            phone: Nullable::Absent,
+            email: Nullable::Absent,
+            notes: Nullable::Absent,
+            self_: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `contactId`.
+    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
+        self.contact_id = contact_id.into();
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `phone`.
+    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
+        self.phone = phone.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+    /// Sets `notes`.
+    pub fn with_notes(mut self, notes: impl Into<Nullable<String>>) -> Self {
+        self.notes = notes.into();
+        self
+    }
+    /// Sets `self`.
+    pub fn with_self(mut self, self_: impl Into<Nullable<bool>>) -> Self {
+        self.self_ = self_.into();
+        self
+    }
 }
 
 impl JsonRules for Attendee {
@@ -334,6 +538,78 @@ pub struct Cancel {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Cancel {
+    /// A `Cancel` with its required fields, `source`, `cancelDate`, `refund`, `title`, `description`; every other field is absent.
+    pub fn new(
+        source: impl Into<Source>,
+        cancel_date: impl Into<DateTime>,
+        refund: impl Into<Refund>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        Cancel {
+            appointment_id: Nullable::Absent,
+            source: source.into(),
+            cancel_date: cancel_date.into(),
+            refund: refund.into(),
+            title: Nullable::Value(title.into()),
+            description: Nullable::Value(description.into()),
+            info_link: Nullable::Absent,
+            price: Nullable::Absent,
+            location: Nullable::Absent,
+            time: Nullable::Absent,
+            attendees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `appointmentId`.
+    pub fn with_appointment_id(
+        mut self,
+        appointment_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.appointment_id = appointment_id.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
+        self.description = description.into();
+        self
+    }
+    /// Sets `infoLink`.
+    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
+        self.info_link = info_link.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `location`.
+    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
+        self.location = location.into();
+        self
+    }
+    /// Sets `time`.
+    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
+        self.time = time.into();
+        self
+    }
+    /// Sets `attendees`.
+    pub fn with_attendees(
+        mut self,
+        attendees: impl Into<Nullable<Vec<Attendee>>>,
+    ) -> Self {
+        self.attendees = attendees.into();
+        self
+    }
 }
 
 impl JsonRules for Cancel {
@@ -410,6 +686,74 @@ pub struct Confirmation {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Confirmation {
+    /// A `Confirmation` with its required fields, `source`, `title`, `description`; every other field is absent.
+    pub fn new(
+        source: impl Into<Source>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        Confirmation {
+            appointment_id: Nullable::Absent,
+            source: source.into(),
+            title: Nullable::Value(title.into()),
+            description: Nullable::Value(description.into()),
+            info_link: Nullable::Absent,
+            price: Nullable::Absent,
+            location: Nullable::Absent,
+            time: Nullable::Absent,
+            attendees: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `appointmentId`.
+    pub fn with_appointment_id(
+        mut self,
+        appointment_id: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.appointment_id = appointment_id.into();
+        self
+    }
+    /// Sets `title`.
+    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
+        self.title = title.into();
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
+        self.description = description.into();
+        self
+    }
+    /// Sets `infoLink`.
+    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
+        self.info_link = info_link.into();
+        self
+    }
+    /// Sets `price`.
+    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
+        self.price = price.into();
+        self
+    }
+    /// Sets `location`.
+    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
+        self.location = location.into();
+        self
+    }
+    /// Sets `time`.
+    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
+        self.time = time.into();
+        self
+    }
+    /// Sets `attendees`.
+    pub fn with_attendees(
+        mut self,
+        attendees: impl Into<Nullable<Vec<Attendee>>>,
+    ) -> Self {
+        self.attendees = attendees.into();
+        self
+    }
 }
 
 impl JsonRules for Confirmation {

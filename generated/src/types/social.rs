@@ -29,6 +29,37 @@ pub struct Comment {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Comment {
+    /// A `Comment` with its required fields, `text`, `channel`; every other field is absent.
+    pub fn new(text: impl Into<String>, channel: impl Into<CommentChannel>) -> Self {
+        Comment {
+            text: Nullable::Value(text.into()),
+            channel: channel.into(),
+            metadata: Nullable::Absent,
+            commenter: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `text`.
+    pub fn with_text(mut self, text: impl Into<Nullable<String>>) -> Self {
+        self.text = text.into();
+        self
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(
+        mut self,
+        metadata: impl Into<Nullable<Vec<Metadata>>>,
+    ) -> Self {
+        self.metadata = metadata.into();
+        self
+    }
+    /// Sets `commenter`.
+    pub fn with_commenter(mut self, commenter: impl Into<Nullable<Commenter>>) -> Self {
+        self.commenter = commenter.into();
+        self
+    }
+}
+
 impl JsonRules for Comment {
     const RULES: StructRules = StructRules::new(
             &[
@@ -165,6 +196,33 @@ pub struct Commenter {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl Commenter {
+    /// A `Commenter` with every field absent.
+    pub fn new() -> Self {
+        Commenter {
+            open_id: Nullable::Absent,
+            name: Nullable::Absent,
+            email: Nullable::Absent,
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `openId`.
+    pub fn with_open_id(mut self, open_id: impl Into<Nullable<OpenId>>) -> Self {
+        self.open_id = open_id.into();
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
+        self.name = name.into();
+        self
+    }
+    /// Sets `email`.
+    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
+        self.email = email.into();
+        self
+    }
+}
+
 impl JsonRules for Commenter {
     const RULES: StructRules = StructRules::new(
             &[
@@ -185,6 +243,16 @@ pub struct OpenId {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl OpenId {
+    /// A `OpenId` with its required field, `channel`; every other field is absent.
+    pub fn new(channel: impl Into<OpenIdChannel>) -> Self {
+        OpenId {
+            channel: channel.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for OpenId {
@@ -302,6 +370,20 @@ pub struct ShareUrl {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ShareUrl {
+    /// A `ShareUrl` with its required fields, `channel`, `itemInfo`; every other field is absent.
+    pub fn new(
+        channel: impl Into<ShareUrlChannel>,
+        item_info: impl Into<ItemInfo>,
+    ) -> Self {
+        ShareUrl {
+            channel: channel.into(),
+            item_info: item_info.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for ShareUrl {
@@ -449,6 +531,41 @@ pub struct ItemInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl ItemInfo {
+    /// A `ItemInfo` with its required fields, `itemUrl`, `itemId`, `itemType`; every other field is absent.
+    pub fn new(
+        item_url: impl Into<String>,
+        item_id: impl Into<String>,
+        item_type: impl Into<ItemType>,
+    ) -> Self {
+        ItemInfo {
+            item_url: Nullable::Value(item_url.into()),
+            item_thumbnail: Nullable::Absent,
+            item_id: Nullable::Value(item_id.into()),
+            item_type: item_type.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
+    /// Sets `itemUrl`.
+    pub fn with_item_url(mut self, item_url: impl Into<Nullable<String>>) -> Self {
+        self.item_url = item_url.into();
+        self
+    }
+    /// Sets `itemThumbnail`.
+    pub fn with_item_thumbnail(
+        mut self,
+        item_thumbnail: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.item_thumbnail = item_thumbnail.into();
+        self
+    }
+    /// Sets `itemId`.
+    pub fn with_item_id(mut self, item_id: impl Into<Nullable<String>>) -> Self {
+        self.item_id = item_id.into();
+        self
+    }
+}
+
 impl JsonRules for ItemInfo {
     const RULES: StructRules = StructRules::new(
             &[
@@ -537,6 +654,22 @@ pub struct Track {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Track {
+    /// A `Track` with its required fields, `type`, `channel`, `itemInfo`; every other field is absent.
+    pub fn new(
+        type_: impl Into<TrackType>,
+        channel: impl Into<ShareUrlChannel>,
+        item_info: impl Into<ItemInfo>,
+    ) -> Self {
+        Track {
+            type_: type_.into(),
+            channel: channel.into(),
+            item_info: item_info.into(),
+            extra: serde_json::Map::new(),
+        }
+    }
 }
 
 impl JsonRules for Track {

@@ -82,6 +82,7 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
         activity_info(model),
         typed_info(model, &catalogue),
         from_impls(&model.activities),
+        payload_impls(model),
     ];
     (uses, items)
 }
@@ -354,6 +355,38 @@ fn from_impls(activities: &[Activity]) -> TokenStream {
             impl From<#info> for ActivityInfo {
                 fn from(info: #info) -> Self {
                     ActivityInfo::#variant(info)
+                }
+            }
+        }
+    });
+    quote! { #(#impls)* }
+}
+
+/// `ActivityPayload` for each activity's struct, and `From` it for `Activity`.
+fn payload_impls(model: &Model) -> TokenStream {
+    let impls = model.activities.iter().map(|a| {
+        let (wire, variant, info) = (&a.wire_name, ident(&a.variant), type_path(&a.info));
+        let extra = ident(
+            model
+                .structure(&a.info)
+                .map_or("extra", |s| s.extra.as_str()),
+        );
+        quote! {
+            impl wix_activities::ActivityPayload for #info {
+                const WIRE_NAME: &'static str = #wire;
+
+                fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+                    &self.#extra
+                }
+
+                fn documentation() -> wix_activities::Documentation {
+                    <ActivityInfo as wix_activities::TypedInfo>::documentation(#wire)
+                }
+            }
+
+            impl From<#info> for wix_activities::Activity<ActivityInfo> {
+                fn from(info: #info) -> Self {
+                    wix_activities::Activity::new(ActivityInfo::#variant(info))
                 }
             }
         }

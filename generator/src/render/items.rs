@@ -127,21 +127,25 @@ fn structure(
         RenameAll::Camel => quote! { #[serde(rename_all = "camelCase")] },
         RenameAll::None => TokenStream::new(),
     };
-    let fields = s.fields.iter().map(|field| {
-        let ty = rust_type(&field.ty, module, local, uses, scope);
-        let (ty, nullable) = match field.presence {
-            Presence::Always => (ty, None),
-            Presence::Nullable => {
-                let nullable = scope.name("Nullable");
-                (
-                    quote! { #nullable<#ty> },
-                    Some(nullable.to_string().replace(' ', "")),
-                )
+    let typed: Vec<Typed> = s
+        .fields
+        .iter()
+        .map(|field| {
+            let inner = rust_type(&field.ty, module, local, uses, scope);
+            let nullable = (field.presence == Presence::Nullable).then(|| scope.name("Nullable"));
+            Typed {
+                field,
+                inner,
+                nullable,
             }
-        };
+        })
+        .collect();
+    let fields = typed.iter().map(|t| {
+        let (field, ty) = (t.field, t.ty());
+        let path = t.nullable.as_ref().map(|n| n.to_string().replace(' ', ""));
         let field_ident = ident(&field.ident);
         let docs = doc(field.doc.as_deref());
-        let attrs = field_attrs(field, rename, s.lowercase_aliases, nullable.as_deref());
+        let attrs = field_attrs(field, rename, s.lowercase_aliases, path.as_deref());
         quote! { #docs #attrs pub #field_ident: #ty, }
     });
     let default = if s.fields.iter().all(|f| f.presence == Presence::Nullable) {
@@ -151,6 +155,7 @@ fn structure(
     };
     let extra = ident(&s.extra);
     let (deserialize, serialize) = (scope.name("Deserialize"), scope.name("Serialize"));
+    let builder = builder(s, &typed);
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, Eq, #deserialize, #serialize)]
@@ -161,6 +166,99 @@ fn structure(
             /// Fields the schema does not document, kept so that they are written back.
             #[serde(flatten)]
             pub #extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        #builder
+    }
+}
+
+/// A field with its Rust type: `inner`, held in `nullable` when it is one.
+struct Typed<'a> {
+    field: &'a Field,
+    inner: TokenStream,
+    nullable: Option<TokenStream>,
+}
+
+impl Typed<'_> {
+    fn ty(&self) -> TokenStream {
+        let inner = &self.inner;
+        match &self.nullable {
+            Some(nullable) => quote! { #nullable<#inner> },
+            None => inner.clone(),
+        }
+    }
+}
+
+/// `new`, taking the required fields, and a `with_` setter for each field
+/// that may be absent: a value is built without naming the others, and a
+/// field a later schema adds breaks no caller.
+fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
+    let name = ident(&s.name);
+    let required: Vec<&Typed> = typed.iter().filter(|t| t.field.required).collect();
+    let params = required.iter().map(|t| {
+        let (param, inner) = (ident(&t.field.ident), &t.inner);
+        quote! { #param: impl Into<#inner> }
+    });
+    let values = typed.iter().map(|t| {
+        let field = ident(&t.field.ident);
+        match (&t.nullable, t.field.required) {
+            (Some(nullable), true) => quote! { #field: #nullable::Value(#field.into()), },
+            (None, _) => quote! { #field: #field.into(), },
+            (Some(nullable), false) => quote! { #field: #nullable::Absent, },
+        }
+    });
+    let extra = ident(&s.extra);
+    let wires: Vec<String> = required
+        .iter()
+        .map(|t| format!("`{}`", t.field.wire))
+        .collect();
+    let new_doc = if wires.is_empty() {
+        format!("A `{}` with every field absent.", s.name)
+    } else {
+        format!(
+            "A `{}` with its required {}; every other field is absent.",
+            s.name,
+            match wires.as_slice() {
+                [one] => format!("field, {one}"),
+                many => format!("fields, {}", many.join(", ")),
+            }
+        )
+    };
+    let new_doc = doc(Some(&new_doc));
+    // The schema decides how many fields are required.
+    let allow = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let setters = typed.iter().filter_map(|t| {
+        let nullable = t.nullable.as_ref()?;
+        let (field, inner) = (ident(&t.field.ident), &t.inner);
+        // `type_` (a keyword, escaped) is set by `with_type`.
+        let bare = t.field.ident.trim_end_matches('_');
+        let name = if bare != t.field.ident && syn::parse_str::<Ident>(bare).is_err() {
+            bare
+        } else {
+            &t.field.ident
+        };
+        let setter = format_ident!("with_{name}");
+        let docs = doc(Some(&format!("Sets `{}`.", t.field.wire)));
+        Some(quote! {
+            #docs
+            pub fn #setter(mut self, #field: impl Into<#nullable<#inner>>) -> Self {
+                self.#field = #field.into();
+                self
+            }
+        })
+    });
+    quote! {
+        impl #name {
+            #new_doc
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                #name {
+                    #(#values)*
+                    #extra: serde_json::Map::new(),
+                }
+            }
+
+            #(#setters)*
         }
     }
 }
