@@ -197,7 +197,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let visited_at: &wix_activities::DateTime = visit.visited_at.value().ok_or("no visitedAt")?;
     let channel: wix::demo::Channel = visit.channel;
     let basket: &wix::demo::Basket = &visit.basket;
-    let total: &wix_activities::Number = &basket.total;
+    // Beside a `currency`, `total` is an exact amount.
+    let total: &wix_activities::Decimal = &basket.total;
     let items: &[wix::demo::Item] = visit.items.as_deref().ok_or("no items")?;
     let skus: Vec<&str> = items.iter().map(|item| item.sku.as_deref().unwrap_or_default()).collect();
     let quantity = items[0].quantity.value().ok_or("no quantity")?;

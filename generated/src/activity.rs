@@ -189,6 +189,27 @@ impl<I> Activity<I> {
             extra: serde_json::Map::new(),
         }
     }
+
+    /// Sets the dashboard notification's details.
+    pub fn with_details(mut self, details: impl Into<Nullable<Details>>) -> Self {
+        self.details = details.into();
+        self
+    }
+
+    /// Sets what the app knows about the site visitor.
+    pub fn with_contact_update(
+        mut self,
+        contact_update: impl Into<Nullable<ContactUpdate>>,
+    ) -> Self {
+        self.contact_update = contact_update.into();
+        self
+    }
+
+    /// Sets the form the activity is written in.
+    pub fn with_form(mut self, form: WireForm) -> Self {
+        self.form = form;
+        self
+    }
 }
 
 impl<I: TypedInfo> Serialize for Activity<I> {

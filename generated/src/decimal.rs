@@ -38,6 +38,9 @@ enum Wire {
     Text(Box<str>),
     /// As a JSON number.
     Number(serde_json::Number),
+    /// Not read but built in code: written as text, or as a JSON number in
+    /// a field whose schema says number (see [`crate::lenient::amount`]).
+    Built,
 }
 
 impl Decimal {
@@ -51,7 +54,14 @@ impl Decimal {
         match &self.wire {
             Wire::Text(text) => std::borrow::Cow::Borrowed(text),
             Wire::Number(number) => std::borrow::Cow::Owned(number.to_string()),
+            Wire::Built => std::borrow::Cow::Owned(self.value.to_string()),
         }
+    }
+
+    /// Whether it was built in code rather than read, so that it has no
+    /// form of its own to keep.
+    pub(crate) fn is_built(&self) -> bool {
+        matches!(self.wire, Wire::Built)
     }
 
     /// Whether the value came as a JSON number rather than as text.
@@ -60,13 +70,14 @@ impl Decimal {
     }
 }
 
-/// A decimal written as text, in its shortest exact form at its own scale
-/// (`Decimal::from(dec!(5.0))` is written `"5.0"`).
+/// A decimal built in code: written as text at its own scale
+/// (`Decimal::from(dec!(5.0))` is written `"5.0"`), or as a JSON number in
+/// an activity's amount, whose schema says number.
 impl From<rust_decimal::Decimal> for Decimal {
     fn from(value: rust_decimal::Decimal) -> Self {
         Decimal {
             value,
-            wire: Wire::Text(value.to_string().into()),
+            wire: Wire::Built,
         }
     }
 }
@@ -119,12 +130,13 @@ pub(crate) fn parse(text: &str) -> Option<rust_decimal::Decimal> {
 impl FromStr for Decimal {
     type Err = ParseDecimalError;
 
-    /// Reads decimal text; the text is kept as written.
+    /// Reads decimal text, as a value built in code (`"801.66".parse()`):
+    /// written as text at its own scale, or as a JSON number in an amount.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match parse(text) {
             Some(value) => Ok(Decimal {
                 value,
-                wire: Wire::Text(text.into()),
+                wire: Wire::Built,
             }),
             None => Err(ParseDecimalError(text.to_owned())),
         }
@@ -168,6 +180,7 @@ impl Serialize for Decimal {
         match &self.wire {
             Wire::Text(text) => serializer.serialize_str(text),
             Wire::Number(number) => number.serialize(serializer),
+            Wire::Built => serializer.collect_str(&self.value),
         }
     }
 }
@@ -213,8 +226,14 @@ impl<'de> Deserialize<'de> for Decimal {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-                v.parse()
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+                // Read, not built: the text is kept as it came.
+                match parse(v) {
+                    Some(value) => Ok(Decimal {
+                        value,
+                        wire: Wire::Text(v.into()),
+                    }),
+                    None => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+                }
             }
         }
 

@@ -26,6 +26,93 @@ pub fn optional_string<'de, D: Deserializer<'de>>(
     deserializer.deserialize_option(OptionalText)
 }
 
+/// Reads a documented integer that may arrive as text holding one (`"2"`),
+/// as a number field may: one rule for both. A JSON number with a zero
+/// fraction (`2.0`) is the integer too; anything else is an error.
+pub fn integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    deserializer.deserialize_any(IntegerVisitor)
+}
+
+/// [`integer`] for a property that may be left out or `null` ([`Nullable`]).
+pub fn optional_integer<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Nullable<i64>, D::Error> {
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    #[serde(transparent)]
+    struct Lenient(#[serde(deserialize_with = "integer")] i64);
+    Ok(Nullable::<Lenient>::deserialize(deserializer)?.map(|Lenient(n)| n))
+}
+
+struct IntegerVisitor;
+
+impl Visitor<'_> for IntegerVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a whole number (or text holding one)")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        // `2.0` is 2; the bounds keep the cast exact.
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            Ok(v as i64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+        v.trim()
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+}
+
+/// Writes an amount whose schema says `number` (an activity's price or
+/// total): one read is written back as it came (`230.50` as a number,
+/// `"230.50"` as text), one built in code as a JSON number.
+pub fn amount<S: serde::Serializer>(
+    value: &crate::Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    if !value.is_built() {
+        return value.serialize(serializer);
+    }
+    let exact = value.value();
+    // An integer exactly; a fraction as the nearest `f64`, whose shortest
+    // form is the decimal for amounts of up to 15 significant digits.
+    if exact.fract().is_zero() {
+        if let Ok(whole) = i64::try_from(exact) {
+            return serializer.serialize_i64(whole);
+        }
+    }
+    match exact.to_string().parse::<f64>() {
+        Ok(float) if float.is_finite() => serializer.serialize_f64(float),
+        _ => value.serialize(serializer),
+    }
+}
+
+/// [`amount`] for a property that may be left out or `null`.
+pub fn optional_amount<S: serde::Serializer>(
+    value: &Nullable<crate::Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Nullable::Value(decimal) => amount(decimal, serializer),
+        Nullable::Absent | Nullable::Null => serializer.serialize_none(),
+    }
+}
+
 struct TextVisitor;
 
 impl Visitor<'_> for TextVisitor {
@@ -174,6 +261,29 @@ mod tests {
         id: String,
         #[serde(default, deserialize_with = "optional_string")]
         note: Nullable<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Line {
+        #[serde(deserialize_with = "integer")]
+        quantity: i64,
+        #[serde(default, deserialize_with = "optional_integer")]
+        limit: Nullable<i64>,
+    }
+
+    #[test]
+    fn integer_fields_read_text_holding_a_whole_number_as_number_fields_do() {
+        let line: Line = serde_json::from_str(r#"{"quantity": "2", "limit": 3.0}"#).unwrap();
+        assert_eq!((line.quantity, line.limit), (2, Nullable::Value(3)));
+        let line: Line = serde_json::from_str(r#"{"quantity": 2, "limit": null}"#).unwrap();
+        assert_eq!((line.quantity, line.limit), (2, Nullable::Null));
+        for wrong in [
+            r#"{"quantity": "two"}"#,
+            r#"{"quantity": 2.5}"#,
+            r#"{"quantity": true}"#,
+        ] {
+            assert!(serde_json::from_str::<Line>(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

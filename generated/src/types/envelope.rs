@@ -13,7 +13,12 @@ pub struct ActivityPage {
     /// The activities of this page
     pub results: Vec<wix_activities::Activity>,
     /// Number of Activities per page
-    #[serde(alias = "pagesize", default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        alias = "pagesize",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub page_size: Nullable<i64>,
     /// Cursor for the next page
     #[serde(
@@ -108,7 +113,12 @@ pub struct ActivityQuery {
     )]
     pub activity_types: Nullable<Vec<String>>,
     /// Number of Activities per page
-    #[serde(alias = "pagesize", default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        alias = "pagesize",
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub page_size: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]

@@ -1147,7 +1147,11 @@ pub struct LineItem {
     )]
     pub id: Nullable<String>,
     /// How many units of the item.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub quantity: Nullable<i64>,
     /// Where the item comes from: the catalog item and the app that owns the catalog.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -1236,10 +1240,18 @@ pub struct LineItem {
     )]
     pub fulfiller_id: Nullable<String>,
     /// How many units of the item were refunded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub refund_quantity: Nullable<i64>,
     /// How many units of the item were restocked.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub restock_quantity: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
@@ -2030,7 +2042,11 @@ pub struct ItemAvailability {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ItemAvailabilityStatus>,
     /// How many units are available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub quantity_available: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
@@ -4351,7 +4367,11 @@ pub struct FulfillmentLineItem {
     )]
     pub id: Nullable<String>,
     /// How many units of it are fulfilled.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub quantity: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]

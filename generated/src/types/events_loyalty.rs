@@ -250,16 +250,32 @@ impl JsonRules for Account {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Points {
     /// Current points balance of the account.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub balance: Nullable<i64>,
     /// Points earned.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub earned: Nullable<i64>,
     /// Points adjusted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub adjusted: Nullable<i64>,
     /// Points redeemed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub redeemed: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
@@ -330,7 +346,11 @@ pub struct Tier {
     )]
     pub updated_date: Nullable<DateTime>,
     /// Points counted for the tier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(
+        default,
+        deserialize_with = "wix_activities::lenient::optional_integer",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub points: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]

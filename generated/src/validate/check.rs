@@ -422,7 +422,14 @@ fn json_integer(value: Found<'_>, rules: &Range, required: bool, path: &Path, re
     if absent(value, required, "a whole number", path, report) {
         return;
     }
-    match value.as_i64() {
+    // Text holding a whole number reads as one, as for a number property.
+    // `2.0` is the integer 2, as JSON Schema counts it.
+    let parsed = match value {
+        Found::Str(s) => s.trim().parse::<i64>().ok(),
+        Found::F64(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => Some(f as i64),
+        other => other.as_i64(),
+    };
+    match parsed {
         Some(n) => range(n as f64, &n, rules, path, report),
         None => wrong_type("a whole number", value, path, report),
     }

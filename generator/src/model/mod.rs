@@ -168,6 +168,9 @@ pub enum Ty {
     DateTime,
     /// `wix_activities::Decimal`: an exact decimal sent as text (`format: decimal`).
     Decimal,
+    /// `wix_activities::Decimal` for a `number` amount (`money-amount`): one
+    /// built in code is written as a JSON number; one read keeps its form.
+    Amount,
     /// `wix_activities::Int64`: a 64-bit integer sent as text (`format: int64`).
     Int64,
     /// `serde_json::Value`, for schemas that say nothing of their content.

@@ -137,7 +137,7 @@ pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, (Vec<String>,
         Ty::Integer => Rule::Integer(range(schema)),
         Ty::Bool => Rule::Bool,
         Ty::DateTime => Rule::DateTime,
-        Ty::Decimal => Rule::Decimal,
+        Ty::Decimal | Ty::Amount => Rule::Decimal,
         Ty::Int64 => Rule::Int64,
         Ty::Json if items_are_objects(schema) => {
             Rule::Array(Items::default(), Box::new(Rule::RawObject))

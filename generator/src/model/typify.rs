@@ -388,6 +388,13 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             }
             Ty::Named(reference)
         }
+        // An amount (`money-amount`) is exact; it keeps the form it came in.
+        Shape::Float
+            if names.contains(&"number")
+                && schema.get("format").and_then(Value::as_str) == Some("decimal") =>
+        {
+            Ty::Amount
+        }
         // Keep the JSON number as written: `2` stays `2`, `22.4` stays `22.4`.
         Shape::Float if names.contains(&"number") => Ty::Number,
         Shape::Integer if names.contains(&"integer") => Ty::Integer,

@@ -47,6 +47,66 @@ pub(super) fn implied_format(document: &mut Document) -> Vec<Change> {
     changes
 }
 
+/// A `number` named as money (a price, a total, a subtotal, an amount, a
+/// tax, a fee, a cost, a discount) beside a `currency`, or in an object
+/// inside one with a `currency` (a purchase's `payment.coupon.total`), is
+/// an amount of that currency: it gets `format: "decimal"`, so that it is an exact decimal
+/// that adds up to the cent, as the events' money is, and not an `f64`. A
+/// number in an object without a currency (a guest count) or not named as
+/// money (a weight) stays a number.
+pub(super) fn money_amount(document: &mut Document) -> Vec<Change> {
+    let mut with_currency: Vec<String> = Vec::new();
+    walk_schemas(&mut document.value, "", &mut |schema, pointer| {
+        if let Some(Value::Object(properties)) = schema.get("properties") {
+            if properties.contains_key("currency") {
+                with_currency.push(pointer.to_owned());
+            }
+        }
+    });
+    let in_currency = |pointer: &str| {
+        with_currency
+            .iter()
+            .any(|outer| pointer == outer || pointer.starts_with(&format!("{outer}/")))
+    };
+    let mut changes = Vec::new();
+    walk_schemas(&mut document.value, "", &mut |schema, pointer| {
+        let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+            return;
+        };
+        if !in_currency(pointer) {
+            return;
+        }
+        for (name, property) in properties.iter_mut() {
+            let Value::Object(property) = property else {
+                continue;
+            };
+            let is_number = property.get("type").and_then(Value::as_str) == Some("number");
+            if !is_number || property.contains_key("format") || !is_money(name) {
+                continue;
+            }
+            let at = property
+                .keys()
+                .position(|k| k == "type")
+                .map_or(property.len(), |i| i + 1);
+            property.shift_insert(at, "format".into(), Value::from("decimal"));
+            changes.push(Change::new(
+                format!("{pointer}/properties/{}", pointer::escape(name)),
+                "a number named as money, with a `currency`: an amount of it",
+                "`format: \"decimal\"`",
+            ));
+        }
+    });
+    changes
+}
+
+fn is_money(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "price", "total", "amount", "tax", "fee", "cost", "discount", "refund",
+    ];
+    let lower = name.to_ascii_lowercase();
+    WORDS.iter().any(|word| lower.contains(word))
+}
+
 fn implied(name: &str, description: &str) -> Option<(&'static str, String)> {
     let lower = description.to_ascii_lowercase();
     if name == "currency" || name.ends_with("Currency") {

@@ -198,6 +198,10 @@ pub(crate) const PASSES: &[Pass] = &[
         run: formats::implied_format,
     },
     Pass {
+        name: "money-amount",
+        run: formats::money_amount,
+    },
+    Pass {
         name: "required-on-items",
         run: dialect::required_on_items,
     },

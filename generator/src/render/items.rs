@@ -308,6 +308,24 @@ fn field_attrs(
         let reader = format!("wix_activities::lenient::{reader}");
         parts.push(quote! { deserialize_with = #reader });
     }
+    if field.ty == Ty::Amount {
+        // Built in code, an amount is written as the JSON number its schema says.
+        let writer = if nullable.is_some() {
+            "wix_activities::lenient::optional_amount"
+        } else {
+            "wix_activities::lenient::amount"
+        };
+        parts.push(quote! { serialize_with = #writer });
+    }
+    if field.ty == Ty::Integer {
+        // `"2"` reads as 2, as it does for a number field.
+        let reader = if nullable.is_some() {
+            "wix_activities::lenient::optional_integer"
+        } else {
+            "wix_activities::lenient::integer"
+        };
+        parts.push(quote! { deserialize_with = #reader });
+    }
     if let Some(nullable) = nullable {
         let skip = format!("{nullable}::is_absent");
         parts.push(quote! { skip_serializing_if = #skip });
@@ -332,7 +350,7 @@ fn rust_type(
         Ty::Integer => quote! { i64 },
         Ty::Bool => quote! { bool },
         Ty::DateTime => scope.name("DateTime"),
-        Ty::Decimal => scope.name("Decimal"),
+        Ty::Decimal | Ty::Amount => scope.name("Decimal"),
         Ty::Int64 => scope.name("Int64"),
         Ty::Json => quote! { serde_json::Value },
         Ty::JsonObject => quote! { serde_json::Map<String, serde_json::Value> },
