@@ -183,3 +183,31 @@ fn integer_fields_read_numeric_text_as_number_fields_do() {
         "{report}"
     );
 }
+
+#[test]
+fn a_typo_is_kept_and_told_with_what_it_likely_means_in_both_walks() {
+    let mut json = fixture("complete/e_commerce/cart-add.json");
+    json["info"]["storName"] = "Corner Shop".into();
+    json["info"]["giftWrap"] = true.into();
+    let activity: Activity = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&activity).unwrap(),
+        json,
+        "kept and written back"
+    );
+    let raw = validate::activity_json(json.to_string().as_bytes());
+    for report in [activity.validate(), raw.clone()] {
+        let warnings: Vec<String> = report.warnings().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "/info/storName: warning: `storName` is not a documented property; did you mean `storeName`?",
+                "/info/giftWrap: warning: `giftWrap` is not a documented property",
+            ]
+        );
+        assert!(report.is_valid());
+    }
+    let strict = raw.unknown_as_errors();
+    assert_eq!(strict.errors().count(), 2);
+    assert!(!strict.is_valid());
+}

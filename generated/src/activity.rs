@@ -432,7 +432,8 @@ fn warn_about_nesting<'a>(
 ) {
     for key in keys.filter(|k| ENVELOPE_FIELDS.contains(&k.as_str())) {
         path.at(key, |path| {
-            report.warning(
+            // Said more precisely than the info's own "not documented".
+            report.refine(
                 path,
                 Kind::UnknownProperty,
                 format_args!(

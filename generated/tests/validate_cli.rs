@@ -144,9 +144,23 @@ fn event_reads_the_body_of_a_backend_event() {
         "-: /entity/revision: `revision` must be a 64-bit integer as text, such as `\"13\"`, found the string `thirteen`\n"
     );
 
-    let run = validate(&["--event", "wixEcom_onNothing", "-"], Some(b"{}"));
-    assert_eq!(run.status.code(), Some(2));
-    assert!(text(&run.stderr).contains("`wixEcom_onNothing` is not a documented event handler"));
+    // An unknown event is what the library says of it: a warning, with the
+    // documented event it is likely a typo of; by event type too.
+    let run = validate(&["--event", "wixEcom_onCardCreated", "-"], Some(b"{}"));
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(
+        text(&run.stdout),
+        "-: /: warning: `wixEcom_onCardCreated` is not a documented event; its body is not checked; did you mean `wixEcom_onCartCreated`?\n"
+    );
+    let library = wix_activities::validate::event_json("wixEcom_onCardCreated", b"{}");
+    assert!(text(&run.stdout).contains(&library.violations()[0].message));
+    let run = validate(&["--event", "wix.ecom.v1.cart_created", "-"], Some(b"{}"));
+    assert_eq!(run.status.code(), Some(0));
+    assert!(
+        text(&run.stdout).contains("/metadata: warning"),
+        "{}",
+        text(&run.stdout)
+    );
 
     let run = validate(
         &[

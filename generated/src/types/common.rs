@@ -83,7 +83,8 @@ impl JsonRules for Refund {
                 FieldRule::required("destination", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Type of refund
@@ -228,7 +229,8 @@ impl JsonRules for Name {
                 FieldRule::optional("suffix", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of `GUEST`, `STAFF`.
@@ -320,5 +322,6 @@ impl JsonRules for Metadata {
                 FieldRule::required("value", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

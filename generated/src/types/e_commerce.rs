@@ -81,7 +81,8 @@ impl JsonRules for CartAbandon {
                 FieldRule::required("items", Rule::array(&Rule::Object(&Item::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `items`: Items in cart
@@ -312,7 +313,8 @@ impl JsonRules for Item {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Item type
@@ -388,7 +390,8 @@ impl JsonRules for Media {
     const RULES: StructRules = StructRules::new(
             &[FieldRule::optional("thumbnail", Rule::TEXT)],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `variants`: Item's variants (like a specific color or size)
@@ -442,7 +445,8 @@ impl JsonRules for Variant {
                 FieldRule::optional("value", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `metadata`: Additional information about this item
@@ -496,7 +500,8 @@ impl JsonRules for Metadata {
                 FieldRule::required("value", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// An item was added to the cart.
@@ -576,7 +581,8 @@ impl JsonRules for CartAdd {
                 FieldRule::required("item", Rule::Object(&Item::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// A checkout process has begun with this cart.
@@ -656,7 +662,8 @@ impl JsonRules for CartCheckout {
                 FieldRule::required("items", Rule::array(&Rule::Object(&Item::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// An item was removed from the cart.
@@ -736,7 +743,8 @@ impl JsonRules for CartRemove {
                 FieldRule::required("item", Rule::Object(&Item::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// The checkout process has completed.
@@ -925,7 +933,8 @@ impl JsonRules for Purchase {
                 FieldRule::optional("buyerAcceptsMarketing", Rule::Bool),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Payment details
@@ -1046,7 +1055,8 @@ impl JsonRules for Payment {
                 FieldRule::optional("shipping", Rule::Object(&Shipping::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Coupon details
@@ -1110,7 +1120,8 @@ impl JsonRules for Coupon {
                 FieldRule::required("title", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Payment's tax details
@@ -1160,7 +1171,8 @@ impl JsonRules for Tax {
                 FieldRule::optional("formattedTotal", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Shipping details
@@ -1210,7 +1222,8 @@ impl JsonRules for Shipping {
                 FieldRule::optional("formattedTotal", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Shipping address details
@@ -1426,7 +1439,8 @@ impl JsonRules for ShippingAddress {
                 FieldRule::optional("company", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Billing address details
@@ -1642,5 +1656,6 @@ impl JsonRules for BillingAddress {
                 FieldRule::optional("company", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

@@ -88,7 +88,8 @@ impl JsonRules for ActivityPage {
                 FieldRule::optional("previousCursor", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Parameters to filter a request for a list of Activities that have already occurred on a site.
@@ -181,6 +182,7 @@ impl JsonRules for ActivityQuery {
             ],
         )
         .lowercase_aliases()
+        .warn_unknown()
         .ordered(&[("from", "until")]);
 }
 
@@ -275,7 +277,8 @@ impl JsonRules for ContactUpdate {
                 FieldRule::optional("phones", Rule::array(&Rule::Object(&Phone::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `emails`: Site visitor's emails
@@ -329,7 +332,8 @@ impl JsonRules for Email {
                 FieldRule::optional("email", Rule::Text(Text::EMAIL)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `phones`: Site visitor's phone numbers
@@ -383,7 +387,8 @@ impl JsonRules for Phone {
                 FieldRule::optional("phone", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Details of the activity: a summary, and the URL users reach when they click the activity’s notification in the site’s dashboard.
@@ -445,7 +450,8 @@ impl JsonRules for Details {
                 FieldRule::optional("summary", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// What posting an activity returns: the Activity ID, and the ID of the contact linked to the activity when contactUpdate was used.
@@ -502,5 +508,6 @@ impl JsonRules for PostResult {
                 FieldRule::optional("contactId", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

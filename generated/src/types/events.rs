@@ -123,7 +123,8 @@ impl JsonRules for Rsvp {
                 FieldRule::optional("time", Rule::Object(&Time::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Details about the event’s price
@@ -187,7 +188,8 @@ impl JsonRules for Price {
                 FieldRule::optional("formattedPrice", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Location of the event
@@ -241,7 +243,8 @@ impl JsonRules for Location {
                 FieldRule::required("address", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// The date & time of the event
@@ -298,6 +301,7 @@ impl JsonRules for Time {
             ],
         )
         .lowercase_aliases()
+        .warn_unknown()
         .ordered(&[("start", "end")]);
 }
 

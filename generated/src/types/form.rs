@@ -65,7 +65,8 @@ impl JsonRules for ContactForm {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Content the site visitor entered in the contact form
@@ -115,7 +116,8 @@ impl JsonRules for Content {
                 FieldRule::optional("media", Rule::RawArray),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `additionalFields`: More details submitted in the form
@@ -169,7 +171,8 @@ impl JsonRules for AdditionalField {
                 FieldRule::optional("value", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// when your app submits another type of form, like a survey.
@@ -228,7 +231,8 @@ impl JsonRules for Form {
                 FieldRule::optional("fields", Rule::array(&Rule::Object(&Field::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Type of form submitted
@@ -343,7 +347,8 @@ impl JsonRules for Field {
                 FieldRule::optional("value", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// when your app submits a subscription from.
@@ -390,5 +395,6 @@ impl JsonRules for SubscriptionForm {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

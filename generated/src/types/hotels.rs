@@ -94,7 +94,8 @@ impl JsonRules for Cancel {
                 FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Guests details
@@ -137,6 +138,7 @@ impl JsonRules for Guests {
             ],
         )
         .lowercase_aliases()
+        .warn_unknown()
         .sum("total", &["adults", "children"]);
 }
 
@@ -172,6 +174,7 @@ impl JsonRules for Stay {
             ],
         )
         .lowercase_aliases()
+        .warn_unknown()
         .ordered(&[("checkin", "checkout")]);
 }
 
@@ -236,7 +239,8 @@ impl JsonRules for Rate {
                 FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `taxes`: Tax details
@@ -299,7 +303,8 @@ impl JsonRules for Tax {
                 FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Reservation invoice details
@@ -353,7 +358,8 @@ impl JsonRules for Invoice {
                 FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Customer details
@@ -443,7 +449,8 @@ impl JsonRules for Customer {
                 FieldRule::optional("email", Rule::Text(Text::EMAIL)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `rooms`: Room details
@@ -504,7 +511,8 @@ impl JsonRules for Room {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of the `beds`: Room's bed list
@@ -542,7 +550,8 @@ impl JsonRules for Bed {
     const RULES: StructRules = StructRules::new(
             &[FieldRule::required("kind", Rule::TEXT)],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a reservation is confirmed.
@@ -628,7 +637,8 @@ impl JsonRules for Confirmation {
                 FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When the purchase of a hotel service could not be completed.
@@ -712,7 +722,8 @@ impl JsonRules for PurchaseFailed {
                 FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Payment details
@@ -791,7 +802,8 @@ impl JsonRules for PurchaseFailedPayment {
                 FieldRule::optional("error", Rule::Object(&PaymentError::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Details for payment error
@@ -842,7 +854,8 @@ impl JsonRules for PaymentError {
                 FieldRule::optional("reason", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a site visitor purchases a service offered by the hotel.
@@ -923,7 +936,8 @@ impl JsonRules for Purchase {
                 FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Payment details
@@ -992,7 +1006,8 @@ impl JsonRules for PurchasePayment {
                 FieldRule::required("source", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a site visitor reserves a hotel room.
@@ -1078,5 +1093,6 @@ impl JsonRules for Reservation {
                 FieldRule::required("rooms", Rule::array(&Rule::Object(&Room::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

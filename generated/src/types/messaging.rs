@@ -72,7 +72,8 @@ impl JsonRules for Im {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Type of message
@@ -170,7 +171,8 @@ impl JsonRules for Content {
                 FieldRule::required("media", Rule::array(&Rule::Object(&Media::RULES))),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Message direction
@@ -292,5 +294,6 @@ impl JsonRules for Media {
                 FieldRule::required("url", Rule::Text(Text::URL)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

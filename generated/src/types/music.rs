@@ -41,7 +41,8 @@ impl JsonRules for AlbumFan {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Album details
@@ -95,7 +96,8 @@ impl JsonRules for Album {
                 FieldRule::optional("id", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Artist details
@@ -149,7 +151,8 @@ impl JsonRules for Artist {
                 FieldRule::optional("id", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When an album has completed its run
@@ -189,7 +192,8 @@ impl JsonRules for AlbumPlayed {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When an album is shared through your app
@@ -240,7 +244,8 @@ impl JsonRules for AlbumShare {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Where item was shared
@@ -337,7 +342,8 @@ impl JsonRules for TrackLyrics {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Track details
@@ -391,7 +397,8 @@ impl JsonRules for Track {
                 FieldRule::optional("id", Rule::TEXT),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a request to start playing a song is made
@@ -435,7 +442,8 @@ impl JsonRules for TrackPlay {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a song has completed its run
@@ -479,7 +487,8 @@ impl JsonRules for TrackPlayed {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a track is shared using the app
@@ -538,7 +547,8 @@ impl JsonRules for TrackShare {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// When a track was skipped
@@ -582,5 +592,6 @@ impl JsonRules for TrackSkip {
                 FieldRule::optional("artist", Rule::Object(&Artist::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

@@ -144,7 +144,8 @@ impl JsonRules for Appointment {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Appointment’s price
@@ -208,7 +209,8 @@ impl JsonRules for Price {
                 FieldRule::required("currency", Rule::Text(Text::CURRENCY)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Appointment's location
@@ -320,7 +322,8 @@ impl JsonRules for Location {
                 FieldRule::optional("url", Rule::Text(Text::URL)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Appointment’s scheduled time
@@ -375,6 +378,7 @@ impl JsonRules for Time {
             ],
         )
         .lowercase_aliases()
+        .warn_unknown()
         .ordered(&[("start", "end")]);
 }
 
@@ -479,7 +483,8 @@ impl JsonRules for Attendee {
                 FieldRule::optional("self", Rule::Bool),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// when an appointment is cancelled.
@@ -632,7 +637,8 @@ impl JsonRules for Cancel {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// when an appointment is confirmed.
@@ -774,5 +780,6 @@ impl JsonRules for Confirmation {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }

@@ -89,7 +89,8 @@ impl JsonRules for Comment {
                 FieldRule::optional("commenter", Rule::Object(&Commenter::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Where the comment was posted. SITE refers to the Wix site
@@ -231,7 +232,8 @@ impl JsonRules for Commenter {
                 FieldRule::optional("email", Rule::Text(Text::EMAIL)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// How the site visitor was authenticated. Read more about openId.
@@ -277,7 +279,8 @@ impl JsonRules for OpenId {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Account used to authenticate the site visitor
@@ -410,7 +413,8 @@ impl JsonRules for ShareUrl {
                 FieldRule::required("itemInfo", Rule::Object(&ItemInfo::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// One of `FACEBOOK`, `TWITTER`, `LINKEDIN`, `GOOGLE_PLUS`, `PINTEREST`, `INSTAGRAM`, `TUMBLR`, `BLOGGER`, `WORDPRESS`, `SITE`, `OTHER`.
@@ -578,7 +582,8 @@ impl JsonRules for ItemInfo {
                 ),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Type of social media item
@@ -711,7 +716,8 @@ impl JsonRules for Track {
                 FieldRule::required("itemInfo", Rule::Object(&ItemInfo::RULES)),
             ],
         )
-        .lowercase_aliases();
+        .lowercase_aliases()
+        .warn_unknown();
 }
 
 /// Social media action taken by the site visitor

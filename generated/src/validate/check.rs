@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::formats;
-use super::rules::{Format, Items, Range, Rule, Text};
+use super::rules::{FieldRule, Format, Items, Range, Rule, Text};
 use super::{Kind, Path, Report};
 use crate::{DateTime, Number};
 
@@ -310,12 +310,40 @@ pub(crate) fn items(len: usize, rules: &Items, path: &Path, report: &mut Report)
 }
 
 /// A property the schema does not document, where it forbids them.
-pub(crate) fn undocumented(path: &Path, report: &mut Report) {
-    report.error(
-        path,
-        Kind::UnknownProperty,
-        format_args!("{} is not a documented property", field(path)),
-    );
+/// A property the schema does not list: an error in a closed object, else
+/// a warning; with the documented property it is likely a typo of.
+pub(crate) fn undocumented(path: &Path, closed: bool, likely: Option<&str>, report: &mut Report) {
+    let message = match likely {
+        Some(name) => format!(
+            "{} is not a documented property; did you mean `{name}`?",
+            field(path)
+        ),
+        None => format!("{} is not a documented property", field(path)),
+    };
+    if closed {
+        report.error(path, Kind::UnknownProperty, message);
+    } else {
+        report.warning(path, Kind::UnknownProperty, message);
+    }
+}
+
+/// The documented property an undocumented name is most likely a typo of:
+/// the nearest by edit distance (ignoring case), when it is near enough,
+/// one edit in four letters at most.
+pub(crate) fn likely_meant(key: &str, fields: &'static [FieldRule]) -> Option<&'static str> {
+    let key = key.to_ascii_lowercase();
+    let limit = (key.chars().count() / 4).max(1);
+    fields
+        .iter()
+        .map(|f| {
+            (
+                strsim::damerau_levenshtein(&key, &f.wire.to_ascii_lowercase()),
+                f.wire,
+            )
+        })
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, wire)| wire)
 }
 
 /// A required property that is not there.
@@ -787,8 +815,12 @@ mod tests {
     #[test]
     fn undocumented_and_missing_properties() {
         assert_eq!(
-            run(|p, r| undocumented(p, r)),
+            run(|p, r| undocumented(p, true, None, r)),
             ["/field unknown_property `field` is not a documented property"]
+        );
+        assert_eq!(
+            run(|p, r| undocumented(p, false, Some("fields"), r)),
+            ["/field unknown_property `field` is not a documented property; did you mean `fields`?"]
         );
         assert_eq!(
             run(|p, r| missing(p, r)),

@@ -150,6 +150,43 @@ impl Report {
         self.push(path, kind, Severity::Warning, message);
     }
 
+    /// Records a warning at `path`, or, when one of `kind` is already
+    /// recorded there, says it in these more precise words instead.
+    pub(crate) fn refine(&mut self, path: &Path, kind: Kind, message: impl fmt::Display) {
+        let pointer = path.pointer();
+        match self
+            .violations
+            .iter_mut()
+            .find(|v| v.kind == kind && v.pointer == pointer)
+        {
+            Some(found) => found.message = message.to_string(),
+            None => self.warning(path, kind, message),
+        }
+    }
+
+    /// Every warning about an undocumented property becomes an error, for
+    /// a caller who wants payloads to hold only what the schemas document
+    /// (a typo such as `storName` is then refused, not just told).
+    ///
+    /// ```
+    /// use wix_activities::validate;
+    ///
+    /// let body = br#"{"type": "music/album-fan", "info": {"album": {"name": "X", "nmae": "Y"}}}"#;
+    /// let report = validate::activity_json(body);
+    /// assert!(report.is_valid());
+    /// let warning = report.warnings().next().unwrap().to_string();
+    /// assert_eq!(warning, "/info/album/nmae: warning: `nmae` is not a documented property; did you mean `name`?");
+    /// assert!(!report.unknown_as_errors().is_valid());
+    /// ```
+    pub fn unknown_as_errors(mut self) -> Report {
+        for violation in &mut self.violations {
+            if violation.kind == Kind::UnknownProperty {
+                violation.severity = Severity::Error;
+            }
+        }
+        self
+    }
+
     fn push(&mut self, path: &Path, kind: Kind, severity: Severity, message: impl fmt::Display) {
         match self.violations.len() {
             n if n < Self::LIMIT => self.violations.push(Violation {
@@ -403,10 +440,20 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
     }
 }
 
-/// Validates the JSON body of the backend event that handler `handler`
-/// receives (`wixEcom_onCartCreated`), in one streaming pass: every
-/// violation, each with its JSON pointer. An unknown handler has nothing
-/// to check but that the body reads as JSON.
+/// Validates the JSON body of the backend event that `name` names, by its
+/// handler (`wixEcom_onCartCreated`) or its event type
+/// (`wix.ecom.v1.cart_created`), in one streaming pass: every violation,
+/// each with its JSON pointer. An unknown name is a warning, naming the
+/// documented event it is likely a typo of, and then there is nothing to
+/// check but that the body reads as JSON.
+///
+/// ```
+/// let report = wix_activities::validate::event_json("wixEcom_onCardCreated", b"{}");
+/// assert_eq!(
+///     report.warnings().next().unwrap().to_string(),
+///     "/: warning: `wixEcom_onCardCreated` is not a documented event; its body is not checked; did you mean `wixEcom_onCartCreated`?"
+/// );
+/// ```
 ///
 /// ```
 /// let report = wix_activities::validate::event_json(
@@ -419,12 +466,31 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
 ///     "/metadata/entityId: warning: `entityId` is documented as always sent, but is missing",
 /// ]);
 /// ```
-pub fn event_json(handler: &str, bytes: &[u8]) -> Report {
-    match crate::events::EventName::from_handler(handler).json_rules() {
+pub fn event_json(name: &str, bytes: &[u8]) -> Report {
+    use crate::events::EventName;
+    let mut event = EventName::from_handler(name);
+    if matches!(event, EventName::Other(_)) {
+        event = EventName::from_event_type(name);
+    }
+    match event.json_rules() {
         Some(rules) => walk::bytes(bytes, rules),
         // Read as `Event::from_json` reads it, so that the verdicts agree.
         None => {
             let mut report = Report::new();
+            let names = EventName::ALL
+                .iter()
+                .flat_map(|e| std::iter::once(e.as_str()).chain(e.event_type()));
+            let likely = names
+                .map(|known| (strsim::damerau_levenshtein(name, known), known))
+                .filter(|(distance, _)| *distance <= (name.len() / 8).max(1))
+                .min_by_key(|(distance, _)| *distance)
+                .map(|(_, known)| format!("; did you mean `{known}`?"))
+                .unwrap_or_default();
+            report.warning(
+                &Path::new(),
+                Kind::Enum,
+                format_args!("`{name}` is not a documented event; its body is not checked{likely}"),
+            );
             if let Err(error) = serde_json::from_slice::<serde_json::Value>(bytes) {
                 report.not_json(&error);
             }

@@ -89,8 +89,12 @@ impl ObjectState {
 
     /// An undocumented property `key`: an error where the schema forbids them.
     pub(crate) fn undocumented(&self, key: &str, path: &mut Path, report: &mut Report) {
-        if self.rules.closed {
-            path.at(key, |path| check::undocumented(path, report));
+        if self.rules.closed || self.rules.warn_unknown {
+            let likely = check::likely_meant(key, self.rules.fields);
+            let closed = self.rules.closed;
+            path.at(key, |path| {
+                check::undocumented(path, closed, likely, report)
+            });
         }
     }
 

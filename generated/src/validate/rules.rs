@@ -28,6 +28,9 @@ pub struct StructRules {
     /// Whether a property also reads under its wire name in lower case
     /// (`timezone` for `timeZone`), as clients of Wix's activity tables send.
     pub lowercase_aliases: bool,
+    /// Whether an undocumented property is a warning (it is kept either
+    /// way), naming the documented one it is likely a typo of.
+    pub warn_unknown: bool,
     /// Date-time pairs that must be in order (warnings).
     pub order: &'static [(&'static str, &'static str)],
     /// A number that must be the sum of others (a warning): `(total, parts)`.
@@ -41,6 +44,7 @@ impl StructRules {
             fields,
             closed: false,
             lowercase_aliases: false,
+            warn_unknown: false,
             order: &[],
             sum: None,
         }
@@ -50,6 +54,14 @@ impl StructRules {
     pub const fn closed(self) -> StructRules {
         StructRules {
             closed: true,
+            ..self
+        }
+    }
+
+    /// An undocumented property is a warning.
+    pub const fn warn_unknown(self) -> StructRules {
+        StructRules {
+            warn_unknown: true,
             ..self
         }
     }

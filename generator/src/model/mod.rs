@@ -102,6 +102,11 @@ pub struct Struct {
     /// Whether each field also reads under its wire name in lower case, as
     /// clients of Wix's activity tables send (`timezone` for `timeZone`).
     pub lowercase_aliases: bool,
+    /// Whether an undocumented property is a warning (with the documented
+    /// name it is likely a typo of), as for payloads people write by hand:
+    /// the activity and envelope types. Wix's events carry many fields the
+    /// published schemas do not describe, so there it is not.
+    pub warn_unknown: bool,
     /// What the fields must say of each other.
     pub consistency: Vec<Consistency>,
 }

@@ -49,6 +49,8 @@ pub(super) struct Planned {
     pub origin: Origin,
     /// Whether it is defined in an activity or envelope file, whose clients
     /// send property names in lower case too.
+    /// Whether it is a type of the activity tables, written by people:
+    /// lower-cased names read, undocumented ones warned about.
     pub lowercase_aliases: bool,
 }
 

@@ -254,6 +254,7 @@ fn build_struct(
         origin: planned.origin.clone(),
         closed: planned.schema.get("additionalProperties") == Some(&Value::Bool(false)),
         lowercase_aliases: planned.lowercase_aliases,
+        warn_unknown: planned.lowercase_aliases,
     })
 }
 

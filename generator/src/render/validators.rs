@@ -38,6 +38,9 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
     if s.lowercase_aliases {
         table.extend(quote! { .lowercase_aliases() });
     }
+    if s.warn_unknown && !s.closed {
+        table.extend(quote! { .warn_unknown() });
+    }
     let pairs: Vec<TokenStream> = s
         .consistency
         .iter()
