@@ -570,22 +570,17 @@ fn at_each(
         f(value);
         return;
     };
-    let (token, rest) = rest.split_once('/').map_or((rest, ""), |(t, r)| (t, r));
-    let rest = if rest.is_empty() {
-        String::new()
-    } else {
-        format!("/{rest}")
-    };
+    // `rest` keeps its leading `/`, so that it is a pointer again.
+    let (token, rest) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
     match (value, token) {
         (Value::Array(items), "*") => {
             for item in items {
-                at_each(item, &rest, f);
+                at_each(item, rest, f);
             }
         }
         (Value::Object(map), token) => {
-            let key = token.replace("~1", "/").replace("~0", "~");
-            if let Some(child) = map.get_mut(&key) {
-                at_each(child, &rest, f);
+            if let Some(child) = map.get_mut(&*crate::validate::unescape(token)) {
+                at_each(child, rest, f);
             }
         }
         _ => {}

@@ -327,23 +327,28 @@ pub(crate) fn undocumented(path: &Path, closed: bool, likely: Option<&str>, repo
     }
 }
 
-/// The documented property an undocumented name is most likely a typo of:
-/// the nearest by edit distance (ignoring case), when it is near enough,
-/// one edit in four letters at most.
+/// The documented property an undocumented name is most likely a typo of.
 pub(crate) fn likely_meant(key: &str, fields: &'static [FieldRule]) -> Option<&'static str> {
-    let key = key.to_ascii_lowercase();
-    let limit = (key.chars().count() / 4).max(1);
-    fields
-        .iter()
-        .map(|f| {
+    nearest(key, fields.iter().map(|f| f.wire))
+}
+
+/// The name among `known` that `name` is most likely a typo of: the nearest
+/// by edit distance (ignoring case), when it is near enough, one edit in
+/// four letters at most.
+pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.to_ascii_lowercase();
+    let limit = (name.chars().count() / 4).max(1);
+    known
+        .into_iter()
+        .map(|k| {
             (
-                strsim::damerau_levenshtein(&key, &f.wire.to_ascii_lowercase()),
-                f.wire,
+                strsim::damerau_levenshtein(&name, &k.to_ascii_lowercase()),
+                k,
             )
         })
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, wire)| wire)
+        .map(|(_, k)| k)
 }
 
 /// A required property that is not there.

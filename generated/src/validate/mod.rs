@@ -480,11 +480,8 @@ pub fn event_json(name: &str, bytes: &[u8]) -> Report {
             let names = EventName::ALL
                 .iter()
                 .flat_map(|e| std::iter::once(e.as_str()).chain(e.event_type()));
-            let likely = names
-                .map(|known| (strsim::damerau_levenshtein(name, known), known))
-                .filter(|(distance, _)| *distance <= (name.len() / 8).max(1))
-                .min_by_key(|(distance, _)| *distance)
-                .map(|(_, known)| format!("; did you mean `{known}`?"))
+            let likely = check::nearest(name, names)
+                .map(|known| format!("; did you mean `{known}`?"))
                 .unwrap_or_default();
             report.warning(
                 &Path::new(),
