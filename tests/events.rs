@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use wix_activities::events::{ecom, loyalty, Event, EventName};
+use wix_activities::backend_events::{ecom, loyalty, Event, EventName};
 use wix_activities::rust_decimal::Decimal;
 use wix_activities::validate::{self, Validate};
 use wix_activities::Nullable;
@@ -15,10 +15,10 @@ fn repo() -> &'static Path {
 }
 
 fn fixtures() -> PathBuf {
-    repo().join("tests/fixtures/events")
+    repo().join("tests/fixtures/backend_events")
 }
 
-/// Every documented handler, from the seeds (`tests/fixtures/events/handlers.json`).
+/// Every documented handler, from the seeds (`tests/fixtures/backend_events/handlers.json`).
 fn handlers() -> Vec<Value> {
     let text = std::fs::read_to_string(fixtures().join("handlers.json")).unwrap();
     serde_json::from_str::<Vec<Value>>(&text).unwrap()
@@ -451,9 +451,10 @@ fn the_handler_code_reads_paths_that_the_typed_events_offer_elsewhere() {
         ("order-updated", "entity"),
     ];
     for (file, path) in docs {
-        let schema =
-            std::fs::read_to_string(repo().join(format!("schemas/events/ecom/{file}.json")))
-                .unwrap();
+        let schema = std::fs::read_to_string(
+            repo().join(format!("schemas/backend_events/ecom/{file}.json")),
+        )
+        .unwrap();
         let schema: Value = serde_json::from_str(&schema).unwrap();
         let description = schema["description"].as_str().unwrap();
         assert!(description.contains(path), "{file}: {description}");

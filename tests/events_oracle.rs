@@ -74,13 +74,14 @@ fn oracle(schema_path: &str) -> jsonschema::Validator {
 
 /// (handler, event schema path, published example).
 fn examples() -> Vec<(String, String, Value)> {
-    let text = std::fs::read_to_string(repo().join("tests/fixtures/events/handlers.json")).unwrap();
+    let text = std::fs::read_to_string(repo().join("tests/fixtures/backend_events/handlers.json"))
+        .unwrap();
     let handlers: Vec<Value> = serde_json::from_str(&text).unwrap();
     handlers
         .iter()
         .filter_map(|h| {
             let fixture = h["fixture"].as_str()?;
-            // tests/fixtures/events/<app>/<event>.json ↔ schemas/events/<app>/<event>.json
+            // tests/fixtures/backend_events/<app>/<event>.json ↔ schemas/backend_events/<app>/<event>.json
             let schema = fixture.strip_prefix("tests/fixtures/")?.to_owned();
             let example =
                 serde_json::from_str(&std::fs::read_to_string(repo().join(fixture)).unwrap())

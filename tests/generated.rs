@@ -105,7 +105,7 @@ fn every_generated_file_is_formatted_and_starts_with_the_header() {
             "{name}"
         );
         assert!(
-            text.contains("Do not edit; run `cargo regenerate`."),
+            text.contains("Do not edit: change the schemas and generate again."),
             "{name}"
         );
         assert!(

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
 use serde_json::Value;
-use wix_activities::events::Event;
+use wix_activities::backend_events::Event;
 use wix_activities::Activity;
 
 /// How a body is read; `None` when it does not read.
@@ -66,7 +66,7 @@ fn bodies() -> Vec<(String, Reader, Value)> {
             }
         }
     }
-    let handlers = json(&root().join("events/handlers.json"));
+    let handlers = json(&root().join("backend_events/handlers.json"));
     for entry in handlers.as_array().unwrap() {
         if let Some(fixture) = entry["fixture"].as_str() {
             let handler = entry["handler"].as_str().unwrap().to_owned();

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use wix_activities::events::{Event, EventName};
+use wix_activities::backend_events::{Event, EventName};
 use wix_activities::validate::{self, Validate};
 
 /// Every body, with its handler and kind (`full`, `absent`, `null`).

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{json, Map, Value};
-use wix_activities::events::{Event, EventName};
+use wix_activities::backend_events::{Event, EventName};
 use wix_activities::validate::Validate;
 use wix_activities::webhooks::{self, Change, Error, Layer, PublicKey};
 
@@ -104,7 +104,7 @@ fn domain_event(velo: &Value, kind: &str) -> Value {
 
 #[test]
 fn a_signed_webhook_reads_as_the_documented_velo_body_reads() {
-    let handlers: Value = serde_json::from_str(&read("events/handlers.json")).unwrap();
+    let handlers: Value = serde_json::from_str(&read("backend_events/handlers.json")).unwrap();
     let key = app_key();
     let mut compared = 0;
     for (handler, event_type, kind) in sdk_events() {

@@ -491,7 +491,7 @@ mod rest_tests {
 /// Where an event's REST form (what a webhook carries) sends another shape
 /// than its SDK form, as Wix's SDK lists them for each event: JSON pointers
 /// into the SDK form of the body, `*` standing for every item of an array.
-/// [`EventName::rest_paths`](crate::events::EventName::rest_paths) gives an
+/// [`EventName::rest_paths`](crate::backend_events::EventName::rest_paths) gives an
 /// event's; [`RestPaths::to_sdk`] makes a body what the SDK makes of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RestPaths {

@@ -23,8 +23,8 @@
 //! ```
 //!
 //! The backend events Wix fires in a site's backend have a type each, by
-//! app (`events::ecom::CartCreated`, `events::loyalty::AccountPointsUpdated`),
-//! and [`events::Event`] reads a body by its handler name. Money amounts
+//! app (`backend_events::ecom::CartCreated`, `backend_events::loyalty::AccountPointsUpdated`),
+//! and [`backend_events::Event`] reads a body by its handler name. Money amounts
 //! are exact [`Decimal`]s; 64-bit counters sent as text are [`Int64`]s.
 //!
 //! `Number` fields keep the JSON number they came as (`2` stays `2`), and

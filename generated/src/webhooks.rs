@@ -26,7 +26,7 @@
 //!
 //! ```
 //! # mod axum { pub mod http { pub type StatusCode = u16; } }
-//! use wix_activities::events::Event;
+//! use wix_activities::backend_events::Event;
 //! use wix_activities::webhooks::{self, PublicKey};
 //!
 //! fn on_webhook(key: &PublicKey, body: &[u8]) -> axum::http::StatusCode {
@@ -57,7 +57,7 @@ use base64::Engine;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde_json::{Map, Value};
 
-use crate::events::{Event, EventName};
+use crate::backend_events::{Event, EventName};
 use crate::validate::{walk, Report};
 
 /// The largest body [`parse`] reads: a webhook is a few kilobytes, and a

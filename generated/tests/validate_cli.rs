@@ -129,7 +129,7 @@ fn unreadable_input_exits_2_and_the_others_are_still_checked() {
 
 #[test]
 fn event_reads_the_body_of_a_backend_event() {
-    let file = fixture("events/ecom/cart-created.json");
+    let file = fixture("backend_events/ecom/cart-created.json");
     let run = validate(&["--event", "wixEcom_onCartCreated", &file], None);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stdout));
     assert_eq!(text(&run.stdout), "");

@@ -4,7 +4,7 @@
 //! `activities/<group>/<name>.json` is the `info` of activity type
 //! `<group>/<name>`; a file with `"x-wix-handler": "wixEcom_onCartCreated"`
 //! is a backend event; any other file is a plain type. Folders become
-//! modules (`events/ecom/` → `events::ecom`; an `entities/` folder adds no
+//! modules (`backend_events/ecom/` → `backend_events::ecom`; an `entities/` folder adds no
 //! level), and a `$ref` may name another file of the folder by its relative
 //! path (`"$ref": "entities/money.json"`): the type it names is generated
 //! once, in the module of the file that defines it.

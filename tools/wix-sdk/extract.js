@@ -3,7 +3,7 @@
 // Extracts, from Wix's published SDK packages (pinned in package.json beside
 // this file), the facts about the repository's Wix backend events, and writes
 // them to tests/fixtures/sdk/. With --compare it instead checks those facts
-// against the repository's JSON Schemas (schemas/events/**) and writes
+// against the repository's JSON Schemas (schemas/backend_events/**) and writes
 // tests/fixtures/sdk/comparison.txt.
 //
 //   npm ci && node extract.js              # write the fixtures
@@ -156,7 +156,7 @@ function listFiles(dir, pred) {
 
 // The repository's event schemas, one per handler, read from x-wix-handler.
 function loadRepoEvents(repo) {
-  const root = path.join(repo, 'schemas', 'events');
+  const root = path.join(repo, 'schemas', 'backend_events');
   const events = [];
   for (const file of listFiles(root, (p) => p.endsWith('.json'))) {
     const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -1033,7 +1033,7 @@ function compareEvent(repo, fields, schemaPaths) {
 function buildComparison(repoRoot, matches, eventFieldsByHandler, versions) {
   const store = new SchemaStore();
   const out = [];
-  out.push('# SDK field paths vs. the repository\'s schemas (schemas/events/**)');
+  out.push('# SDK field paths vs. the repository\'s schemas (schemas/backend_events/**)');
   out.push('# produced by `node tools/wix-sdk/extract.js --compare`; SDK versions in tests/fixtures/sdk/README.md');
   out.push(`# packages: ${versions}`);
   out.push('# paths: /* = array item, /{} = map value; $refs resolved; SDK paths below a recursion cut are not listed');

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes `x-wix-rest-paths` into each event schema (`schemas/events/`):
+"""Writes `x-wix-rest-paths` into each event schema (`schemas/backend_events/`):
 where Wix's REST form of the event (what a webhook carries) sends another
 shape than its SDK form, as the pinned SDK packages transform them
 (`tests/fixtures/sdk/transformations.json`, made by `extract.js`).

@@ -321,7 +321,7 @@ pub(crate) fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// Every generated type has it, through [`JsonRules`]; so do the envelopes
 /// ([`Activity`](crate::Activity), [`ActivityInfo`](crate::ActivityInfo),
-/// [`Event`](crate::events::Event)).
+/// [`Event`](crate::backend_events::Event)).
 pub trait Validate {
     /// Adds what is wrong with `self` (at `path`) to `report`.
     fn validate_into(&self, path: &mut Path, report: &mut Report);
@@ -467,7 +467,7 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
 /// ]);
 /// ```
 pub fn event_json(name: &str, bytes: &[u8]) -> Report {
-    use crate::events::EventName;
+    use crate::backend_events::EventName;
     let mut event = EventName::from_handler(name);
     if matches!(event, EventName::Other(_)) {
         event = EventName::from_event_type(name);

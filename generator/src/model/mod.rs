@@ -31,6 +31,10 @@ pub struct Model {
     pub activities: Vec<Activity>,
     /// The backend events, sorted by handler name.
     pub events: Vec<Event>,
+    /// The module that holds `Event` and `EventName`: the deepest module
+    /// that every event's type is in or under (`backend_events`), or `""`
+    /// for the crate root.
+    pub event_module: String,
     /// The catalogue (deprecated types, notifications, group docs).
     pub catalogue: Catalogue,
 }
@@ -302,10 +306,12 @@ pub fn build(normalized: &Normalized) -> Result<Model> {
         })
         .collect();
     activities.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+    let events = events(&files, &plan);
     Ok(Model {
         modules,
         activities,
-        events: events(&files, &plan),
+        event_module: common_module(events.iter().map(|e| e.ty.module.as_str())),
+        events,
         catalogue: normalized.catalogue.clone(),
     })
 }
@@ -342,6 +348,23 @@ fn events(files: &[NormalizedFile], plan: &shapes::Plan) -> Vec<Event> {
     events
 }
 
+/// The longest `::` path that each of `modules` starts with.
+fn common_module<'a>(mut modules: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = modules.next() else {
+        return String::new();
+    };
+    let mut common: Vec<&str> = first.split("::").collect();
+    for module in modules {
+        let shared = common
+            .iter()
+            .zip(module.split("::"))
+            .take_while(|(a, b)| *a == b)
+            .count();
+        common.truncate(shared);
+    }
+    common.join("::")
+}
+
 /// A property that only references a named type (`{"$ref": ...}`) has no
 /// description of its own; it takes the description of the type it names.
 fn document_references(modules: &mut BTreeMap<String, Module>) {
@@ -376,5 +399,26 @@ fn document_references(modules: &mut BTreeMap<String, Module>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_module;
+
+    #[test]
+    fn events_go_to_the_module_all_of_them_are_under() {
+        let common = |modules: &[&str]| common_module(modules.iter().copied());
+        assert_eq!(
+            common(&["backend_events::ecom", "backend_events::loyalty"]),
+            "backend_events"
+        );
+        assert_eq!(
+            common(&["backend_events::ecom", "backend_events"]),
+            "backend_events"
+        );
+        assert_eq!(common(&["shop", "shop"]), "shop");
+        assert_eq!(common(&["shop", "club"]), "");
+        assert_eq!(common(&[]), "");
     }
 }

@@ -5,7 +5,7 @@ use crate::naming;
 
 /// The module of the file at `path` (relative to the schema folder), as a
 /// `::` path: the activity group (`hotels`), `envelope`, or the folders
-/// (`events/ecom/` → `events::ecom`). An `entities/` folder holds the shared
+/// (`backend_events/ecom/` → `backend_events::ecom`). An `entities/` folder holds the shared
 /// types of the folder above it, so it adds no module of its own.
 pub fn of(path: &str) -> String {
     let mut parts: Vec<&str> = path.split('/').collect();
@@ -42,9 +42,18 @@ mod tests {
         assert_eq!(of("envelope/details.json"), "envelope");
         assert_eq!(of("thing.json"), "thing");
         assert_eq!(of("a/b/thing.json"), "a::b");
-        assert_eq!(of("events/ecom/cart-created.json"), "events::ecom");
-        assert_eq!(of("events/ecom/entities/money.json"), "events::ecom");
-        assert_eq!(of("events/metadata.json"), "events");
-        assert_eq!(of("events/ecom-discounts/x.json"), "events::ecom_discounts");
+        assert_eq!(
+            of("backend_events/ecom/cart-created.json"),
+            "backend_events::ecom"
+        );
+        assert_eq!(
+            of("backend_events/ecom/entities/money.json"),
+            "backend_events::ecom"
+        );
+        assert_eq!(of("backend_events/metadata.json"), "backend_events");
+        assert_eq!(
+            of("backend_events/ecom-discounts/x.json"),
+            "backend_events::ecom_discounts"
+        );
     }
 }

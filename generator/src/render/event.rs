@@ -7,13 +7,10 @@ use super::format::doc;
 use super::items::ident;
 use crate::model::{Item, Model, Presence, Ty, TypeRef};
 
-/// The module that holds `Event` and `EventName`, and the app modules.
-pub const MODULE: &str = "events";
-
 /// What the events module says of the backend events.
 pub fn module_doc() -> &'static str {
-    "Wix backend events: `Event` tells them apart by handler name\n\
-     (`wixEcom_onCartCreated`); their types are in the app modules below."
+    "`Event` tells the events apart by handler name (`wixEcom_onCartCreated`)\n\
+     or event type (`wix.ecom.v1.cart_created`); their types are in the app modules below."
 }
 
 /// The `use` lines and the items of `event.rs`.
@@ -29,6 +26,8 @@ pub fn tokens(model: &Model) -> (TokenStream, Vec<TokenStream>) {
 
 /// What every generated item of the file needs of the events, in one order.
 struct Events {
+    /// The module of `event.rs`, a child of the model's events module.
+    module: String,
     variants: Vec<proc_macro2::Ident>,
     event_types: Vec<Option<String>>,
     handlers: Vec<String>,
@@ -42,6 +41,7 @@ struct Events {
 
 impl Events {
     fn of(model: &Model) -> Events {
+        let module = event_module(model);
         let events = &model.events;
         let variants: Vec<_> = events.iter().map(|e| ident(&e.variant)).collect();
         let name_variants = events
@@ -56,7 +56,7 @@ impl Events {
                 quote! { #docs #variant, }
             })
             .collect();
-        let types: Vec<TokenStream> = events.iter().map(|e| type_path(&e.ty)).collect();
+        let types: Vec<TokenStream> = events.iter().map(|e| type_path(&module, &e.ty)).collect();
         let event_variants = events
             .iter()
             .zip(&variants)
@@ -81,6 +81,7 @@ impl Events {
             })
             .collect();
         Events {
+            module,
             rest,
             event_types: events.iter().map(|e| e.event_type.clone()).collect(),
             handlers: events.iter().map(|e| e.handler.clone()).collect(),
@@ -231,7 +232,7 @@ fn event(model: &Model, events: &Events) -> TokenStream {
         ..
     } = events;
     let metadata = shared_metadata(model).map(|metadata| {
-        let path = type_path(&metadata);
+        let path = type_path(&events.module, &metadata);
         let accessors = model.events.iter().map(|e| {
             let always = model
                 .structure(&e.ty)
@@ -260,7 +261,7 @@ fn event(model: &Model, events: &Events) -> TokenStream {
         /// A backend event's body, typed by its handler name.
         ///
         /// ```
-        /// use wix_activities::events::{Event, EventName};
+        /// use wix_activities::backend_events::{Event, EventName};
         ///
         /// let body = br#"{"metadata": {"id": "c350", "entityId": "1971", "eventTime": "2022-07-28T08:36:02.227138Z"}}"#;
         /// let event = Event::from_json("wixEcom_onCartDeleted", body)?;
@@ -378,9 +379,17 @@ fn shared_metadata(model: &Model) -> Option<TypeRef> {
     shared
 }
 
-/// A type's path from the `event` module, a child of the events module.
-fn type_path(reference: &TypeRef) -> TokenStream {
-    super::items::type_path(&format!("{MODULE}::event"), reference)
+/// The module `event.rs` is included as.
+pub fn event_module(model: &Model) -> String {
+    match model.event_module.as_str() {
+        "" => "event".to_owned(),
+        parent => format!("{parent}::event"),
+    }
+}
+
+/// A type's path from the `event` module.
+fn type_path(module: &str, reference: &TypeRef) -> TokenStream {
+    super::items::type_path(module, reference)
 }
 
 /// The first sentence of a description, for a one-line summary.

@@ -537,7 +537,7 @@ pub(crate) fn type_path(from: &str, reference: &TypeRef) -> TokenStream {
 }
 
 /// The path from inside module `from` to module `to`, both `::` paths
-/// from the root of the generated modules: `super::super::events::ecom`.
+/// from the root of the generated modules: `super::super::backend_events::ecom`.
 pub(crate) fn module_path(from: &str, to: &str) -> TokenStream {
     let from: Vec<&str> = from.split("::").collect();
     let to: Vec<&str> = to.split("::").collect();
@@ -568,10 +568,16 @@ mod tests {
     fn paths_between_modules_climb_only_as_far_as_needed() {
         let path = |from, to| module_path(from, to).to_string().replace(' ', "");
         assert_eq!(path("hotels", "common"), "super::common");
-        assert_eq!(path("events::ecom", "events"), "super");
-        assert_eq!(path("events::ecom", "events::loyalty"), "super::loyalty");
-        assert_eq!(path("events::ecom", "common"), "super::super::common");
-        assert_eq!(path("events", "events::ecom"), "self::ecom");
+        assert_eq!(path("backend_events::ecom", "backend_events"), "super");
+        assert_eq!(
+            path("backend_events::ecom", "backend_events::loyalty"),
+            "super::loyalty"
+        );
+        assert_eq!(
+            path("backend_events::ecom", "common"),
+            "super::super::common"
+        );
+        assert_eq!(path("backend_events", "backend_events::ecom"), "self::ecom");
         assert_eq!(path("activity_type", "r#type"), "super::r#type");
     }
 }

@@ -106,22 +106,25 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
         tail.push(activity_index());
     }
     if !model.events.is_empty() {
-        let module = event::MODULE;
         let (uses, items) = event::tokens(model);
+        let folder = match model.event_module.as_str() {
+            "" => format!("{schemas}/"),
+            module => format!("{schemas}/{}/", module.replace("::", "/")),
+        };
         files.insert(
             EVENT_TYPES.to_owned(),
-            format::file(
-                &format::header(&format!("{schemas}/{module}/")),
-                uses,
-                items,
-            )?,
+            format::file(&format::header(&folder), uses, items)?,
         );
-        let node = tree.node(module);
-        node.doc = Some(match node.doc.take() {
-            Some(doc) => format!("{doc}\n\n{}", event::module_doc()),
-            None => event::module_doc().to_owned(),
-        });
-        node.body.extend(event_index());
+        if model.event_module.is_empty() {
+            tail.push(event_index());
+        } else {
+            let node = tree.node(&model.event_module);
+            node.doc = Some(match node.doc.take() {
+                Some(doc) => format!("{doc}\n\n{}", event::module_doc()),
+                None => event::module_doc().to_owned(),
+            });
+            node.body.extend(event_index());
+        }
     }
     let index: Vec<TokenStream> = tree
         .children
