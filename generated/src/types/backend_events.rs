@@ -98,76 +98,72 @@ impl Metadata {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `entityId`.
-    pub fn with_entity_id(mut self, entity_id: impl Into<Nullable<String>>) -> Self {
-        self.entity_id = entity_id.into();
+    /// Sets `entityId` to a value.
+    pub fn with_entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_id = Nullable::Value(entity_id.into());
         self
     }
-    /// Sets `eventTime`.
-    pub fn with_event_time(mut self, event_time: impl Into<Nullable<DateTime>>) -> Self {
-        self.event_time = event_time.into();
+    /// Sets `eventTime` to a value.
+    pub fn with_event_time(mut self, event_time: impl Into<DateTime>) -> Self {
+        self.event_time = Nullable::Value(event_time.into());
         self
     }
-    /// Sets `triggeredByAnonymizeRequest`.
+    /// Sets `triggeredByAnonymizeRequest` to a value.
     pub fn with_triggered_by_anonymize_request(
         mut self,
-        triggered_by_anonymize_request: impl Into<Nullable<bool>>,
+        triggered_by_anonymize_request: impl Into<bool>,
     ) -> Self {
-        self.triggered_by_anonymize_request = triggered_by_anonymize_request.into();
+        self.triggered_by_anonymize_request = Nullable::Value(
+            triggered_by_anonymize_request.into(),
+        );
         self
     }
-    /// Sets `instanceId`.
-    pub fn with_instance_id(mut self, instance_id: impl Into<Nullable<String>>) -> Self {
-        self.instance_id = instance_id.into();
+    /// Sets `instanceId` to a value.
+    pub fn with_instance_id(mut self, instance_id: impl Into<String>) -> Self {
+        self.instance_id = Nullable::Value(instance_id.into());
         self
     }
-    /// Sets `eventType`.
-    pub fn with_event_type(mut self, event_type: impl Into<Nullable<String>>) -> Self {
-        self.event_type = event_type.into();
+    /// Sets `eventType` to a value.
+    pub fn with_event_type(mut self, event_type: impl Into<String>) -> Self {
+        self.event_type = Nullable::Value(event_type.into());
         self
     }
-    /// Sets `entityFqdn`.
-    pub fn with_entity_fqdn(mut self, entity_fqdn: impl Into<Nullable<String>>) -> Self {
-        self.entity_fqdn = entity_fqdn.into();
+    /// Sets `entityFqdn` to a value.
+    pub fn with_entity_fqdn(mut self, entity_fqdn: impl Into<String>) -> Self {
+        self.entity_fqdn = Nullable::Value(entity_fqdn.into());
         self
     }
-    /// Sets `slug`.
-    pub fn with_slug(mut self, slug: impl Into<Nullable<String>>) -> Self {
-        self.slug = slug.into();
+    /// Sets `slug` to a value.
+    pub fn with_slug(mut self, slug: impl Into<String>) -> Self {
+        self.slug = Nullable::Value(slug.into());
         self
     }
-    /// Sets `originatedFrom`.
-    pub fn with_originated_from(
-        mut self,
-        originated_from: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.originated_from = originated_from.into();
+    /// Sets `originatedFrom` to a value.
+    pub fn with_originated_from(mut self, originated_from: impl Into<String>) -> Self {
+        self.originated_from = Nullable::Value(originated_from.into());
         self
     }
-    /// Sets `entityEventSequence`.
+    /// Sets `entityEventSequence` to a value.
     pub fn with_entity_event_sequence(
         mut self,
-        entity_event_sequence: impl Into<Nullable<Int64>>,
+        entity_event_sequence: impl Into<Int64>,
     ) -> Self {
-        self.entity_event_sequence = entity_event_sequence.into();
+        self.entity_event_sequence = Nullable::Value(entity_event_sequence.into());
         self
     }
-    /// Sets `accountInfo`.
-    pub fn with_account_info(
-        mut self,
-        account_info: impl Into<Nullable<AccountInfo>>,
-    ) -> Self {
-        self.account_info = account_info.into();
+    /// Sets `accountInfo` to a value.
+    pub fn with_account_info(mut self, account_info: impl Into<AccountInfo>) -> Self {
+        self.account_info = Nullable::Value(account_info.into());
         self
     }
-    /// Sets `identity`.
-    pub fn with_identity(mut self, identity: impl Into<Nullable<Identity>>) -> Self {
-        self.identity = identity.into();
+    /// Sets `identity` to a value.
+    pub fn with_identity(mut self, identity: impl Into<Identity>) -> Self {
+        self.identity = Nullable::Value(identity.into());
         self
     }
 }
@@ -223,7 +219,7 @@ pub struct AccountInfo {
 }
 
 impl AccountInfo {
-    /// A `AccountInfo` with every field absent.
+    /// An `AccountInfo` with every field absent.
     pub fn new() -> Self {
         AccountInfo {
             account_id: Nullable::Absent,
@@ -232,22 +228,22 @@ impl AccountInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `accountId`.
-    pub fn with_account_id(mut self, account_id: impl Into<Nullable<String>>) -> Self {
-        self.account_id = account_id.into();
+    /// Sets `accountId` to a value.
+    pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
+        self.account_id = Nullable::Value(account_id.into());
         self
     }
-    /// Sets `parentAccountId`.
+    /// Sets `parentAccountId` to a value.
     pub fn with_parent_account_id(
         mut self,
-        parent_account_id: impl Into<Nullable<String>>,
+        parent_account_id: impl Into<String>,
     ) -> Self {
-        self.parent_account_id = parent_account_id.into();
+        self.parent_account_id = Nullable::Value(parent_account_id.into());
         self
     }
-    /// Sets `siteId`.
-    pub fn with_site_id(mut self, site_id: impl Into<Nullable<String>>) -> Self {
-        self.site_id = site_id.into();
+    /// Sets `siteId` to a value.
+    pub fn with_site_id(mut self, site_id: impl Into<String>) -> Self {
+        self.site_id = Nullable::Value(site_id.into());
         self
     }
 }
@@ -304,7 +300,7 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// A `Identity` with every field absent.
+    /// An `Identity` with every field absent.
     pub fn new() -> Self {
         Identity {
             identity_type: Nullable::Absent,
@@ -315,35 +311,32 @@ impl Identity {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `identityType`.
-    pub fn with_identity_type(
-        mut self,
-        identity_type: impl Into<Nullable<IdentityType>>,
-    ) -> Self {
-        self.identity_type = identity_type.into();
+    /// Sets `identityType` to a value.
+    pub fn with_identity_type(mut self, identity_type: impl Into<IdentityType>) -> Self {
+        self.identity_type = Nullable::Value(identity_type.into());
         self
     }
-    /// Sets `anonymousVisitorId`.
+    /// Sets `anonymousVisitorId` to a value.
     pub fn with_anonymous_visitor_id(
         mut self,
-        anonymous_visitor_id: impl Into<Nullable<String>>,
+        anonymous_visitor_id: impl Into<String>,
     ) -> Self {
-        self.anonymous_visitor_id = anonymous_visitor_id.into();
+        self.anonymous_visitor_id = Nullable::Value(anonymous_visitor_id.into());
         self
     }
-    /// Sets `memberId`.
-    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
-        self.member_id = member_id.into();
+    /// Sets `memberId` to a value.
+    pub fn with_member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = Nullable::Value(member_id.into());
         self
     }
-    /// Sets `wixUserId`.
-    pub fn with_wix_user_id(mut self, wix_user_id: impl Into<Nullable<String>>) -> Self {
-        self.wix_user_id = wix_user_id.into();
+    /// Sets `wixUserId` to a value.
+    pub fn with_wix_user_id(mut self, wix_user_id: impl Into<String>) -> Self {
+        self.wix_user_id = Nullable::Value(wix_user_id.into());
         self
     }
-    /// Sets `appId`.
-    pub fn with_app_id(mut self, app_id: impl Into<Nullable<String>>) -> Self {
-        self.app_id = app_id.into();
+    /// Sets `appId` to a value.
+    pub fn with_app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Nullable::Value(app_id.into());
         self
     }
 }

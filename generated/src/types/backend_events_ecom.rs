@@ -24,7 +24,7 @@ pub struct AbandonedCheckoutRecovered {
 }
 
 impl AbandonedCheckoutRecovered {
-    /// A `AbandonedCheckoutRecovered` with every field absent.
+    /// An `AbandonedCheckoutRecovered` with every field absent.
     pub fn new() -> Self {
         AbandonedCheckoutRecovered {
             metadata: Nullable::Absent,
@@ -33,25 +33,19 @@ impl AbandonedCheckoutRecovered {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<Nullable<AbandonedCheckout>>,
-    ) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<AbandonedCheckout>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(
-        mut self,
-        data: impl Into<Nullable<AbandonedCheckoutRecoveredData>>,
-    ) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<AbandonedCheckoutRecoveredData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -159,7 +153,7 @@ pub struct AbandonedCheckout {
 }
 
 impl AbandonedCheckout {
-    /// A `AbandonedCheckout` with every field absent.
+    /// An `AbandonedCheckout` with every field absent.
     pub fn new() -> Self {
         AbandonedCheckout {
             id: Nullable::Absent,
@@ -179,101 +173,86 @@ impl AbandonedCheckout {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `activities`.
+    /// Sets `activities` to a value.
     pub fn with_activities(
         mut self,
-        activities: impl Into<Nullable<Vec<AbandonedCheckoutActivity>>>,
+        activities: impl Into<Vec<AbandonedCheckoutActivity>>,
     ) -> Self {
-        self.activities = activities.into();
+        self.activities = Nullable::Value(activities.into());
         self
     }
-    /// Sets `buyerInfo`.
-    pub fn with_buyer_info(
-        mut self,
-        buyer_info: impl Into<Nullable<BuyerInfo>>,
-    ) -> Self {
-        self.buyer_info = buyer_info.into();
+    /// Sets `buyerInfo` to a value.
+    pub fn with_buyer_info(mut self, buyer_info: impl Into<BuyerInfo>) -> Self {
+        self.buyer_info = Nullable::Value(buyer_info.into());
         self
     }
-    /// Sets `buyerLanguage`.
-    pub fn with_buyer_language(
-        mut self,
-        buyer_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.buyer_language = buyer_language.into();
+    /// Sets `buyerLanguage` to a value.
+    pub fn with_buyer_language(mut self, buyer_language: impl Into<String>) -> Self {
+        self.buyer_language = Nullable::Value(buyer_language.into());
         self
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `checkoutId`.
-    pub fn with_checkout_id(mut self, checkout_id: impl Into<Nullable<String>>) -> Self {
-        self.checkout_id = checkout_id.into();
+    /// Sets `checkoutId` to a value.
+    pub fn with_checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Nullable::Value(checkout_id.into());
         self
     }
-    /// Sets `checkoutRecoveredDate`.
+    /// Sets `checkoutRecoveredDate` to a value.
     pub fn with_checkout_recovered_date(
         mut self,
-        checkout_recovered_date: impl Into<Nullable<DateTime>>,
+        checkout_recovered_date: impl Into<DateTime>,
     ) -> Self {
-        self.checkout_recovered_date = checkout_recovered_date.into();
+        self.checkout_recovered_date = Nullable::Value(checkout_recovered_date.into());
         self
     }
-    /// Sets `checkoutUrl`.
-    pub fn with_checkout_url(
-        mut self,
-        checkout_url: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.checkout_url = checkout_url.into();
+    /// Sets `checkoutUrl` to a value.
+    pub fn with_checkout_url(mut self, checkout_url: impl Into<String>) -> Self {
+        self.checkout_url = Nullable::Value(checkout_url.into());
         self
     }
-    /// Sets `contactDetails`.
+    /// Sets `contactDetails` to a value.
     pub fn with_contact_details(
         mut self,
-        contact_details: impl Into<Nullable<ContactDetails>>,
+        contact_details: impl Into<ContactDetails>,
     ) -> Self {
-        self.contact_details = contact_details.into();
+        self.contact_details = Nullable::Value(contact_details.into());
         self
     }
-    /// Sets `conversionCurrency`.
+    /// Sets `conversionCurrency` to a value.
     pub fn with_conversion_currency(
         mut self,
-        conversion_currency: impl Into<Nullable<String>>,
+        conversion_currency: impl Into<String>,
     ) -> Self {
-        self.conversion_currency = conversion_currency.into();
+        self.conversion_currency = Nullable::Value(conversion_currency.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `totalPrice`.
-    pub fn with_total_price(mut self, total_price: impl Into<Nullable<Money>>) -> Self {
-        self.total_price = total_price.into();
+    /// Sets `totalPrice` to a value.
+    pub fn with_total_price(mut self, total_price: impl Into<Money>) -> Self {
+        self.total_price = Nullable::Value(total_price.into());
         self
     }
 }
@@ -319,7 +298,7 @@ pub struct AbandonedCheckoutActivity {
 }
 
 impl AbandonedCheckoutActivity {
-    /// A `AbandonedCheckoutActivity` with every field absent.
+    /// An `AbandonedCheckoutActivity` with every field absent.
     pub fn new() -> Self {
         AbandonedCheckoutActivity {
             created_date: Nullable::Absent,
@@ -327,20 +306,14 @@ impl AbandonedCheckoutActivity {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `type`.
-    pub fn with_type(
-        mut self,
-        type_: impl Into<Nullable<AbandonedCheckoutActivityType>>,
-    ) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<AbandonedCheckoutActivityType>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
 }
@@ -499,24 +472,24 @@ impl BuyerInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `contactId`.
-    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
-        self.contact_id = contact_id.into();
+    /// Sets `contactId` to a value.
+    pub fn with_contact_id(mut self, contact_id: impl Into<String>) -> Self {
+        self.contact_id = Nullable::Value(contact_id.into());
         self
     }
-    /// Sets `memberId`.
-    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
-        self.member_id = member_id.into();
+    /// Sets `memberId` to a value.
+    pub fn with_member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = Nullable::Value(member_id.into());
         self
     }
-    /// Sets `visitorId`.
-    pub fn with_visitor_id(mut self, visitor_id: impl Into<Nullable<String>>) -> Self {
-        self.visitor_id = visitor_id.into();
+    /// Sets `visitorId` to a value.
+    pub fn with_visitor_id(mut self, visitor_id: impl Into<String>) -> Self {
+        self.visitor_id = Nullable::Value(visitor_id.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
 }
@@ -573,19 +546,19 @@ impl ContactDetails {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `firstName`.
-    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
-        self.first_name = first_name.into();
+    /// Sets `firstName` to a value.
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Nullable::Value(first_name.into());
         self
     }
-    /// Sets `lastName`.
-    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
-        self.last_name = last_name.into();
+    /// Sets `lastName` to a value.
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Nullable::Value(last_name.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
 }
@@ -641,33 +614,32 @@ impl Money {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `amount`.
-    pub fn with_amount(mut self, amount: impl Into<Nullable<Decimal>>) -> Self {
-        self.amount = amount.into();
+    /// Sets `amount` to a value.
+    pub fn with_amount(mut self, amount: impl Into<Decimal>) -> Self {
+        self.amount = Nullable::Value(amount.into());
         self
     }
-    /// Sets `convertedAmount`.
+    /// Sets `convertedAmount` to a value.
     pub fn with_converted_amount(
         mut self,
-        converted_amount: impl Into<Nullable<Decimal>>,
+        converted_amount: impl Into<Decimal>,
     ) -> Self {
-        self.converted_amount = converted_amount.into();
+        self.converted_amount = Nullable::Value(converted_amount.into());
         self
     }
-    /// Sets `formattedAmount`.
-    pub fn with_formatted_amount(
-        mut self,
-        formatted_amount: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_amount = formatted_amount.into();
+    /// Sets `formattedAmount` to a value.
+    pub fn with_formatted_amount(mut self, formatted_amount: impl Into<String>) -> Self {
+        self.formatted_amount = Nullable::Value(formatted_amount.into());
         self
     }
-    /// Sets `formattedConvertedAmount`.
+    /// Sets `formattedConvertedAmount` to a value.
     pub fn with_formatted_converted_amount(
         mut self,
-        formatted_converted_amount: impl Into<Nullable<String>>,
+        formatted_converted_amount: impl Into<String>,
     ) -> Self {
-        self.formatted_converted_amount = formatted_converted_amount.into();
+        self.formatted_converted_amount = Nullable::Value(
+            formatted_converted_amount.into(),
+        );
         self
     }
 }
@@ -697,19 +669,19 @@ pub struct AbandonedCheckoutRecoveredData {
 }
 
 impl AbandonedCheckoutRecoveredData {
-    /// A `AbandonedCheckoutRecoveredData` with every field absent.
+    /// An `AbandonedCheckoutRecoveredData` with every field absent.
     pub fn new() -> Self {
         AbandonedCheckoutRecoveredData {
             abandoned_checkout: Nullable::Absent,
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `abandonedCheckout`.
+    /// Sets `abandonedCheckout` to a value.
     pub fn with_abandoned_checkout(
         mut self,
-        abandoned_checkout: impl Into<Nullable<AbandonedCheckout>>,
+        abandoned_checkout: impl Into<AbandonedCheckout>,
     ) -> Self {
-        self.abandoned_checkout = abandoned_checkout.into();
+        self.abandoned_checkout = Nullable::Value(abandoned_checkout.into());
         self
     }
 }
@@ -749,17 +721,17 @@ impl BackInStockNotificationRequestCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -793,9 +765,9 @@ impl BackInStockNotificationRequestDeleted {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
 }
@@ -830,17 +802,17 @@ impl BackInStockNotificationRequestUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -878,14 +850,14 @@ impl CartCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Cart>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Cart>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -1001,104 +973,83 @@ impl Cart {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `lineItems`.
-    pub fn with_line_items(
-        mut self,
-        line_items: impl Into<Nullable<Vec<LineItem>>>,
-    ) -> Self {
-        self.line_items = line_items.into();
+    /// Sets `lineItems` to a value.
+    pub fn with_line_items(mut self, line_items: impl Into<Vec<LineItem>>) -> Self {
+        self.line_items = Nullable::Value(line_items.into());
         self
     }
-    /// Sets `buyerInfo`.
-    pub fn with_buyer_info(
-        mut self,
-        buyer_info: impl Into<Nullable<BuyerInfo>>,
-    ) -> Self {
-        self.buyer_info = buyer_info.into();
+    /// Sets `buyerInfo` to a value.
+    pub fn with_buyer_info(mut self, buyer_info: impl Into<BuyerInfo>) -> Self {
+        self.buyer_info = Nullable::Value(buyer_info.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `conversionCurrency`.
+    /// Sets `conversionCurrency` to a value.
     pub fn with_conversion_currency(
         mut self,
-        conversion_currency: impl Into<Nullable<String>>,
+        conversion_currency: impl Into<String>,
     ) -> Self {
-        self.conversion_currency = conversion_currency.into();
+        self.conversion_currency = Nullable::Value(conversion_currency.into());
         self
     }
-    /// Sets `buyerLanguage`.
-    pub fn with_buyer_language(
-        mut self,
-        buyer_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.buyer_language = buyer_language.into();
+    /// Sets `buyerLanguage` to a value.
+    pub fn with_buyer_language(mut self, buyer_language: impl Into<String>) -> Self {
+        self.buyer_language = Nullable::Value(buyer_language.into());
         self
     }
-    /// Sets `siteLanguage`.
-    pub fn with_site_language(
-        mut self,
-        site_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.site_language = site_language.into();
+    /// Sets `siteLanguage` to a value.
+    pub fn with_site_language(mut self, site_language: impl Into<String>) -> Self {
+        self.site_language = Nullable::Value(site_language.into());
         self
     }
-    /// Sets `taxIncludedInPrices`.
+    /// Sets `taxIncludedInPrices` to a value.
     pub fn with_tax_included_in_prices(
         mut self,
-        tax_included_in_prices: impl Into<Nullable<bool>>,
+        tax_included_in_prices: impl Into<bool>,
     ) -> Self {
-        self.tax_included_in_prices = tax_included_in_prices.into();
+        self.tax_included_in_prices = Nullable::Value(tax_included_in_prices.into());
         self
     }
-    /// Sets `weightUnit`.
-    pub fn with_weight_unit(
-        mut self,
-        weight_unit: impl Into<Nullable<WeightUnit>>,
-    ) -> Self {
-        self.weight_unit = weight_unit.into();
+    /// Sets `weightUnit` to a value.
+    pub fn with_weight_unit(mut self, weight_unit: impl Into<WeightUnit>) -> Self {
+        self.weight_unit = Nullable::Value(weight_unit.into());
         self
     }
-    /// Sets `subtotal`.
-    pub fn with_subtotal(mut self, subtotal: impl Into<Nullable<Money>>) -> Self {
-        self.subtotal = subtotal.into();
+    /// Sets `subtotal` to a value.
+    pub fn with_subtotal(mut self, subtotal: impl Into<Money>) -> Self {
+        self.subtotal = Nullable::Value(subtotal.into());
         self
     }
-    /// Sets `appliedDiscounts`.
+    /// Sets `appliedDiscounts` to a value.
     pub fn with_applied_discounts(
         mut self,
-        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+        applied_discounts: impl Into<Vec<AppliedDiscount>>,
     ) -> Self {
-        self.applied_discounts = applied_discounts.into();
+        self.applied_discounts = Nullable::Value(applied_discounts.into());
         self
     }
-    /// Sets `inSync`.
-    pub fn with_in_sync(mut self, in_sync: impl Into<Nullable<bool>>) -> Self {
-        self.in_sync = in_sync.into();
+    /// Sets `inSync` to a value.
+    pub fn with_in_sync(mut self, in_sync: impl Into<bool>) -> Self {
+        self.in_sync = Nullable::Value(in_sync.into());
         self
     }
 }
@@ -1291,185 +1242,167 @@ impl LineItem {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `quantity`.
-    pub fn with_quantity(mut self, quantity: impl Into<Nullable<i64>>) -> Self {
-        self.quantity = quantity.into();
+    /// Sets `quantity` to a value.
+    pub fn with_quantity(mut self, quantity: impl Into<i64>) -> Self {
+        self.quantity = Nullable::Value(quantity.into());
         self
     }
-    /// Sets `catalogReference`.
+    /// Sets `catalogReference` to a value.
     pub fn with_catalog_reference(
         mut self,
-        catalog_reference: impl Into<Nullable<CatalogReference>>,
+        catalog_reference: impl Into<CatalogReference>,
     ) -> Self {
-        self.catalog_reference = catalog_reference.into();
+        self.catalog_reference = Nullable::Value(catalog_reference.into());
         self
     }
-    /// Sets `productName`.
+    /// Sets `productName` to a value.
     pub fn with_product_name(
         mut self,
-        product_name: impl Into<Nullable<TranslatableString>>,
+        product_name: impl Into<TranslatableString>,
     ) -> Self {
-        self.product_name = product_name.into();
+        self.product_name = Nullable::Value(product_name.into());
         self
     }
-    /// Sets `url`.
-    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
-        self.url = url.into();
+    /// Sets `url` to a value.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Nullable::Value(url.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Money>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Money>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `lineItemPrice`.
-    pub fn with_line_item_price(
-        mut self,
-        line_item_price: impl Into<Nullable<Money>>,
-    ) -> Self {
-        self.line_item_price = line_item_price.into();
+    /// Sets `lineItemPrice` to a value.
+    pub fn with_line_item_price(mut self, line_item_price: impl Into<Money>) -> Self {
+        self.line_item_price = Nullable::Value(line_item_price.into());
         self
     }
-    /// Sets `fullPrice`.
-    pub fn with_full_price(mut self, full_price: impl Into<Nullable<Money>>) -> Self {
-        self.full_price = full_price.into();
+    /// Sets `fullPrice` to a value.
+    pub fn with_full_price(mut self, full_price: impl Into<Money>) -> Self {
+        self.full_price = Nullable::Value(full_price.into());
         self
     }
-    /// Sets `priceBeforeDiscounts`.
+    /// Sets `priceBeforeDiscounts` to a value.
     pub fn with_price_before_discounts(
         mut self,
-        price_before_discounts: impl Into<Nullable<Money>>,
+        price_before_discounts: impl Into<Money>,
     ) -> Self {
-        self.price_before_discounts = price_before_discounts.into();
+        self.price_before_discounts = Nullable::Value(price_before_discounts.into());
         self
     }
-    /// Sets `totalPriceAfterTax`.
+    /// Sets `totalPriceAfterTax` to a value.
     pub fn with_total_price_after_tax(
         mut self,
-        total_price_after_tax: impl Into<Nullable<Money>>,
+        total_price_after_tax: impl Into<Money>,
     ) -> Self {
-        self.total_price_after_tax = total_price_after_tax.into();
+        self.total_price_after_tax = Nullable::Value(total_price_after_tax.into());
         self
     }
-    /// Sets `totalPriceBeforeTax`.
+    /// Sets `totalPriceBeforeTax` to a value.
     pub fn with_total_price_before_tax(
         mut self,
-        total_price_before_tax: impl Into<Nullable<Money>>,
+        total_price_before_tax: impl Into<Money>,
     ) -> Self {
-        self.total_price_before_tax = total_price_before_tax.into();
+        self.total_price_before_tax = Nullable::Value(total_price_before_tax.into());
         self
     }
-    /// Sets `taxDetails`.
-    pub fn with_tax_details(
-        mut self,
-        tax_details: impl Into<Nullable<TaxDetails>>,
-    ) -> Self {
-        self.tax_details = tax_details.into();
+    /// Sets `taxDetails` to a value.
+    pub fn with_tax_details(mut self, tax_details: impl Into<TaxDetails>) -> Self {
+        self.tax_details = Nullable::Value(tax_details.into());
         self
     }
-    /// Sets `discount`.
-    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
-        self.discount = discount.into();
+    /// Sets `discount` to a value.
+    pub fn with_discount(mut self, discount: impl Into<Money>) -> Self {
+        self.discount = Nullable::Value(discount.into());
         self
     }
-    /// Sets `totalDiscount`.
-    pub fn with_total_discount(
-        mut self,
-        total_discount: impl Into<Nullable<Money>>,
-    ) -> Self {
-        self.total_discount = total_discount.into();
+    /// Sets `totalDiscount` to a value.
+    pub fn with_total_discount(mut self, total_discount: impl Into<Money>) -> Self {
+        self.total_discount = Nullable::Value(total_discount.into());
         self
     }
-    /// Sets `descriptionLines`.
+    /// Sets `descriptionLines` to a value.
     pub fn with_description_lines(
         mut self,
-        description_lines: impl Into<Nullable<Vec<DescriptionLine>>>,
+        description_lines: impl Into<Vec<DescriptionLine>>,
     ) -> Self {
-        self.description_lines = description_lines.into();
+        self.description_lines = Nullable::Value(description_lines.into());
         self
     }
-    /// Sets `image`.
-    pub fn with_image(mut self, image: impl Into<Nullable<String>>) -> Self {
-        self.image = image.into();
+    /// Sets `image` to a value.
+    pub fn with_image(mut self, image: impl Into<String>) -> Self {
+        self.image = Nullable::Value(image.into());
         self
     }
-    /// Sets `media`.
-    pub fn with_media(mut self, media: impl Into<Nullable<String>>) -> Self {
-        self.media = media.into();
+    /// Sets `media` to a value.
+    pub fn with_media(mut self, media: impl Into<String>) -> Self {
+        self.media = Nullable::Value(media.into());
         self
     }
-    /// Sets `availability`.
+    /// Sets `availability` to a value.
     pub fn with_availability(
         mut self,
-        availability: impl Into<Nullable<ItemAvailability>>,
+        availability: impl Into<ItemAvailability>,
     ) -> Self {
-        self.availability = availability.into();
+        self.availability = Nullable::Value(availability.into());
         self
     }
-    /// Sets `physicalProperties`.
+    /// Sets `physicalProperties` to a value.
     pub fn with_physical_properties(
         mut self,
-        physical_properties: impl Into<Nullable<PhysicalProperties>>,
+        physical_properties: impl Into<PhysicalProperties>,
     ) -> Self {
-        self.physical_properties = physical_properties.into();
+        self.physical_properties = Nullable::Value(physical_properties.into());
         self
     }
-    /// Sets `couponScopes`.
+    /// Sets `couponScopes` to a value.
     pub fn with_coupon_scopes(
         mut self,
-        coupon_scopes: impl Into<Nullable<Vec<CouponScope>>>,
+        coupon_scopes: impl Into<Vec<CouponScope>>,
     ) -> Self {
-        self.coupon_scopes = coupon_scopes.into();
+        self.coupon_scopes = Nullable::Value(coupon_scopes.into());
         self
     }
-    /// Sets `itemType`.
-    pub fn with_item_type(mut self, item_type: impl Into<Nullable<ItemType>>) -> Self {
-        self.item_type = item_type.into();
+    /// Sets `itemType` to a value.
+    pub fn with_item_type(mut self, item_type: impl Into<ItemType>) -> Self {
+        self.item_type = Nullable::Value(item_type.into());
         self
     }
-    /// Sets `paymentOption`.
+    /// Sets `paymentOption` to a value.
     pub fn with_payment_option(
         mut self,
-        payment_option: impl Into<Nullable<PaymentOption>>,
+        payment_option: impl Into<PaymentOption>,
     ) -> Self {
-        self.payment_option = payment_option.into();
+        self.payment_option = Nullable::Value(payment_option.into());
         self
     }
-    /// Sets `rootCatalogItemId`.
+    /// Sets `rootCatalogItemId` to a value.
     pub fn with_root_catalog_item_id(
         mut self,
-        root_catalog_item_id: impl Into<Nullable<String>>,
+        root_catalog_item_id: impl Into<String>,
     ) -> Self {
-        self.root_catalog_item_id = root_catalog_item_id.into();
+        self.root_catalog_item_id = Nullable::Value(root_catalog_item_id.into());
         self
     }
-    /// Sets `fulfillerId`.
-    pub fn with_fulfiller_id(
-        mut self,
-        fulfiller_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.fulfiller_id = fulfiller_id.into();
+    /// Sets `fulfillerId` to a value.
+    pub fn with_fulfiller_id(mut self, fulfiller_id: impl Into<String>) -> Self {
+        self.fulfiller_id = Nullable::Value(fulfiller_id.into());
         self
     }
-    /// Sets `refundQuantity`.
-    pub fn with_refund_quantity(
-        mut self,
-        refund_quantity: impl Into<Nullable<i64>>,
-    ) -> Self {
-        self.refund_quantity = refund_quantity.into();
+    /// Sets `refundQuantity` to a value.
+    pub fn with_refund_quantity(mut self, refund_quantity: impl Into<i64>) -> Self {
+        self.refund_quantity = Nullable::Value(refund_quantity.into());
         self
     }
-    /// Sets `restockQuantity`.
-    pub fn with_restock_quantity(
-        mut self,
-        restock_quantity: impl Into<Nullable<i64>>,
-    ) -> Self {
-        self.restock_quantity = restock_quantity.into();
+    /// Sets `restockQuantity` to a value.
+    pub fn with_restock_quantity(mut self, restock_quantity: impl Into<i64>) -> Self {
+        self.restock_quantity = Nullable::Value(restock_quantity.into());
         self
     }
 }
@@ -1568,22 +1501,19 @@ impl CatalogReference {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `catalogItemId`.
-    pub fn with_catalog_item_id(
-        mut self,
-        catalog_item_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.catalog_item_id = catalog_item_id.into();
+    /// Sets `catalogItemId` to a value.
+    pub fn with_catalog_item_id(mut self, catalog_item_id: impl Into<String>) -> Self {
+        self.catalog_item_id = Nullable::Value(catalog_item_id.into());
         self
     }
-    /// Sets `appId`.
-    pub fn with_app_id(mut self, app_id: impl Into<Nullable<String>>) -> Self {
-        self.app_id = app_id.into();
+    /// Sets `appId` to a value.
+    pub fn with_app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Nullable::Value(app_id.into());
         self
     }
-    /// Sets `options`.
-    pub fn with_options(mut self, options: impl Into<Nullable<CatalogOptions>>) -> Self {
-        self.options = options.into();
+    /// Sets `options` to a value.
+    pub fn with_options(mut self, options: impl Into<CatalogOptions>) -> Self {
+        self.options = Nullable::Value(options.into());
         self
     }
 }
@@ -1631,27 +1561,25 @@ impl CatalogOptions {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `variantId`.
-    pub fn with_variant_id(mut self, variant_id: impl Into<Nullable<String>>) -> Self {
-        self.variant_id = variant_id.into();
+    /// Sets `variantId` to a value.
+    pub fn with_variant_id(mut self, variant_id: impl Into<String>) -> Self {
+        self.variant_id = Nullable::Value(variant_id.into());
         self
     }
-    /// Sets `options`.
+    /// Sets `options` to a value.
     pub fn with_options(
         mut self,
-        options: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        options: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.options = options.into();
+        self.options = Nullable::Value(options.into());
         self
     }
-    /// Sets `customTextFields`.
+    /// Sets `customTextFields` to a value.
     pub fn with_custom_text_fields(
         mut self,
-        custom_text_fields: impl Into<
-            Nullable<serde_json::Map<String, serde_json::Value>>,
-        >,
+        custom_text_fields: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.custom_text_fields = custom_text_fields.into();
+        self.custom_text_fields = Nullable::Value(custom_text_fields.into());
         self
     }
 }
@@ -1698,14 +1626,14 @@ impl TranslatableString {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `original`.
-    pub fn with_original(mut self, original: impl Into<Nullable<String>>) -> Self {
-        self.original = original.into();
+    /// Sets `original` to a value.
+    pub fn with_original(mut self, original: impl Into<String>) -> Self {
+        self.original = Nullable::Value(original.into());
         self
     }
-    /// Sets `translated`.
-    pub fn with_translated(mut self, translated: impl Into<Nullable<String>>) -> Self {
-        self.translated = translated.into();
+    /// Sets `translated` to a value.
+    pub fn with_translated(mut self, translated: impl Into<String>) -> Self {
+        self.translated = Nullable::Value(translated.into());
         self
     }
 }
@@ -1752,30 +1680,27 @@ impl TaxDetails {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `taxableAmount`.
-    pub fn with_taxable_amount(
-        mut self,
-        taxable_amount: impl Into<Nullable<Money>>,
-    ) -> Self {
-        self.taxable_amount = taxable_amount.into();
+    /// Sets `taxableAmount` to a value.
+    pub fn with_taxable_amount(mut self, taxable_amount: impl Into<Money>) -> Self {
+        self.taxable_amount = Nullable::Value(taxable_amount.into());
         self
     }
-    /// Sets `taxRate`.
-    pub fn with_tax_rate(mut self, tax_rate: impl Into<Nullable<Decimal>>) -> Self {
-        self.tax_rate = tax_rate.into();
+    /// Sets `taxRate` to a value.
+    pub fn with_tax_rate(mut self, tax_rate: impl Into<Decimal>) -> Self {
+        self.tax_rate = Nullable::Value(tax_rate.into());
         self
     }
-    /// Sets `totalTax`.
-    pub fn with_total_tax(mut self, total_tax: impl Into<Nullable<Money>>) -> Self {
-        self.total_tax = total_tax.into();
+    /// Sets `totalTax` to a value.
+    pub fn with_total_tax(mut self, total_tax: impl Into<Money>) -> Self {
+        self.total_tax = Nullable::Value(total_tax.into());
         self
     }
-    /// Sets `rateBreakdown`.
+    /// Sets `rateBreakdown` to a value.
     pub fn with_rate_breakdown(
         mut self,
-        rate_breakdown: impl Into<Nullable<serde_json::Value>>,
+        rate_breakdown: impl Into<serde_json::Value>,
     ) -> Self {
-        self.rate_breakdown = rate_breakdown.into();
+        self.rate_breakdown = Nullable::Value(rate_breakdown.into());
         self
     }
 }
@@ -1836,43 +1761,37 @@ impl DescriptionLine {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<TranslatableString>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<TranslatableString>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `plainText`.
-    pub fn with_plain_text(
-        mut self,
-        plain_text: impl Into<Nullable<TranslatableString>>,
-    ) -> Self {
-        self.plain_text = plain_text.into();
+    /// Sets `plainText` to a value.
+    pub fn with_plain_text(mut self, plain_text: impl Into<TranslatableString>) -> Self {
+        self.plain_text = Nullable::Value(plain_text.into());
         self
     }
-    /// Sets `plainTextValue`.
+    /// Sets `plainTextValue` to a value.
     pub fn with_plain_text_value(
         mut self,
-        plain_text_value: impl Into<Nullable<TranslatableString>>,
+        plain_text_value: impl Into<TranslatableString>,
     ) -> Self {
-        self.plain_text_value = plain_text_value.into();
+        self.plain_text_value = Nullable::Value(plain_text_value.into());
         self
     }
-    /// Sets `colorInfo`.
-    pub fn with_color_info(
-        mut self,
-        color_info: impl Into<Nullable<ColorInfo>>,
-    ) -> Self {
-        self.color_info = color_info.into();
+    /// Sets `colorInfo` to a value.
+    pub fn with_color_info(mut self, color_info: impl Into<ColorInfo>) -> Self {
+        self.color_info = Nullable::Value(color_info.into());
         self
     }
-    /// Sets `color`.
-    pub fn with_color(mut self, color: impl Into<Nullable<String>>) -> Self {
-        self.color = color.into();
+    /// Sets `color` to a value.
+    pub fn with_color(mut self, color: impl Into<String>) -> Self {
+        self.color = Nullable::Value(color.into());
         self
     }
-    /// Sets `lineType`.
-    pub fn with_line_type(mut self, line_type: impl Into<Nullable<LineType>>) -> Self {
-        self.line_type = line_type.into();
+    /// Sets `lineType` to a value.
+    pub fn with_line_type(mut self, line_type: impl Into<LineType>) -> Self {
+        self.line_type = Nullable::Value(line_type.into());
         self
     }
 }
@@ -1936,19 +1855,19 @@ impl ColorInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `original`.
-    pub fn with_original(mut self, original: impl Into<Nullable<String>>) -> Self {
-        self.original = original.into();
+    /// Sets `original` to a value.
+    pub fn with_original(mut self, original: impl Into<String>) -> Self {
+        self.original = Nullable::Value(original.into());
         self
     }
-    /// Sets `translated`.
-    pub fn with_translated(mut self, translated: impl Into<Nullable<String>>) -> Self {
-        self.translated = translated.into();
+    /// Sets `translated` to a value.
+    pub fn with_translated(mut self, translated: impl Into<String>) -> Self {
+        self.translated = Nullable::Value(translated.into());
         self
     }
-    /// Sets `code`.
-    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
-        self.code = code.into();
+    /// Sets `code` to a value.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Nullable::Value(code.into());
         self
     }
 }
@@ -2054,7 +1973,7 @@ pub struct ItemAvailability {
 }
 
 impl ItemAvailability {
-    /// A `ItemAvailability` with every field absent.
+    /// An `ItemAvailability` with every field absent.
     pub fn new() -> Self {
         ItemAvailability {
             status: Nullable::Absent,
@@ -2062,20 +1981,17 @@ impl ItemAvailability {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `status`.
-    pub fn with_status(
-        mut self,
-        status: impl Into<Nullable<ItemAvailabilityStatus>>,
-    ) -> Self {
-        self.status = status.into();
+    /// Sets `status` to a value.
+    pub fn with_status(mut self, status: impl Into<ItemAvailabilityStatus>) -> Self {
+        self.status = Nullable::Value(status.into());
         self
     }
-    /// Sets `quantityAvailable`.
+    /// Sets `quantityAvailable` to a value.
     pub fn with_quantity_available(
         mut self,
-        quantity_available: impl Into<Nullable<i64>>,
+        quantity_available: impl Into<i64>,
     ) -> Self {
-        self.quantity_available = quantity_available.into();
+        self.quantity_available = Nullable::Value(quantity_available.into());
         self
     }
 }
@@ -2201,19 +2117,19 @@ impl PhysicalProperties {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `sku`.
-    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
-        self.sku = sku.into();
+    /// Sets `sku` to a value.
+    pub fn with_sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Nullable::Value(sku.into());
         self
     }
-    /// Sets `shippable`.
-    pub fn with_shippable(mut self, shippable: impl Into<Nullable<bool>>) -> Self {
-        self.shippable = shippable.into();
+    /// Sets `shippable` to a value.
+    pub fn with_shippable(mut self, shippable: impl Into<bool>) -> Self {
+        self.shippable = Nullable::Value(shippable.into());
         self
     }
-    /// Sets `weight`.
-    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
-        self.weight = weight.into();
+    /// Sets `weight` to a value.
+    pub fn with_weight(mut self, weight: impl Into<Number>) -> Self {
+        self.weight = Nullable::Value(weight.into());
         self
     }
 }
@@ -2256,14 +2172,14 @@ impl CouponScope {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `namespace`.
-    pub fn with_namespace(mut self, namespace: impl Into<Nullable<String>>) -> Self {
-        self.namespace = namespace.into();
+    /// Sets `namespace` to a value.
+    pub fn with_namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespace = Nullable::Value(namespace.into());
         self
     }
-    /// Sets `group`.
-    pub fn with_group(mut self, group: impl Into<Nullable<CouponScopeGroup>>) -> Self {
-        self.group = group.into();
+    /// Sets `group` to a value.
+    pub fn with_group(mut self, group: impl Into<CouponScopeGroup>) -> Self {
+        self.group = Nullable::Value(group.into());
         self
     }
 }
@@ -2310,14 +2226,14 @@ impl CouponScopeGroup {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `entityId`.
-    pub fn with_entity_id(mut self, entity_id: impl Into<Nullable<String>>) -> Self {
-        self.entity_id = entity_id.into();
+    /// Sets `entityId` to a value.
+    pub fn with_entity_id(mut self, entity_id: impl Into<String>) -> Self {
+        self.entity_id = Nullable::Value(entity_id.into());
         self
     }
 }
@@ -2344,16 +2260,16 @@ pub struct ItemType {
 }
 
 impl ItemType {
-    /// A `ItemType` with every field absent.
+    /// An `ItemType` with every field absent.
     pub fn new() -> Self {
         ItemType {
             preset: Nullable::Absent,
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `preset`.
-    pub fn with_preset(mut self, preset: impl Into<Nullable<Preset>>) -> Self {
-        self.preset = preset.into();
+    /// Sets `preset` to a value.
+    pub fn with_preset(mut self, preset: impl Into<Preset>) -> Self {
+        self.preset = Nullable::Value(preset.into());
         self
     }
 }
@@ -2626,7 +2542,7 @@ pub struct AppliedDiscount {
 }
 
 impl AppliedDiscount {
-    /// A `AppliedDiscount` with every field absent.
+    /// An `AppliedDiscount` with every field absent.
     pub fn new() -> Self {
         AppliedDiscount {
             discount_type: Nullable::Absent,
@@ -2635,25 +2551,22 @@ impl AppliedDiscount {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `discountType`.
-    pub fn with_discount_type(
-        mut self,
-        discount_type: impl Into<Nullable<DiscountType>>,
-    ) -> Self {
-        self.discount_type = discount_type.into();
+    /// Sets `discountType` to a value.
+    pub fn with_discount_type(mut self, discount_type: impl Into<DiscountType>) -> Self {
+        self.discount_type = Nullable::Value(discount_type.into());
         self
     }
-    /// Sets `lineItemIds`.
+    /// Sets `lineItemIds` to a value.
     pub fn with_line_item_ids(
         mut self,
-        line_item_ids: impl Into<Nullable<serde_json::Value>>,
+        line_item_ids: impl Into<serde_json::Value>,
     ) -> Self {
-        self.line_item_ids = line_item_ids.into();
+        self.line_item_ids = Nullable::Value(line_item_ids.into());
         self
     }
-    /// Sets `coupon`.
-    pub fn with_coupon(mut self, coupon: impl Into<Nullable<Coupon>>) -> Self {
-        self.coupon = coupon.into();
+    /// Sets `coupon` to a value.
+    pub fn with_coupon(mut self, coupon: impl Into<Coupon>) -> Self {
+        self.coupon = Nullable::Value(coupon.into());
         self
     }
 }
@@ -2795,29 +2708,29 @@ impl Coupon {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `code`.
-    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
-        self.code = code.into();
+    /// Sets `code` to a value.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Nullable::Value(code.into());
         self
     }
-    /// Sets `amount`.
-    pub fn with_amount(mut self, amount: impl Into<Nullable<Money>>) -> Self {
-        self.amount = amount.into();
+    /// Sets `amount` to a value.
+    pub fn with_amount(mut self, amount: impl Into<Money>) -> Self {
+        self.amount = Nullable::Value(amount.into());
         self
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `couponType`.
-    pub fn with_coupon_type(mut self, coupon_type: impl Into<Nullable<String>>) -> Self {
-        self.coupon_type = coupon_type.into();
+    /// Sets `couponType` to a value.
+    pub fn with_coupon_type(mut self, coupon_type: impl Into<String>) -> Self {
+        self.coupon_type = Nullable::Value(coupon_type.into());
         self
     }
 }
@@ -2854,9 +2767,9 @@ impl CartDeleted {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
 }
@@ -2891,14 +2804,14 @@ impl CartUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Cart>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Cart>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -2936,17 +2849,14 @@ impl CheckoutCompleted {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(
-        mut self,
-        data: impl Into<Nullable<CheckoutCompletedData>>,
-    ) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<CheckoutCompletedData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -2980,9 +2890,9 @@ impl CheckoutCompletedData {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `checkout`.
-    pub fn with_checkout(mut self, checkout: impl Into<Nullable<Checkout>>) -> Self {
-        self.checkout = checkout.into();
+    /// Sets `checkout` to a value.
+    pub fn with_checkout(mut self, checkout: impl Into<Checkout>) -> Self {
+        self.checkout = Nullable::Value(checkout.into());
         self
     }
 }
@@ -3131,176 +3041,143 @@ impl Checkout {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `lineItems`.
-    pub fn with_line_items(
-        mut self,
-        line_items: impl Into<Nullable<Vec<LineItem>>>,
-    ) -> Self {
-        self.line_items = line_items.into();
+    /// Sets `lineItems` to a value.
+    pub fn with_line_items(mut self, line_items: impl Into<Vec<LineItem>>) -> Self {
+        self.line_items = Nullable::Value(line_items.into());
         self
     }
-    /// Sets `shippingInfo`.
+    /// Sets `shippingInfo` to a value.
     pub fn with_shipping_info(
         mut self,
-        shipping_info: impl Into<Nullable<CheckoutShippingInfo>>,
+        shipping_info: impl Into<CheckoutShippingInfo>,
     ) -> Self {
-        self.shipping_info = shipping_info.into();
+        self.shipping_info = Nullable::Value(shipping_info.into());
         self
     }
-    /// Sets `buyerInfo`.
-    pub fn with_buyer_info(
-        mut self,
-        buyer_info: impl Into<Nullable<BuyerInfo>>,
-    ) -> Self {
-        self.buyer_info = buyer_info.into();
+    /// Sets `buyerInfo` to a value.
+    pub fn with_buyer_info(mut self, buyer_info: impl Into<BuyerInfo>) -> Self {
+        self.buyer_info = Nullable::Value(buyer_info.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `conversionCurrency`.
+    /// Sets `conversionCurrency` to a value.
     pub fn with_conversion_currency(
         mut self,
-        conversion_currency: impl Into<Nullable<String>>,
+        conversion_currency: impl Into<String>,
     ) -> Self {
-        self.conversion_currency = conversion_currency.into();
+        self.conversion_currency = Nullable::Value(conversion_currency.into());
         self
     }
-    /// Sets `priceSummary`.
-    pub fn with_price_summary(
-        mut self,
-        price_summary: impl Into<Nullable<PriceSummary>>,
-    ) -> Self {
-        self.price_summary = price_summary.into();
+    /// Sets `priceSummary` to a value.
+    pub fn with_price_summary(mut self, price_summary: impl Into<PriceSummary>) -> Self {
+        self.price_summary = Nullable::Value(price_summary.into());
         self
     }
-    /// Sets `calculationErrors`.
+    /// Sets `calculationErrors` to a value.
     pub fn with_calculation_errors(
         mut self,
-        calculation_errors: impl Into<Nullable<CalculationErrors>>,
+        calculation_errors: impl Into<CalculationErrors>,
     ) -> Self {
-        self.calculation_errors = calculation_errors.into();
+        self.calculation_errors = Nullable::Value(calculation_errors.into());
         self
     }
-    /// Sets `appliedDiscounts`.
+    /// Sets `appliedDiscounts` to a value.
     pub fn with_applied_discounts(
         mut self,
-        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+        applied_discounts: impl Into<Vec<AppliedDiscount>>,
     ) -> Self {
-        self.applied_discounts = applied_discounts.into();
+        self.applied_discounts = Nullable::Value(applied_discounts.into());
         self
     }
-    /// Sets `customFields`.
+    /// Sets `customFields` to a value.
     pub fn with_custom_fields(
         mut self,
-        custom_fields: impl Into<Nullable<serde_json::Value>>,
+        custom_fields: impl Into<serde_json::Value>,
     ) -> Self {
-        self.custom_fields = custom_fields.into();
+        self.custom_fields = Nullable::Value(custom_fields.into());
         self
     }
-    /// Sets `weightUnit`.
-    pub fn with_weight_unit(
-        mut self,
-        weight_unit: impl Into<Nullable<WeightUnit>>,
-    ) -> Self {
-        self.weight_unit = weight_unit.into();
+    /// Sets `weightUnit` to a value.
+    pub fn with_weight_unit(mut self, weight_unit: impl Into<WeightUnit>) -> Self {
+        self.weight_unit = Nullable::Value(weight_unit.into());
         self
     }
-    /// Sets `channelType`.
-    pub fn with_channel_type(
-        mut self,
-        channel_type: impl Into<Nullable<ChannelType>>,
-    ) -> Self {
-        self.channel_type = channel_type.into();
+    /// Sets `channelType` to a value.
+    pub fn with_channel_type(mut self, channel_type: impl Into<ChannelType>) -> Self {
+        self.channel_type = Nullable::Value(channel_type.into());
         self
     }
-    /// Sets `siteLanguage`.
-    pub fn with_site_language(
-        mut self,
-        site_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.site_language = site_language.into();
+    /// Sets `siteLanguage` to a value.
+    pub fn with_site_language(mut self, site_language: impl Into<String>) -> Self {
+        self.site_language = Nullable::Value(site_language.into());
         self
     }
-    /// Sets `buyerLanguage`.
-    pub fn with_buyer_language(
-        mut self,
-        buyer_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.buyer_language = buyer_language.into();
+    /// Sets `buyerLanguage` to a value.
+    pub fn with_buyer_language(mut self, buyer_language: impl Into<String>) -> Self {
+        self.buyer_language = Nullable::Value(buyer_language.into());
         self
     }
-    /// Sets `completed`.
-    pub fn with_completed(mut self, completed: impl Into<Nullable<bool>>) -> Self {
-        self.completed = completed.into();
+    /// Sets `completed` to a value.
+    pub fn with_completed(mut self, completed: impl Into<bool>) -> Self {
+        self.completed = Nullable::Value(completed.into());
         self
     }
-    /// Sets `taxIncludedInPrice`.
+    /// Sets `taxIncludedInPrice` to a value.
     pub fn with_tax_included_in_price(
         mut self,
-        tax_included_in_price: impl Into<Nullable<bool>>,
+        tax_included_in_price: impl Into<bool>,
     ) -> Self {
-        self.tax_included_in_price = tax_included_in_price.into();
+        self.tax_included_in_price = Nullable::Value(tax_included_in_price.into());
         self
     }
-    /// Sets `createdBy`.
-    pub fn with_created_by(
-        mut self,
-        created_by: impl Into<Nullable<CreatedBy>>,
-    ) -> Self {
-        self.created_by = created_by.into();
+    /// Sets `createdBy` to a value.
+    pub fn with_created_by(mut self, created_by: impl Into<CreatedBy>) -> Self {
+        self.created_by = Nullable::Value(created_by.into());
         self
     }
-    /// Sets `payNow`.
-    pub fn with_pay_now(mut self, pay_now: impl Into<Nullable<PriceSummary>>) -> Self {
-        self.pay_now = pay_now.into();
+    /// Sets `payNow` to a value.
+    pub fn with_pay_now(mut self, pay_now: impl Into<PriceSummary>) -> Self {
+        self.pay_now = Nullable::Value(pay_now.into());
         self
     }
-    /// Sets `payLater`.
-    pub fn with_pay_later(
-        mut self,
-        pay_later: impl Into<Nullable<PriceSummary>>,
-    ) -> Self {
-        self.pay_later = pay_later.into();
+    /// Sets `payLater` to a value.
+    pub fn with_pay_later(mut self, pay_later: impl Into<PriceSummary>) -> Self {
+        self.pay_later = Nullable::Value(pay_later.into());
         self
     }
-    /// Sets `membershipOptions`.
+    /// Sets `membershipOptions` to a value.
     pub fn with_membership_options(
         mut self,
-        membership_options: impl Into<Nullable<MembershipOptions>>,
+        membership_options: impl Into<MembershipOptions>,
     ) -> Self {
-        self.membership_options = membership_options.into();
+        self.membership_options = Nullable::Value(membership_options.into());
         self
     }
-    /// Sets `additionalFees`.
+    /// Sets `additionalFees` to a value.
     pub fn with_additional_fees(
         mut self,
-        additional_fees: impl Into<Nullable<serde_json::Value>>,
+        additional_fees: impl Into<serde_json::Value>,
     ) -> Self {
-        self.additional_fees = additional_fees.into();
+        self.additional_fees = Nullable::Value(additional_fees.into());
         self
     }
 }
@@ -3398,12 +3275,12 @@ impl CheckoutShippingInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `carrierServiceOptions`.
+    /// Sets `carrierServiceOptions` to a value.
     pub fn with_carrier_service_options(
         mut self,
-        carrier_service_options: impl Into<Nullable<serde_json::Value>>,
+        carrier_service_options: impl Into<serde_json::Value>,
     ) -> Self {
-        self.carrier_service_options = carrier_service_options.into();
+        self.carrier_service_options = Nullable::Value(carrier_service_options.into());
         self
     }
 }
@@ -3471,66 +3348,63 @@ impl PriceSummary {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `subtotal`.
-    pub fn with_subtotal(mut self, subtotal: impl Into<Nullable<Money>>) -> Self {
-        self.subtotal = subtotal.into();
+    /// Sets `subtotal` to a value.
+    pub fn with_subtotal(mut self, subtotal: impl Into<Money>) -> Self {
+        self.subtotal = Nullable::Value(subtotal.into());
         self
     }
-    /// Sets `shipping`.
-    pub fn with_shipping(mut self, shipping: impl Into<Nullable<Money>>) -> Self {
-        self.shipping = shipping.into();
+    /// Sets `shipping` to a value.
+    pub fn with_shipping(mut self, shipping: impl Into<Money>) -> Self {
+        self.shipping = Nullable::Value(shipping.into());
         self
     }
-    /// Sets `tax`.
-    pub fn with_tax(mut self, tax: impl Into<Nullable<Money>>) -> Self {
-        self.tax = tax.into();
+    /// Sets `tax` to a value.
+    pub fn with_tax(mut self, tax: impl Into<Money>) -> Self {
+        self.tax = Nullable::Value(tax.into());
         self
     }
-    /// Sets `discount`.
-    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
-        self.discount = discount.into();
+    /// Sets `discount` to a value.
+    pub fn with_discount(mut self, discount: impl Into<Money>) -> Self {
+        self.discount = Nullable::Value(discount.into());
         self
     }
-    /// Sets `total`.
-    pub fn with_total(mut self, total: impl Into<Nullable<Money>>) -> Self {
-        self.total = total.into();
+    /// Sets `total` to a value.
+    pub fn with_total(mut self, total: impl Into<Money>) -> Self {
+        self.total = Nullable::Value(total.into());
         self
     }
-    /// Sets `totalPrice`.
-    pub fn with_total_price(mut self, total_price: impl Into<Nullable<Money>>) -> Self {
-        self.total_price = total_price.into();
+    /// Sets `totalPrice` to a value.
+    pub fn with_total_price(mut self, total_price: impl Into<Money>) -> Self {
+        self.total_price = Nullable::Value(total_price.into());
         self
     }
-    /// Sets `totalWithGiftCard`.
+    /// Sets `totalWithGiftCard` to a value.
     pub fn with_total_with_gift_card(
         mut self,
-        total_with_gift_card: impl Into<Nullable<Money>>,
+        total_with_gift_card: impl Into<Money>,
     ) -> Self {
-        self.total_with_gift_card = total_with_gift_card.into();
+        self.total_with_gift_card = Nullable::Value(total_with_gift_card.into());
         self
     }
-    /// Sets `totalWithoutGiftCard`.
+    /// Sets `totalWithoutGiftCard` to a value.
     pub fn with_total_without_gift_card(
         mut self,
-        total_without_gift_card: impl Into<Nullable<Money>>,
+        total_without_gift_card: impl Into<Money>,
     ) -> Self {
-        self.total_without_gift_card = total_without_gift_card.into();
+        self.total_without_gift_card = Nullable::Value(total_without_gift_card.into());
         self
     }
-    /// Sets `additionalFees`.
-    pub fn with_additional_fees(
-        mut self,
-        additional_fees: impl Into<Nullable<Money>>,
-    ) -> Self {
-        self.additional_fees = additional_fees.into();
+    /// Sets `additionalFees` to a value.
+    pub fn with_additional_fees(mut self, additional_fees: impl Into<Money>) -> Self {
+        self.additional_fees = Nullable::Value(additional_fees.into());
         self
     }
-    /// Sets `totalAdditionalFees`.
+    /// Sets `totalAdditionalFees` to a value.
     pub fn with_total_additional_fees(
         mut self,
-        total_additional_fees: impl Into<Nullable<Money>>,
+        total_additional_fees: impl Into<Money>,
     ) -> Self {
-        self.total_additional_fees = total_additional_fees.into();
+        self.total_additional_fees = Nullable::Value(total_additional_fees.into());
         self
     }
 }
@@ -3573,12 +3447,12 @@ impl CalculationErrors {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `orderValidationErrors`.
+    /// Sets `orderValidationErrors` to a value.
     pub fn with_order_validation_errors(
         mut self,
-        order_validation_errors: impl Into<Nullable<serde_json::Value>>,
+        order_validation_errors: impl Into<serde_json::Value>,
     ) -> Self {
-        self.order_validation_errors = order_validation_errors.into();
+        self.order_validation_errors = Nullable::Value(order_validation_errors.into());
         self
     }
 }
@@ -3756,14 +3630,14 @@ impl CreatedBy {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `memberId`.
-    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
-        self.member_id = member_id.into();
+    /// Sets `memberId` to a value.
+    pub fn with_member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = Nullable::Value(member_id.into());
         self
     }
-    /// Sets `visitorId`.
-    pub fn with_visitor_id(mut self, visitor_id: impl Into<Nullable<String>>) -> Self {
-        self.visitor_id = visitor_id.into();
+    /// Sets `visitorId` to a value.
+    pub fn with_visitor_id(mut self, visitor_id: impl Into<String>) -> Self {
+        self.visitor_id = Nullable::Value(visitor_id.into());
         self
     }
 }
@@ -3806,28 +3680,28 @@ impl MembershipOptions {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `eligibleMemberships`.
+    /// Sets `eligibleMemberships` to a value.
     pub fn with_eligible_memberships(
         mut self,
-        eligible_memberships: impl Into<Nullable<serde_json::Value>>,
+        eligible_memberships: impl Into<serde_json::Value>,
     ) -> Self {
-        self.eligible_memberships = eligible_memberships.into();
+        self.eligible_memberships = Nullable::Value(eligible_memberships.into());
         self
     }
-    /// Sets `invalidMemberships`.
+    /// Sets `invalidMemberships` to a value.
     pub fn with_invalid_memberships(
         mut self,
-        invalid_memberships: impl Into<Nullable<serde_json::Value>>,
+        invalid_memberships: impl Into<serde_json::Value>,
     ) -> Self {
-        self.invalid_memberships = invalid_memberships.into();
+        self.invalid_memberships = Nullable::Value(invalid_memberships.into());
         self
     }
-    /// Sets `selectedMemberships`.
+    /// Sets `selectedMemberships` to a value.
     pub fn with_selected_memberships(
         mut self,
-        selected_memberships: impl Into<Nullable<SelectedMemberships>>,
+        selected_memberships: impl Into<SelectedMemberships>,
     ) -> Self {
-        self.selected_memberships = selected_memberships.into();
+        self.selected_memberships = Nullable::Value(selected_memberships.into());
         self
     }
 }
@@ -3865,12 +3739,12 @@ impl SelectedMemberships {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `memberships`.
+    /// Sets `memberships` to a value.
     pub fn with_memberships(
         mut self,
-        memberships: impl Into<Nullable<serde_json::Value>>,
+        memberships: impl Into<serde_json::Value>,
     ) -> Self {
-        self.memberships = memberships.into();
+        self.memberships = Nullable::Value(memberships.into());
         self
     }
 }
@@ -3905,14 +3779,14 @@ impl CheckoutCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Checkout>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Checkout>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -3950,17 +3824,17 @@ impl CheckoutSettingsUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -3998,17 +3872,17 @@ impl CheckoutTemplateCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -4046,17 +3920,17 @@ impl CheckoutTemplateDeleted {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -4094,17 +3968,17 @@ impl CheckoutTemplateUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -4142,17 +4016,17 @@ impl CheckoutTemplateUsed {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
+    /// Sets `data` to a value.
     pub fn with_data(
         mut self,
-        data: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        data: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.data = data.into();
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -4190,14 +4064,14 @@ impl CheckoutUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Checkout>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Checkout>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -4240,17 +4114,17 @@ impl Fulfillments {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `orderId`.
-    pub fn with_order_id(mut self, order_id: impl Into<Nullable<String>>) -> Self {
-        self.order_id = order_id.into();
+    /// Sets `orderId` to a value.
+    pub fn with_order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Nullable::Value(order_id.into());
         self
     }
-    /// Sets `fulfillments`.
+    /// Sets `fulfillments` to a value.
     pub fn with_fulfillments(
         mut self,
-        fulfillments: impl Into<Nullable<Vec<Fulfillment>>>,
+        fulfillments: impl Into<Vec<Fulfillment>>,
     ) -> Self {
-        self.fulfillments = fulfillments.into();
+        self.fulfillments = Nullable::Value(fulfillments.into());
         self
     }
 }
@@ -4309,33 +4183,27 @@ impl Fulfillment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `lineItems`.
+    /// Sets `lineItems` to a value.
     pub fn with_line_items(
         mut self,
-        line_items: impl Into<Nullable<Vec<FulfillmentLineItem>>>,
+        line_items: impl Into<Vec<FulfillmentLineItem>>,
     ) -> Self {
-        self.line_items = line_items.into();
+        self.line_items = Nullable::Value(line_items.into());
         self
     }
-    /// Sets `trackingInfo`.
-    pub fn with_tracking_info(
-        mut self,
-        tracking_info: impl Into<Nullable<TrackingInfo>>,
-    ) -> Self {
-        self.tracking_info = tracking_info.into();
+    /// Sets `trackingInfo` to a value.
+    pub fn with_tracking_info(mut self, tracking_info: impl Into<TrackingInfo>) -> Self {
+        self.tracking_info = Nullable::Value(tracking_info.into());
         self
     }
 }
@@ -4387,14 +4255,14 @@ impl FulfillmentLineItem {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `quantity`.
-    pub fn with_quantity(mut self, quantity: impl Into<Nullable<i64>>) -> Self {
-        self.quantity = quantity.into();
+    /// Sets `quantity` to a value.
+    pub fn with_quantity(mut self, quantity: impl Into<i64>) -> Self {
+        self.quantity = Nullable::Value(quantity.into());
         self
     }
 }
@@ -4449,28 +4317,22 @@ impl TrackingInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `trackingNumber`.
-    pub fn with_tracking_number(
-        mut self,
-        tracking_number: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.tracking_number = tracking_number.into();
+    /// Sets `trackingNumber` to a value.
+    pub fn with_tracking_number(mut self, tracking_number: impl Into<String>) -> Self {
+        self.tracking_number = Nullable::Value(tracking_number.into());
         self
     }
-    /// Sets `shippingProvider`.
+    /// Sets `shippingProvider` to a value.
     pub fn with_shipping_provider(
         mut self,
-        shipping_provider: impl Into<Nullable<String>>,
+        shipping_provider: impl Into<String>,
     ) -> Self {
-        self.shipping_provider = shipping_provider.into();
+        self.shipping_provider = Nullable::Value(shipping_provider.into());
         self
     }
-    /// Sets `trackingLink`.
-    pub fn with_tracking_link(
-        mut self,
-        tracking_link: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.tracking_link = tracking_link.into();
+    /// Sets `trackingLink` to a value.
+    pub fn with_tracking_link(mut self, tracking_link: impl Into<String>) -> Self {
+        self.tracking_link = Nullable::Value(tracking_link.into());
         self
     }
 }
@@ -4626,7 +4488,7 @@ pub struct Order {
 }
 
 impl Order {
-    /// A `Order` with every field absent.
+    /// An `Order` with every field absent.
     pub fn new() -> Self {
         Order {
             id: Nullable::Absent,
@@ -4663,225 +4525,189 @@ impl Order {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `number`.
-    pub fn with_number(mut self, number: impl Into<Nullable<String>>) -> Self {
-        self.number = number.into();
+    /// Sets `number` to a value.
+    pub fn with_number(mut self, number: impl Into<String>) -> Self {
+        self.number = Nullable::Value(number.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `lineItems`.
-    pub fn with_line_items(
-        mut self,
-        line_items: impl Into<Nullable<Vec<LineItem>>>,
-    ) -> Self {
-        self.line_items = line_items.into();
+    /// Sets `lineItems` to a value.
+    pub fn with_line_items(mut self, line_items: impl Into<Vec<LineItem>>) -> Self {
+        self.line_items = Nullable::Value(line_items.into());
         self
     }
-    /// Sets `buyerInfo`.
-    pub fn with_buyer_info(
-        mut self,
-        buyer_info: impl Into<Nullable<BuyerInfo>>,
-    ) -> Self {
-        self.buyer_info = buyer_info.into();
+    /// Sets `buyerInfo` to a value.
+    pub fn with_buyer_info(mut self, buyer_info: impl Into<BuyerInfo>) -> Self {
+        self.buyer_info = Nullable::Value(buyer_info.into());
         self
     }
-    /// Sets `paymentStatus`.
+    /// Sets `paymentStatus` to a value.
     pub fn with_payment_status(
         mut self,
-        payment_status: impl Into<Nullable<PaymentStatus>>,
+        payment_status: impl Into<PaymentStatus>,
     ) -> Self {
-        self.payment_status = payment_status.into();
+        self.payment_status = Nullable::Value(payment_status.into());
         self
     }
-    /// Sets `fulfillmentStatus`.
+    /// Sets `fulfillmentStatus` to a value.
     pub fn with_fulfillment_status(
         mut self,
-        fulfillment_status: impl Into<Nullable<FulfillmentStatus>>,
+        fulfillment_status: impl Into<FulfillmentStatus>,
     ) -> Self {
-        self.fulfillment_status = fulfillment_status.into();
+        self.fulfillment_status = Nullable::Value(fulfillment_status.into());
         self
     }
-    /// Sets `buyerLanguage`.
-    pub fn with_buyer_language(
-        mut self,
-        buyer_language: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.buyer_language = buyer_language.into();
+    /// Sets `buyerLanguage` to a value.
+    pub fn with_buyer_language(mut self, buyer_language: impl Into<String>) -> Self {
+        self.buyer_language = Nullable::Value(buyer_language.into());
         self
     }
-    /// Sets `weightUnit`.
-    pub fn with_weight_unit(
-        mut self,
-        weight_unit: impl Into<Nullable<WeightUnit>>,
-    ) -> Self {
-        self.weight_unit = weight_unit.into();
+    /// Sets `weightUnit` to a value.
+    pub fn with_weight_unit(mut self, weight_unit: impl Into<WeightUnit>) -> Self {
+        self.weight_unit = Nullable::Value(weight_unit.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `taxIncludedInPrices`.
+    /// Sets `taxIncludedInPrices` to a value.
     pub fn with_tax_included_in_prices(
         mut self,
-        tax_included_in_prices: impl Into<Nullable<bool>>,
+        tax_included_in_prices: impl Into<bool>,
     ) -> Self {
-        self.tax_included_in_prices = tax_included_in_prices.into();
+        self.tax_included_in_prices = Nullable::Value(tax_included_in_prices.into());
         self
     }
-    /// Sets `priceSummary`.
-    pub fn with_price_summary(
-        mut self,
-        price_summary: impl Into<Nullable<PriceSummary>>,
-    ) -> Self {
-        self.price_summary = price_summary.into();
+    /// Sets `priceSummary` to a value.
+    pub fn with_price_summary(mut self, price_summary: impl Into<PriceSummary>) -> Self {
+        self.price_summary = Nullable::Value(price_summary.into());
         self
     }
-    /// Sets `billingInfo`.
+    /// Sets `billingInfo` to a value.
     pub fn with_billing_info(
         mut self,
-        billing_info: impl Into<Nullable<AddressWithContact>>,
+        billing_info: impl Into<AddressWithContact>,
     ) -> Self {
-        self.billing_info = billing_info.into();
+        self.billing_info = Nullable::Value(billing_info.into());
         self
     }
-    /// Sets `shippingInfo`.
+    /// Sets `shippingInfo` to a value.
     pub fn with_shipping_info(
         mut self,
-        shipping_info: impl Into<Nullable<OrderShippingInfo>>,
+        shipping_info: impl Into<OrderShippingInfo>,
     ) -> Self {
-        self.shipping_info = shipping_info.into();
+        self.shipping_info = Nullable::Value(shipping_info.into());
         self
     }
-    /// Sets `buyerNote`.
-    pub fn with_buyer_note(mut self, buyer_note: impl Into<Nullable<String>>) -> Self {
-        self.buyer_note = buyer_note.into();
+    /// Sets `buyerNote` to a value.
+    pub fn with_buyer_note(mut self, buyer_note: impl Into<String>) -> Self {
+        self.buyer_note = Nullable::Value(buyer_note.into());
         self
     }
-    /// Sets `status`.
-    pub fn with_status(mut self, status: impl Into<Nullable<OrderStatus>>) -> Self {
-        self.status = status.into();
+    /// Sets `status` to a value.
+    pub fn with_status(mut self, status: impl Into<OrderStatus>) -> Self {
+        self.status = Nullable::Value(status.into());
         self
     }
-    /// Sets `archived`.
-    pub fn with_archived(mut self, archived: impl Into<Nullable<bool>>) -> Self {
-        self.archived = archived.into();
+    /// Sets `archived` to a value.
+    pub fn with_archived(mut self, archived: impl Into<bool>) -> Self {
+        self.archived = Nullable::Value(archived.into());
         self
     }
-    /// Sets `taxSummary`.
-    pub fn with_tax_summary(
-        mut self,
-        tax_summary: impl Into<Nullable<TaxSummary>>,
-    ) -> Self {
-        self.tax_summary = tax_summary.into();
+    /// Sets `taxSummary` to a value.
+    pub fn with_tax_summary(mut self, tax_summary: impl Into<TaxSummary>) -> Self {
+        self.tax_summary = Nullable::Value(tax_summary.into());
         self
     }
-    /// Sets `appliedDiscounts`.
+    /// Sets `appliedDiscounts` to a value.
     pub fn with_applied_discounts(
         mut self,
-        applied_discounts: impl Into<Nullable<Vec<AppliedDiscount>>>,
+        applied_discounts: impl Into<Vec<AppliedDiscount>>,
     ) -> Self {
-        self.applied_discounts = applied_discounts.into();
+        self.applied_discounts = Nullable::Value(applied_discounts.into());
         self
     }
-    /// Sets `activities`.
-    pub fn with_activities(
-        mut self,
-        activities: impl Into<Nullable<Vec<OrderActivity>>>,
-    ) -> Self {
-        self.activities = activities.into();
+    /// Sets `activities` to a value.
+    pub fn with_activities(mut self, activities: impl Into<Vec<OrderActivity>>) -> Self {
+        self.activities = Nullable::Value(activities.into());
         self
     }
-    /// Sets `attributionSource`.
+    /// Sets `attributionSource` to a value.
     pub fn with_attribution_source(
         mut self,
-        attribution_source: impl Into<Nullable<AttributionSource>>,
+        attribution_source: impl Into<AttributionSource>,
     ) -> Self {
-        self.attribution_source = attribution_source.into();
+        self.attribution_source = Nullable::Value(attribution_source.into());
         self
     }
-    /// Sets `createdBy`.
-    pub fn with_created_by(
-        mut self,
-        created_by: impl Into<Nullable<CreatedBy>>,
-    ) -> Self {
-        self.created_by = created_by.into();
+    /// Sets `createdBy` to a value.
+    pub fn with_created_by(mut self, created_by: impl Into<CreatedBy>) -> Self {
+        self.created_by = Nullable::Value(created_by.into());
         self
     }
-    /// Sets `channelInfo`.
-    pub fn with_channel_info(
-        mut self,
-        channel_info: impl Into<Nullable<ChannelInfo>>,
-    ) -> Self {
-        self.channel_info = channel_info.into();
+    /// Sets `channelInfo` to a value.
+    pub fn with_channel_info(mut self, channel_info: impl Into<ChannelInfo>) -> Self {
+        self.channel_info = Nullable::Value(channel_info.into());
         self
     }
-    /// Sets `seenByAHuman`.
-    pub fn with_seen_by_a_human(
-        mut self,
-        seen_by_a_human: impl Into<Nullable<bool>>,
-    ) -> Self {
-        self.seen_by_a_human = seen_by_a_human.into();
+    /// Sets `seenByAHuman` to a value.
+    pub fn with_seen_by_a_human(mut self, seen_by_a_human: impl Into<bool>) -> Self {
+        self.seen_by_a_human = Nullable::Value(seen_by_a_human.into());
         self
     }
-    /// Sets `checkoutId`.
-    pub fn with_checkout_id(mut self, checkout_id: impl Into<Nullable<String>>) -> Self {
-        self.checkout_id = checkout_id.into();
+    /// Sets `checkoutId` to a value.
+    pub fn with_checkout_id(mut self, checkout_id: impl Into<String>) -> Self {
+        self.checkout_id = Nullable::Value(checkout_id.into());
         self
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `customFields`.
+    /// Sets `customFields` to a value.
     pub fn with_custom_fields(
         mut self,
-        custom_fields: impl Into<Nullable<serde_json::Value>>,
+        custom_fields: impl Into<serde_json::Value>,
     ) -> Self {
-        self.custom_fields = custom_fields.into();
+        self.custom_fields = Nullable::Value(custom_fields.into());
         self
     }
-    /// Sets `payNow`.
-    pub fn with_pay_now(mut self, pay_now: impl Into<Nullable<PriceSummary>>) -> Self {
-        self.pay_now = pay_now.into();
+    /// Sets `payNow` to a value.
+    pub fn with_pay_now(mut self, pay_now: impl Into<PriceSummary>) -> Self {
+        self.pay_now = Nullable::Value(pay_now.into());
         self
     }
-    /// Sets `balanceSummary`.
+    /// Sets `balanceSummary` to a value.
     pub fn with_balance_summary(
         mut self,
-        balance_summary: impl Into<Nullable<BalanceSummary>>,
+        balance_summary: impl Into<BalanceSummary>,
     ) -> Self {
-        self.balance_summary = balance_summary.into();
+        self.balance_summary = Nullable::Value(balance_summary.into());
         self
     }
-    /// Sets `additionalFees`.
+    /// Sets `additionalFees` to a value.
     pub fn with_additional_fees(
         mut self,
-        additional_fees: impl Into<Nullable<serde_json::Value>>,
+        additional_fees: impl Into<serde_json::Value>,
     ) -> Self {
-        self.additional_fees = additional_fees.into();
+        self.additional_fees = Nullable::Value(additional_fees.into());
         self
     }
 }
@@ -5151,7 +4977,7 @@ pub struct AddressWithContact {
 }
 
 impl AddressWithContact {
-    /// A `AddressWithContact` with every field absent.
+    /// An `AddressWithContact` with every field absent.
     pub fn new() -> Self {
         AddressWithContact {
             address: Nullable::Absent,
@@ -5159,17 +4985,17 @@ impl AddressWithContact {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `address`.
-    pub fn with_address(mut self, address: impl Into<Nullable<Address>>) -> Self {
-        self.address = address.into();
+    /// Sets `address` to a value.
+    pub fn with_address(mut self, address: impl Into<Address>) -> Self {
+        self.address = Nullable::Value(address.into());
         self
     }
-    /// Sets `contactDetails`.
+    /// Sets `contactDetails` to a value.
     pub fn with_contact_details(
         mut self,
-        contact_details: impl Into<Nullable<ContactDetails>>,
+        contact_details: impl Into<ContactDetails>,
     ) -> Self {
-        self.contact_details = contact_details.into();
+        self.contact_details = Nullable::Value(contact_details.into());
         self
     }
 }
@@ -5233,7 +5059,7 @@ pub struct Address {
 }
 
 impl Address {
-    /// A `Address` with every field absent.
+    /// An `Address` with every field absent.
     pub fn new() -> Self {
         Address {
             address_line1: Nullable::Absent,
@@ -5245,37 +5071,34 @@ impl Address {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `addressLine1`.
-    pub fn with_address_line1(
-        mut self,
-        address_line1: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.address_line1 = address_line1.into();
+    /// Sets `addressLine1` to a value.
+    pub fn with_address_line1(mut self, address_line1: impl Into<String>) -> Self {
+        self.address_line1 = Nullable::Value(address_line1.into());
         self
     }
-    /// Sets `city`.
-    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
-        self.city = city.into();
+    /// Sets `city` to a value.
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = Nullable::Value(city.into());
         self
     }
-    /// Sets `subdivision`.
-    pub fn with_subdivision(mut self, subdivision: impl Into<Nullable<String>>) -> Self {
-        self.subdivision = subdivision.into();
+    /// Sets `subdivision` to a value.
+    pub fn with_subdivision(mut self, subdivision: impl Into<String>) -> Self {
+        self.subdivision = Nullable::Value(subdivision.into());
         self
     }
-    /// Sets `country`.
-    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
-        self.country = country.into();
+    /// Sets `country` to a value.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Nullable::Value(country.into());
         self
     }
-    /// Sets `postalCode`.
-    pub fn with_postal_code(mut self, postal_code: impl Into<Nullable<String>>) -> Self {
-        self.postal_code = postal_code.into();
+    /// Sets `postalCode` to a value.
+    pub fn with_postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Nullable::Value(postal_code.into());
         self
     }
-    /// Sets `location`.
-    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
-        self.location = location.into();
+    /// Sets `location` to a value.
+    pub fn with_location(mut self, location: impl Into<Location>) -> Self {
+        self.location = Nullable::Value(location.into());
         self
     }
 }
@@ -5318,14 +5141,14 @@ impl Location {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `latitude`.
-    pub fn with_latitude(mut self, latitude: impl Into<Nullable<Number>>) -> Self {
-        self.latitude = latitude.into();
+    /// Sets `latitude` to a value.
+    pub fn with_latitude(mut self, latitude: impl Into<Number>) -> Self {
+        self.latitude = Nullable::Value(latitude.into());
         self
     }
-    /// Sets `longitude`.
-    pub fn with_longitude(mut self, longitude: impl Into<Nullable<Number>>) -> Self {
-        self.longitude = longitude.into();
+    /// Sets `longitude` to a value.
+    pub fn with_longitude(mut self, longitude: impl Into<Number>) -> Self {
+        self.longitude = Nullable::Value(longitude.into());
         self
     }
 }
@@ -5380,7 +5203,7 @@ pub struct OrderShippingInfo {
 }
 
 impl OrderShippingInfo {
-    /// A `OrderShippingInfo` with every field absent.
+    /// An `OrderShippingInfo` with every field absent.
     pub fn new() -> Self {
         OrderShippingInfo {
             carrier_id: Nullable::Absent,
@@ -5392,37 +5215,34 @@ impl OrderShippingInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `carrierId`.
-    pub fn with_carrier_id(mut self, carrier_id: impl Into<Nullable<String>>) -> Self {
-        self.carrier_id = carrier_id.into();
+    /// Sets `carrierId` to a value.
+    pub fn with_carrier_id(mut self, carrier_id: impl Into<String>) -> Self {
+        self.carrier_id = Nullable::Value(carrier_id.into());
         self
     }
-    /// Sets `code`.
-    pub fn with_code(mut self, code: impl Into<Nullable<String>>) -> Self {
-        self.code = code.into();
+    /// Sets `code` to a value.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Nullable::Value(code.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `logistics`.
-    pub fn with_logistics(
-        mut self,
-        logistics: impl Into<Nullable<ShippingLogistics>>,
-    ) -> Self {
-        self.logistics = logistics.into();
+    /// Sets `logistics` to a value.
+    pub fn with_logistics(mut self, logistics: impl Into<ShippingLogistics>) -> Self {
+        self.logistics = Nullable::Value(logistics.into());
         self
     }
-    /// Sets `cost`.
-    pub fn with_cost(mut self, cost: impl Into<Nullable<ShippingPrice>>) -> Self {
-        self.cost = cost.into();
+    /// Sets `cost` to a value.
+    pub fn with_cost(mut self, cost: impl Into<ShippingPrice>) -> Self {
+        self.cost = Nullable::Value(cost.into());
         self
     }
-    /// Sets `region`.
-    pub fn with_region(mut self, region: impl Into<Nullable<ShippingRegion>>) -> Self {
-        self.region = region.into();
+    /// Sets `region` to a value.
+    pub fn with_region(mut self, region: impl Into<ShippingRegion>) -> Self {
+        self.region = Nullable::Value(region.into());
         self
     }
 }
@@ -5469,20 +5289,17 @@ impl ShippingLogistics {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `deliveryTime`.
-    pub fn with_delivery_time(
-        mut self,
-        delivery_time: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.delivery_time = delivery_time.into();
+    /// Sets `deliveryTime` to a value.
+    pub fn with_delivery_time(mut self, delivery_time: impl Into<String>) -> Self {
+        self.delivery_time = Nullable::Value(delivery_time.into());
         self
     }
-    /// Sets `shippingDestination`.
+    /// Sets `shippingDestination` to a value.
     pub fn with_shipping_destination(
         mut self,
-        shipping_destination: impl Into<Nullable<AddressWithContact>>,
+        shipping_destination: impl Into<AddressWithContact>,
     ) -> Self {
-        self.shipping_destination = shipping_destination.into();
+        self.shipping_destination = Nullable::Value(shipping_destination.into());
         self
     }
 }
@@ -5536,38 +5353,35 @@ impl ShippingPrice {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Money>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Money>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `totalPriceBeforeTax`.
+    /// Sets `totalPriceBeforeTax` to a value.
     pub fn with_total_price_before_tax(
         mut self,
-        total_price_before_tax: impl Into<Nullable<Money>>,
+        total_price_before_tax: impl Into<Money>,
     ) -> Self {
-        self.total_price_before_tax = total_price_before_tax.into();
+        self.total_price_before_tax = Nullable::Value(total_price_before_tax.into());
         self
     }
-    /// Sets `totalPriceAfterTax`.
+    /// Sets `totalPriceAfterTax` to a value.
     pub fn with_total_price_after_tax(
         mut self,
-        total_price_after_tax: impl Into<Nullable<Money>>,
+        total_price_after_tax: impl Into<Money>,
     ) -> Self {
-        self.total_price_after_tax = total_price_after_tax.into();
+        self.total_price_after_tax = Nullable::Value(total_price_after_tax.into());
         self
     }
-    /// Sets `taxDetails`.
-    pub fn with_tax_details(
-        mut self,
-        tax_details: impl Into<Nullable<TaxDetails>>,
-    ) -> Self {
-        self.tax_details = tax_details.into();
+    /// Sets `taxDetails` to a value.
+    pub fn with_tax_details(mut self, tax_details: impl Into<TaxDetails>) -> Self {
+        self.tax_details = Nullable::Value(tax_details.into());
         self
     }
-    /// Sets `discount`.
-    pub fn with_discount(mut self, discount: impl Into<Nullable<Money>>) -> Self {
-        self.discount = discount.into();
+    /// Sets `discount` to a value.
+    pub fn with_discount(mut self, discount: impl Into<Money>) -> Self {
+        self.discount = Nullable::Value(discount.into());
         self
     }
 }
@@ -5608,9 +5422,9 @@ impl ShippingRegion {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
 }
@@ -5725,17 +5539,14 @@ impl TaxSummary {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `totalTax`.
-    pub fn with_total_tax(mut self, total_tax: impl Into<Nullable<Money>>) -> Self {
-        self.total_tax = total_tax.into();
+    /// Sets `totalTax` to a value.
+    pub fn with_total_tax(mut self, total_tax: impl Into<Money>) -> Self {
+        self.total_tax = Nullable::Value(total_tax.into());
         self
     }
-    /// Sets `manualTaxRate`.
-    pub fn with_manual_tax_rate(
-        mut self,
-        manual_tax_rate: impl Into<Nullable<Decimal>>,
-    ) -> Self {
-        self.manual_tax_rate = manual_tax_rate.into();
+    /// Sets `manualTaxRate` to a value.
+    pub fn with_manual_tax_rate(mut self, manual_tax_rate: impl Into<Decimal>) -> Self {
+        self.manual_tax_rate = Nullable::Value(manual_tax_rate.into());
         self
     }
 }
@@ -5773,7 +5584,7 @@ pub struct OrderActivity {
 }
 
 impl OrderActivity {
-    /// A `OrderActivity` with every field absent.
+    /// An `OrderActivity` with every field absent.
     pub fn new() -> Self {
         OrderActivity {
             created_date: Nullable::Absent,
@@ -5782,25 +5593,22 @@ impl OrderActivity {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `type`.
-    pub fn with_type(mut self, type_: impl Into<Nullable<OrderActivityType>>) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<OrderActivityType>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
-    /// Sets `orderRefunded`.
+    /// Sets `orderRefunded` to a value.
     pub fn with_order_refunded(
         mut self,
-        order_refunded: impl Into<Nullable<OrderRefunded>>,
+        order_refunded: impl Into<OrderRefunded>,
     ) -> Self {
-        self.order_refunded = order_refunded.into();
+        self.order_refunded = Nullable::Value(order_refunded.into());
         self
     }
 }
@@ -6112,7 +5920,7 @@ pub struct OrderRefunded {
 }
 
 impl OrderRefunded {
-    /// A `OrderRefunded` with every field absent.
+    /// An `OrderRefunded` with every field absent.
     pub fn new() -> Self {
         OrderRefunded {
             manual: Nullable::Absent,
@@ -6121,19 +5929,19 @@ impl OrderRefunded {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `manual`.
-    pub fn with_manual(mut self, manual: impl Into<Nullable<bool>>) -> Self {
-        self.manual = manual.into();
+    /// Sets `manual` to a value.
+    pub fn with_manual(mut self, manual: impl Into<bool>) -> Self {
+        self.manual = Nullable::Value(manual.into());
         self
     }
-    /// Sets `amount`.
-    pub fn with_amount(mut self, amount: impl Into<Nullable<Money>>) -> Self {
-        self.amount = amount.into();
+    /// Sets `amount` to a value.
+    pub fn with_amount(mut self, amount: impl Into<Money>) -> Self {
+        self.amount = Nullable::Value(amount.into());
         self
     }
-    /// Sets `reason`.
-    pub fn with_reason(mut self, reason: impl Into<Nullable<String>>) -> Self {
-        self.reason = reason.into();
+    /// Sets `reason` to a value.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Nullable::Value(reason.into());
         self
     }
 }
@@ -6234,9 +6042,9 @@ impl ChannelInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `type`.
-    pub fn with_type(mut self, type_: impl Into<Nullable<ChannelInfoType>>) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<ChannelInfoType>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
 }
@@ -6427,9 +6235,9 @@ impl BalanceSummary {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `balance`.
-    pub fn with_balance(mut self, balance: impl Into<Nullable<Money>>) -> Self {
-        self.balance = balance.into();
+    /// Sets `balance` to a value.
+    pub fn with_balance(mut self, balance: impl Into<Money>) -> Self {
+        self.balance = Nullable::Value(balance.into());
         self
     }
 }
@@ -6464,14 +6272,14 @@ impl FulfillmentsUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Fulfillments>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Fulfillments>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -6501,7 +6309,7 @@ pub struct OrderApproved {
 }
 
 impl OrderApproved {
-    /// A `OrderApproved` with every field absent.
+    /// An `OrderApproved` with every field absent.
     pub fn new() -> Self {
         OrderApproved {
             metadata: Nullable::Absent,
@@ -6509,14 +6317,14 @@ impl OrderApproved {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(mut self, data: impl Into<Nullable<OrderApprovedData>>) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<OrderApprovedData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -6543,16 +6351,16 @@ pub struct OrderApprovedData {
 }
 
 impl OrderApprovedData {
-    /// A `OrderApprovedData` with every field absent.
+    /// An `OrderApprovedData` with every field absent.
     pub fn new() -> Self {
         OrderApprovedData {
             order: Nullable::Absent,
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `order`.
-    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
-        self.order = order.into();
+    /// Sets `order` to a value.
+    pub fn with_order(mut self, order: impl Into<Order>) -> Self {
+        self.order = Nullable::Value(order.into());
         self
     }
 }
@@ -6579,7 +6387,7 @@ pub struct OrderCanceled {
 }
 
 impl OrderCanceled {
-    /// A `OrderCanceled` with every field absent.
+    /// An `OrderCanceled` with every field absent.
     pub fn new() -> Self {
         OrderCanceled {
             metadata: Nullable::Absent,
@@ -6587,14 +6395,14 @@ impl OrderCanceled {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(mut self, data: impl Into<Nullable<OrderCanceledData>>) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<OrderCanceledData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -6628,7 +6436,7 @@ pub struct OrderCanceledData {
 }
 
 impl OrderCanceledData {
-    /// A `OrderCanceledData` with every field absent.
+    /// An `OrderCanceledData` with every field absent.
     pub fn new() -> Self {
         OrderCanceledData {
             order: Nullable::Absent,
@@ -6637,25 +6445,24 @@ impl OrderCanceledData {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `order`.
-    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
-        self.order = order.into();
+    /// Sets `order` to a value.
+    pub fn with_order(mut self, order: impl Into<Order>) -> Self {
+        self.order = Nullable::Value(order.into());
         self
     }
-    /// Sets `restockAllItems`.
-    pub fn with_restock_all_items(
-        mut self,
-        restock_all_items: impl Into<Nullable<bool>>,
-    ) -> Self {
-        self.restock_all_items = restock_all_items.into();
+    /// Sets `restockAllItems` to a value.
+    pub fn with_restock_all_items(mut self, restock_all_items: impl Into<bool>) -> Self {
+        self.restock_all_items = Nullable::Value(restock_all_items.into());
         self
     }
-    /// Sets `sendOrderCanceledEmail`.
+    /// Sets `sendOrderCanceledEmail` to a value.
     pub fn with_send_order_canceled_email(
         mut self,
-        send_order_canceled_email: impl Into<Nullable<bool>>,
+        send_order_canceled_email: impl Into<bool>,
     ) -> Self {
-        self.send_order_canceled_email = send_order_canceled_email.into();
+        self.send_order_canceled_email = Nullable::Value(
+            send_order_canceled_email.into(),
+        );
         self
     }
 }
@@ -6686,7 +6493,7 @@ pub struct OrderCreated {
 }
 
 impl OrderCreated {
-    /// A `OrderCreated` with every field absent.
+    /// An `OrderCreated` with every field absent.
     pub fn new() -> Self {
         OrderCreated {
             metadata: Nullable::Absent,
@@ -6694,17 +6501,17 @@ impl OrderCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -6734,7 +6541,7 @@ pub struct OrderPaymentStatusUpdated {
 }
 
 impl OrderPaymentStatusUpdated {
-    /// A `OrderPaymentStatusUpdated` with every field absent.
+    /// An `OrderPaymentStatusUpdated` with every field absent.
     pub fn new() -> Self {
         OrderPaymentStatusUpdated {
             metadata: Nullable::Absent,
@@ -6742,17 +6549,14 @@ impl OrderPaymentStatusUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(
-        mut self,
-        data: impl Into<Nullable<OrderPaymentStatusUpdatedData>>,
-    ) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<OrderPaymentStatusUpdatedData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -6786,7 +6590,7 @@ pub struct OrderPaymentStatusUpdatedData {
 }
 
 impl OrderPaymentStatusUpdatedData {
-    /// A `OrderPaymentStatusUpdatedData` with every field absent.
+    /// An `OrderPaymentStatusUpdatedData` with every field absent.
     pub fn new() -> Self {
         OrderPaymentStatusUpdatedData {
             order: Nullable::Absent,
@@ -6794,17 +6598,17 @@ impl OrderPaymentStatusUpdatedData {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `order`.
-    pub fn with_order(mut self, order: impl Into<Nullable<Order>>) -> Self {
-        self.order = order.into();
+    /// Sets `order` to a value.
+    pub fn with_order(mut self, order: impl Into<Order>) -> Self {
+        self.order = Nullable::Value(order.into());
         self
     }
-    /// Sets `previousPaymentStatus`.
+    /// Sets `previousPaymentStatus` to a value.
     pub fn with_previous_payment_status(
         mut self,
-        previous_payment_status: impl Into<Nullable<PreviousPaymentStatus>>,
+        previous_payment_status: impl Into<PreviousPaymentStatus>,
     ) -> Self {
-        self.previous_payment_status = previous_payment_status.into();
+        self.previous_payment_status = Nullable::Value(previous_payment_status.into());
         self
     }
 }
@@ -6950,7 +6754,7 @@ pub struct OrderTransactionsUpdated {
 }
 
 impl OrderTransactionsUpdated {
-    /// A `OrderTransactionsUpdated` with every field absent.
+    /// An `OrderTransactionsUpdated` with every field absent.
     pub fn new() -> Self {
         OrderTransactionsUpdated {
             metadata: Nullable::Absent,
@@ -6958,17 +6762,17 @@ impl OrderTransactionsUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -6998,7 +6802,7 @@ pub struct OrderUpdated {
 }
 
 impl OrderUpdated {
-    /// A `OrderUpdated` with every field absent.
+    /// An `OrderUpdated` with every field absent.
     pub fn new() -> Self {
         OrderUpdated {
             metadata: Nullable::Absent,
@@ -7006,14 +6810,14 @@ impl OrderUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Order>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Order>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -7043,7 +6847,7 @@ pub struct OrdersSettingsUpdated {
 }
 
 impl OrdersSettingsUpdated {
-    /// A `OrdersSettingsUpdated` with every field absent.
+    /// An `OrdersSettingsUpdated` with every field absent.
     pub fn new() -> Self {
         OrdersSettingsUpdated {
             metadata: Nullable::Absent,
@@ -7051,17 +6855,17 @@ impl OrdersSettingsUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }

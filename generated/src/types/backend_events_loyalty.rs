@@ -21,7 +21,7 @@ pub struct AccountPointsUpdated {
 }
 
 impl AccountPointsUpdated {
-    /// A `AccountPointsUpdated` with every field absent.
+    /// An `AccountPointsUpdated` with every field absent.
     pub fn new() -> Self {
         AccountPointsUpdated {
             metadata: Nullable::Absent,
@@ -29,17 +29,14 @@ impl AccountPointsUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `data`.
-    pub fn with_data(
-        mut self,
-        data: impl Into<Nullable<AccountPointsUpdatedData>>,
-    ) -> Self {
-        self.data = data.into();
+    /// Sets `data` to a value.
+    pub fn with_data(mut self, data: impl Into<AccountPointsUpdatedData>) -> Self {
+        self.data = Nullable::Value(data.into());
         self
     }
 }
@@ -66,16 +63,16 @@ pub struct AccountPointsUpdatedData {
 }
 
 impl AccountPointsUpdatedData {
-    /// A `AccountPointsUpdatedData` with every field absent.
+    /// An `AccountPointsUpdatedData` with every field absent.
     pub fn new() -> Self {
         AccountPointsUpdatedData {
             account: Nullable::Absent,
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `account`.
-    pub fn with_account(mut self, account: impl Into<Nullable<Account>>) -> Self {
-        self.account = account.into();
+    /// Sets `account` to a value.
+    pub fn with_account(mut self, account: impl Into<Account>) -> Self {
+        self.account = Nullable::Value(account.into());
         self
     }
 }
@@ -148,7 +145,7 @@ pub struct Account {
 }
 
 impl Account {
-    /// A `Account` with every field absent.
+    /// An `Account` with every field absent.
     pub fn new() -> Self {
         Account {
             id: Nullable::Absent,
@@ -164,66 +161,57 @@ impl Account {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `contactId`.
-    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
-        self.contact_id = contact_id.into();
+    /// Sets `contactId` to a value.
+    pub fn with_contact_id(mut self, contact_id: impl Into<String>) -> Self {
+        self.contact_id = Nullable::Value(contact_id.into());
         self
     }
-    /// Sets `memberId`.
-    pub fn with_member_id(mut self, member_id: impl Into<Nullable<String>>) -> Self {
-        self.member_id = member_id.into();
+    /// Sets `memberId` to a value.
+    pub fn with_member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = Nullable::Value(member_id.into());
         self
     }
-    /// Sets `points`.
-    pub fn with_points(mut self, points: impl Into<Nullable<Points>>) -> Self {
-        self.points = points.into();
+    /// Sets `points` to a value.
+    pub fn with_points(mut self, points: impl Into<Points>) -> Self {
+        self.points = Nullable::Value(points.into());
         self
     }
-    /// Sets `rewardAvailable`.
-    pub fn with_reward_available(
-        mut self,
-        reward_available: impl Into<Nullable<bool>>,
-    ) -> Self {
-        self.reward_available = reward_available.into();
+    /// Sets `rewardAvailable` to a value.
+    pub fn with_reward_available(mut self, reward_available: impl Into<bool>) -> Self {
+        self.reward_available = Nullable::Value(reward_available.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `lastActivityDate`.
+    /// Sets `lastActivityDate` to a value.
     pub fn with_last_activity_date(
         mut self,
-        last_activity_date: impl Into<Nullable<DateTime>>,
+        last_activity_date: impl Into<DateTime>,
     ) -> Self {
-        self.last_activity_date = last_activity_date.into();
+        self.last_activity_date = Nullable::Value(last_activity_date.into());
         self
     }
-    /// Sets `revision`.
-    pub fn with_revision(mut self, revision: impl Into<Nullable<Int64>>) -> Self {
-        self.revision = revision.into();
+    /// Sets `revision` to a value.
+    pub fn with_revision(mut self, revision: impl Into<Int64>) -> Self {
+        self.revision = Nullable::Value(revision.into());
         self
     }
-    /// Sets `tier`.
-    pub fn with_tier(mut self, tier: impl Into<Nullable<Tier>>) -> Self {
-        self.tier = tier.into();
+    /// Sets `tier` to a value.
+    pub fn with_tier(mut self, tier: impl Into<Tier>) -> Self {
+        self.tier = Nullable::Value(tier.into());
         self
     }
 }
@@ -293,24 +281,24 @@ impl Points {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `balance`.
-    pub fn with_balance(mut self, balance: impl Into<Nullable<i64>>) -> Self {
-        self.balance = balance.into();
+    /// Sets `balance` to a value.
+    pub fn with_balance(mut self, balance: impl Into<i64>) -> Self {
+        self.balance = Nullable::Value(balance.into());
         self
     }
-    /// Sets `earned`.
-    pub fn with_earned(mut self, earned: impl Into<Nullable<i64>>) -> Self {
-        self.earned = earned.into();
+    /// Sets `earned` to a value.
+    pub fn with_earned(mut self, earned: impl Into<i64>) -> Self {
+        self.earned = Nullable::Value(earned.into());
         self
     }
-    /// Sets `adjusted`.
-    pub fn with_adjusted(mut self, adjusted: impl Into<Nullable<i64>>) -> Self {
-        self.adjusted = adjusted.into();
+    /// Sets `adjusted` to a value.
+    pub fn with_adjusted(mut self, adjusted: impl Into<i64>) -> Self {
+        self.adjusted = Nullable::Value(adjusted.into());
         self
     }
-    /// Sets `redeemed`.
-    pub fn with_redeemed(mut self, redeemed: impl Into<Nullable<i64>>) -> Self {
-        self.redeemed = redeemed.into();
+    /// Sets `redeemed` to a value.
+    pub fn with_redeemed(mut self, redeemed: impl Into<i64>) -> Self {
+        self.redeemed = Nullable::Value(redeemed.into());
         self
     }
 }
@@ -367,22 +355,19 @@ impl Tier {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `_id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `_id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
-    /// Sets `points`.
-    pub fn with_points(mut self, points: impl Into<Nullable<i64>>) -> Self {
-        self.points = points.into();
+    /// Sets `points` to a value.
+    pub fn with_points(mut self, points: impl Into<i64>) -> Self {
+        self.points = Nullable::Value(points.into());
         self
     }
 }
@@ -413,7 +398,7 @@ pub struct AccountUpdated {
 }
 
 impl AccountUpdated {
-    /// A `AccountUpdated` with every field absent.
+    /// An `AccountUpdated` with every field absent.
     pub fn new() -> Self {
         AccountUpdated {
             metadata: Nullable::Absent,
@@ -421,14 +406,14 @@ impl AccountUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Account>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Account>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -466,17 +451,17 @@ impl CouponCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -514,17 +499,17 @@ impl CouponDeleted {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -587,38 +572,32 @@ impl Program {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `pointDefinition`.
+    /// Sets `pointDefinition` to a value.
     pub fn with_point_definition(
         mut self,
-        point_definition: impl Into<Nullable<PointDefinition>>,
+        point_definition: impl Into<PointDefinition>,
     ) -> Self {
-        self.point_definition = point_definition.into();
+        self.point_definition = Nullable::Value(point_definition.into());
         self
     }
-    /// Sets `status`.
-    pub fn with_status(mut self, status: impl Into<Nullable<Status>>) -> Self {
-        self.status = status.into();
+    /// Sets `status` to a value.
+    pub fn with_status(mut self, status: impl Into<Status>) -> Self {
+        self.status = Nullable::Value(status.into());
         self
     }
-    /// Sets `_createdDate`.
-    pub fn with_created_date(
-        mut self,
-        created_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.created_date = created_date.into();
+    /// Sets `_createdDate` to a value.
+    pub fn with_created_date(mut self, created_date: impl Into<DateTime>) -> Self {
+        self.created_date = Nullable::Value(created_date.into());
         self
     }
-    /// Sets `_updatedDate`.
-    pub fn with_updated_date(
-        mut self,
-        updated_date: impl Into<Nullable<DateTime>>,
-    ) -> Self {
-        self.updated_date = updated_date.into();
+    /// Sets `_updatedDate` to a value.
+    pub fn with_updated_date(mut self, updated_date: impl Into<DateTime>) -> Self {
+        self.updated_date = Nullable::Value(updated_date.into());
         self
     }
 }
@@ -674,14 +653,14 @@ impl PointDefinition {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `customName`.
-    pub fn with_custom_name(mut self, custom_name: impl Into<Nullable<String>>) -> Self {
-        self.custom_name = custom_name.into();
+    /// Sets `customName` to a value.
+    pub fn with_custom_name(mut self, custom_name: impl Into<String>) -> Self {
+        self.custom_name = Nullable::Value(custom_name.into());
         self
     }
-    /// Sets `icon`.
-    pub fn with_icon(mut self, icon: impl Into<Nullable<String>>) -> Self {
-        self.icon = icon.into();
+    /// Sets `icon` to a value.
+    pub fn with_icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Nullable::Value(icon.into());
         self
     }
 }
@@ -793,14 +772,14 @@ impl ProgramUpdated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
-    pub fn with_entity(mut self, entity: impl Into<Nullable<Program>>) -> Self {
-        self.entity = entity.into();
+    /// Sets `entity` to a value.
+    pub fn with_entity(mut self, entity: impl Into<Program>) -> Self {
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }
@@ -838,17 +817,17 @@ impl RewardCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }

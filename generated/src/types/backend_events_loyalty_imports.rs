@@ -29,17 +29,17 @@ impl LoyaltyImportCreated {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(mut self, metadata: impl Into<Nullable<Metadata>>) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `entity`.
+    /// Sets `entity` to a value.
     pub fn with_entity(
         mut self,
-        entity: impl Into<Nullable<serde_json::Map<String, serde_json::Value>>>,
+        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
     ) -> Self {
-        self.entity = entity.into();
+        self.entity = Nullable::Value(entity.into());
         self
     }
 }

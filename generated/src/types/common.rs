@@ -56,19 +56,19 @@ impl Refund {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `notes`.
-    pub fn with_notes(mut self, notes: impl Into<Nullable<String>>) -> Self {
-        self.notes = notes.into();
+    /// Sets `notes` to a value.
+    pub fn with_notes(mut self, notes: impl Into<String>) -> Self {
+        self.notes = Nullable::Value(notes.into());
         self
     }
-    /// Sets `destination`.
-    pub fn with_destination(mut self, destination: impl Into<Nullable<String>>) -> Self {
-        self.destination = destination.into();
+    /// Sets `destination` to a value.
+    pub fn with_destination(mut self, destination: impl Into<String>) -> Self {
+        self.destination = Nullable::Value(destination.into());
         self
     }
 }
@@ -192,29 +192,29 @@ impl Name {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `prefix`.
-    pub fn with_prefix(mut self, prefix: impl Into<Nullable<String>>) -> Self {
-        self.prefix = prefix.into();
+    /// Sets `prefix` to a value.
+    pub fn with_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.prefix = Nullable::Value(prefix.into());
         self
     }
-    /// Sets `first`.
-    pub fn with_first(mut self, first: impl Into<Nullable<String>>) -> Self {
-        self.first = first.into();
+    /// Sets `first` to a value.
+    pub fn with_first(mut self, first: impl Into<String>) -> Self {
+        self.first = Nullable::Value(first.into());
         self
     }
-    /// Sets `middle`.
-    pub fn with_middle(mut self, middle: impl Into<Nullable<String>>) -> Self {
-        self.middle = middle.into();
+    /// Sets `middle` to a value.
+    pub fn with_middle(mut self, middle: impl Into<String>) -> Self {
+        self.middle = Nullable::Value(middle.into());
         self
     }
-    /// Sets `last`.
-    pub fn with_last(mut self, last: impl Into<Nullable<String>>) -> Self {
-        self.last = last.into();
+    /// Sets `last` to a value.
+    pub fn with_last(mut self, last: impl Into<String>) -> Self {
+        self.last = Nullable::Value(last.into());
         self
     }
-    /// Sets `suffix`.
-    pub fn with_suffix(mut self, suffix: impl Into<Nullable<String>>) -> Self {
-        self.suffix = suffix.into();
+    /// Sets `suffix` to a value.
+    pub fn with_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.suffix = Nullable::Value(suffix.into());
         self
     }
 }
@@ -303,14 +303,14 @@ impl Metadata {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }

@@ -35,12 +35,9 @@ impl CollectionProducts {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `collectionId`.
-    pub fn with_collection_id(
-        mut self,
-        collection_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.collection_id = collection_id.into();
+    /// Sets `collectionId` to a value.
+    pub fn with_collection_id(mut self, collection_id: impl Into<String>) -> Self {
+        self.collection_id = Nullable::Value(collection_id.into());
         self
     }
 }
@@ -78,9 +75,9 @@ impl Collection {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
 }
@@ -124,14 +121,14 @@ impl Message {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `channelId`.
-    pub fn with_channel_id(mut self, channel_id: impl Into<Nullable<String>>) -> Self {
-        self.channel_id = channel_id.into();
+    /// Sets `channelId` to a value.
+    pub fn with_channel_id(mut self, channel_id: impl Into<String>) -> Self {
+        self.channel_id = Nullable::Value(channel_id.into());
         self
     }
-    /// Sets `text`.
-    pub fn with_text(mut self, text: impl Into<Nullable<String>>) -> Self {
-        self.text = text.into();
+    /// Sets `text` to a value.
+    pub fn with_text(mut self, text: impl Into<String>) -> Self {
+        self.text = Nullable::Value(text.into());
         self
     }
 }
@@ -214,60 +211,57 @@ impl Product {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Number>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Number>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `sku`.
-    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
-        self.sku = sku.into();
+    /// Sets `sku` to a value.
+    pub fn with_sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Nullable::Value(sku.into());
         self
     }
-    /// Sets `description`.
-    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
-        self.description = description.into();
+    /// Sets `description` to a value.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Nullable::Value(description.into());
         self
     }
-    /// Sets `weight`.
-    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
-        self.weight = weight.into();
+    /// Sets `weight` to a value.
+    pub fn with_weight(mut self, weight: impl Into<Number>) -> Self {
+        self.weight = Nullable::Value(weight.into());
         self
     }
-    /// Sets `discount`.
-    pub fn with_discount(mut self, discount: impl Into<Nullable<Discount>>) -> Self {
-        self.discount = discount.into();
+    /// Sets `discount` to a value.
+    pub fn with_discount(mut self, discount: impl Into<Discount>) -> Self {
+        self.discount = Nullable::Value(discount.into());
         self
     }
-    /// Sets `manageVariants`.
-    pub fn with_manage_variants(
-        mut self,
-        manage_variants: impl Into<Nullable<bool>>,
-    ) -> Self {
-        self.manage_variants = manage_variants.into();
+    /// Sets `manageVariants` to a value.
+    pub fn with_manage_variants(mut self, manage_variants: impl Into<bool>) -> Self {
+        self.manage_variants = Nullable::Value(manage_variants.into());
         self
     }
-    /// Sets `productOptions`.
+    /// Sets `productOptions` to a value.
     pub fn with_product_options(
         mut self,
-        product_options: impl Into<Nullable<Vec<ProductOption>>>,
+        product_options: impl Into<Vec<ProductOption>>,
     ) -> Self {
-        self.product_options = product_options.into();
+        self.product_options = Nullable::Value(product_options.into());
         self
     }
-    /// Sets `media`.
-    pub fn with_media(mut self, media: impl Into<Nullable<serde_json::Value>>) -> Self {
-        self.media = media.into();
+    /// Sets `media` to a value.
+    pub fn with_media(mut self, media: impl Into<serde_json::Value>) -> Self {
+        self.media = Nullable::Value(media.into());
         self
     }
-    /// Sets `visible`.
-    pub fn with_visible(mut self, visible: impl Into<Nullable<bool>>) -> Self {
-        self.visible = visible.into();
+    /// Sets `visible` to a value.
+    pub fn with_visible(mut self, visible: impl Into<bool>) -> Self {
+        self.visible = Nullable::Value(visible.into());
         self
     }
 }
@@ -321,14 +315,14 @@ impl Discount {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `type`.
-    pub fn with_type(mut self, type_: impl Into<Nullable<String>>) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<String>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<Number>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<Number>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }
@@ -370,14 +364,14 @@ impl ProductOption {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `choices`.
-    pub fn with_choices(mut self, choices: impl Into<Nullable<Vec<Choice>>>) -> Self {
-        self.choices = choices.into();
+    /// Sets `choices` to a value.
+    pub fn with_choices(mut self, choices: impl Into<Vec<Choice>>) -> Self {
+        self.choices = Nullable::Value(choices.into());
         self
     }
 }
@@ -423,14 +417,14 @@ impl Choice {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
-    /// Sets `description`.
-    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
-        self.description = description.into();
+    /// Sets `description` to a value.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Nullable::Value(description.into());
         self
     }
 }

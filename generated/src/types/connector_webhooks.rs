@@ -145,7 +145,7 @@ pub struct OrderEvent {
 }
 
 impl OrderEvent {
-    /// A `OrderEvent` with every field absent.
+    /// An `OrderEvent` with every field absent.
     pub fn new() -> Self {
         OrderEvent {
             extra: serde_json::Map::new(),

@@ -55,19 +55,19 @@ impl CartAbandon {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `storeId`.
-    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
-        self.store_id = store_id.into();
+    /// Sets `storeId` to a value.
+    pub fn with_store_id(mut self, store_id: impl Into<String>) -> Self {
+        self.store_id = Nullable::Value(store_id.into());
         self
     }
-    /// Sets `storeName`.
-    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
-        self.store_name = store_name.into();
+    /// Sets `storeName` to a value.
+    pub fn with_store_name(mut self, store_name: impl Into<String>) -> Self {
+        self.store_name = Nullable::Value(store_name.into());
         self
     }
 }
@@ -175,7 +175,7 @@ pub struct Item {
 }
 
 impl Item {
-    /// A `Item` with its required fields, `id`, `title`, `quantity`, `currency`, `variants`; every other field is absent.
+    /// An `Item` with its required fields, `id`, `title`, `quantity`, `currency`, `variants`; every other field is absent.
     pub fn new(
         id: impl Into<String>,
         title: impl Into<String>,
@@ -202,84 +202,69 @@ impl Item {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
-    /// Sets `type`.
-    pub fn with_type(mut self, type_: impl Into<Nullable<ItemType>>) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<ItemType>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
-    /// Sets `sku`.
-    pub fn with_sku(mut self, sku: impl Into<Nullable<String>>) -> Self {
-        self.sku = sku.into();
+    /// Sets `sku` to a value.
+    pub fn with_sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Nullable::Value(sku.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Decimal>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Decimal>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `formattedPrice`.
-    pub fn with_formatted_price(
-        mut self,
-        formatted_price: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_price = formatted_price.into();
+    /// Sets `formattedPrice` to a value.
+    pub fn with_formatted_price(mut self, formatted_price: impl Into<String>) -> Self {
+        self.formatted_price = Nullable::Value(formatted_price.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `productLink`.
-    pub fn with_product_link(
-        mut self,
-        product_link: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.product_link = product_link.into();
+    /// Sets `productLink` to a value.
+    pub fn with_product_link(mut self, product_link: impl Into<String>) -> Self {
+        self.product_link = Nullable::Value(product_link.into());
         self
     }
-    /// Sets `weight`.
-    pub fn with_weight(mut self, weight: impl Into<Nullable<Number>>) -> Self {
-        self.weight = weight.into();
+    /// Sets `weight` to a value.
+    pub fn with_weight(mut self, weight: impl Into<Number>) -> Self {
+        self.weight = Nullable::Value(weight.into());
         self
     }
-    /// Sets `formattedWeight`.
-    pub fn with_formatted_weight(
-        mut self,
-        formatted_weight: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_weight = formatted_weight.into();
+    /// Sets `formattedWeight` to a value.
+    pub fn with_formatted_weight(mut self, formatted_weight: impl Into<String>) -> Self {
+        self.formatted_weight = Nullable::Value(formatted_weight.into());
         self
     }
-    /// Sets `media`.
-    pub fn with_media(mut self, media: impl Into<Nullable<Media>>) -> Self {
-        self.media = media.into();
+    /// Sets `media` to a value.
+    pub fn with_media(mut self, media: impl Into<Media>) -> Self {
+        self.media = Nullable::Value(media.into());
         self
     }
-    /// Sets `categories`.
-    pub fn with_categories(
-        mut self,
-        categories: impl Into<Nullable<Vec<String>>>,
-    ) -> Self {
-        self.categories = categories.into();
+    /// Sets `categories` to a value.
+    pub fn with_categories(mut self, categories: impl Into<Vec<String>>) -> Self {
+        self.categories = Nullable::Value(categories.into());
         self
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(
-        mut self,
-        metadata: impl Into<Nullable<Vec<Metadata>>>,
-    ) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Vec<Metadata>>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
 }
@@ -379,9 +364,9 @@ impl Media {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `thumbnail`.
-    pub fn with_thumbnail(mut self, thumbnail: impl Into<Nullable<String>>) -> Self {
-        self.thumbnail = thumbnail.into();
+    /// Sets `thumbnail` to a value.
+    pub fn with_thumbnail(mut self, thumbnail: impl Into<String>) -> Self {
+        self.thumbnail = Nullable::Value(thumbnail.into());
         self
     }
 }
@@ -426,14 +411,14 @@ impl Variant {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }
@@ -481,14 +466,14 @@ impl Metadata {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }
@@ -555,19 +540,19 @@ impl CartAdd {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `storeId`.
-    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
-        self.store_id = store_id.into();
+    /// Sets `storeId` to a value.
+    pub fn with_store_id(mut self, store_id: impl Into<String>) -> Self {
+        self.store_id = Nullable::Value(store_id.into());
         self
     }
-    /// Sets `storeName`.
-    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
-        self.store_name = store_name.into();
+    /// Sets `storeName` to a value.
+    pub fn with_store_name(mut self, store_name: impl Into<String>) -> Self {
+        self.store_name = Nullable::Value(store_name.into());
         self
     }
 }
@@ -636,19 +621,19 @@ impl CartCheckout {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `storeId`.
-    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
-        self.store_id = store_id.into();
+    /// Sets `storeId` to a value.
+    pub fn with_store_id(mut self, store_id: impl Into<String>) -> Self {
+        self.store_id = Nullable::Value(store_id.into());
         self
     }
-    /// Sets `storeName`.
-    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
-        self.store_name = store_name.into();
+    /// Sets `storeName` to a value.
+    pub fn with_store_name(mut self, store_name: impl Into<String>) -> Self {
+        self.store_name = Nullable::Value(store_name.into());
         self
     }
 }
@@ -717,19 +702,19 @@ impl CartRemove {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `storeId`.
-    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
-        self.store_id = store_id.into();
+    /// Sets `storeId` to a value.
+    pub fn with_store_id(mut self, store_id: impl Into<String>) -> Self {
+        self.store_id = Nullable::Value(store_id.into());
         self
     }
-    /// Sets `storeName`.
-    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
-        self.store_name = store_name.into();
+    /// Sets `storeName` to a value.
+    pub fn with_store_name(mut self, store_name: impl Into<String>) -> Self {
+        self.store_name = Nullable::Value(store_name.into());
         self
     }
 }
@@ -852,61 +837,58 @@ impl Purchase {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `cartId`.
-    pub fn with_cart_id(mut self, cart_id: impl Into<Nullable<String>>) -> Self {
-        self.cart_id = cart_id.into();
+    /// Sets `cartId` to a value.
+    pub fn with_cart_id(mut self, cart_id: impl Into<String>) -> Self {
+        self.cart_id = Nullable::Value(cart_id.into());
         self
     }
-    /// Sets `storeId`.
-    pub fn with_store_id(mut self, store_id: impl Into<Nullable<String>>) -> Self {
-        self.store_id = store_id.into();
+    /// Sets `storeId` to a value.
+    pub fn with_store_id(mut self, store_id: impl Into<String>) -> Self {
+        self.store_id = Nullable::Value(store_id.into());
         self
     }
-    /// Sets `storeName`.
-    pub fn with_store_name(mut self, store_name: impl Into<Nullable<String>>) -> Self {
-        self.store_name = store_name.into();
+    /// Sets `storeName` to a value.
+    pub fn with_store_name(mut self, store_name: impl Into<String>) -> Self {
+        self.store_name = Nullable::Value(store_name.into());
         self
     }
-    /// Sets `orderId`.
-    pub fn with_order_id(mut self, order_id: impl Into<Nullable<String>>) -> Self {
-        self.order_id = order_id.into();
+    /// Sets `orderId` to a value.
+    pub fn with_order_id(mut self, order_id: impl Into<String>) -> Self {
+        self.order_id = Nullable::Value(order_id.into());
         self
     }
-    /// Sets `shippingAddress`.
+    /// Sets `shippingAddress` to a value.
     pub fn with_shipping_address(
         mut self,
-        shipping_address: impl Into<Nullable<ShippingAddress>>,
+        shipping_address: impl Into<ShippingAddress>,
     ) -> Self {
-        self.shipping_address = shipping_address.into();
+        self.shipping_address = Nullable::Value(shipping_address.into());
         self
     }
-    /// Sets `billingAddress`.
+    /// Sets `billingAddress` to a value.
     pub fn with_billing_address(
         mut self,
-        billing_address: impl Into<Nullable<BillingAddress>>,
+        billing_address: impl Into<BillingAddress>,
     ) -> Self {
-        self.billing_address = billing_address.into();
+        self.billing_address = Nullable::Value(billing_address.into());
         self
     }
-    /// Sets `paymentGateway`.
-    pub fn with_payment_gateway(
-        mut self,
-        payment_gateway: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.payment_gateway = payment_gateway.into();
+    /// Sets `paymentGateway` to a value.
+    pub fn with_payment_gateway(mut self, payment_gateway: impl Into<String>) -> Self {
+        self.payment_gateway = Nullable::Value(payment_gateway.into());
         self
     }
-    /// Sets `note`.
-    pub fn with_note(mut self, note: impl Into<Nullable<String>>) -> Self {
-        self.note = note.into();
+    /// Sets `note` to a value.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Nullable::Value(note.into());
         self
     }
-    /// Sets `buyerAcceptsMarketing`.
+    /// Sets `buyerAcceptsMarketing` to a value.
     pub fn with_buyer_accepts_marketing(
         mut self,
-        buyer_accepts_marketing: impl Into<Nullable<bool>>,
+        buyer_accepts_marketing: impl Into<bool>,
     ) -> Self {
-        self.buyer_accepts_marketing = buyer_accepts_marketing.into();
+        self.buyer_accepts_marketing = Nullable::Value(buyer_accepts_marketing.into());
         self
     }
 }
@@ -1004,40 +986,37 @@ impl Payment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `formattedTotal`.
-    pub fn with_formatted_total(
-        mut self,
-        formatted_total: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_total = formatted_total.into();
+    /// Sets `formattedTotal` to a value.
+    pub fn with_formatted_total(mut self, formatted_total: impl Into<String>) -> Self {
+        self.formatted_total = Nullable::Value(formatted_total.into());
         self
     }
-    /// Sets `formattedSubtotal`.
+    /// Sets `formattedSubtotal` to a value.
     pub fn with_formatted_subtotal(
         mut self,
-        formatted_subtotal: impl Into<Nullable<String>>,
+        formatted_subtotal: impl Into<String>,
     ) -> Self {
-        self.formatted_subtotal = formatted_subtotal.into();
+        self.formatted_subtotal = Nullable::Value(formatted_subtotal.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `coupon`.
-    pub fn with_coupon(mut self, coupon: impl Into<Nullable<Coupon>>) -> Self {
-        self.coupon = coupon.into();
+    /// Sets `coupon` to a value.
+    pub fn with_coupon(mut self, coupon: impl Into<Coupon>) -> Self {
+        self.coupon = Nullable::Value(coupon.into());
         self
     }
-    /// Sets `tax`.
-    pub fn with_tax(mut self, tax: impl Into<Nullable<Tax>>) -> Self {
-        self.tax = tax.into();
+    /// Sets `tax` to a value.
+    pub fn with_tax(mut self, tax: impl Into<Tax>) -> Self {
+        self.tax = Nullable::Value(tax.into());
         self
     }
-    /// Sets `shipping`.
-    pub fn with_shipping(mut self, shipping: impl Into<Nullable<Shipping>>) -> Self {
-        self.shipping = shipping.into();
+    /// Sets `shipping` to a value.
+    pub fn with_shipping(mut self, shipping: impl Into<Shipping>) -> Self {
+        self.shipping = Nullable::Value(shipping.into());
         self
     }
 }
@@ -1097,17 +1076,14 @@ impl Coupon {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `formattedTotal`.
-    pub fn with_formatted_total(
-        mut self,
-        formatted_total: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_total = formatted_total.into();
+    /// Sets `formattedTotal` to a value.
+    pub fn with_formatted_total(mut self, formatted_total: impl Into<String>) -> Self {
+        self.formatted_total = Nullable::Value(formatted_total.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
 }
@@ -1154,12 +1130,9 @@ impl Tax {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `formattedTotal`.
-    pub fn with_formatted_total(
-        mut self,
-        formatted_total: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_total = formatted_total.into();
+    /// Sets `formattedTotal` to a value.
+    pub fn with_formatted_total(mut self, formatted_total: impl Into<String>) -> Self {
+        self.formatted_total = Nullable::Value(formatted_total.into());
         self
     }
 }
@@ -1205,12 +1178,9 @@ impl Shipping {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `formattedTotal`.
-    pub fn with_formatted_total(
-        mut self,
-        formatted_total: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_total = formatted_total.into();
+    /// Sets `formattedTotal` to a value.
+    pub fn with_formatted_total(mut self, formatted_total: impl Into<String>) -> Self {
+        self.formatted_total = Nullable::Value(formatted_total.into());
         self
     }
 }
@@ -1351,72 +1321,69 @@ impl ShippingAddress {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `firstName`.
-    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
-        self.first_name = first_name.into();
+    /// Sets `firstName` to a value.
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Nullable::Value(first_name.into());
         self
     }
-    /// Sets `lastName`.
-    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
-        self.last_name = last_name.into();
+    /// Sets `lastName` to a value.
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Nullable::Value(last_name.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
-    /// Sets `country`.
-    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
-        self.country = country.into();
+    /// Sets `country` to a value.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Nullable::Value(country.into());
         self
     }
-    /// Sets `countryCode`.
-    pub fn with_country_code(
-        mut self,
-        country_code: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.country_code = country_code.into();
+    /// Sets `countryCode` to a value.
+    pub fn with_country_code(mut self, country_code: impl Into<String>) -> Self {
+        self.country_code = Nullable::Value(country_code.into());
         self
     }
-    /// Sets `region`.
-    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
-        self.region = region.into();
+    /// Sets `region` to a value.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Nullable::Value(region.into());
         self
     }
-    /// Sets `regionCode`.
-    pub fn with_region_code(mut self, region_code: impl Into<Nullable<String>>) -> Self {
-        self.region_code = region_code.into();
+    /// Sets `regionCode` to a value.
+    pub fn with_region_code(mut self, region_code: impl Into<String>) -> Self {
+        self.region_code = Nullable::Value(region_code.into());
         self
     }
-    /// Sets `city`.
-    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
-        self.city = city.into();
+    /// Sets `city` to a value.
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = Nullable::Value(city.into());
         self
     }
-    /// Sets `address1`.
-    pub fn with_address1(mut self, address1: impl Into<Nullable<String>>) -> Self {
-        self.address1 = address1.into();
+    /// Sets `address1` to a value.
+    pub fn with_address1(mut self, address1: impl Into<String>) -> Self {
+        self.address1 = Nullable::Value(address1.into());
         self
     }
-    /// Sets `address2`.
-    pub fn with_address2(mut self, address2: impl Into<Nullable<String>>) -> Self {
-        self.address2 = address2.into();
+    /// Sets `address2` to a value.
+    pub fn with_address2(mut self, address2: impl Into<String>) -> Self {
+        self.address2 = Nullable::Value(address2.into());
         self
     }
-    /// Sets `zip`.
-    pub fn with_zip(mut self, zip: impl Into<Nullable<String>>) -> Self {
-        self.zip = zip.into();
+    /// Sets `zip` to a value.
+    pub fn with_zip(mut self, zip: impl Into<String>) -> Self {
+        self.zip = Nullable::Value(zip.into());
         self
     }
-    /// Sets `company`.
-    pub fn with_company(mut self, company: impl Into<Nullable<String>>) -> Self {
-        self.company = company.into();
+    /// Sets `company` to a value.
+    pub fn with_company(mut self, company: impl Into<String>) -> Self {
+        self.company = Nullable::Value(company.into());
         self
     }
 }
@@ -1568,72 +1535,69 @@ impl BillingAddress {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `firstName`.
-    pub fn with_first_name(mut self, first_name: impl Into<Nullable<String>>) -> Self {
-        self.first_name = first_name.into();
+    /// Sets `firstName` to a value.
+    pub fn with_first_name(mut self, first_name: impl Into<String>) -> Self {
+        self.first_name = Nullable::Value(first_name.into());
         self
     }
-    /// Sets `lastName`.
-    pub fn with_last_name(mut self, last_name: impl Into<Nullable<String>>) -> Self {
-        self.last_name = last_name.into();
+    /// Sets `lastName` to a value.
+    pub fn with_last_name(mut self, last_name: impl Into<String>) -> Self {
+        self.last_name = Nullable::Value(last_name.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
-    /// Sets `country`.
-    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
-        self.country = country.into();
+    /// Sets `country` to a value.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Nullable::Value(country.into());
         self
     }
-    /// Sets `countryCode`.
-    pub fn with_country_code(
-        mut self,
-        country_code: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.country_code = country_code.into();
+    /// Sets `countryCode` to a value.
+    pub fn with_country_code(mut self, country_code: impl Into<String>) -> Self {
+        self.country_code = Nullable::Value(country_code.into());
         self
     }
-    /// Sets `region`.
-    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
-        self.region = region.into();
+    /// Sets `region` to a value.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Nullable::Value(region.into());
         self
     }
-    /// Sets `regionCode`.
-    pub fn with_region_code(mut self, region_code: impl Into<Nullable<String>>) -> Self {
-        self.region_code = region_code.into();
+    /// Sets `regionCode` to a value.
+    pub fn with_region_code(mut self, region_code: impl Into<String>) -> Self {
+        self.region_code = Nullable::Value(region_code.into());
         self
     }
-    /// Sets `city`.
-    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
-        self.city = city.into();
+    /// Sets `city` to a value.
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = Nullable::Value(city.into());
         self
     }
-    /// Sets `address1`.
-    pub fn with_address1(mut self, address1: impl Into<Nullable<String>>) -> Self {
-        self.address1 = address1.into();
+    /// Sets `address1` to a value.
+    pub fn with_address1(mut self, address1: impl Into<String>) -> Self {
+        self.address1 = Nullable::Value(address1.into());
         self
     }
-    /// Sets `address2`.
-    pub fn with_address2(mut self, address2: impl Into<Nullable<String>>) -> Self {
-        self.address2 = address2.into();
+    /// Sets `address2` to a value.
+    pub fn with_address2(mut self, address2: impl Into<String>) -> Self {
+        self.address2 = Nullable::Value(address2.into());
         self
     }
-    /// Sets `zip`.
-    pub fn with_zip(mut self, zip: impl Into<Nullable<String>>) -> Self {
-        self.zip = zip.into();
+    /// Sets `zip` to a value.
+    pub fn with_zip(mut self, zip: impl Into<String>) -> Self {
+        self.zip = Nullable::Value(zip.into());
         self
     }
-    /// Sets `company`.
-    pub fn with_company(mut self, company: impl Into<Nullable<String>>) -> Self {
-        self.company = company.into();
+    /// Sets `company` to a value.
+    pub fn with_company(mut self, company: impl Into<String>) -> Self {
+        self.company = Nullable::Value(company.into());
         self
     }
 }

@@ -42,7 +42,7 @@ pub struct ActivityPage {
 }
 
 impl ActivityPage {
-    /// A `ActivityPage` with its required field, `results`; every other field is absent.
+    /// An `ActivityPage` with its required field, `results`; every other field is absent.
     pub fn new(results: impl Into<Vec<wix_activities::Activity>>) -> Self {
         ActivityPage {
             results: results.into(),
@@ -52,22 +52,19 @@ impl ActivityPage {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `pageSize`.
-    pub fn with_page_size(mut self, page_size: impl Into<Nullable<i64>>) -> Self {
-        self.page_size = page_size.into();
+    /// Sets `pageSize` to a value.
+    pub fn with_page_size(mut self, page_size: impl Into<i64>) -> Self {
+        self.page_size = Nullable::Value(page_size.into());
         self
     }
-    /// Sets `nextCursor`.
-    pub fn with_next_cursor(mut self, next_cursor: impl Into<Nullable<String>>) -> Self {
-        self.next_cursor = next_cursor.into();
+    /// Sets `nextCursor` to a value.
+    pub fn with_next_cursor(mut self, next_cursor: impl Into<String>) -> Self {
+        self.next_cursor = Nullable::Value(next_cursor.into());
         self
     }
-    /// Sets `previousCursor`.
-    pub fn with_previous_cursor(
-        mut self,
-        previous_cursor: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.previous_cursor = previous_cursor.into();
+    /// Sets `previousCursor` to a value.
+    pub fn with_previous_cursor(mut self, previous_cursor: impl Into<String>) -> Self {
+        self.previous_cursor = Nullable::Value(previous_cursor.into());
         self
     }
 }
@@ -127,7 +124,7 @@ pub struct ActivityQuery {
 }
 
 impl ActivityQuery {
-    /// A `ActivityQuery` with every field absent.
+    /// An `ActivityQuery` with every field absent.
     pub fn new() -> Self {
         ActivityQuery {
             from: Nullable::Absent,
@@ -138,32 +135,32 @@ impl ActivityQuery {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `from`.
-    pub fn with_from(mut self, from: impl Into<Nullable<DateTime>>) -> Self {
-        self.from = from.into();
+    /// Sets `from` to a value.
+    pub fn with_from(mut self, from: impl Into<DateTime>) -> Self {
+        self.from = Nullable::Value(from.into());
         self
     }
-    /// Sets `until`.
-    pub fn with_until(mut self, until: impl Into<Nullable<DateTime>>) -> Self {
-        self.until = until.into();
+    /// Sets `until` to a value.
+    pub fn with_until(mut self, until: impl Into<DateTime>) -> Self {
+        self.until = Nullable::Value(until.into());
         self
     }
-    /// Sets `scope`.
-    pub fn with_scope(mut self, scope: impl Into<Nullable<Scope>>) -> Self {
-        self.scope = scope.into();
+    /// Sets `scope` to a value.
+    pub fn with_scope(mut self, scope: impl Into<Scope>) -> Self {
+        self.scope = Nullable::Value(scope.into());
         self
     }
-    /// Sets `activityTypes`.
+    /// Sets `activityTypes` to a value.
     pub fn with_activity_types(
         mut self,
-        activity_types: impl Into<Nullable<Vec<String>>>,
+        activity_types: impl Into<Vec<String>>,
     ) -> Self {
-        self.activity_types = activity_types.into();
+        self.activity_types = Nullable::Value(activity_types.into());
         self
     }
-    /// Sets `pageSize`.
-    pub fn with_page_size(mut self, page_size: impl Into<Nullable<i64>>) -> Self {
-        self.page_size = page_size.into();
+    /// Sets `pageSize` to a value.
+    pub fn with_page_size(mut self, page_size: impl Into<i64>) -> Self {
+        self.page_size = Nullable::Value(page_size.into());
         self
     }
 }
@@ -252,19 +249,19 @@ impl ContactUpdate {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<Name>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `emails`.
-    pub fn with_emails(mut self, emails: impl Into<Nullable<Vec<Email>>>) -> Self {
-        self.emails = emails.into();
+    /// Sets `emails` to a value.
+    pub fn with_emails(mut self, emails: impl Into<Vec<Email>>) -> Self {
+        self.emails = Nullable::Value(emails.into());
         self
     }
-    /// Sets `phones`.
-    pub fn with_phones(mut self, phones: impl Into<Nullable<Vec<Phone>>>) -> Self {
-        self.phones = phones.into();
+    /// Sets `phones` to a value.
+    pub fn with_phones(mut self, phones: impl Into<Vec<Phone>>) -> Self {
+        self.phones = Nullable::Value(phones.into());
         self
     }
 }
@@ -305,7 +302,7 @@ pub struct Email {
 }
 
 impl Email {
-    /// A `Email` with every field absent.
+    /// An `Email` with every field absent.
     pub fn new() -> Self {
         Email {
             tag: Nullable::Absent,
@@ -313,14 +310,14 @@ impl Email {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `tag`.
-    pub fn with_tag(mut self, tag: impl Into<Nullable<String>>) -> Self {
-        self.tag = tag.into();
+    /// Sets `tag` to a value.
+    pub fn with_tag(mut self, tag: impl Into<String>) -> Self {
+        self.tag = Nullable::Value(tag.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
 }
@@ -368,14 +365,14 @@ impl Phone {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `tag`.
-    pub fn with_tag(mut self, tag: impl Into<Nullable<String>>) -> Self {
-        self.tag = tag.into();
+    /// Sets `tag` to a value.
+    pub fn with_tag(mut self, tag: impl Into<String>) -> Self {
+        self.tag = Nullable::Value(tag.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
 }
@@ -425,17 +422,17 @@ impl Details {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `additionalInfoUrl`.
+    /// Sets `additionalInfoUrl` to a value.
     pub fn with_additional_info_url(
         mut self,
-        additional_info_url: impl Into<Nullable<String>>,
+        additional_info_url: impl Into<String>,
     ) -> Self {
-        self.additional_info_url = additional_info_url.into();
+        self.additional_info_url = Nullable::Value(additional_info_url.into());
         self
     }
-    /// Sets `summary`.
-    pub fn with_summary(mut self, summary: impl Into<Nullable<String>>) -> Self {
-        self.summary = summary.into();
+    /// Sets `summary` to a value.
+    pub fn with_summary(mut self, summary: impl Into<String>) -> Self {
+        self.summary = Nullable::Value(summary.into());
         self
     }
 }
@@ -489,14 +486,14 @@ impl PostResult {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `activityId`.
-    pub fn with_activity_id(mut self, activity_id: impl Into<Nullable<String>>) -> Self {
-        self.activity_id = activity_id.into();
+    /// Sets `activityId` to a value.
+    pub fn with_activity_id(mut self, activity_id: impl Into<String>) -> Self {
+        self.activity_id = Nullable::Value(activity_id.into());
         self
     }
-    /// Sets `contactId`.
-    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
-        self.contact_id = contact_id.into();
+    /// Sets `contactId` to a value.
+    pub fn with_contact_id(mut self, contact_id: impl Into<String>) -> Self {
+        self.contact_id = Nullable::Value(contact_id.into());
         self
     }
 }

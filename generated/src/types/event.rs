@@ -396,6 +396,7 @@ impl EventName {
     /// Where the event's REST form, as a webhook carries it, sends
     /// another shape than its SDK form (from Wix's SDK); none for an
     /// unknown event.
+    #[doc(hidden)]
     pub fn rest_paths(&self) -> &'static RestPaths {
         match self {
             EventName::DiscountRuleCreated => {
@@ -713,6 +714,7 @@ impl EventName {
         }
     }
     /// The raw-JSON rules of the event's body, for a documented event.
+    #[doc(hidden)]
     pub fn json_rules(&self) -> Option<&'static StructRules> {
         match self {
             EventName::DiscountRuleCreated => {

@@ -68,45 +68,45 @@ impl Rsvp {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `eventId`.
-    pub fn with_event_id(mut self, event_id: impl Into<Nullable<String>>) -> Self {
-        self.event_id = event_id.into();
+    /// Sets `eventId` to a value.
+    pub fn with_event_id(mut self, event_id: impl Into<String>) -> Self {
+        self.event_id = Nullable::Value(event_id.into());
         self
     }
-    /// Sets `eventTitle`.
-    pub fn with_event_title(mut self, event_title: impl Into<Nullable<String>>) -> Self {
-        self.event_title = event_title.into();
+    /// Sets `eventTitle` to a value.
+    pub fn with_event_title(mut self, event_title: impl Into<String>) -> Self {
+        self.event_title = Nullable::Value(event_title.into());
         self
     }
-    /// Sets `eventDescription`.
+    /// Sets `eventDescription` to a value.
     pub fn with_event_description(
         mut self,
-        event_description: impl Into<Nullable<String>>,
+        event_description: impl Into<String>,
     ) -> Self {
-        self.event_description = event_description.into();
+        self.event_description = Nullable::Value(event_description.into());
         self
     }
-    /// Sets `totalNumberAttendees`.
+    /// Sets `totalNumberAttendees` to a value.
     pub fn with_total_number_attendees(
         mut self,
-        total_number_attendees: impl Into<Nullable<Number>>,
+        total_number_attendees: impl Into<Number>,
     ) -> Self {
-        self.total_number_attendees = total_number_attendees.into();
+        self.total_number_attendees = Nullable::Value(total_number_attendees.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Price>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `location`.
-    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
-        self.location = location.into();
+    /// Sets `location` to a value.
+    pub fn with_location(mut self, location: impl Into<Location>) -> Self {
+        self.location = Nullable::Value(location.into());
         self
     }
-    /// Sets `time`.
-    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
-        self.time = time.into();
+    /// Sets `time` to a value.
+    pub fn with_time(mut self, time: impl Into<Time>) -> Self {
+        self.time = Nullable::Value(time.into());
         self
     }
 }
@@ -165,17 +165,14 @@ impl Price {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `formattedPrice`.
-    pub fn with_formatted_price(
-        mut self,
-        formatted_price: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_price = formatted_price.into();
+    /// Sets `formattedPrice` to a value.
+    pub fn with_formatted_price(mut self, formatted_price: impl Into<String>) -> Self {
+        self.formatted_price = Nullable::Value(formatted_price.into());
         self
     }
 }
@@ -224,14 +221,14 @@ impl Location {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `address`.
-    pub fn with_address(mut self, address: impl Into<Nullable<String>>) -> Self {
-        self.address = address.into();
+    /// Sets `address` to a value.
+    pub fn with_address(mut self, address: impl Into<String>) -> Self {
+        self.address = Nullable::Value(address.into());
         self
     }
 }
@@ -280,14 +277,14 @@ impl Time {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `end`.
-    pub fn with_end(mut self, end: impl Into<Nullable<DateTime>>) -> Self {
-        self.end = end.into();
+    /// Sets `end` to a value.
+    pub fn with_end(mut self, end: impl Into<DateTime>) -> Self {
+        self.end = Nullable::Value(end.into());
         self
     }
-    /// Sets `timeZone`.
-    pub fn with_time_zone(mut self, time_zone: impl Into<Nullable<String>>) -> Self {
-        self.time_zone = time_zone.into();
+    /// Sets `timeZone` to a value.
+    pub fn with_time_zone(mut self, time_zone: impl Into<String>) -> Self {
+        self.time_zone = Nullable::Value(time_zone.into());
         self
     }
 }

@@ -36,20 +36,17 @@ impl ContactForm {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `subject`.
-    pub fn with_subject(
-        mut self,
-        subject: impl Into<Nullable<serde_json::Value>>,
-    ) -> Self {
-        self.subject = subject.into();
+    /// Sets `subject` to a value.
+    pub fn with_subject(mut self, subject: impl Into<serde_json::Value>) -> Self {
+        self.subject = Nullable::Value(subject.into());
         self
     }
-    /// Sets `additionalFields`.
+    /// Sets `additionalFields` to a value.
     pub fn with_additional_fields(
         mut self,
-        additional_fields: impl Into<Nullable<Vec<AdditionalField>>>,
+        additional_fields: impl Into<Vec<AdditionalField>>,
     ) -> Self {
-        self.additional_fields = additional_fields.into();
+        self.additional_fields = Nullable::Value(additional_fields.into());
         self
     }
 }
@@ -97,14 +94,14 @@ impl Content {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `message`.
-    pub fn with_message(mut self, message: impl Into<Nullable<String>>) -> Self {
-        self.message = message.into();
+    /// Sets `message` to a value.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Nullable::Value(message.into());
         self
     }
-    /// Sets `media`.
-    pub fn with_media(mut self, media: impl Into<Nullable<serde_json::Value>>) -> Self {
-        self.media = media.into();
+    /// Sets `media` to a value.
+    pub fn with_media(mut self, media: impl Into<serde_json::Value>) -> Self {
+        self.media = Nullable::Value(media.into());
         self
     }
 }
@@ -144,7 +141,7 @@ pub struct AdditionalField {
 }
 
 impl AdditionalField {
-    /// A `AdditionalField` with every field absent.
+    /// An `AdditionalField` with every field absent.
     pub fn new() -> Self {
         AdditionalField {
             name: Nullable::Absent,
@@ -152,14 +149,14 @@ impl AdditionalField {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }
@@ -199,14 +196,14 @@ impl Form {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `type`.
-    pub fn with_type(mut self, type_: impl Into<Nullable<FormType>>) -> Self {
-        self.type_ = type_.into();
+    /// Sets `type` to a value.
+    pub fn with_type(mut self, type_: impl Into<FormType>) -> Self {
+        self.type_ = Nullable::Value(type_.into());
         self
     }
-    /// Sets `fields`.
-    pub fn with_fields(mut self, fields: impl Into<Nullable<Vec<Field>>>) -> Self {
-        self.fields = fields.into();
+    /// Sets `fields` to a value.
+    pub fn with_fields(mut self, fields: impl Into<Vec<Field>>) -> Self {
+        self.fields = Nullable::Value(fields.into());
         self
     }
 }
@@ -328,14 +325,14 @@ impl Field {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `value`.
-    pub fn with_value(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.value = value.into();
+    /// Sets `value` to a value.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Nullable::Value(value.into());
         self
     }
 }
@@ -376,12 +373,12 @@ impl SubscriptionForm {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `additionalFields`.
+    /// Sets `additionalFields` to a value.
     pub fn with_additional_fields(
         mut self,
-        additional_fields: impl Into<Nullable<Vec<AdditionalField>>>,
+        additional_fields: impl Into<Vec<AdditionalField>>,
     ) -> Self {
-        self.additional_fields = additional_fields.into();
+        self.additional_fields = Nullable::Value(additional_fields.into());
         self
     }
 }

@@ -65,17 +65,14 @@ impl Cancel {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `reservationId`.
-    pub fn with_reservation_id(
-        mut self,
-        reservation_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.reservation_id = reservation_id.into();
+    /// Sets `reservationId` to a value.
+    pub fn with_reservation_id(mut self, reservation_id: impl Into<String>) -> Self {
+        self.reservation_id = Nullable::Value(reservation_id.into());
         self
     }
-    /// Sets `customer`.
-    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
-        self.customer = customer.into();
+    /// Sets `customer` to a value.
+    pub fn with_customer(mut self, customer: impl Into<Customer>) -> Self {
+        self.customer = Nullable::Value(customer.into());
         self
     }
 }
@@ -222,9 +219,9 @@ impl Rate {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
 }
@@ -283,14 +280,14 @@ impl Tax {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
 }
@@ -330,7 +327,7 @@ pub struct Invoice {
 }
 
 impl Invoice {
-    /// A `Invoice` with its required fields, `subtotal`, `total`, `currency`; every other field is absent.
+    /// An `Invoice` with its required fields, `subtotal`, `total`, `currency`; every other field is absent.
     pub fn new(
         subtotal: impl Into<Decimal>,
         total: impl Into<Decimal>,
@@ -343,9 +340,9 @@ impl Invoice {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
 }
@@ -412,29 +409,29 @@ impl Customer {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `contactId`.
-    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
-        self.contact_id = contact_id.into();
+    /// Sets `contactId` to a value.
+    pub fn with_contact_id(mut self, contact_id: impl Into<String>) -> Self {
+        self.contact_id = Nullable::Value(contact_id.into());
         self
     }
-    /// Sets `isGuest`.
-    pub fn with_is_guest(mut self, is_guest: impl Into<Nullable<bool>>) -> Self {
-        self.is_guest = is_guest.into();
+    /// Sets `isGuest` to a value.
+    pub fn with_is_guest(mut self, is_guest: impl Into<bool>) -> Self {
+        self.is_guest = Nullable::Value(is_guest.into());
         self
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<Name>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
 }
@@ -492,9 +489,9 @@ impl Room {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
 }
@@ -539,9 +536,9 @@ impl Bed {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `kind`.
-    pub fn with_kind(mut self, kind: impl Into<Nullable<String>>) -> Self {
-        self.kind = kind.into();
+    /// Sets `kind` to a value.
+    pub fn with_kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = Nullable::Value(kind.into());
         self
     }
 }
@@ -609,17 +606,14 @@ impl Confirmation {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `reservationId`.
-    pub fn with_reservation_id(
-        mut self,
-        reservation_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.reservation_id = reservation_id.into();
+    /// Sets `reservationId` to a value.
+    pub fn with_reservation_id(mut self, reservation_id: impl Into<String>) -> Self {
+        self.reservation_id = Nullable::Value(reservation_id.into());
         self
     }
-    /// Sets `customer`.
-    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
-        self.customer = customer.into();
+    /// Sets `customer` to a value.
+    pub fn with_customer(mut self, customer: impl Into<Customer>) -> Self {
+        self.customer = Nullable::Value(customer.into());
         self
     }
 }
@@ -692,17 +686,14 @@ impl PurchaseFailed {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `reservationId`.
-    pub fn with_reservation_id(
-        mut self,
-        reservation_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.reservation_id = reservation_id.into();
+    /// Sets `reservationId` to a value.
+    pub fn with_reservation_id(mut self, reservation_id: impl Into<String>) -> Self {
+        self.reservation_id = Nullable::Value(reservation_id.into());
         self
     }
-    /// Sets `customer`.
-    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
-        self.customer = customer.into();
+    /// Sets `customer` to a value.
+    pub fn with_customer(mut self, customer: impl Into<Customer>) -> Self {
+        self.customer = Nullable::Value(customer.into());
         self
     }
 }
@@ -775,19 +766,19 @@ impl PurchaseFailedPayment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `source`.
-    pub fn with_source(mut self, source: impl Into<Nullable<String>>) -> Self {
-        self.source = source.into();
+    /// Sets `source` to a value.
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Nullable::Value(source.into());
         self
     }
-    /// Sets `error`.
-    pub fn with_error(mut self, error: impl Into<Nullable<PaymentError>>) -> Self {
-        self.error = error.into();
+    /// Sets `error` to a value.
+    pub fn with_error(mut self, error: impl Into<PaymentError>) -> Self {
+        self.error = Nullable::Value(error.into());
         self
     }
 }
@@ -835,14 +826,14 @@ impl PaymentError {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `errorCode`.
-    pub fn with_error_code(mut self, error_code: impl Into<Nullable<Number>>) -> Self {
-        self.error_code = error_code.into();
+    /// Sets `errorCode` to a value.
+    pub fn with_error_code(mut self, error_code: impl Into<Number>) -> Self {
+        self.error_code = Nullable::Value(error_code.into());
         self
     }
-    /// Sets `reason`.
-    pub fn with_reason(mut self, reason: impl Into<Nullable<String>>) -> Self {
-        self.reason = reason.into();
+    /// Sets `reason` to a value.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Nullable::Value(reason.into());
         self
     }
 }
@@ -909,17 +900,14 @@ impl Purchase {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `reservationId`.
-    pub fn with_reservation_id(
-        mut self,
-        reservation_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.reservation_id = reservation_id.into();
+    /// Sets `reservationId` to a value.
+    pub fn with_reservation_id(mut self, reservation_id: impl Into<String>) -> Self {
+        self.reservation_id = Nullable::Value(reservation_id.into());
         self
     }
-    /// Sets `customer`.
-    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
-        self.customer = customer.into();
+    /// Sets `customer` to a value.
+    pub fn with_customer(mut self, customer: impl Into<Customer>) -> Self {
+        self.customer = Nullable::Value(customer.into());
         self
     }
 }
@@ -985,14 +973,14 @@ impl PurchasePayment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
-    /// Sets `source`.
-    pub fn with_source(mut self, source: impl Into<Nullable<String>>) -> Self {
-        self.source = source.into();
+    /// Sets `source` to a value.
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Nullable::Value(source.into());
         self
     }
 }
@@ -1065,17 +1053,14 @@ impl Reservation {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `reservationId`.
-    pub fn with_reservation_id(
-        mut self,
-        reservation_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.reservation_id = reservation_id.into();
+    /// Sets `reservationId` to a value.
+    pub fn with_reservation_id(mut self, reservation_id: impl Into<String>) -> Self {
+        self.reservation_id = Nullable::Value(reservation_id.into());
         self
     }
-    /// Sets `customer`.
-    pub fn with_customer(mut self, customer: impl Into<Nullable<Customer>>) -> Self {
-        self.customer = customer.into();
+    /// Sets `customer` to a value.
+    pub fn with_customer(mut self, customer: impl Into<Customer>) -> Self {
+        self.customer = Nullable::Value(customer.into());
         self
     }
 }

@@ -32,7 +32,7 @@ pub struct Im {
 }
 
 impl Im {
-    /// A `Im` with its required fields, `type`, `content`; every other field is absent.
+    /// An `Im` with its required fields, `type`, `content`; every other field is absent.
     pub fn new(type_: impl Into<ImType>, content: impl Into<Vec<Content>>) -> Self {
         Im {
             type_: type_.into(),
@@ -42,17 +42,14 @@ impl Im {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `threadId`.
-    pub fn with_thread_id(mut self, thread_id: impl Into<Nullable<String>>) -> Self {
-        self.thread_id = thread_id.into();
+    /// Sets `threadId` to a value.
+    pub fn with_thread_id(mut self, thread_id: impl Into<String>) -> Self {
+        self.thread_id = Nullable::Value(thread_id.into());
         self
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(
-        mut self,
-        metadata: impl Into<Nullable<Vec<Metadata>>>,
-    ) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Vec<Metadata>>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
 }
@@ -152,9 +149,9 @@ impl Content {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `message`.
-    pub fn with_message(mut self, message: impl Into<Nullable<String>>) -> Self {
-        self.message = message.into();
+    /// Sets `message` to a value.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Nullable::Value(message.into());
         self
     }
 }
@@ -266,22 +263,19 @@ impl Media {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `contentType`.
-    pub fn with_content_type(
-        mut self,
-        content_type: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.content_type = content_type.into();
+    /// Sets `contentType` to a value.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Nullable::Value(content_type.into());
         self
     }
-    /// Sets `url`.
-    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
-        self.url = url.into();
+    /// Sets `url` to a value.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Nullable::Value(url.into());
         self
     }
 }

@@ -19,7 +19,7 @@ pub struct AlbumFan {
 }
 
 impl AlbumFan {
-    /// A `AlbumFan` with its required field, `album`; every other field is absent.
+    /// An `AlbumFan` with its required field, `album`; every other field is absent.
     pub fn new(album: impl Into<Album>) -> Self {
         AlbumFan {
             album: album.into(),
@@ -27,9 +27,9 @@ impl AlbumFan {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -69,7 +69,7 @@ pub struct Album {
 }
 
 impl Album {
-    /// A `Album` with its required field, `name`; every other field is absent.
+    /// An `Album` with its required field, `name`; every other field is absent.
     pub fn new(name: impl Into<String>) -> Self {
         Album {
             name: Nullable::Value(name.into()),
@@ -77,14 +77,14 @@ impl Album {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
 }
@@ -124,7 +124,7 @@ pub struct Artist {
 }
 
 impl Artist {
-    /// A `Artist` with its required field, `name`; every other field is absent.
+    /// An `Artist` with its required field, `name`; every other field is absent.
     pub fn new(name: impl Into<String>) -> Self {
         Artist {
             name: Nullable::Value(name.into()),
@@ -132,14 +132,14 @@ impl Artist {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
 }
@@ -170,7 +170,7 @@ pub struct AlbumPlayed {
 }
 
 impl AlbumPlayed {
-    /// A `AlbumPlayed` with its required field, `album`; every other field is absent.
+    /// An `AlbumPlayed` with its required field, `album`; every other field is absent.
     pub fn new(album: impl Into<Album>) -> Self {
         AlbumPlayed {
             album: album.into(),
@@ -178,9 +178,9 @@ impl AlbumPlayed {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -215,7 +215,7 @@ pub struct AlbumShare {
 }
 
 impl AlbumShare {
-    /// A `AlbumShare` with its required fields, `album`, `sharedTo`; every other field is absent.
+    /// An `AlbumShare` with its required fields, `album`, `sharedTo`; every other field is absent.
     pub fn new(album: impl Into<Album>, shared_to: impl Into<SharedTo>) -> Self {
         AlbumShare {
             album: album.into(),
@@ -224,9 +224,9 @@ impl AlbumShare {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -327,9 +327,9 @@ impl TrackLyrics {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -378,14 +378,14 @@ impl Track {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<String>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: impl Into<Nullable<String>>) -> Self {
-        self.id = id.into();
+    /// Sets `id` to a value.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Nullable::Value(id.into());
         self
     }
 }
@@ -427,9 +427,9 @@ impl TrackPlay {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -472,9 +472,9 @@ impl TrackPlayed {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -526,9 +526,9 @@ impl TrackShare {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }
@@ -577,9 +577,9 @@ impl TrackSkip {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `artist`.
-    pub fn with_artist(mut self, artist: impl Into<Nullable<Artist>>) -> Self {
-        self.artist = artist.into();
+    /// Sets `artist` to a value.
+    pub fn with_artist(mut self, artist: impl Into<Artist>) -> Self {
+        self.artist = Nullable::Value(artist.into());
         self
     }
 }

@@ -60,7 +60,7 @@ pub struct Appointment {
 }
 
 impl Appointment {
-    /// A `Appointment` with its required fields, `source`, `title`, `description`; every other field is absent.
+    /// An `Appointment` with its required fields, `source`, `title`, `description`; every other field is absent.
     pub fn new(
         source: impl Into<Source>,
         title: impl Into<String>,
@@ -79,50 +79,44 @@ impl Appointment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `appointmentId`.
-    pub fn with_appointment_id(
-        mut self,
-        appointment_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.appointment_id = appointment_id.into();
+    /// Sets `appointmentId` to a value.
+    pub fn with_appointment_id(mut self, appointment_id: impl Into<String>) -> Self {
+        self.appointment_id = Nullable::Value(appointment_id.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `description`.
-    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
-        self.description = description.into();
+    /// Sets `description` to a value.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Nullable::Value(description.into());
         self
     }
-    /// Sets `infoLink`.
-    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
-        self.info_link = info_link.into();
+    /// Sets `infoLink` to a value.
+    pub fn with_info_link(mut self, info_link: impl Into<String>) -> Self {
+        self.info_link = Nullable::Value(info_link.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Price>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `location`.
-    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
-        self.location = location.into();
+    /// Sets `location` to a value.
+    pub fn with_location(mut self, location: impl Into<Location>) -> Self {
+        self.location = Nullable::Value(location.into());
         self
     }
-    /// Sets `time`.
-    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
-        self.time = time.into();
+    /// Sets `time` to a value.
+    pub fn with_time(mut self, time: impl Into<Time>) -> Self {
+        self.time = Nullable::Value(time.into());
         self
     }
-    /// Sets `attendees`.
-    pub fn with_attendees(
-        mut self,
-        attendees: impl Into<Nullable<Vec<Attendee>>>,
-    ) -> Self {
-        self.attendees = attendees.into();
+    /// Sets `attendees` to a value.
+    pub fn with_attendees(mut self, attendees: impl Into<Vec<Attendee>>) -> Self {
+        self.attendees = Nullable::Value(attendees.into());
         self
     }
 }
@@ -186,17 +180,14 @@ impl Price {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `formattedPrice`.
-    pub fn with_formatted_price(
-        mut self,
-        formatted_price: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.formatted_price = formatted_price.into();
+    /// Sets `formattedPrice` to a value.
+    pub fn with_formatted_price(mut self, formatted_price: impl Into<String>) -> Self {
+        self.formatted_price = Nullable::Value(formatted_price.into());
         self
     }
-    /// Sets `currency`.
-    pub fn with_currency(mut self, currency: impl Into<Nullable<String>>) -> Self {
-        self.currency = currency.into();
+    /// Sets `currency` to a value.
+    pub fn with_currency(mut self, currency: impl Into<String>) -> Self {
+        self.currency = Nullable::Value(currency.into());
         self
     }
 }
@@ -279,34 +270,34 @@ impl Location {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `address`.
-    pub fn with_address(mut self, address: impl Into<Nullable<String>>) -> Self {
-        self.address = address.into();
+    /// Sets `address` to a value.
+    pub fn with_address(mut self, address: impl Into<String>) -> Self {
+        self.address = Nullable::Value(address.into());
         self
     }
-    /// Sets `city`.
-    pub fn with_city(mut self, city: impl Into<Nullable<String>>) -> Self {
-        self.city = city.into();
+    /// Sets `city` to a value.
+    pub fn with_city(mut self, city: impl Into<String>) -> Self {
+        self.city = Nullable::Value(city.into());
         self
     }
-    /// Sets `region`.
-    pub fn with_region(mut self, region: impl Into<Nullable<String>>) -> Self {
-        self.region = region.into();
+    /// Sets `region` to a value.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Nullable::Value(region.into());
         self
     }
-    /// Sets `postalCode`.
-    pub fn with_postal_code(mut self, postal_code: impl Into<Nullable<String>>) -> Self {
-        self.postal_code = postal_code.into();
+    /// Sets `postalCode` to a value.
+    pub fn with_postal_code(mut self, postal_code: impl Into<String>) -> Self {
+        self.postal_code = Nullable::Value(postal_code.into());
         self
     }
-    /// Sets `country`.
-    pub fn with_country(mut self, country: impl Into<Nullable<String>>) -> Self {
-        self.country = country.into();
+    /// Sets `country` to a value.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Nullable::Value(country.into());
         self
     }
-    /// Sets `url`.
-    pub fn with_url(mut self, url: impl Into<Nullable<String>>) -> Self {
-        self.url = url.into();
+    /// Sets `url` to a value.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Nullable::Value(url.into());
         self
     }
 }
@@ -362,9 +353,9 @@ impl Time {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `timeZone`.
-    pub fn with_time_zone(mut self, time_zone: impl Into<Nullable<String>>) -> Self {
-        self.time_zone = time_zone.into();
+    /// Sets `timeZone` to a value.
+    pub fn with_time_zone(mut self, time_zone: impl Into<String>) -> Self {
+        self.time_zone = Nullable::Value(time_zone.into());
         self
     }
 }
@@ -428,7 +419,7 @@ pub struct Attendee {
 }
 
 impl Attendee {
-    /// A `Attendee` with every field absent.
+    /// An `Attendee` with every field absent.
     pub fn new() -> Self {
         Attendee {
             contact_id: Nullable::Absent,
@@ -440,34 +431,34 @@ impl Attendee {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `contactId`.
-    pub fn with_contact_id(mut self, contact_id: impl Into<Nullable<String>>) -> Self {
-        self.contact_id = contact_id.into();
+    /// Sets `contactId` to a value.
+    pub fn with_contact_id(mut self, contact_id: impl Into<String>) -> Self {
+        self.contact_id = Nullable::Value(contact_id.into());
         self
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<Name>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `phone`.
-    pub fn with_phone(mut self, phone: impl Into<Nullable<String>>) -> Self {
-        self.phone = phone.into();
+    /// Sets `phone` to a value.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Nullable::Value(phone.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
-    /// Sets `notes`.
-    pub fn with_notes(mut self, notes: impl Into<Nullable<String>>) -> Self {
-        self.notes = notes.into();
+    /// Sets `notes` to a value.
+    pub fn with_notes(mut self, notes: impl Into<String>) -> Self {
+        self.notes = Nullable::Value(notes.into());
         self
     }
-    /// Sets `self`.
-    pub fn with_self(mut self, self_: impl Into<Nullable<bool>>) -> Self {
-        self.self_ = self_.into();
+    /// Sets `self` to a value.
+    pub fn with_self(mut self, self_: impl Into<bool>) -> Self {
+        self.self_ = Nullable::Value(self_.into());
         self
     }
 }
@@ -570,50 +561,44 @@ impl Cancel {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `appointmentId`.
-    pub fn with_appointment_id(
-        mut self,
-        appointment_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.appointment_id = appointment_id.into();
+    /// Sets `appointmentId` to a value.
+    pub fn with_appointment_id(mut self, appointment_id: impl Into<String>) -> Self {
+        self.appointment_id = Nullable::Value(appointment_id.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `description`.
-    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
-        self.description = description.into();
+    /// Sets `description` to a value.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Nullable::Value(description.into());
         self
     }
-    /// Sets `infoLink`.
-    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
-        self.info_link = info_link.into();
+    /// Sets `infoLink` to a value.
+    pub fn with_info_link(mut self, info_link: impl Into<String>) -> Self {
+        self.info_link = Nullable::Value(info_link.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Price>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `location`.
-    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
-        self.location = location.into();
+    /// Sets `location` to a value.
+    pub fn with_location(mut self, location: impl Into<Location>) -> Self {
+        self.location = Nullable::Value(location.into());
         self
     }
-    /// Sets `time`.
-    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
-        self.time = time.into();
+    /// Sets `time` to a value.
+    pub fn with_time(mut self, time: impl Into<Time>) -> Self {
+        self.time = Nullable::Value(time.into());
         self
     }
-    /// Sets `attendees`.
-    pub fn with_attendees(
-        mut self,
-        attendees: impl Into<Nullable<Vec<Attendee>>>,
-    ) -> Self {
-        self.attendees = attendees.into();
+    /// Sets `attendees` to a value.
+    pub fn with_attendees(mut self, attendees: impl Into<Vec<Attendee>>) -> Self {
+        self.attendees = Nullable::Value(attendees.into());
         self
     }
 }
@@ -715,50 +700,44 @@ impl Confirmation {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `appointmentId`.
-    pub fn with_appointment_id(
-        mut self,
-        appointment_id: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.appointment_id = appointment_id.into();
+    /// Sets `appointmentId` to a value.
+    pub fn with_appointment_id(mut self, appointment_id: impl Into<String>) -> Self {
+        self.appointment_id = Nullable::Value(appointment_id.into());
         self
     }
-    /// Sets `title`.
-    pub fn with_title(mut self, title: impl Into<Nullable<String>>) -> Self {
-        self.title = title.into();
+    /// Sets `title` to a value.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Nullable::Value(title.into());
         self
     }
-    /// Sets `description`.
-    pub fn with_description(mut self, description: impl Into<Nullable<String>>) -> Self {
-        self.description = description.into();
+    /// Sets `description` to a value.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Nullable::Value(description.into());
         self
     }
-    /// Sets `infoLink`.
-    pub fn with_info_link(mut self, info_link: impl Into<Nullable<String>>) -> Self {
-        self.info_link = info_link.into();
+    /// Sets `infoLink` to a value.
+    pub fn with_info_link(mut self, info_link: impl Into<String>) -> Self {
+        self.info_link = Nullable::Value(info_link.into());
         self
     }
-    /// Sets `price`.
-    pub fn with_price(mut self, price: impl Into<Nullable<Price>>) -> Self {
-        self.price = price.into();
+    /// Sets `price` to a value.
+    pub fn with_price(mut self, price: impl Into<Price>) -> Self {
+        self.price = Nullable::Value(price.into());
         self
     }
-    /// Sets `location`.
-    pub fn with_location(mut self, location: impl Into<Nullable<Location>>) -> Self {
-        self.location = location.into();
+    /// Sets `location` to a value.
+    pub fn with_location(mut self, location: impl Into<Location>) -> Self {
+        self.location = Nullable::Value(location.into());
         self
     }
-    /// Sets `time`.
-    pub fn with_time(mut self, time: impl Into<Nullable<Time>>) -> Self {
-        self.time = time.into();
+    /// Sets `time` to a value.
+    pub fn with_time(mut self, time: impl Into<Time>) -> Self {
+        self.time = Nullable::Value(time.into());
         self
     }
-    /// Sets `attendees`.
-    pub fn with_attendees(
-        mut self,
-        attendees: impl Into<Nullable<Vec<Attendee>>>,
-    ) -> Self {
-        self.attendees = attendees.into();
+    /// Sets `attendees` to a value.
+    pub fn with_attendees(mut self, attendees: impl Into<Vec<Attendee>>) -> Self {
+        self.attendees = Nullable::Value(attendees.into());
         self
     }
 }

@@ -40,22 +40,19 @@ impl Comment {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `text`.
-    pub fn with_text(mut self, text: impl Into<Nullable<String>>) -> Self {
-        self.text = text.into();
+    /// Sets `text` to a value.
+    pub fn with_text(mut self, text: impl Into<String>) -> Self {
+        self.text = Nullable::Value(text.into());
         self
     }
-    /// Sets `metadata`.
-    pub fn with_metadata(
-        mut self,
-        metadata: impl Into<Nullable<Vec<Metadata>>>,
-    ) -> Self {
-        self.metadata = metadata.into();
+    /// Sets `metadata` to a value.
+    pub fn with_metadata(mut self, metadata: impl Into<Vec<Metadata>>) -> Self {
+        self.metadata = Nullable::Value(metadata.into());
         self
     }
-    /// Sets `commenter`.
-    pub fn with_commenter(mut self, commenter: impl Into<Nullable<Commenter>>) -> Self {
-        self.commenter = commenter.into();
+    /// Sets `commenter` to a value.
+    pub fn with_commenter(mut self, commenter: impl Into<Commenter>) -> Self {
+        self.commenter = Nullable::Value(commenter.into());
         self
     }
 }
@@ -207,19 +204,19 @@ impl Commenter {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `openId`.
-    pub fn with_open_id(mut self, open_id: impl Into<Nullable<OpenId>>) -> Self {
-        self.open_id = open_id.into();
+    /// Sets `openId` to a value.
+    pub fn with_open_id(mut self, open_id: impl Into<OpenId>) -> Self {
+        self.open_id = Nullable::Value(open_id.into());
         self
     }
-    /// Sets `name`.
-    pub fn with_name(mut self, name: impl Into<Nullable<Name>>) -> Self {
-        self.name = name.into();
+    /// Sets `name` to a value.
+    pub fn with_name(mut self, name: impl Into<Name>) -> Self {
+        self.name = Nullable::Value(name.into());
         self
     }
-    /// Sets `email`.
-    pub fn with_email(mut self, email: impl Into<Nullable<String>>) -> Self {
-        self.email = email.into();
+    /// Sets `email` to a value.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Nullable::Value(email.into());
         self
     }
 }
@@ -248,7 +245,7 @@ pub struct OpenId {
 }
 
 impl OpenId {
-    /// A `OpenId` with its required field, `channel`; every other field is absent.
+    /// An `OpenId` with its required field, `channel`; every other field is absent.
     pub fn new(channel: impl Into<OpenIdChannel>) -> Self {
         OpenId {
             channel: channel.into(),
@@ -536,7 +533,7 @@ pub struct ItemInfo {
 }
 
 impl ItemInfo {
-    /// A `ItemInfo` with its required fields, `itemUrl`, `itemId`, `itemType`; every other field is absent.
+    /// An `ItemInfo` with its required fields, `itemUrl`, `itemId`, `itemType`; every other field is absent.
     pub fn new(
         item_url: impl Into<String>,
         item_id: impl Into<String>,
@@ -550,22 +547,19 @@ impl ItemInfo {
             extra: serde_json::Map::new(),
         }
     }
-    /// Sets `itemUrl`.
-    pub fn with_item_url(mut self, item_url: impl Into<Nullable<String>>) -> Self {
-        self.item_url = item_url.into();
+    /// Sets `itemUrl` to a value.
+    pub fn with_item_url(mut self, item_url: impl Into<String>) -> Self {
+        self.item_url = Nullable::Value(item_url.into());
         self
     }
-    /// Sets `itemThumbnail`.
-    pub fn with_item_thumbnail(
-        mut self,
-        item_thumbnail: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.item_thumbnail = item_thumbnail.into();
+    /// Sets `itemThumbnail` to a value.
+    pub fn with_item_thumbnail(mut self, item_thumbnail: impl Into<String>) -> Self {
+        self.item_thumbnail = Nullable::Value(item_thumbnail.into());
         self
     }
-    /// Sets `itemId`.
-    pub fn with_item_id(mut self, item_id: impl Into<Nullable<String>>) -> Self {
-        self.item_id = item_id.into();
+    /// Sets `itemId` to a value.
+    pub fn with_item_id(mut self, item_id: impl Into<String>) -> Self {
+        self.item_id = Nullable::Value(item_id.into());
         self
     }
 }

@@ -1,24 +1,31 @@
 //! Validation: everything wrong with a payload, each with a JSON pointer.
 //!
-//! Each generated type has one static rule table ([`JsonRules`], see
-//! [`rules`]), and two entry points apply it: [`Validate`] checks a value
-//! built in code (or parsed), walking it as it is serialized, and
-//! [`ValidateJson`] checks raw JSON as it is read, reporting also what would
-//! stop it from parsing. Both walks call the same checks, so a value and its
-//! JSON get the same verdicts at the same pointers. [`activity_json`] takes the bytes of an
-//! activity envelope the fast way: straight into the typed value, then the
-//! typed checks; only a payload that does not parse is walked as JSON to
-//! collect every error. [`event_json`] does the same for the body of a
-//! backend event, by handler name. Validation never stops at the first problem and
-//! never panics; it stops recording after [`Report::LIMIT`] violations.
+//! Two entry points check the same rules: [`Validate`] checks a value built
+//! in code (or parsed), as it would be serialized, and [`activity_json`],
+//! [`event_json`] and [`ValidateJson`] check raw JSON, reporting also what
+//! would stop it from parsing. A value and its JSON get the same verdicts
+//! at the same pointers. [`activity_json`] takes the bytes of an activity
+//! envelope the fast way: straight into the typed value, then the typed
+//! checks; only a payload that does not parse is walked as JSON to collect
+//! every error. [`event_json`] does the same for the body of a backend
+//! event, by handler name or event type.
+//!
+//! Validation never stops at the first problem and never panics; it stops
+//! recording after [`Report::LIMIT`] violations. A property the schema does
+//! not list is kept, and reported as a warning (with the documented name it
+//! likely means); [`Report::unknown_as_errors`] makes those errors.
 
 pub(crate) mod check;
 pub mod formats;
 mod object;
+// The rule tables the generated code writes: public for generated code in
+// other crates (build scripts), not part of the API.
+#[doc(hidden)]
 pub mod rules;
 mod typed;
 pub(crate) mod walk;
 
+#[doc(hidden)]
 pub use rules::{FieldRule, Format, Items, Range, Rule, StructRules, Text};
 
 use std::fmt;
@@ -353,6 +360,7 @@ pub trait ValidateJson {
 /// [`ValidateJson`] come with it.
 pub trait JsonRules {
     /// The rules.
+    #[doc(hidden)]
     const RULES: StructRules;
 
     /// Everything wrong with the JSON `bytes`, read in one pass (no

@@ -179,6 +179,7 @@ fn event_name(events: &Events) -> TokenStream {
             /// Where the event's REST form, as a webhook carries it, sends
             /// another shape than its SDK form (from Wix's SDK); none for an
             /// unknown event.
+            #[doc(hidden)]
             pub fn rest_paths(&self) -> &'static RestPaths {
                 match self {
                     #(EventName::#variants => &#rest,)*
@@ -187,6 +188,7 @@ fn event_name(events: &Events) -> TokenStream {
             }
 
             /// The raw-JSON rules of the event's body, for a documented event.
+            #[doc(hidden)]
             pub fn json_rules(&self) -> Option<&'static StructRules> {
                 match self {
                     #(EventName::#variants => Some(&<#types as JsonRules>::RULES),)*

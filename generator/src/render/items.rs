@@ -212,11 +212,15 @@ fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
         .iter()
         .map(|t| format!("`{}`", t.field.wire))
         .collect();
+    let article = match s.name.chars().next() {
+        Some('A' | 'E' | 'I' | 'O' | 'U') => "An",
+        _ => "A",
+    };
     let new_doc = if wires.is_empty() {
-        format!("A `{}` with every field absent.", s.name)
+        format!("{article} `{}` with every field absent.", s.name)
     } else {
         format!(
-            "A `{}` with its required {}; every other field is absent.",
+            "{article} `{}` with its required {}; every other field is absent.",
             s.name,
             match wires.as_slice() {
                 [one] => format!("field, {one}"),
@@ -238,11 +242,13 @@ fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
             &t.field.ident
         };
         let setter = format_ident!("with_{name}");
-        let docs = doc(Some(&format!("Sets `{}`.", t.field.wire)));
+        let docs = doc(Some(&format!("Sets `{}` to a value.", t.field.wire)));
+        // A setter takes what converts to the value (`"text"`, `2`), not to
+        // the `Nullable`: `Into` does not chain. `null` is set on the field.
         Some(quote! {
             #docs
-            pub fn #setter(mut self, #field: impl Into<#nullable<#inner>>) -> Self {
-                self.#field = #field.into();
+            pub fn #setter(mut self, #field: impl Into<#inner>) -> Self {
+                self.#field = #nullable::Value(#field.into());
                 self
             }
         })
