@@ -104,7 +104,7 @@ fn check_names_every_stale_missing_and_extra_file_and_writes_nothing() {
         stderr.contains(&format!("extra: {}", out.path().join("old.rs").display())),
         "{stderr}"
     );
-    assert!(stderr.contains("run `cargo regenerate`"), "{stderr}");
+    assert!(stderr.contains("run the same command without `--check`"), "{stderr}");
     assert_eq!(
         std::fs::read(&hotels).unwrap(),
         edited,
@@ -228,4 +228,14 @@ fn help() {
     // The defaults are absolute paths of this checkout; show them relative.
     let help = text(&run.stdout).replace(env!("CARGO_MANIFEST_DIR"), "<generator>");
     insta::assert_snapshot!(help);
+}
+
+#[test]
+fn explain_alone_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let run = regenerate(&["--explain", "--out", path(out.path())]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(text(&run.stdout).contains("repeated-time-zone"));
+    let written: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(written.is_empty(), "--explain wrote {written:?}");
 }

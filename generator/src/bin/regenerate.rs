@@ -19,7 +19,8 @@ struct Args {
     /// Write nothing; exit with 1 and list the stale files if the output is out of date.
     #[arg(long)]
     check: bool,
-    /// Print every repair the normalize passes made.
+    /// Print how each file was read and every repair the normalize passes
+    /// made; write nothing.
     #[arg(long)]
     explain: bool,
     /// Print nothing but errors (and the stale files of `--check`).
@@ -79,9 +80,11 @@ fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
             ));
             (output, ExitCode::SUCCESS)
         } else {
-            eprintln!("regenerate: the generated code is out of date; run `cargo regenerate` to update it");
+            eprintln!("regenerate: the generated code is out of date; run the same command without `--check` to update it");
             (output, ExitCode::from(1))
         }
+    } else if args.explain {
+        (config.render()?, ExitCode::SUCCESS)
     } else {
         let (output, written) = config.generate()?;
         for file in &written.changed {
