@@ -153,3 +153,8 @@ pub use rust_decimal;
 mod types;
 
 pub use types::*;
+
+/// The crate's README, whose examples are tested with the docs.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -62,3 +62,8 @@ pub use config::Config;
 pub use error::{Error, Result};
 pub use normalize::Repair;
 pub use pipeline::Output;
+
+/// The crate's README, whose examples are tested with the docs.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

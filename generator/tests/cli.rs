@@ -104,7 +104,10 @@ fn check_names_every_stale_missing_and_extra_file_and_writes_nothing() {
         stderr.contains(&format!("extra: {}", out.path().join("old.rs").display())),
         "{stderr}"
     );
-    assert!(stderr.contains("run the same command without `--check`"), "{stderr}");
+    assert!(
+        stderr.contains("run the same command without `--check`"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read(&hotels).unwrap(),
         edited,
