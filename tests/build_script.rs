@@ -552,3 +552,37 @@ fn the_generated_crate_keeps_light_dependencies() {
         "the schemars feature pulls another schemars than 1.x:\n{report}"
     );
 }
+
+#[test]
+fn the_generated_crate_changes_nothing_in_a_users_serde_json() {
+    // Cargo unifies features: a serde_json feature the crate switched on
+    // (`preserve_order`, `arbitrary_precision`, ...) would change or slow
+    // every `serde_json::Value` in the user's program.
+    let manifest = Path::new(REPO).join("Cargo.toml");
+    let (output, report) = run(cargo()
+        .arg("tree")
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .args(["-p", "wix-activities", "--prefix", "none", "--offline"])
+        .args([
+            "-e",
+            "features,normal",
+            "--all-features",
+            "-i",
+            "serde_json",
+        ]));
+    assert!(output.status.success(), "cargo tree failed:\n{report}");
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let features: BTreeSet<&str> = tree
+        .lines()
+        .filter_map(|line| line.strip_prefix("serde_json feature \""))
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(features.contains("std"), "the tree lists nothing:\n{tree}");
+    let harmless: BTreeSet<&str> = ["alloc", "default", "std"].into();
+    assert!(
+        features.is_subset(&harmless),
+        "wix-activities switches on serde_json features {:?}:\n{tree}",
+        features.difference(&harmless).collect::<Vec<_>>()
+    );
+}

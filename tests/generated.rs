@@ -33,6 +33,7 @@ fn config(schemas: &Path) -> Config {
     config
         .schemas_dir(schemas)
         .out_dir(checked_in())
+        .json_schemas_file(repo().join("generated/json-schemas.json"))
         .schemars_feature("schemars")
         .emit_rerun_if_changed(false);
     config
@@ -82,6 +83,7 @@ fn rendering_is_deterministic_whatever_order_files_come_in() {
     }
     let shuffled = config(&target).render().unwrap();
     assert_eq!(first.files, shuffled.files);
+    assert_eq!(first.json_schemas(), shuffled.json_schemas());
     assert_eq!(first.repairs, shuffled.repairs);
 }
 
@@ -147,4 +149,29 @@ fn repaired_schemas_need_no_repair_and_give_the_same_rust() {
         .iter()
         .all(|(_, d)| d.to_string() == "standard JSON Schema"));
     assert_eq!(first.files, second.files);
+}
+
+#[test]
+fn the_json_schemas_are_the_repaired_schemas_and_a_standard_validator_takes_them() {
+    let output = config(&repo().join("schemas")).render().unwrap();
+    let bundle: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("generated/json-schemas.json")).unwrap(),
+    )
+    .unwrap();
+    let schemas = bundle["schemas"].as_object().unwrap();
+    assert_eq!(schemas.len(), output.normalized.len());
+    for (path, schema) in &output.normalized {
+        assert_eq!(&schemas[path], schema, "{path}");
+    }
+    // An activity's `info` schema, as it stands, checks a payload.
+    let purchase = jsonschema::draft7::new(&schemas["activities/hotels/purchase.json"]).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/complete/hotels/purchase.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(purchase.is_valid(&fixture["info"]));
+    let mut broken = fixture["info"].clone();
+    broken["guests"] = serde_json::json!("two");
+    assert!(!purchase.is_valid(&broken));
 }

@@ -22,6 +22,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     emit_rerun_if_changed: Option<bool>,
     schemars_feature: Option<String>,
+    json_schemas_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -38,6 +39,7 @@ impl Config {
             out_dir: None,
             emit_rerun_if_changed: None,
             schemars_feature: None,
+            json_schemas_file: None,
         }
     }
 
@@ -101,6 +103,20 @@ impl Config {
         self
     }
 
+    /// Also writes the repaired schemas, as one JSON document of standard
+    /// draft-07 JSON Schemas by path ([`Output::json_schemas`]), to `path`:
+    /// to check payloads with any validator against exactly what the types
+    /// were built from. `check` compares it too.
+    ///
+    /// ```
+    /// # let mut config = wix_activities_build::Config::new();
+    /// config.json_schemas_file("generated/json-schemas.json");
+    /// ```
+    pub fn json_schemas_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.json_schemas_file = Some(path.as_ref().to_owned());
+        self
+    }
+
     /// Renders every output file without writing anything.
     pub fn render(&self) -> Result<Output> {
         let options = crate::render::Options {
@@ -114,7 +130,15 @@ impl Config {
     pub fn generate(&self) -> Result<(Output, Written)> {
         let out_dir = self.resolved_out_dir()?;
         let output = self.render()?;
-        let written = crate::write::write(&out_dir, &output.files)?;
+        let mut written = crate::write::write(&out_dir, &output.files)?;
+        if let Some(path) = &self.json_schemas_file {
+            let name = path.display().to_string();
+            if crate::write::write_file(path, &output.json_schemas())? {
+                written.changed.push(name);
+            } else {
+                written.unchanged += 1;
+            }
+        }
         if self
             .emit_rerun_if_changed
             .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some())
@@ -130,7 +154,15 @@ impl Config {
     pub fn check(&self) -> Result<(Output, Drift)> {
         let out_dir = self.resolved_out_dir()?;
         let output = self.render()?;
-        let drift = crate::write::compare(&out_dir, &output.files)?;
+        let mut drift = crate::write::compare(&out_dir, &output.files)?;
+        if let Some(path) = &self.json_schemas_file {
+            let name = path.display().to_string();
+            match crate::write::compare_file(path, &output.json_schemas())? {
+                None => {}
+                Some(Some(diff)) => drift.changed.push((name, diff)),
+                Some(None) => drift.missing.push(name),
+            }
+        }
         Ok((output, drift))
     }
 

@@ -75,6 +75,13 @@ pub struct Output {
 }
 
 impl Output {
+    /// The repaired schemas as one JSON document (`{"$comment", "schemas":
+    /// {path: schema}}`), to check payloads with any standard validator
+    /// against exactly what the types were built from.
+    pub fn json_schemas(&self) -> String {
+        crate::render::json_schemas::bundle("schemas/", &self.normalized)
+    }
+
     /// The lines a build script prints so that Cargo reruns it when an input changes.
     ///
     /// Once a build script prints one `rerun-if-changed`, Cargo watches

@@ -49,28 +49,11 @@ pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Written::default();
     for (name, text) in files {
-        let path = dir.join(name);
-        match std::fs::read(&path) {
-            Ok(existing) if existing == text.as_bytes() => {
-                written.unchanged += 1;
-                continue;
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&path, e)),
+        if write_file(&dir.join(name), text)? {
+            written.changed.push(name.clone());
+        } else {
+            written.unchanged += 1;
         }
-        let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-        temporary
-            .write_all(text.as_bytes())
-            .map_err(|e| Error::io(temporary.path(), e))?;
-        temporary
-            .as_file()
-            .sync_all()
-            .map_err(|e| Error::io(temporary.path(), e))?;
-        temporary
-            .persist(&path)
-            .map_err(|e| Error::io(&path, e.error))?;
-        written.changed.push(name.clone());
     }
     for orphan in generated_files(dir)?
         .into_iter()
@@ -81,6 +64,71 @@ pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written> {
         written.removed.push(orphan);
     }
     Ok(written)
+}
+
+/// Writes `text` to `path` atomically, unless it holds it already; whether
+/// it wrote.
+pub fn write_file(path: &Path, text: &str) -> Result<bool> {
+    match std::fs::read(path) {
+        Ok(existing) if existing == text.as_bytes() => return Ok(false),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(path, e)),
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    // A temporary file is private (0600); the file it becomes keeps the old
+    // file's permissions, or gets a new file's (under the umask).
+    let mut temporary = tempfile::Builder::new()
+        .permissions(new_file_permissions(dir)?)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    if let Ok(old) = std::fs::metadata(path) {
+        temporary
+            .as_file()
+            .set_permissions(old.permissions())
+            .map_err(|e| Error::io(temporary.path(), e))?;
+    }
+    temporary
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::io(temporary.path(), e))?;
+    temporary
+        .as_file()
+        .sync_all()
+        .map_err(|e| Error::io(temporary.path(), e))?;
+    temporary
+        .persist(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    Ok(true)
+}
+
+/// What a file created with `File::create` gets: 0666 less the umask.
+#[cfg(unix)]
+fn new_file_permissions(_dir: &Path) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(dir: &Path) -> Result<std::fs::Permissions> {
+    let mut permissions = std::fs::metadata(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .permissions();
+    permissions.set_readonly(false);
+    Ok(permissions)
+}
+
+/// How the file at `path` differs from `text`: `None` when it holds it,
+/// else a short diff (`None` inside when the file is missing).
+pub fn compare_file(path: &Path, text: &str) -> Result<Option<Option<String>>> {
+    match std::fs::read_to_string(path) {
+        Ok(existing) if existing == text => Ok(None),
+        Ok(existing) => Ok(Some(Some(short_diff(&existing, text)))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Some(None)),
+        Err(e) => Err(Error::io(path, e)),
+    }
 }
 
 /// Compares `files` with what `dir` holds, writing nothing.
@@ -187,6 +235,36 @@ mod tests {
             leftovers.len(),
             2,
             "no temporary file is left behind: {leftovers:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_is_readable_by_others_and_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rs");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert!(write_file(&path, "one\n").unwrap());
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        assert_eq!(
+            mode(&path),
+            mode(&plain),
+            "a new file's, not a temporary file's 0600"
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+        assert!(write_file(&path, "two\n").unwrap());
+        assert_eq!(mode(&path), 0o664);
+        assert!(
+            !write_file(&path, "two\n").unwrap(),
+            "unchanged: not written"
+        );
+        assert_eq!(compare_file(&path, "two\n").unwrap(), None);
+        assert!(compare_file(&path, "three\n").unwrap().unwrap().is_some());
+        assert_eq!(
+            compare_file(&dir.path().join("b.rs"), "x").unwrap(),
+            Some(None)
         );
     }
 

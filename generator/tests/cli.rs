@@ -242,3 +242,32 @@ fn explain_alone_writes_nothing() {
     let written: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
     assert!(written.is_empty(), "--explain wrote {written:?}");
 }
+
+#[test]
+fn json_schemas_are_written_where_asked_and_checked() {
+    let out = tempfile::tempdir().unwrap();
+    let bundle = out.path().join("schemas.json");
+    let types = out.path().join("types");
+    let args = ["--out", path(&types), "--json-schemas", path(&bundle)];
+    let run = regenerate(&args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    assert!(
+        written["schemas"]["activities/hotels/purchase.json"]["properties"]["guests"].is_object()
+    );
+
+    let check = [&args[..], &["--check"]].concat();
+    assert_eq!(regenerate(&check).status.code(), Some(0));
+    std::fs::write(&bundle, "{}\n").unwrap();
+    let stale = regenerate(&check);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(text(&stale.stderr).contains(&format!("stale: {}", bundle.display())));
+    // Without `--json-schemas`, an `--out` elsewhere writes no bundle.
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(
+        regenerate(&["--out", path(other.path())]).status.code(),
+        Some(0)
+    );
+    assert!(!other.path().join("json-schemas.json").exists());
+}

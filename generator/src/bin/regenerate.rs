@@ -1,6 +1,6 @@
 //! `regenerate`: rewrites the generated crate's sources from the schemas.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,9 +13,15 @@ struct Args {
     /// The folder of schema files.
     #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas"))]
     schemas: PathBuf,
-    /// The folder the generated Rust goes to.
-    #[arg(long, value_name = "DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/src/types"))]
-    out: PathBuf,
+    /// The folder the generated Rust goes to [default: the repository's
+    /// generated/src/types, and the repaired schemas to
+    /// generated/json-schemas.json]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Also write the repaired schemas, as one JSON document of standard
+    /// JSON Schemas by path, to this file.
+    #[arg(long, value_name = "FILE")]
+    json_schemas: Option<PathBuf>,
     /// Write nothing; exit with 1 and list the stale files if the output is out of date.
     #[arg(long)]
     check: bool,
@@ -31,14 +37,37 @@ struct Args {
     schemars_feature: String,
 }
 
+/// The repository's generated crate, where `regenerate` writes by default.
+const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated");
+
 impl Args {
+    /// The Rust's folder, and the repaired schemas' file if any: the
+    /// repository's when no `--out` is given.
+    fn outputs(&self) -> (PathBuf, Option<PathBuf>) {
+        match &self.out {
+            Some(out) => (out.clone(), self.json_schemas.clone()),
+            None => (
+                Path::new(GENERATED).join("src/types"),
+                Some(
+                    self.json_schemas
+                        .clone()
+                        .unwrap_or_else(|| Path::new(GENERATED).join("json-schemas.json")),
+                ),
+            ),
+        }
+    }
+
     fn config(&self) -> Config {
+        let (out, json_schemas) = self.outputs();
         let mut config = Config::new();
         config
             .schemas_dir(&self.schemas)
-            .out_dir(&self.out)
+            .out_dir(out)
             .schemars_feature(&self.schemars_feature)
             .emit_rerun_if_changed(false);
+        if let Some(file) = json_schemas {
+            config.json_schemas_file(file);
+        }
         config
     }
 }
@@ -56,6 +85,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
     let config = args.config();
+    let (out, _) = args.outputs();
     let say = |text: String| {
         if !args.quiet {
             eprintln!("{text}");
@@ -65,13 +95,13 @@ fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
     let (output, code) = if args.check {
         let (output, drift) = config.check()?;
         for (file, diff) in &drift.changed {
-            eprintln!("stale: {}\n{diff}", args.out.join(file).display());
+            eprintln!("stale: {}\n{diff}", out.join(file).display());
         }
         for file in &drift.missing {
-            eprintln!("missing: {}", args.out.join(file).display());
+            eprintln!("missing: {}", out.join(file).display());
         }
         for file in &drift.extra {
-            eprintln!("extra: {}", args.out.join(file).display());
+            eprintln!("extra: {}", out.join(file).display());
         }
         if drift.is_empty() {
             say(format!(
@@ -88,10 +118,10 @@ fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
     } else {
         let (output, written) = config.generate()?;
         for file in &written.changed {
-            say(format!("  wrote {}", args.out.join(file).display()));
+            say(format!("  wrote {}", out.join(file).display()));
         }
         for file in &written.removed {
-            say(format!("  removed {}", args.out.join(file).display()));
+            say(format!("  removed {}", out.join(file).display()));
         }
         say(format!(
             "regenerate: {} types in {} files; {} changed, {} removed, {} unchanged",

@@ -8,6 +8,7 @@ mod activity;
 mod event;
 pub(crate) mod format;
 mod items;
+pub mod json_schemas;
 mod scope;
 mod validators;
 
