@@ -17,6 +17,7 @@ METHODS = [
     "crate/parse+validate",
     "crate/event_json",
     "crate/parse",
+    "crate/validate",
     "handwritten",
     "value",
     "ignored-any",

@@ -7,6 +7,7 @@
 //!   checks, or, for a payload that does not parse, every error.
 //! - `crate/parse+validate`: `from_slice::<Activity>` then `Validate`.
 //! - `crate/parse`: `from_slice::<Activity>` alone.
+//! - `crate/validate`: `Validate` alone, on the value parsed.
 //! - `value+jsonschema`: `from_slice::<Value>`, then the `jsonschema`
 //!   validators of the same repaired schemas the types were generated from
 //!   (`generated/json-schemas.json`), compiled once outside the loop: the
@@ -314,6 +315,10 @@ fn one(c: &mut Criterion, oracle: &Oracle, name: &str, bytes: &[u8], handwritten
     });
     group.bench_function("crate/parse", |b| {
         b.iter(|| serde_json::from_slice::<Activity>(black_box(bytes)).unwrap())
+    });
+    let parsed: Activity = serde_json::from_slice(bytes).unwrap();
+    group.bench_function("crate/validate", |b| {
+        b.iter(|| black_box(&parsed).validate().is_valid())
     });
     group.bench_function("value+jsonschema", |b| {
         b.iter(|| oracle.is_valid(black_box(bytes)))

@@ -481,6 +481,11 @@ fn json_bool(value: Found<'_>, required: bool, path: &Path, report: &mut Report)
 fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     let valid = match value {
         Found::Str(s) => crate::decimal::parse(s).is_some(),
+        // Every 64-bit integer is a decimal; so is a float whose shortest
+        // form has a scale and an integer part a decimal holds, as these
+        // do. The rest is decided by that form, as the text would be.
+        Found::I64(_) | Found::U64(_) => true,
+        Found::F64(f) if f == 0.0 || (1e-6..7.9e28).contains(&f.abs()) => true,
         number => number
             .number()
             .is_some_and(|n| crate::decimal::parse(&n.to_string()).is_some()),

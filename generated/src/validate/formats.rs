@@ -14,13 +14,33 @@
 /// else, including lower- or mixed-case spellings, withdrawn codes (`HRK`,
 /// `CUC`, `VEF`) and anything that is not three bytes long.
 pub fn is_currency_code(code: &str) -> bool {
-    // The shape check is cheap and keeps long or odd strings from reaching
-    // the table at all; the binary search relies on the table being sorted,
-    // which a test asserts.
-    code.len() == 3
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && CURRENCY_CODES.binary_search(&code).is_ok()
+    match code.as_bytes() {
+        &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => {
+            let index = currency_index([a, b, c]);
+            CURRENCY_BITS[index / 64] & (1 << (index % 64)) != 0
+        }
+        _ => false,
+    }
 }
+
+/// Where three upper-case letters are in [`CURRENCY_BITS`].
+const fn currency_index(code: [u8; 3]) -> usize {
+    ((code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize) * 26 + (code[2] - b'A') as usize
+}
+
+/// A bit per three-letter code, set for those in [`CURRENCY_CODES`]: a
+/// lookup costs one load, where a search compares strings.
+const CURRENCY_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
+    let mut bits = [0u64; 26 * 26 * 26 / 64 + 1];
+    let mut i = 0;
+    while i < CURRENCY_CODES.len() {
+        let code = CURRENCY_CODES[i].as_bytes();
+        let index = currency_index([code[0], code[1], code[2]]);
+        bits[index / 64] |= 1 << (index % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// Every active ISO 4217 alphabetic code, sorted, for messages and tests.
 ///
@@ -471,6 +491,22 @@ mod tests {
             assert!(is_currency_code(code), "{code}");
         }
         assert_eq!(CURRENCY_CODES.len(), 179);
+    }
+
+    #[test]
+    fn the_lookup_takes_exactly_the_listed_codes() {
+        let mut accepted = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let code = String::from_utf8(vec![a, b, c]).unwrap();
+                    let listed = CURRENCY_CODES.contains(&code.as_str());
+                    assert_eq!(is_currency_code(&code), listed, "{code}");
+                    accepted += usize::from(listed);
+                }
+            }
+        }
+        assert_eq!(accepted, CURRENCY_CODES.len());
     }
 
     #[test]

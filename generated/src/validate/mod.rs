@@ -282,6 +282,11 @@ impl Path {
     pub fn push_key(&mut self, key: &str) {
         self.marks.push(self.pointer.len());
         self.pointer.push('/');
+        // Almost every key needs no escape: one copy.
+        if !key.bytes().any(|b| b == b'~' || b == b'/') {
+            self.pointer.push_str(key);
+            return;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.pointer.push_str("~0"),

@@ -98,6 +98,9 @@ impl StructRules {
 
     /// Whether the consistency rules compare property `wire`, so a walker keeps its value.
     pub(crate) fn compares(&self, wire: &str) -> bool {
+        if self.sum.is_none() && self.order.is_empty() {
+            return false;
+        }
         self.sum
             .is_some_and(|(total, parts)| total == wire || parts.contains(&wire))
             || self.order.iter().any(|(a, b)| *a == wire || *b == wire)

@@ -369,13 +369,20 @@ enum Key {
     Undocumented(String),
 }
 
+impl Key {
+    /// The rule of property `key`: copied only when undocumented.
+    fn of(state: &mut ObjectState, key: &str) -> Key {
+        match state.field(key) {
+            Some(field) => Key::Documented(field, field.wire),
+            None => Key::Undocumented(key.to_owned()),
+        }
+    }
+}
+
 impl Fields<'_> {
     fn key(&mut self, key: &str) -> Key {
         match self {
-            Fields::Checking { state, .. } => match state.field(key) {
-                Some(field) => Key::Documented(field, field.wire),
-                None => Key::Undocumented(key.to_owned()),
-            },
+            Fields::Checking { state, .. } => Key::of(state, key),
             Fields::Skipping => Key::Undocumented(String::new()),
         }
     }
@@ -491,10 +498,13 @@ impl ser::SerializeMap for Fields<'_> {
     type Error = Stop;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Stop> {
-        let name = key.serialize(KeyName)?;
-        let key = self.key(&name);
-        if let Fields::Checking { key: pending, .. } = self {
-            *pending = Some(key);
+        if let Fields::Checking {
+            state,
+            key: pending,
+            ..
+        } = self
+        {
+            *pending = Some(key.serialize(KeyName(state))?);
         }
         Ok(())
     }
@@ -515,19 +525,20 @@ impl ser::SerializeMap for Fields<'_> {
     }
 }
 
-/// Reads a map key as the text JSON would write it.
-struct KeyName;
+/// Reads a map key as the text JSON would write it, and looks up its rule
+/// while the text is at hand (a key is copied only when undocumented).
+struct KeyName<'s>(&'s mut ObjectState);
 
 macro_rules! key_from_display {
     ($($method:ident: $ty:ty),*) => {$(
-        fn $method(self, v: $ty) -> Result<std::borrow::Cow<'static, str>, Stop> {
-            Ok(v.to_string().into())
+        fn $method(self, v: $ty) -> Result<Key, Stop> {
+            Ok(Key::of(self.0, &v.to_string()))
         }
     )*};
 }
 
-impl Serializer for KeyName {
-    type Ok = std::borrow::Cow<'static, str>;
+impl Serializer for KeyName<'_> {
+    type Ok = Key;
     type Error = Stop;
     type SerializeSeq = Impossible<Self::Ok, Stop>;
     type SerializeTuple = Impossible<Self::Ok, Stop>;
@@ -540,9 +551,12 @@ impl Serializer for KeyName {
     key_from_display!(
         serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
         serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
-        serialize_str: &str
+        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char
     );
+
+    fn serialize_str(self, v: &str) -> Result<Key, Stop> {
+        Ok(Key::of(self.0, v))
+    }
 
     fn serialize_unit_variant(
         self,
@@ -550,7 +564,7 @@ impl Serializer for KeyName {
         _: u32,
         variant: &'static str,
     ) -> Result<Self::Ok, Stop> {
-        Ok(variant.into())
+        Ok(Key::of(self.0, variant))
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
