@@ -106,7 +106,12 @@ const NAMES_SCHEMA: &str = r#"{
       "type": "object",
       "description": "Validate, JsonRules",
       "properties": {"json_rules": {"type": "boolean", "description": "JsonRules"}}
-    }
+    },
+    "map": {"type": "string", "description": "Not the map being read"},
+    "key": {"type": "string", "description": "Not the key being read"},
+    "deserializer": {"type": "string", "description": "Not the deserializer"},
+    "timeZone": {"type": "string", "description": "A time zone"},
+    "timezone": {"type": "string", "description": "Its lower-case sibling, a property of its own"}
   }
 }
 "#;
@@ -183,7 +188,7 @@ mod wix {
 use wix_activities::validate::{Validate, ValidateJson};
 use wix_activities::Activity;
 
-const NAMES: &str = r#"{"type":"demo/names","info":{"extra":"e","check":"c","walk":1,"serde":"s","wix_activities":"w","report":{"path":"p"},"text":{"rule":"r"},"items":{"range":2},"validate":{"json_rules":true},"notInTheSchema":1}}"#;
+const NAMES: &str = r#"{"type":"demo/names","info":{"extra":"e","check":"c","walk":1,"serde":"s","wix_activities":"w","report":{"path":"p"},"text":{"rule":"r"},"items":{"range":2},"validate":{"json_rules":true},"map":"m","key":"k","deserializer":"d","timeZone":"Z","timezone":"z","notInTheSchema":1}}"#;
 
 const VISIT: &str = r#"{"type":"demo/visit","info":{"page":"/pricing","visitedAt":"2024-03-01T10:30:00+02:00","channel":"MOBILE_APP","basket":{"total":12.5,"currency":"EUR"},"items":[{"sku":"A-1","quantity":2},{"sku":"B-2"}]}}"#;
 const THING: &str = r#"{"id":"t-1","createdAt":"2024-03-01T08:30:00Z","count":3,"owner":{"name":"Ada"}}"#;
@@ -225,6 +230,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     assert_eq!(info.extra.as_deref(), Some("e"));
     assert!(info.extra_fields.contains_key("notInTheSchema"));
+    // Each of two siblings that differ only by case is read as itself.
+    assert_eq!(serde_json::to_value(&names)?["info"]["timeZone"], "Z");
+    assert_eq!(serde_json::to_value(&names)?["info"]["timezone"], "z");
     let _: &wix_activities::Nullable<wix::demo::Report> = &info.report;
     let _: &wix_activities::Nullable<wix::demo::Text> = &info.text;
     assert!(names.validate().is_valid());

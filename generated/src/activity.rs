@@ -311,7 +311,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
         let mut info: Option<Pending<I>> = None;
         let mut activity = Activity::<()>::new(());
         let mut form = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<crate::lenient::Key<'de>>()? {
             let key_form = match key.as_ref() {
                 "type" | "info" | "details" => Some(WireForm::Sdk),
                 "activityType" | "activityInfo" | "activityDetails" => Some(WireForm::Http),
@@ -529,7 +529,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
         let mut pending_info: Option<serde_json::Value> = None;
         let mut info_seen = false;
         let mut type_seen = false;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<crate::lenient::Key<'de>>()? {
             let key_form = match key.as_ref() {
                 "type" | "info" | "details" => Some(WireForm::Sdk),
                 "activityType" | "activityInfo" | "activityDetails" => Some(WireForm::Http),

@@ -620,3 +620,134 @@ mod rest_path_tests {
         );
     }
 }
+
+/// A property name as a generated `Deserialize` reads it: borrowed from the
+/// input when it can be, so that a documented name is never copied (serde's
+/// own `Cow<str>` always copies).
+pub struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Key<'de> {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name, owned: for a property kept in `extra`.
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Key<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Key<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a property name")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The readers above as types, for a generated `Deserialize`, which reads
+/// a field with `next_value::<Reader>()`.
+macro_rules! readers {
+    ($($(#[$doc:meta])* $name:ident($ty:ty) = $reader:ident;)*) => {$(
+        $(#[$doc])*
+        pub struct $name(pub $ty);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $reader(deserializer).map($name)
+            }
+        }
+    )*};
+}
+
+readers! {
+    /// [`optional_string`] as a type.
+    OptionalString(Nullable<String>) = optional_string;
+    /// [`optional_image`] as a type.
+    OptionalImage(Nullable<String>) = optional_image;
+    /// [`optional_page_url`] as a type.
+    OptionalPageUrl(Nullable<String>) = optional_page_url;
+    /// [`integer`] as a type.
+    Integer(i64) = integer;
+    /// [`optional_integer`] as a type.
+    OptionalInteger(Nullable<i64>) = optional_integer;
+}
+
+/// The error of a property sent twice: the first is not silently dropped.
+pub fn duplicate<E: de::Error>(wire: &'static str) -> E {
+    E::duplicate_field(wire)
+}
+
+/// The error of a required property that is missing.
+pub fn missing<E: de::Error>(wire: &'static str) -> E {
+    E::missing_field(wire)
+}
+
+/// A generated type read from an object in one pass ([`object`]).
+pub trait FromMap: Sized {
+    /// The type's name, for the error of a value that is not an object.
+    const NAME: &'static str;
+
+    /// Reads the object's properties.
+    fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Reads a [`FromMap`] type: the body of each generated `Deserialize`.
+pub fn object<'de, D: Deserializer<'de>, T: FromMap>(deserializer: D) -> Result<T, D::Error> {
+    struct Object<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: FromMap> Visitor<'de> for Object<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "an object ({})", T::NAME)
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+
+    deserializer.deserialize_map(Object(std::marker::PhantomData))
+}

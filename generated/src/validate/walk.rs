@@ -5,7 +5,6 @@
 //! error. Scalars are checked where the parser hands them over, borrowed;
 //! only the few a consistency rule compares are kept, until their object ends.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -293,7 +292,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         let mut state = ObjectState::new(self.rules);
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<crate::lenient::Key<'de>>()? {
             if self.report.is_full() {
                 map.next_value::<IgnoredAny>()?;
                 continue;

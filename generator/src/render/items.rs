@@ -7,9 +7,7 @@ use quote::{format_ident, quote};
 
 use super::format::doc;
 use super::scope::Scope;
-use crate::model::{
-    Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, TextRule, Ty, TypeRef,
-};
+use crate::model::{Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, Ty, TypeRef};
 use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
@@ -145,7 +143,7 @@ fn structure(
         let path = t.nullable.as_ref().map(|n| n.to_string().replace(' ', ""));
         let field_ident = ident(&field.ident);
         let docs = doc(field.doc.as_deref());
-        let attrs = field_attrs(field, rename, s.lowercase_aliases, path.as_deref());
+        let attrs = field_attrs(field, rename, path.as_deref());
         quote! { #docs #attrs pub #field_ident: #ty, }
     });
     let default = if s.fields.iter().all(|f| f.presence == Presence::Nullable) {
@@ -154,11 +152,12 @@ fn structure(
         TokenStream::new()
     };
     let extra = ident(&s.extra);
-    let (deserialize, serialize) = (scope.name("Deserialize"), scope.name("Serialize"));
+    let serialize = scope.name("Serialize");
     let builder = builder(s, &typed);
+    let deserialize = deserialize(s, &typed, scope);
     quote! {
         #docs
-        #[derive(Clone, Debug, #default PartialEq, Eq, #deserialize, #serialize)]
+        #[derive(Clone, Debug, #default PartialEq, Eq, #serialize)]
         #json_schema
         #rename_all
         pub struct #name {
@@ -168,7 +167,134 @@ fn structure(
             pub #extra: serde_json::Map<String, serde_json::Value>,
         }
 
+        #deserialize
+
         #builder
+    }
+}
+
+/// The names each field is read under: its wire name, its aliases, and,
+/// where clients lower-case names, the lower-case spelling; a name is read
+/// as the first field that has it.
+fn read_names(s: &Struct) -> Vec<Vec<String>> {
+    let mut taken: BTreeSet<String> = s.fields.iter().map(|f| f.wire.clone()).collect();
+    s.fields
+        .iter()
+        .map(|field| {
+            let mut names = vec![field.wire.clone()];
+            let lower = field.wire.to_ascii_lowercase();
+            let lower = (s.lowercase_aliases && lower != field.wire).then_some(lower);
+            for alias in field.aliases.iter().chain(&lower) {
+                if taken.insert(alias.clone()) {
+                    names.push(alias.clone());
+                }
+            }
+            names
+        })
+        .collect()
+}
+
+/// `Deserialize`, read in one pass: each documented property by its names
+/// straight into its field, every other one into `extra` (serde's
+/// `flatten` would buffer the whole object first). A documented property
+/// sent twice is an error, as with serde's derive; a required one missing
+/// is an error unless it is `Nullable`.
+fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
+    let name = ident(&s.name);
+    let wire_name = &s.name;
+    let extra = ident(&s.extra);
+    let lenient = scope.name("lenient");
+    let (deserialize, deserializer, map_access) = (
+        scope.name("Deserialize"),
+        scope.name("Deserializer"),
+        scope.name("MapAccess"),
+    );
+    // Each field is read into a local of its name (`map` and `key` are the loop's).
+    let slots: Vec<Ident> = typed
+        .iter()
+        .map(|t| match t.field.ident.as_str() {
+            "map" | "key" => format_ident!("{}_", t.field.ident),
+            _ => ident(&t.field.ident),
+        })
+        .collect();
+    let declarations = slots.iter().zip(typed).map(|(slot, t)| {
+        let ty = t.ty();
+        quote! { let mut #slot: Option<#ty> = None; }
+    });
+    let arms = slots
+        .iter()
+        .zip(typed)
+        .zip(read_names(s))
+        .map(|((slot, t), names)| {
+            let wire = &t.field.wire;
+            let reader = match (&t.field.ty, t.nullable.is_some(), &t.field.rule) {
+                (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::Image) => {
+                    Some(quote! { OptionalImage })
+                }
+                (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::PageUrl) => {
+                    Some(quote! { OptionalPageUrl })
+                }
+                (Ty::String, true, _) => Some(quote! { OptionalString }),
+                (Ty::Integer, true, _) => Some(quote! { OptionalInteger }),
+                (Ty::Integer, false, _) => Some(quote! { Integer }),
+                _ => None,
+            };
+            let read = match reader {
+                Some(reader) => quote! { map.next_value::<#lenient::#reader>()?.0 },
+                None => quote! { map.next_value()? },
+            };
+            quote! {
+                #(#names)|* => {
+                    if #slot.is_some() {
+                        return Err(#lenient::duplicate(#wire));
+                    }
+                    #slot = Some(#read);
+                }
+            }
+        });
+    let keep = quote! { #extra.insert(key.into_owned(), map.next_value()?); };
+    let body = if typed.is_empty() {
+        keep
+    } else {
+        quote! {
+            match key.as_str() {
+                #(#arms)*
+                _ => {
+                    #keep
+                }
+            }
+        }
+    };
+    let values = slots.iter().zip(typed).map(|(slot, t)| {
+        let field = ident(&t.field.ident);
+        let wire = &t.field.wire;
+        match &t.nullable {
+            Some(nullable) => quote! { #field: #slot.unwrap_or(#nullable::Absent), },
+            None => quote! { #field: #slot.ok_or_else(|| #lenient::missing(#wire))?, },
+        }
+    });
+    quote! {
+        impl<'de> #deserialize<'de> for #name {
+            fn deserialize<D: #deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #lenient::object(deserializer)
+            }
+        }
+
+        impl #lenient::FromMap for #name {
+            const NAME: &'static str = #wire_name;
+
+            fn from_map<'de, A: #map_access<'de>>(mut map: A) -> Result<Self, A::Error> {
+                #(#declarations)*
+                let mut #extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<#lenient::Key<'de>>()? {
+                    #body
+                }
+                Ok(#name {
+                    #(#values)*
+                    #extra,
+                })
+            }
+        }
     }
 }
 
@@ -273,46 +399,18 @@ fn is_keyword_escape(field: &Field) -> bool {
     field.ident.ends_with('_')
 }
 
-/// `nullable` is how the module writes `Nullable`, for a field that is one.
-fn field_attrs(
-    field: &Field,
-    rename: RenameAll,
-    lowercase_aliases: bool,
-    nullable: Option<&str>,
-) -> TokenStream {
+/// The field's serde attributes, for `Serialize` (its `Deserialize` is
+/// generated: [`deserialize`]). `nullable` is how the module writes
+/// `Nullable`, for a field that is one.
+fn field_attrs(field: &Field, rename: RenameAll, nullable: Option<&str>) -> TokenStream {
     let mut parts = Vec::new();
     if !rename.names(field) {
         let wire = &field.wire;
         parts.push(quote! { rename = #wire });
     }
-    for alias in &field.aliases {
-        parts.push(quote! { alias = #alias });
-    }
-    let lower = field.wire.to_ascii_lowercase();
-    if lowercase_aliases && lower != field.wire && !field.aliases.contains(&lower) {
-        // Clients lower-case camelCase names (`timezone` for `timeZone`).
-        parts.push(quote! { alias = #lower });
-    }
     if nullable.is_some() {
-        // Absent comes from `default`, and is written as absent.
+        // Absent is written as absent (and, for `schemars`, not required).
         parts.push(quote! { default });
-    }
-    if field.ty == Ty::String && nullable.is_some() {
-        // A number or boolean sent for text keeps its text; Wix's REST
-        // object for an image or a page URL reads as the SDK's text.
-        let reader = match &field.rule {
-            Rule::Text(TextRule {
-                rest: Some(RestForm::Image),
-                ..
-            }) => "optional_image",
-            Rule::Text(TextRule {
-                rest: Some(RestForm::PageUrl),
-                ..
-            }) => "optional_page_url",
-            _ => "optional_string",
-        };
-        let reader = format!("wix_activities::lenient::{reader}");
-        parts.push(quote! { deserialize_with = #reader });
     }
     if field.ty == Ty::Amount {
         // Built in code, an amount is written as the JSON number its schema says.
@@ -322,15 +420,6 @@ fn field_attrs(
             "wix_activities::lenient::amount"
         };
         parts.push(quote! { serialize_with = #writer });
-    }
-    if field.ty == Ty::Integer {
-        // `"2"` reads as 2, as it does for a number field.
-        let reader = if nullable.is_some() {
-            "wix_activities::lenient::optional_integer"
-        } else {
-            "wix_activities::lenient::integer"
-        };
-        parts.push(quote! { deserialize_with = #reader });
     }
     if let Some(nullable) = nullable {
         let skip = format!("{nullable}::is_absent");

@@ -13,7 +13,10 @@ use super::items::ident;
 /// The items generated code may use, and the module each comes from.
 const RUNTIME: &[(&str, &str)] = &[
     ("Deserialize", "serde"),
+    ("Deserializer", "serde"),
     ("Serialize", "serde"),
+    ("MapAccess", "serde::de"),
+    ("lenient", "wix_activities"),
     ("DateTime", "wix_activities"),
     ("Decimal", "wix_activities"),
     ("Int64", "wix_activities"),
