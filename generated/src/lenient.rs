@@ -698,6 +698,12 @@ macro_rules! readers {
                 $reader(deserializer).map($name)
             }
         }
+
+        impl Reader<$ty> for $name {
+            fn into_value(self) -> $ty {
+                self.0
+            }
+        }
     )*};
 }
 
@@ -714,14 +720,63 @@ readers! {
     OptionalInteger(Nullable<i64>) = optional_integer;
 }
 
-/// The error of a property sent twice: the first is not silently dropped.
-pub fn duplicate<E: de::Error>(wire: &'static str) -> E {
-    E::duplicate_field(wire)
+/// One property being read by a generated `Deserialize`: empty until read;
+/// read twice is an error, so that the first is not silently dropped.
+pub struct Slot<T> {
+    wire: &'static str,
+    value: Option<T>,
 }
 
-/// The error of a required property that is missing.
-pub fn missing<E: de::Error>(wire: &'static str) -> E {
-    E::missing_field(wire)
+impl<T> Slot<T> {
+    /// The slot of property `wire`.
+    pub const fn new(wire: &'static str) -> Self {
+        Slot { wire, value: None }
+    }
+
+    /// Reads the property's value.
+    pub fn read<'de, A: de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>
+    where
+        T: serde::Deserialize<'de>,
+    {
+        let value = map.next_value()?;
+        self.put(value)
+    }
+
+    /// Reads the property's value with reader `R` ([`OptionalString`], ...).
+    pub fn read_as<'de, R, A>(&mut self, map: &mut A) -> Result<(), A::Error>
+    where
+        R: Reader<T> + serde::Deserialize<'de>,
+        A: de::MapAccess<'de>,
+    {
+        let value = map.next_value::<R>()?.into_value();
+        self.put(value)
+    }
+
+    fn put<E: de::Error>(&mut self, value: T) -> Result<(), E> {
+        if self.value.is_some() {
+            return Err(E::duplicate_field(self.wire));
+        }
+        self.value = Some(value);
+        Ok(())
+    }
+
+    /// The value of a required property; an error if it was not sent.
+    pub fn required<E: de::Error>(self) -> Result<T, E> {
+        self.value.ok_or_else(|| E::missing_field(self.wire))
+    }
+}
+
+impl<T> Slot<Nullable<T>> {
+    /// The value read, or `Absent`.
+    pub fn or_absent(self) -> Nullable<T> {
+        self.value.unwrap_or(Nullable::Absent)
+    }
+}
+
+/// A reader of one field's value: the value it holds.
+pub trait Reader<T> {
+    /// The value read.
+    fn into_value(self) -> T;
 }
 
 /// A generated type read from an object in one pass ([`object`]).

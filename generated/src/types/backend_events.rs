@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Int64, Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
 /// Event metadata: the `metadata` object every Wix backend event carries, whether the event is `{metadata, entity}`, `{metadata, data}` or `{metadata}` alone.
@@ -60,114 +61,59 @@ impl<'de> Deserialize<'de> for Metadata {
 impl lenient::FromMap for Metadata {
     const NAME: &'static str = "Metadata";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut entity_id: Option<Nullable<String>> = None;
-        let mut event_time: Option<Nullable<DateTime>> = None;
-        let mut triggered_by_anonymize_request: Option<Nullable<bool>> = None;
-        let mut instance_id: Option<Nullable<String>> = None;
-        let mut event_type: Option<Nullable<String>> = None;
-        let mut entity_fqdn: Option<Nullable<String>> = None;
-        let mut slug: Option<Nullable<String>> = None;
-        let mut originated_from: Option<Nullable<String>> = None;
-        let mut entity_event_sequence: Option<Nullable<Int64>> = None;
-        let mut account_info: Option<Nullable<AccountInfo>> = None;
-        let mut identity: Option<Nullable<Identity>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
+        let mut entity_id: Slot<Nullable<String>> = Slot::new("entityId");
+        let mut event_time: Slot<Nullable<DateTime>> = Slot::new("eventTime");
+        let mut triggered_by_anonymize_request: Slot<Nullable<bool>> = Slot::new(
+            "triggeredByAnonymizeRequest",
+        );
+        let mut instance_id: Slot<Nullable<String>> = Slot::new("instanceId");
+        let mut event_type: Slot<Nullable<String>> = Slot::new("eventType");
+        let mut entity_fqdn: Slot<Nullable<String>> = Slot::new("entityFqdn");
+        let mut slug: Slot<Nullable<String>> = Slot::new("slug");
+        let mut originated_from: Slot<Nullable<String>> = Slot::new("originatedFrom");
+        let mut entity_event_sequence: Slot<Nullable<Int64>> = Slot::new(
+            "entityEventSequence",
+        );
+        let mut account_info: Slot<Nullable<AccountInfo>> = Slot::new("accountInfo");
+        let mut identity: Slot<Nullable<Identity>> = Slot::new("identity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "id" | "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "entityId" => {
-                    if entity_id.is_some() {
-                        return Err(lenient::duplicate("entityId"));
-                    }
-                    entity_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "eventTime" => {
-                    if event_time.is_some() {
-                        return Err(lenient::duplicate("eventTime"));
-                    }
-                    event_time = Some(map.next_value()?);
-                }
+                "id" | "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "entityId" => entity_id.read_as::<OptionalString, _>(&mut map)?,
+                "eventTime" => event_time.read(&mut map)?,
                 "triggeredByAnonymizeRequest" => {
-                    if triggered_by_anonymize_request.is_some() {
-                        return Err(lenient::duplicate("triggeredByAnonymizeRequest"));
-                    }
-                    triggered_by_anonymize_request = Some(map.next_value()?);
+                    triggered_by_anonymize_request.read(&mut map)?
                 }
-                "instanceId" => {
-                    if instance_id.is_some() {
-                        return Err(lenient::duplicate("instanceId"));
-                    }
-                    instance_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "eventType" => {
-                    if event_type.is_some() {
-                        return Err(lenient::duplicate("eventType"));
-                    }
-                    event_type = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "entityFqdn" => {
-                    if entity_fqdn.is_some() {
-                        return Err(lenient::duplicate("entityFqdn"));
-                    }
-                    entity_fqdn = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "slug" => {
-                    if slug.is_some() {
-                        return Err(lenient::duplicate("slug"));
-                    }
-                    slug = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "instanceId" => instance_id.read_as::<OptionalString, _>(&mut map)?,
+                "eventType" => event_type.read_as::<OptionalString, _>(&mut map)?,
+                "entityFqdn" => entity_fqdn.read_as::<OptionalString, _>(&mut map)?,
+                "slug" => slug.read_as::<OptionalString, _>(&mut map)?,
                 "originatedFrom" => {
-                    if originated_from.is_some() {
-                        return Err(lenient::duplicate("originatedFrom"));
-                    }
-                    originated_from = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    originated_from.read_as::<OptionalString, _>(&mut map)?
                 }
-                "entityEventSequence" => {
-                    if entity_event_sequence.is_some() {
-                        return Err(lenient::duplicate("entityEventSequence"));
-                    }
-                    entity_event_sequence = Some(map.next_value()?);
-                }
-                "accountInfo" => {
-                    if account_info.is_some() {
-                        return Err(lenient::duplicate("accountInfo"));
-                    }
-                    account_info = Some(map.next_value()?);
-                }
-                "identity" => {
-                    if identity.is_some() {
-                        return Err(lenient::duplicate("identity"));
-                    }
-                    identity = Some(map.next_value()?);
-                }
+                "entityEventSequence" => entity_event_sequence.read(&mut map)?,
+                "accountInfo" => account_info.read(&mut map)?,
+                "identity" => identity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Metadata {
-            id: id.unwrap_or(Nullable::Absent),
-            entity_id: entity_id.unwrap_or(Nullable::Absent),
-            event_time: event_time.unwrap_or(Nullable::Absent),
-            triggered_by_anonymize_request: triggered_by_anonymize_request
-                .unwrap_or(Nullable::Absent),
-            instance_id: instance_id.unwrap_or(Nullable::Absent),
-            event_type: event_type.unwrap_or(Nullable::Absent),
-            entity_fqdn: entity_fqdn.unwrap_or(Nullable::Absent),
-            slug: slug.unwrap_or(Nullable::Absent),
-            originated_from: originated_from.unwrap_or(Nullable::Absent),
-            entity_event_sequence: entity_event_sequence.unwrap_or(Nullable::Absent),
-            account_info: account_info.unwrap_or(Nullable::Absent),
-            identity: identity.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            entity_id: entity_id.or_absent(),
+            event_time: event_time.or_absent(),
+            triggered_by_anonymize_request: triggered_by_anonymize_request.or_absent(),
+            instance_id: instance_id.or_absent(),
+            event_type: event_type.or_absent(),
+            entity_fqdn: entity_fqdn.or_absent(),
+            slug: slug.or_absent(),
+            originated_from: originated_from.or_absent(),
+            entity_event_sequence: entity_event_sequence.or_absent(),
+            account_info: account_info.or_absent(),
+            identity: identity.or_absent(),
             extra,
         })
     }
@@ -309,41 +255,26 @@ impl<'de> Deserialize<'de> for AccountInfo {
 impl lenient::FromMap for AccountInfo {
     const NAME: &'static str = "AccountInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut account_id: Option<Nullable<String>> = None;
-        let mut parent_account_id: Option<Nullable<String>> = None;
-        let mut site_id: Option<Nullable<String>> = None;
+        let mut account_id: Slot<Nullable<String>> = Slot::new("accountId");
+        let mut parent_account_id: Slot<Nullable<String>> = Slot::new("parentAccountId");
+        let mut site_id: Slot<Nullable<String>> = Slot::new("siteId");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "accountId" => {
-                    if account_id.is_some() {
-                        return Err(lenient::duplicate("accountId"));
-                    }
-                    account_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "accountId" => account_id.read_as::<OptionalString, _>(&mut map)?,
                 "parentAccountId" => {
-                    if parent_account_id.is_some() {
-                        return Err(lenient::duplicate("parentAccountId"));
-                    }
-                    parent_account_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    parent_account_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "siteId" => {
-                    if site_id.is_some() {
-                        return Err(lenient::duplicate("siteId"));
-                    }
-                    site_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "siteId" => site_id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AccountInfo {
-            account_id: account_id.unwrap_or(Nullable::Absent),
-            parent_account_id: parent_account_id.unwrap_or(Nullable::Absent),
-            site_id: site_id.unwrap_or(Nullable::Absent),
+            account_id: account_id.or_absent(),
+            parent_account_id: parent_account_id.or_absent(),
+            site_id: site_id.or_absent(),
             extra,
         })
     }
@@ -423,57 +354,34 @@ impl<'de> Deserialize<'de> for Identity {
 impl lenient::FromMap for Identity {
     const NAME: &'static str = "Identity";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut identity_type: Option<Nullable<IdentityType>> = None;
-        let mut anonymous_visitor_id: Option<Nullable<String>> = None;
-        let mut member_id: Option<Nullable<String>> = None;
-        let mut wix_user_id: Option<Nullable<String>> = None;
-        let mut app_id: Option<Nullable<String>> = None;
+        let mut identity_type: Slot<Nullable<IdentityType>> = Slot::new("identityType");
+        let mut anonymous_visitor_id: Slot<Nullable<String>> = Slot::new(
+            "anonymousVisitorId",
+        );
+        let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
+        let mut wix_user_id: Slot<Nullable<String>> = Slot::new("wixUserId");
+        let mut app_id: Slot<Nullable<String>> = Slot::new("appId");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "identityType" => {
-                    if identity_type.is_some() {
-                        return Err(lenient::duplicate("identityType"));
-                    }
-                    identity_type = Some(map.next_value()?);
-                }
+                "identityType" => identity_type.read(&mut map)?,
                 "anonymousVisitorId" => {
-                    if anonymous_visitor_id.is_some() {
-                        return Err(lenient::duplicate("anonymousVisitorId"));
-                    }
-                    anonymous_visitor_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    anonymous_visitor_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "memberId" => {
-                    if member_id.is_some() {
-                        return Err(lenient::duplicate("memberId"));
-                    }
-                    member_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "wixUserId" => {
-                    if wix_user_id.is_some() {
-                        return Err(lenient::duplicate("wixUserId"));
-                    }
-                    wix_user_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "appId" => {
-                    if app_id.is_some() {
-                        return Err(lenient::duplicate("appId"));
-                    }
-                    app_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "memberId" => member_id.read_as::<OptionalString, _>(&mut map)?,
+                "wixUserId" => wix_user_id.read_as::<OptionalString, _>(&mut map)?,
+                "appId" => app_id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Identity {
-            identity_type: identity_type.unwrap_or(Nullable::Absent),
-            anonymous_visitor_id: anonymous_visitor_id.unwrap_or(Nullable::Absent),
-            member_id: member_id.unwrap_or(Nullable::Absent),
-            wix_user_id: wix_user_id.unwrap_or(Nullable::Absent),
-            app_id: app_id.unwrap_or(Nullable::Absent),
+            identity_type: identity_type.or_absent(),
+            anonymous_visitor_id: anonymous_visitor_id.or_absent(),
+            member_id: member_id.or_absent(),
+            wix_user_id: wix_user_id.or_absent(),
+            app_id: app_id.or_absent(),
             extra,
         })
     }

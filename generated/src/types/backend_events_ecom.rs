@@ -3,6 +3,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::lenient::{
+    OptionalImage, OptionalInteger, OptionalPageUrl, OptionalString, Slot,
+};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
 
@@ -33,39 +36,24 @@ impl<'de> Deserialize<'de> for AbandonedCheckoutRecovered {
 impl lenient::FromMap for AbandonedCheckoutRecovered {
     const NAME: &'static str = "AbandonedCheckoutRecovered";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<AbandonedCheckout>> = None;
-        let mut data: Option<Nullable<AbandonedCheckoutRecoveredData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<AbandonedCheckout>> = Slot::new("entity");
+        let mut data: Slot<Nullable<AbandonedCheckoutRecoveredData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AbandonedCheckoutRecovered {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -180,131 +168,67 @@ impl<'de> Deserialize<'de> for AbandonedCheckout {
 impl lenient::FromMap for AbandonedCheckout {
     const NAME: &'static str = "AbandonedCheckout";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut activities: Option<Nullable<Vec<AbandonedCheckoutActivity>>> = None;
-        let mut buyer_info: Option<Nullable<BuyerInfo>> = None;
-        let mut buyer_language: Option<Nullable<String>> = None;
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut checkout_id: Option<Nullable<String>> = None;
-        let mut checkout_recovered_date: Option<Nullable<DateTime>> = None;
-        let mut checkout_url: Option<Nullable<String>> = None;
-        let mut contact_details: Option<Nullable<ContactDetails>> = None;
-        let mut conversion_currency: Option<Nullable<String>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut total_price: Option<Nullable<Money>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut activities: Slot<Nullable<Vec<AbandonedCheckoutActivity>>> = Slot::new(
+            "activities",
+        );
+        let mut buyer_info: Slot<Nullable<BuyerInfo>> = Slot::new("buyerInfo");
+        let mut buyer_language: Slot<Nullable<String>> = Slot::new("buyerLanguage");
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut checkout_id: Slot<Nullable<String>> = Slot::new("checkoutId");
+        let mut checkout_recovered_date: Slot<Nullable<DateTime>> = Slot::new(
+            "checkoutRecoveredDate",
+        );
+        let mut checkout_url: Slot<Nullable<String>> = Slot::new("checkoutUrl");
+        let mut contact_details: Slot<Nullable<ContactDetails>> = Slot::new(
+            "contactDetails",
+        );
+        let mut conversion_currency: Slot<Nullable<String>> = Slot::new(
+            "conversionCurrency",
+        );
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut total_price: Slot<Nullable<Money>> = Slot::new("totalPrice");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "activities" => {
-                    if activities.is_some() {
-                        return Err(lenient::duplicate("activities"));
-                    }
-                    activities = Some(map.next_value()?);
-                }
-                "buyerInfo" => {
-                    if buyer_info.is_some() {
-                        return Err(lenient::duplicate("buyerInfo"));
-                    }
-                    buyer_info = Some(map.next_value()?);
-                }
-                "buyerLanguage" => {
-                    if buyer_language.is_some() {
-                        return Err(lenient::duplicate("buyerLanguage"));
-                    }
-                    buyer_language = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
-                }
-                "cartId" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "checkoutId" => {
-                    if checkout_id.is_some() {
-                        return Err(lenient::duplicate("checkoutId"));
-                    }
-                    checkout_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "checkoutRecoveredDate" => {
-                    if checkout_recovered_date.is_some() {
-                        return Err(lenient::duplicate("checkoutRecoveredDate"));
-                    }
-                    checkout_recovered_date = Some(map.next_value()?);
-                }
-                "checkoutUrl" => {
-                    if checkout_url.is_some() {
-                        return Err(lenient::duplicate("checkoutUrl"));
-                    }
-                    checkout_url = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "contactDetails" => {
-                    if contact_details.is_some() {
-                        return Err(lenient::duplicate("contactDetails"));
-                    }
-                    contact_details = Some(map.next_value()?);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "activities" => activities.read(&mut map)?,
+                "buyerInfo" => buyer_info.read(&mut map)?,
+                "buyerLanguage" => buyer_language.read_as::<OptionalString, _>(&mut map)?,
+                "cartId" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "checkoutId" => checkout_id.read_as::<OptionalString, _>(&mut map)?,
+                "checkoutRecoveredDate" => checkout_recovered_date.read(&mut map)?,
+                "checkoutUrl" => checkout_url.read_as::<OptionalString, _>(&mut map)?,
+                "contactDetails" => contact_details.read(&mut map)?,
                 "conversionCurrency" => {
-                    if conversion_currency.is_some() {
-                        return Err(lenient::duplicate("conversionCurrency"));
-                    }
-                    conversion_currency = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    conversion_currency.read_as::<OptionalString, _>(&mut map)?
                 }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "totalPrice" => {
-                    if total_price.is_some() {
-                        return Err(lenient::duplicate("totalPrice"));
-                    }
-                    total_price = Some(map.next_value()?);
-                }
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "totalPrice" => total_price.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AbandonedCheckout {
-            id: id.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            activities: activities.unwrap_or(Nullable::Absent),
-            buyer_info: buyer_info.unwrap_or(Nullable::Absent),
-            buyer_language: buyer_language.unwrap_or(Nullable::Absent),
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            checkout_id: checkout_id.unwrap_or(Nullable::Absent),
-            checkout_recovered_date: checkout_recovered_date.unwrap_or(Nullable::Absent),
-            checkout_url: checkout_url.unwrap_or(Nullable::Absent),
-            contact_details: contact_details.unwrap_or(Nullable::Absent),
-            conversion_currency: conversion_currency.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            total_price: total_price.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
+            activities: activities.or_absent(),
+            buyer_info: buyer_info.or_absent(),
+            buyer_language: buyer_language.or_absent(),
+            cart_id: cart_id.or_absent(),
+            checkout_id: checkout_id.or_absent(),
+            checkout_recovered_date: checkout_recovered_date.or_absent(),
+            checkout_url: checkout_url.or_absent(),
+            contact_details: contact_details.or_absent(),
+            conversion_currency: conversion_currency.or_absent(),
+            currency: currency.or_absent(),
+            total_price: total_price.or_absent(),
             extra,
         })
     }
@@ -464,31 +388,21 @@ impl<'de> Deserialize<'de> for AbandonedCheckoutActivity {
 impl lenient::FromMap for AbandonedCheckoutActivity {
     const NAME: &'static str = "AbandonedCheckoutActivity";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut type_: Option<Nullable<AbandonedCheckoutActivityType>> = None;
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("createdDate");
+        let mut type_: Slot<Nullable<AbandonedCheckoutActivityType>> = Slot::new("type");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
+                "createdDate" => created_date.read(&mut map)?,
+                "type" => type_.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AbandonedCheckoutActivity {
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            type_: type_.unwrap_or(Nullable::Absent),
+            created_date: created_date.or_absent(),
+            type_: type_.or_absent(),
             extra,
         })
     }
@@ -651,47 +565,27 @@ impl<'de> Deserialize<'de> for BuyerInfo {
 impl lenient::FromMap for BuyerInfo {
     const NAME: &'static str = "BuyerInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut contact_id: Option<Nullable<String>> = None;
-        let mut member_id: Option<Nullable<String>> = None;
-        let mut visitor_id: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
+        let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
+        let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
+        let mut visitor_id: Slot<Nullable<String>> = Slot::new("visitorId");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "contactId" => {
-                    if contact_id.is_some() {
-                        return Err(lenient::duplicate("contactId"));
-                    }
-                    contact_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "memberId" => {
-                    if member_id.is_some() {
-                        return Err(lenient::duplicate("memberId"));
-                    }
-                    member_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "visitorId" => {
-                    if visitor_id.is_some() {
-                        return Err(lenient::duplicate("visitorId"));
-                    }
-                    visitor_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "contactId" => contact_id.read_as::<OptionalString, _>(&mut map)?,
+                "memberId" => member_id.read_as::<OptionalString, _>(&mut map)?,
+                "visitorId" => visitor_id.read_as::<OptionalString, _>(&mut map)?,
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BuyerInfo {
-            contact_id: contact_id.unwrap_or(Nullable::Absent),
-            member_id: member_id.unwrap_or(Nullable::Absent),
-            visitor_id: visitor_id.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
+            contact_id: contact_id.or_absent(),
+            member_id: member_id.or_absent(),
+            visitor_id: visitor_id.or_absent(),
+            email: email.or_absent(),
             extra,
         })
     }
@@ -769,39 +663,24 @@ impl<'de> Deserialize<'de> for ContactDetails {
 impl lenient::FromMap for ContactDetails {
     const NAME: &'static str = "ContactDetails";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut first_name: Option<Nullable<String>> = None;
-        let mut last_name: Option<Nullable<String>> = None;
-        let mut phone: Option<Nullable<String>> = None;
+        let mut first_name: Slot<Nullable<String>> = Slot::new("firstName");
+        let mut last_name: Slot<Nullable<String>> = Slot::new("lastName");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "firstName" => {
-                    if first_name.is_some() {
-                        return Err(lenient::duplicate("firstName"));
-                    }
-                    first_name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "lastName" => {
-                    if last_name.is_some() {
-                        return Err(lenient::duplicate("lastName"));
-                    }
-                    last_name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "firstName" => first_name.read_as::<OptionalString, _>(&mut map)?,
+                "lastName" => last_name.read_as::<OptionalString, _>(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ContactDetails {
-            first_name: first_name.unwrap_or(Nullable::Absent),
-            last_name: last_name.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
+            first_name: first_name.or_absent(),
+            last_name: last_name.or_absent(),
+            phone: phone.or_absent(),
             extra,
         })
     }
@@ -875,40 +754,22 @@ impl<'de> Deserialize<'de> for Money {
 impl lenient::FromMap for Money {
     const NAME: &'static str = "Money";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut amount: Option<Nullable<Decimal>> = None;
-        let mut converted_amount: Option<Nullable<Decimal>> = None;
-        let mut formatted_amount: Option<Nullable<String>> = None;
-        let mut formatted_converted_amount: Option<Nullable<String>> = None;
+        let mut amount: Slot<Nullable<Decimal>> = Slot::new("amount");
+        let mut converted_amount: Slot<Nullable<Decimal>> = Slot::new("convertedAmount");
+        let mut formatted_amount: Slot<Nullable<String>> = Slot::new("formattedAmount");
+        let mut formatted_converted_amount: Slot<Nullable<String>> = Slot::new(
+            "formattedConvertedAmount",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "amount" => {
-                    if amount.is_some() {
-                        return Err(lenient::duplicate("amount"));
-                    }
-                    amount = Some(map.next_value()?);
-                }
-                "convertedAmount" => {
-                    if converted_amount.is_some() {
-                        return Err(lenient::duplicate("convertedAmount"));
-                    }
-                    converted_amount = Some(map.next_value()?);
-                }
+                "amount" => amount.read(&mut map)?,
+                "convertedAmount" => converted_amount.read(&mut map)?,
                 "formattedAmount" => {
-                    if formatted_amount.is_some() {
-                        return Err(lenient::duplicate("formattedAmount"));
-                    }
-                    formatted_amount = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_amount.read_as::<OptionalString, _>(&mut map)?
                 }
                 "formattedConvertedAmount" => {
-                    if formatted_converted_amount.is_some() {
-                        return Err(lenient::duplicate("formattedConvertedAmount"));
-                    }
-                    formatted_converted_amount = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_converted_amount.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -916,11 +777,10 @@ impl lenient::FromMap for Money {
             }
         }
         Ok(Money {
-            amount: amount.unwrap_or(Nullable::Absent),
-            converted_amount: converted_amount.unwrap_or(Nullable::Absent),
-            formatted_amount: formatted_amount.unwrap_or(Nullable::Absent),
-            formatted_converted_amount: formatted_converted_amount
-                .unwrap_or(Nullable::Absent),
+            amount: amount.or_absent(),
+            converted_amount: converted_amount.or_absent(),
+            formatted_amount: formatted_amount.or_absent(),
+            formatted_converted_amount: formatted_converted_amount.or_absent(),
             extra,
         })
     }
@@ -1000,23 +860,20 @@ impl<'de> Deserialize<'de> for AbandonedCheckoutRecoveredData {
 impl lenient::FromMap for AbandonedCheckoutRecoveredData {
     const NAME: &'static str = "AbandonedCheckoutRecoveredData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut abandoned_checkout: Option<Nullable<AbandonedCheckout>> = None;
+        let mut abandoned_checkout: Slot<Nullable<AbandonedCheckout>> = Slot::new(
+            "abandonedCheckout",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "abandonedCheckout" => {
-                    if abandoned_checkout.is_some() {
-                        return Err(lenient::duplicate("abandonedCheckout"));
-                    }
-                    abandoned_checkout = Some(map.next_value()?);
-                }
+                "abandonedCheckout" => abandoned_checkout.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AbandonedCheckoutRecoveredData {
-            abandoned_checkout: abandoned_checkout.unwrap_or(Nullable::Absent),
+            abandoned_checkout: abandoned_checkout.or_absent(),
             extra,
         })
     }
@@ -1075,31 +932,23 @@ impl<'de> Deserialize<'de> for BackInStockNotificationRequestCreated {
 impl lenient::FromMap for BackInStockNotificationRequestCreated {
     const NAME: &'static str = "BackInStockNotificationRequestCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BackInStockNotificationRequestCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -1159,23 +1008,18 @@ impl<'de> Deserialize<'de> for BackInStockNotificationRequestDeleted {
 impl lenient::FromMap for BackInStockNotificationRequestDeleted {
     const NAME: &'static str = "BackInStockNotificationRequestDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BackInStockNotificationRequestDeleted {
-            metadata: metadata.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
             extra,
         })
     }
@@ -1226,31 +1070,23 @@ impl<'de> Deserialize<'de> for BackInStockNotificationRequestUpdated {
 impl lenient::FromMap for BackInStockNotificationRequestUpdated {
     const NAME: &'static str = "BackInStockNotificationRequestUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BackInStockNotificationRequestUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -1313,31 +1149,21 @@ impl<'de> Deserialize<'de> for CartCreated {
 impl lenient::FromMap for CartCreated {
     const NAME: &'static str = "CartCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Cart>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Cart>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -1442,131 +1268,65 @@ impl<'de> Deserialize<'de> for Cart {
 impl lenient::FromMap for Cart {
     const NAME: &'static str = "Cart";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut line_items: Option<Nullable<Vec<LineItem>>> = None;
-        let mut buyer_info: Option<Nullable<BuyerInfo>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut conversion_currency: Option<Nullable<String>> = None;
-        let mut buyer_language: Option<Nullable<String>> = None;
-        let mut site_language: Option<Nullable<String>> = None;
-        let mut tax_included_in_prices: Option<Nullable<bool>> = None;
-        let mut weight_unit: Option<Nullable<WeightUnit>> = None;
-        let mut subtotal: Option<Nullable<Money>> = None;
-        let mut applied_discounts: Option<Nullable<Vec<AppliedDiscount>>> = None;
-        let mut in_sync: Option<Nullable<bool>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut line_items: Slot<Nullable<Vec<LineItem>>> = Slot::new("lineItems");
+        let mut buyer_info: Slot<Nullable<BuyerInfo>> = Slot::new("buyerInfo");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut conversion_currency: Slot<Nullable<String>> = Slot::new(
+            "conversionCurrency",
+        );
+        let mut buyer_language: Slot<Nullable<String>> = Slot::new("buyerLanguage");
+        let mut site_language: Slot<Nullable<String>> = Slot::new("siteLanguage");
+        let mut tax_included_in_prices: Slot<Nullable<bool>> = Slot::new(
+            "taxIncludedInPrices",
+        );
+        let mut weight_unit: Slot<Nullable<WeightUnit>> = Slot::new("weightUnit");
+        let mut subtotal: Slot<Nullable<Money>> = Slot::new("subtotal");
+        let mut applied_discounts: Slot<Nullable<Vec<AppliedDiscount>>> = Slot::new(
+            "appliedDiscounts",
+        );
+        let mut in_sync: Slot<Nullable<bool>> = Slot::new("inSync");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "lineItems" => {
-                    if line_items.is_some() {
-                        return Err(lenient::duplicate("lineItems"));
-                    }
-                    line_items = Some(map.next_value()?);
-                }
-                "buyerInfo" => {
-                    if buyer_info.is_some() {
-                        return Err(lenient::duplicate("buyerInfo"));
-                    }
-                    buyer_info = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "lineItems" => line_items.read(&mut map)?,
+                "buyerInfo" => buyer_info.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 "conversionCurrency" => {
-                    if conversion_currency.is_some() {
-                        return Err(lenient::duplicate("conversionCurrency"));
-                    }
-                    conversion_currency = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    conversion_currency.read_as::<OptionalString, _>(&mut map)?
                 }
-                "buyerLanguage" => {
-                    if buyer_language.is_some() {
-                        return Err(lenient::duplicate("buyerLanguage"));
-                    }
-                    buyer_language = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
-                }
-                "siteLanguage" => {
-                    if site_language.is_some() {
-                        return Err(lenient::duplicate("siteLanguage"));
-                    }
-                    site_language = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "taxIncludedInPrices" => {
-                    if tax_included_in_prices.is_some() {
-                        return Err(lenient::duplicate("taxIncludedInPrices"));
-                    }
-                    tax_included_in_prices = Some(map.next_value()?);
-                }
-                "weightUnit" => {
-                    if weight_unit.is_some() {
-                        return Err(lenient::duplicate("weightUnit"));
-                    }
-                    weight_unit = Some(map.next_value()?);
-                }
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "appliedDiscounts" => {
-                    if applied_discounts.is_some() {
-                        return Err(lenient::duplicate("appliedDiscounts"));
-                    }
-                    applied_discounts = Some(map.next_value()?);
-                }
-                "inSync" => {
-                    if in_sync.is_some() {
-                        return Err(lenient::duplicate("inSync"));
-                    }
-                    in_sync = Some(map.next_value()?);
-                }
+                "buyerLanguage" => buyer_language.read_as::<OptionalString, _>(&mut map)?,
+                "siteLanguage" => site_language.read_as::<OptionalString, _>(&mut map)?,
+                "taxIncludedInPrices" => tax_included_in_prices.read(&mut map)?,
+                "weightUnit" => weight_unit.read(&mut map)?,
+                "subtotal" => subtotal.read(&mut map)?,
+                "appliedDiscounts" => applied_discounts.read(&mut map)?,
+                "inSync" => in_sync.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Cart {
-            id: id.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            line_items: line_items.unwrap_or(Nullable::Absent),
-            buyer_info: buyer_info.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            conversion_currency: conversion_currency.unwrap_or(Nullable::Absent),
-            buyer_language: buyer_language.unwrap_or(Nullable::Absent),
-            site_language: site_language.unwrap_or(Nullable::Absent),
-            tax_included_in_prices: tax_included_in_prices.unwrap_or(Nullable::Absent),
-            weight_unit: weight_unit.unwrap_or(Nullable::Absent),
-            subtotal: subtotal.unwrap_or(Nullable::Absent),
-            applied_discounts: applied_discounts.unwrap_or(Nullable::Absent),
-            in_sync: in_sync.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
+            line_items: line_items.or_absent(),
+            buyer_info: buyer_info.or_absent(),
+            currency: currency.or_absent(),
+            conversion_currency: conversion_currency.or_absent(),
+            buyer_language: buyer_language.or_absent(),
+            site_language: site_language.or_absent(),
+            tax_included_in_prices: tax_included_in_prices.or_absent(),
+            weight_unit: weight_unit.or_absent(),
+            subtotal: subtotal.or_absent(),
+            applied_discounts: applied_discounts.or_absent(),
+            in_sync: in_sync.or_absent(),
             extra,
         })
     }
@@ -1801,196 +1561,88 @@ impl<'de> Deserialize<'de> for LineItem {
 impl lenient::FromMap for LineItem {
     const NAME: &'static str = "LineItem";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut quantity: Option<Nullable<i64>> = None;
-        let mut catalog_reference: Option<Nullable<CatalogReference>> = None;
-        let mut product_name: Option<Nullable<TranslatableString>> = None;
-        let mut url: Option<Nullable<String>> = None;
-        let mut price: Option<Nullable<Money>> = None;
-        let mut line_item_price: Option<Nullable<Money>> = None;
-        let mut full_price: Option<Nullable<Money>> = None;
-        let mut price_before_discounts: Option<Nullable<Money>> = None;
-        let mut total_price_after_tax: Option<Nullable<Money>> = None;
-        let mut total_price_before_tax: Option<Nullable<Money>> = None;
-        let mut tax_details: Option<Nullable<TaxDetails>> = None;
-        let mut discount: Option<Nullable<Money>> = None;
-        let mut total_discount: Option<Nullable<Money>> = None;
-        let mut description_lines: Option<Nullable<Vec<DescriptionLine>>> = None;
-        let mut image: Option<Nullable<String>> = None;
-        let mut media: Option<Nullable<String>> = None;
-        let mut availability: Option<Nullable<ItemAvailability>> = None;
-        let mut physical_properties: Option<Nullable<PhysicalProperties>> = None;
-        let mut coupon_scopes: Option<Nullable<Vec<CouponScope>>> = None;
-        let mut item_type: Option<Nullable<ItemType>> = None;
-        let mut payment_option: Option<Nullable<PaymentOption>> = None;
-        let mut root_catalog_item_id: Option<Nullable<String>> = None;
-        let mut fulfiller_id: Option<Nullable<String>> = None;
-        let mut refund_quantity: Option<Nullable<i64>> = None;
-        let mut restock_quantity: Option<Nullable<i64>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut quantity: Slot<Nullable<i64>> = Slot::new("quantity");
+        let mut catalog_reference: Slot<Nullable<CatalogReference>> = Slot::new(
+            "catalogReference",
+        );
+        let mut product_name: Slot<Nullable<TranslatableString>> = Slot::new(
+            "productName",
+        );
+        let mut url: Slot<Nullable<String>> = Slot::new("url");
+        let mut price: Slot<Nullable<Money>> = Slot::new("price");
+        let mut line_item_price: Slot<Nullable<Money>> = Slot::new("lineItemPrice");
+        let mut full_price: Slot<Nullable<Money>> = Slot::new("fullPrice");
+        let mut price_before_discounts: Slot<Nullable<Money>> = Slot::new(
+            "priceBeforeDiscounts",
+        );
+        let mut total_price_after_tax: Slot<Nullable<Money>> = Slot::new(
+            "totalPriceAfterTax",
+        );
+        let mut total_price_before_tax: Slot<Nullable<Money>> = Slot::new(
+            "totalPriceBeforeTax",
+        );
+        let mut tax_details: Slot<Nullable<TaxDetails>> = Slot::new("taxDetails");
+        let mut discount: Slot<Nullable<Money>> = Slot::new("discount");
+        let mut total_discount: Slot<Nullable<Money>> = Slot::new("totalDiscount");
+        let mut description_lines: Slot<Nullable<Vec<DescriptionLine>>> = Slot::new(
+            "descriptionLines",
+        );
+        let mut image: Slot<Nullable<String>> = Slot::new("image");
+        let mut media: Slot<Nullable<String>> = Slot::new("media");
+        let mut availability: Slot<Nullable<ItemAvailability>> = Slot::new(
+            "availability",
+        );
+        let mut physical_properties: Slot<Nullable<PhysicalProperties>> = Slot::new(
+            "physicalProperties",
+        );
+        let mut coupon_scopes: Slot<Nullable<Vec<CouponScope>>> = Slot::new(
+            "couponScopes",
+        );
+        let mut item_type: Slot<Nullable<ItemType>> = Slot::new("itemType");
+        let mut payment_option: Slot<Nullable<PaymentOption>> = Slot::new(
+            "paymentOption",
+        );
+        let mut root_catalog_item_id: Slot<Nullable<String>> = Slot::new(
+            "rootCatalogItemId",
+        );
+        let mut fulfiller_id: Slot<Nullable<String>> = Slot::new("fulfillerId");
+        let mut refund_quantity: Slot<Nullable<i64>> = Slot::new("refundQuantity");
+        let mut restock_quantity: Slot<Nullable<i64>> = Slot::new("restockQuantity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "quantity" => {
-                    if quantity.is_some() {
-                        return Err(lenient::duplicate("quantity"));
-                    }
-                    quantity = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
-                "catalogReference" => {
-                    if catalog_reference.is_some() {
-                        return Err(lenient::duplicate("catalogReference"));
-                    }
-                    catalog_reference = Some(map.next_value()?);
-                }
-                "productName" => {
-                    if product_name.is_some() {
-                        return Err(lenient::duplicate("productName"));
-                    }
-                    product_name = Some(map.next_value()?);
-                }
-                "url" => {
-                    if url.is_some() {
-                        return Err(lenient::duplicate("url"));
-                    }
-                    url = Some(map.next_value::<lenient::OptionalPageUrl>()?.0);
-                }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "lineItemPrice" => {
-                    if line_item_price.is_some() {
-                        return Err(lenient::duplicate("lineItemPrice"));
-                    }
-                    line_item_price = Some(map.next_value()?);
-                }
-                "fullPrice" => {
-                    if full_price.is_some() {
-                        return Err(lenient::duplicate("fullPrice"));
-                    }
-                    full_price = Some(map.next_value()?);
-                }
-                "priceBeforeDiscounts" => {
-                    if price_before_discounts.is_some() {
-                        return Err(lenient::duplicate("priceBeforeDiscounts"));
-                    }
-                    price_before_discounts = Some(map.next_value()?);
-                }
-                "totalPriceAfterTax" => {
-                    if total_price_after_tax.is_some() {
-                        return Err(lenient::duplicate("totalPriceAfterTax"));
-                    }
-                    total_price_after_tax = Some(map.next_value()?);
-                }
-                "totalPriceBeforeTax" => {
-                    if total_price_before_tax.is_some() {
-                        return Err(lenient::duplicate("totalPriceBeforeTax"));
-                    }
-                    total_price_before_tax = Some(map.next_value()?);
-                }
-                "taxDetails" => {
-                    if tax_details.is_some() {
-                        return Err(lenient::duplicate("taxDetails"));
-                    }
-                    tax_details = Some(map.next_value()?);
-                }
-                "discount" => {
-                    if discount.is_some() {
-                        return Err(lenient::duplicate("discount"));
-                    }
-                    discount = Some(map.next_value()?);
-                }
-                "totalDiscount" => {
-                    if total_discount.is_some() {
-                        return Err(lenient::duplicate("totalDiscount"));
-                    }
-                    total_discount = Some(map.next_value()?);
-                }
-                "descriptionLines" => {
-                    if description_lines.is_some() {
-                        return Err(lenient::duplicate("descriptionLines"));
-                    }
-                    description_lines = Some(map.next_value()?);
-                }
-                "image" => {
-                    if image.is_some() {
-                        return Err(lenient::duplicate("image"));
-                    }
-                    image = Some(map.next_value::<lenient::OptionalImage>()?.0);
-                }
-                "media" => {
-                    if media.is_some() {
-                        return Err(lenient::duplicate("media"));
-                    }
-                    media = Some(map.next_value::<lenient::OptionalImage>()?.0);
-                }
-                "availability" => {
-                    if availability.is_some() {
-                        return Err(lenient::duplicate("availability"));
-                    }
-                    availability = Some(map.next_value()?);
-                }
-                "physicalProperties" => {
-                    if physical_properties.is_some() {
-                        return Err(lenient::duplicate("physicalProperties"));
-                    }
-                    physical_properties = Some(map.next_value()?);
-                }
-                "couponScopes" => {
-                    if coupon_scopes.is_some() {
-                        return Err(lenient::duplicate("couponScopes"));
-                    }
-                    coupon_scopes = Some(map.next_value()?);
-                }
-                "itemType" => {
-                    if item_type.is_some() {
-                        return Err(lenient::duplicate("itemType"));
-                    }
-                    item_type = Some(map.next_value()?);
-                }
-                "paymentOption" => {
-                    if payment_option.is_some() {
-                        return Err(lenient::duplicate("paymentOption"));
-                    }
-                    payment_option = Some(map.next_value()?);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "quantity" => quantity.read_as::<OptionalInteger, _>(&mut map)?,
+                "catalogReference" => catalog_reference.read(&mut map)?,
+                "productName" => product_name.read(&mut map)?,
+                "url" => url.read_as::<OptionalPageUrl, _>(&mut map)?,
+                "price" => price.read(&mut map)?,
+                "lineItemPrice" => line_item_price.read(&mut map)?,
+                "fullPrice" => full_price.read(&mut map)?,
+                "priceBeforeDiscounts" => price_before_discounts.read(&mut map)?,
+                "totalPriceAfterTax" => total_price_after_tax.read(&mut map)?,
+                "totalPriceBeforeTax" => total_price_before_tax.read(&mut map)?,
+                "taxDetails" => tax_details.read(&mut map)?,
+                "discount" => discount.read(&mut map)?,
+                "totalDiscount" => total_discount.read(&mut map)?,
+                "descriptionLines" => description_lines.read(&mut map)?,
+                "image" => image.read_as::<OptionalImage, _>(&mut map)?,
+                "media" => media.read_as::<OptionalImage, _>(&mut map)?,
+                "availability" => availability.read(&mut map)?,
+                "physicalProperties" => physical_properties.read(&mut map)?,
+                "couponScopes" => coupon_scopes.read(&mut map)?,
+                "itemType" => item_type.read(&mut map)?,
+                "paymentOption" => payment_option.read(&mut map)?,
                 "rootCatalogItemId" => {
-                    if root_catalog_item_id.is_some() {
-                        return Err(lenient::duplicate("rootCatalogItemId"));
-                    }
-                    root_catalog_item_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    root_catalog_item_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "fulfillerId" => {
-                    if fulfiller_id.is_some() {
-                        return Err(lenient::duplicate("fulfillerId"));
-                    }
-                    fulfiller_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "fulfillerId" => fulfiller_id.read_as::<OptionalString, _>(&mut map)?,
                 "refundQuantity" => {
-                    if refund_quantity.is_some() {
-                        return Err(lenient::duplicate("refundQuantity"));
-                    }
-                    refund_quantity = Some(
-                        map.next_value::<lenient::OptionalInteger>()?.0,
-                    );
+                    refund_quantity.read_as::<OptionalInteger, _>(&mut map)?
                 }
                 "restockQuantity" => {
-                    if restock_quantity.is_some() {
-                        return Err(lenient::duplicate("restockQuantity"));
-                    }
-                    restock_quantity = Some(
-                        map.next_value::<lenient::OptionalInteger>()?.0,
-                    );
+                    restock_quantity.read_as::<OptionalInteger, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -1998,32 +1650,32 @@ impl lenient::FromMap for LineItem {
             }
         }
         Ok(LineItem {
-            id: id.unwrap_or(Nullable::Absent),
-            quantity: quantity.unwrap_or(Nullable::Absent),
-            catalog_reference: catalog_reference.unwrap_or(Nullable::Absent),
-            product_name: product_name.unwrap_or(Nullable::Absent),
-            url: url.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            line_item_price: line_item_price.unwrap_or(Nullable::Absent),
-            full_price: full_price.unwrap_or(Nullable::Absent),
-            price_before_discounts: price_before_discounts.unwrap_or(Nullable::Absent),
-            total_price_after_tax: total_price_after_tax.unwrap_or(Nullable::Absent),
-            total_price_before_tax: total_price_before_tax.unwrap_or(Nullable::Absent),
-            tax_details: tax_details.unwrap_or(Nullable::Absent),
-            discount: discount.unwrap_or(Nullable::Absent),
-            total_discount: total_discount.unwrap_or(Nullable::Absent),
-            description_lines: description_lines.unwrap_or(Nullable::Absent),
-            image: image.unwrap_or(Nullable::Absent),
-            media: media.unwrap_or(Nullable::Absent),
-            availability: availability.unwrap_or(Nullable::Absent),
-            physical_properties: physical_properties.unwrap_or(Nullable::Absent),
-            coupon_scopes: coupon_scopes.unwrap_or(Nullable::Absent),
-            item_type: item_type.unwrap_or(Nullable::Absent),
-            payment_option: payment_option.unwrap_or(Nullable::Absent),
-            root_catalog_item_id: root_catalog_item_id.unwrap_or(Nullable::Absent),
-            fulfiller_id: fulfiller_id.unwrap_or(Nullable::Absent),
-            refund_quantity: refund_quantity.unwrap_or(Nullable::Absent),
-            restock_quantity: restock_quantity.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            quantity: quantity.or_absent(),
+            catalog_reference: catalog_reference.or_absent(),
+            product_name: product_name.or_absent(),
+            url: url.or_absent(),
+            price: price.or_absent(),
+            line_item_price: line_item_price.or_absent(),
+            full_price: full_price.or_absent(),
+            price_before_discounts: price_before_discounts.or_absent(),
+            total_price_after_tax: total_price_after_tax.or_absent(),
+            total_price_before_tax: total_price_before_tax.or_absent(),
+            tax_details: tax_details.or_absent(),
+            discount: discount.or_absent(),
+            total_discount: total_discount.or_absent(),
+            description_lines: description_lines.or_absent(),
+            image: image.or_absent(),
+            media: media.or_absent(),
+            availability: availability.or_absent(),
+            physical_properties: physical_properties.or_absent(),
+            coupon_scopes: coupon_scopes.or_absent(),
+            item_type: item_type.or_absent(),
+            payment_option: payment_option.or_absent(),
+            root_catalog_item_id: root_catalog_item_id.or_absent(),
+            fulfiller_id: fulfiller_id.or_absent(),
+            refund_quantity: refund_quantity.or_absent(),
+            restock_quantity: restock_quantity.or_absent(),
             extra,
         })
     }
@@ -2312,41 +1964,26 @@ impl<'de> Deserialize<'de> for CatalogReference {
 impl lenient::FromMap for CatalogReference {
     const NAME: &'static str = "CatalogReference";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut catalog_item_id: Option<Nullable<String>> = None;
-        let mut app_id: Option<Nullable<String>> = None;
-        let mut options: Option<Nullable<CatalogOptions>> = None;
+        let mut catalog_item_id: Slot<Nullable<String>> = Slot::new("catalogItemId");
+        let mut app_id: Slot<Nullable<String>> = Slot::new("appId");
+        let mut options: Slot<Nullable<CatalogOptions>> = Slot::new("options");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "catalogItemId" => {
-                    if catalog_item_id.is_some() {
-                        return Err(lenient::duplicate("catalogItemId"));
-                    }
-                    catalog_item_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    catalog_item_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "appId" => {
-                    if app_id.is_some() {
-                        return Err(lenient::duplicate("appId"));
-                    }
-                    app_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "options" => {
-                    if options.is_some() {
-                        return Err(lenient::duplicate("options"));
-                    }
-                    options = Some(map.next_value()?);
-                }
+                "appId" => app_id.read_as::<OptionalString, _>(&mut map)?,
+                "options" => options.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CatalogReference {
-            catalog_item_id: catalog_item_id.unwrap_or(Nullable::Absent),
-            app_id: app_id.unwrap_or(Nullable::Absent),
-            options: options.unwrap_or(Nullable::Absent),
+            catalog_item_id: catalog_item_id.or_absent(),
+            app_id: app_id.or_absent(),
+            options: options.or_absent(),
             extra,
         })
     }
@@ -2417,41 +2054,28 @@ impl<'de> Deserialize<'de> for CatalogOptions {
 impl lenient::FromMap for CatalogOptions {
     const NAME: &'static str = "CatalogOptions";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut variant_id: Option<Nullable<String>> = None;
-        let mut options: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
-        let mut custom_text_fields: Option<
+        let mut variant_id: Slot<Nullable<String>> = Slot::new("variantId");
+        let mut options: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "options",
+        );
+        let mut custom_text_fields: Slot<
             Nullable<serde_json::Map<String, serde_json::Value>>,
-        > = None;
+        > = Slot::new("customTextFields");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "variantId" => {
-                    if variant_id.is_some() {
-                        return Err(lenient::duplicate("variantId"));
-                    }
-                    variant_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "options" => {
-                    if options.is_some() {
-                        return Err(lenient::duplicate("options"));
-                    }
-                    options = Some(map.next_value()?);
-                }
-                "customTextFields" => {
-                    if custom_text_fields.is_some() {
-                        return Err(lenient::duplicate("customTextFields"));
-                    }
-                    custom_text_fields = Some(map.next_value()?);
-                }
+                "variantId" => variant_id.read_as::<OptionalString, _>(&mut map)?,
+                "options" => options.read(&mut map)?,
+                "customTextFields" => custom_text_fields.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CatalogOptions {
-            variant_id: variant_id.unwrap_or(Nullable::Absent),
-            options: options.unwrap_or(Nullable::Absent),
-            custom_text_fields: custom_text_fields.unwrap_or(Nullable::Absent),
+            variant_id: variant_id.or_absent(),
+            options: options.or_absent(),
+            custom_text_fields: custom_text_fields.or_absent(),
             extra,
         })
     }
@@ -2524,31 +2148,21 @@ impl<'de> Deserialize<'de> for TranslatableString {
 impl lenient::FromMap for TranslatableString {
     const NAME: &'static str = "TranslatableString";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut original: Option<Nullable<String>> = None;
-        let mut translated: Option<Nullable<String>> = None;
+        let mut original: Slot<Nullable<String>> = Slot::new("original");
+        let mut translated: Slot<Nullable<String>> = Slot::new("translated");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "original" => {
-                    if original.is_some() {
-                        return Err(lenient::duplicate("original"));
-                    }
-                    original = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "translated" => {
-                    if translated.is_some() {
-                        return Err(lenient::duplicate("translated"));
-                    }
-                    translated = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "original" => original.read_as::<OptionalString, _>(&mut map)?,
+                "translated" => translated.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TranslatableString {
-            original: original.unwrap_or(Nullable::Absent),
-            translated: translated.unwrap_or(Nullable::Absent),
+            original: original.or_absent(),
+            translated: translated.or_absent(),
             extra,
         })
     }
@@ -2615,47 +2229,29 @@ impl<'de> Deserialize<'de> for TaxDetails {
 impl lenient::FromMap for TaxDetails {
     const NAME: &'static str = "TaxDetails";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut taxable_amount: Option<Nullable<Money>> = None;
-        let mut tax_rate: Option<Nullable<Decimal>> = None;
-        let mut total_tax: Option<Nullable<Money>> = None;
-        let mut rate_breakdown: Option<Nullable<serde_json::Value>> = None;
+        let mut taxable_amount: Slot<Nullable<Money>> = Slot::new("taxableAmount");
+        let mut tax_rate: Slot<Nullable<Decimal>> = Slot::new("taxRate");
+        let mut total_tax: Slot<Nullable<Money>> = Slot::new("totalTax");
+        let mut rate_breakdown: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "rateBreakdown",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "taxableAmount" => {
-                    if taxable_amount.is_some() {
-                        return Err(lenient::duplicate("taxableAmount"));
-                    }
-                    taxable_amount = Some(map.next_value()?);
-                }
-                "taxRate" => {
-                    if tax_rate.is_some() {
-                        return Err(lenient::duplicate("taxRate"));
-                    }
-                    tax_rate = Some(map.next_value()?);
-                }
-                "totalTax" => {
-                    if total_tax.is_some() {
-                        return Err(lenient::duplicate("totalTax"));
-                    }
-                    total_tax = Some(map.next_value()?);
-                }
-                "rateBreakdown" => {
-                    if rate_breakdown.is_some() {
-                        return Err(lenient::duplicate("rateBreakdown"));
-                    }
-                    rate_breakdown = Some(map.next_value()?);
-                }
+                "taxableAmount" => taxable_amount.read(&mut map)?,
+                "taxRate" => tax_rate.read(&mut map)?,
+                "totalTax" => total_tax.read(&mut map)?,
+                "rateBreakdown" => rate_breakdown.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TaxDetails {
-            taxable_amount: taxable_amount.unwrap_or(Nullable::Absent),
-            tax_rate: tax_rate.unwrap_or(Nullable::Absent),
-            total_tax: total_tax.unwrap_or(Nullable::Absent),
-            rate_breakdown: rate_breakdown.unwrap_or(Nullable::Absent),
+            taxable_amount: taxable_amount.or_absent(),
+            tax_rate: tax_rate.or_absent(),
+            total_tax: total_tax.or_absent(),
+            rate_breakdown: rate_breakdown.or_absent(),
             extra,
         })
     }
@@ -2745,63 +2341,35 @@ impl<'de> Deserialize<'de> for DescriptionLine {
 impl lenient::FromMap for DescriptionLine {
     const NAME: &'static str = "DescriptionLine";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<TranslatableString>> = None;
-        let mut plain_text: Option<Nullable<TranslatableString>> = None;
-        let mut plain_text_value: Option<Nullable<TranslatableString>> = None;
-        let mut color_info: Option<Nullable<ColorInfo>> = None;
-        let mut color: Option<Nullable<String>> = None;
-        let mut line_type: Option<Nullable<LineType>> = None;
+        let mut name: Slot<Nullable<TranslatableString>> = Slot::new("name");
+        let mut plain_text: Slot<Nullable<TranslatableString>> = Slot::new("plainText");
+        let mut plain_text_value: Slot<Nullable<TranslatableString>> = Slot::new(
+            "plainTextValue",
+        );
+        let mut color_info: Slot<Nullable<ColorInfo>> = Slot::new("colorInfo");
+        let mut color: Slot<Nullable<String>> = Slot::new("color");
+        let mut line_type: Slot<Nullable<LineType>> = Slot::new("lineType");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value()?);
-                }
-                "plainText" => {
-                    if plain_text.is_some() {
-                        return Err(lenient::duplicate("plainText"));
-                    }
-                    plain_text = Some(map.next_value()?);
-                }
-                "plainTextValue" => {
-                    if plain_text_value.is_some() {
-                        return Err(lenient::duplicate("plainTextValue"));
-                    }
-                    plain_text_value = Some(map.next_value()?);
-                }
-                "colorInfo" => {
-                    if color_info.is_some() {
-                        return Err(lenient::duplicate("colorInfo"));
-                    }
-                    color_info = Some(map.next_value()?);
-                }
-                "color" => {
-                    if color.is_some() {
-                        return Err(lenient::duplicate("color"));
-                    }
-                    color = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "lineType" => {
-                    if line_type.is_some() {
-                        return Err(lenient::duplicate("lineType"));
-                    }
-                    line_type = Some(map.next_value()?);
-                }
+                "name" => name.read(&mut map)?,
+                "plainText" => plain_text.read(&mut map)?,
+                "plainTextValue" => plain_text_value.read(&mut map)?,
+                "colorInfo" => color_info.read(&mut map)?,
+                "color" => color.read_as::<OptionalString, _>(&mut map)?,
+                "lineType" => line_type.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(DescriptionLine {
-            name: name.unwrap_or(Nullable::Absent),
-            plain_text: plain_text.unwrap_or(Nullable::Absent),
-            plain_text_value: plain_text_value.unwrap_or(Nullable::Absent),
-            color_info: color_info.unwrap_or(Nullable::Absent),
-            color: color.unwrap_or(Nullable::Absent),
-            line_type: line_type.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            plain_text: plain_text.or_absent(),
+            plain_text_value: plain_text_value.or_absent(),
+            color_info: color_info.or_absent(),
+            color: color.or_absent(),
+            line_type: line_type.or_absent(),
             extra,
         })
     }
@@ -2901,39 +2469,24 @@ impl<'de> Deserialize<'de> for ColorInfo {
 impl lenient::FromMap for ColorInfo {
     const NAME: &'static str = "ColorInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut original: Option<Nullable<String>> = None;
-        let mut translated: Option<Nullable<String>> = None;
-        let mut code: Option<Nullable<String>> = None;
+        let mut original: Slot<Nullable<String>> = Slot::new("original");
+        let mut translated: Slot<Nullable<String>> = Slot::new("translated");
+        let mut code: Slot<Nullable<String>> = Slot::new("code");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "original" => {
-                    if original.is_some() {
-                        return Err(lenient::duplicate("original"));
-                    }
-                    original = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "translated" => {
-                    if translated.is_some() {
-                        return Err(lenient::duplicate("translated"));
-                    }
-                    translated = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "code" => {
-                    if code.is_some() {
-                        return Err(lenient::duplicate("code"));
-                    }
-                    code = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "original" => original.read_as::<OptionalString, _>(&mut map)?,
+                "translated" => translated.read_as::<OptionalString, _>(&mut map)?,
+                "code" => code.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ColorInfo {
-            original: original.unwrap_or(Nullable::Absent),
-            translated: translated.unwrap_or(Nullable::Absent),
-            code: code.unwrap_or(Nullable::Absent),
+            original: original.or_absent(),
+            translated: translated.or_absent(),
+            code: code.or_absent(),
             extra,
         })
     }
@@ -3071,24 +2624,14 @@ impl<'de> Deserialize<'de> for ItemAvailability {
 impl lenient::FromMap for ItemAvailability {
     const NAME: &'static str = "ItemAvailability";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut status: Option<Nullable<ItemAvailabilityStatus>> = None;
-        let mut quantity_available: Option<Nullable<i64>> = None;
+        let mut status: Slot<Nullable<ItemAvailabilityStatus>> = Slot::new("status");
+        let mut quantity_available: Slot<Nullable<i64>> = Slot::new("quantityAvailable");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "status" => {
-                    if status.is_some() {
-                        return Err(lenient::duplicate("status"));
-                    }
-                    status = Some(map.next_value()?);
-                }
+                "status" => status.read(&mut map)?,
                 "quantityAvailable" => {
-                    if quantity_available.is_some() {
-                        return Err(lenient::duplicate("quantityAvailable"));
-                    }
-                    quantity_available = Some(
-                        map.next_value::<lenient::OptionalInteger>()?.0,
-                    );
+                    quantity_available.read_as::<OptionalInteger, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -3096,8 +2639,8 @@ impl lenient::FromMap for ItemAvailability {
             }
         }
         Ok(ItemAvailability {
-            status: status.unwrap_or(Nullable::Absent),
-            quantity_available: quantity_available.unwrap_or(Nullable::Absent),
+            status: status.or_absent(),
+            quantity_available: quantity_available.or_absent(),
             extra,
         })
     }
@@ -3243,39 +2786,24 @@ impl<'de> Deserialize<'de> for PhysicalProperties {
 impl lenient::FromMap for PhysicalProperties {
     const NAME: &'static str = "PhysicalProperties";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut sku: Option<Nullable<String>> = None;
-        let mut shippable: Option<Nullable<bool>> = None;
-        let mut weight: Option<Nullable<Number>> = None;
+        let mut sku: Slot<Nullable<String>> = Slot::new("sku");
+        let mut shippable: Slot<Nullable<bool>> = Slot::new("shippable");
+        let mut weight: Slot<Nullable<Number>> = Slot::new("weight");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "sku" => {
-                    if sku.is_some() {
-                        return Err(lenient::duplicate("sku"));
-                    }
-                    sku = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "shippable" => {
-                    if shippable.is_some() {
-                        return Err(lenient::duplicate("shippable"));
-                    }
-                    shippable = Some(map.next_value()?);
-                }
-                "weight" => {
-                    if weight.is_some() {
-                        return Err(lenient::duplicate("weight"));
-                    }
-                    weight = Some(map.next_value()?);
-                }
+                "sku" => sku.read_as::<OptionalString, _>(&mut map)?,
+                "shippable" => shippable.read(&mut map)?,
+                "weight" => weight.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PhysicalProperties {
-            sku: sku.unwrap_or(Nullable::Absent),
-            shippable: shippable.unwrap_or(Nullable::Absent),
-            weight: weight.unwrap_or(Nullable::Absent),
+            sku: sku.or_absent(),
+            shippable: shippable.or_absent(),
+            weight: weight.or_absent(),
             extra,
         })
     }
@@ -3342,31 +2870,21 @@ impl<'de> Deserialize<'de> for CouponScope {
 impl lenient::FromMap for CouponScope {
     const NAME: &'static str = "CouponScope";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut namespace: Option<Nullable<String>> = None;
-        let mut group: Option<Nullable<CouponScopeGroup>> = None;
+        let mut namespace: Slot<Nullable<String>> = Slot::new("namespace");
+        let mut group: Slot<Nullable<CouponScopeGroup>> = Slot::new("group");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "namespace" => {
-                    if namespace.is_some() {
-                        return Err(lenient::duplicate("namespace"));
-                    }
-                    namespace = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "group" => {
-                    if group.is_some() {
-                        return Err(lenient::duplicate("group"));
-                    }
-                    group = Some(map.next_value()?);
-                }
+                "namespace" => namespace.read_as::<OptionalString, _>(&mut map)?,
+                "group" => group.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CouponScope {
-            namespace: namespace.unwrap_or(Nullable::Absent),
-            group: group.unwrap_or(Nullable::Absent),
+            namespace: namespace.or_absent(),
+            group: group.or_absent(),
             extra,
         })
     }
@@ -3427,31 +2945,21 @@ impl<'de> Deserialize<'de> for CouponScopeGroup {
 impl lenient::FromMap for CouponScopeGroup {
     const NAME: &'static str = "CouponScopeGroup";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut entity_id: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut entity_id: Slot<Nullable<String>> = Slot::new("entityId");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "entityId" => {
-                    if entity_id.is_some() {
-                        return Err(lenient::duplicate("entityId"));
-                    }
-                    entity_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "entityId" => entity_id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CouponScopeGroup {
-            name: name.unwrap_or(Nullable::Absent),
-            entity_id: entity_id.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            entity_id: entity_id.or_absent(),
             extra,
         })
     }
@@ -3508,23 +3016,18 @@ impl<'de> Deserialize<'de> for ItemType {
 impl lenient::FromMap for ItemType {
     const NAME: &'static str = "ItemType";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut preset: Option<Nullable<Preset>> = None;
+        let mut preset: Slot<Nullable<Preset>> = Slot::new("preset");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "preset" => {
-                    if preset.is_some() {
-                        return Err(lenient::duplicate("preset"));
-                    }
-                    preset = Some(map.next_value()?);
-                }
+                "preset" => preset.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ItemType {
-            preset: preset.unwrap_or(Nullable::Absent),
+            preset: preset.or_absent(),
             extra,
         })
     }
@@ -3821,39 +3324,26 @@ impl<'de> Deserialize<'de> for AppliedDiscount {
 impl lenient::FromMap for AppliedDiscount {
     const NAME: &'static str = "AppliedDiscount";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut discount_type: Option<Nullable<DiscountType>> = None;
-        let mut line_item_ids: Option<Nullable<serde_json::Value>> = None;
-        let mut coupon: Option<Nullable<Coupon>> = None;
+        let mut discount_type: Slot<Nullable<DiscountType>> = Slot::new("discountType");
+        let mut line_item_ids: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "lineItemIds",
+        );
+        let mut coupon: Slot<Nullable<Coupon>> = Slot::new("coupon");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "discountType" => {
-                    if discount_type.is_some() {
-                        return Err(lenient::duplicate("discountType"));
-                    }
-                    discount_type = Some(map.next_value()?);
-                }
-                "lineItemIds" => {
-                    if line_item_ids.is_some() {
-                        return Err(lenient::duplicate("lineItemIds"));
-                    }
-                    line_item_ids = Some(map.next_value()?);
-                }
-                "coupon" => {
-                    if coupon.is_some() {
-                        return Err(lenient::duplicate("coupon"));
-                    }
-                    coupon = Some(map.next_value()?);
-                }
+                "discountType" => discount_type.read(&mut map)?,
+                "lineItemIds" => line_item_ids.read(&mut map)?,
+                "coupon" => coupon.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AppliedDiscount {
-            discount_type: discount_type.unwrap_or(Nullable::Absent),
-            line_item_ids: line_item_ids.unwrap_or(Nullable::Absent),
-            coupon: coupon.unwrap_or(Nullable::Absent),
+            discount_type: discount_type.or_absent(),
+            line_item_ids: line_item_ids.or_absent(),
+            coupon: coupon.or_absent(),
             extra,
         })
     }
@@ -4006,55 +3496,30 @@ impl<'de> Deserialize<'de> for Coupon {
 impl lenient::FromMap for Coupon {
     const NAME: &'static str = "Coupon";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut code: Option<Nullable<String>> = None;
-        let mut amount: Option<Nullable<Money>> = None;
-        let mut name: Option<Nullable<String>> = None;
-        let mut coupon_type: Option<Nullable<String>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut code: Slot<Nullable<String>> = Slot::new("code");
+        let mut amount: Slot<Nullable<Money>> = Slot::new("amount");
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut coupon_type: Slot<Nullable<String>> = Slot::new("couponType");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "code" => {
-                    if code.is_some() {
-                        return Err(lenient::duplicate("code"));
-                    }
-                    code = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "amount" => {
-                    if amount.is_some() {
-                        return Err(lenient::duplicate("amount"));
-                    }
-                    amount = Some(map.next_value()?);
-                }
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "couponType" => {
-                    if coupon_type.is_some() {
-                        return Err(lenient::duplicate("couponType"));
-                    }
-                    coupon_type = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "code" => code.read_as::<OptionalString, _>(&mut map)?,
+                "amount" => amount.read(&mut map)?,
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "couponType" => coupon_type.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Coupon {
-            id: id.unwrap_or(Nullable::Absent),
-            code: code.unwrap_or(Nullable::Absent),
-            amount: amount.unwrap_or(Nullable::Absent),
-            name: name.unwrap_or(Nullable::Absent),
-            coupon_type: coupon_type.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            code: code.or_absent(),
+            amount: amount.or_absent(),
+            name: name.or_absent(),
+            coupon_type: coupon_type.or_absent(),
             extra,
         })
     }
@@ -4132,23 +3597,18 @@ impl<'de> Deserialize<'de> for CartDeleted {
 impl lenient::FromMap for CartDeleted {
     const NAME: &'static str = "CartDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartDeleted {
-            metadata: metadata.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
             extra,
         })
     }
@@ -4199,31 +3659,21 @@ impl<'de> Deserialize<'de> for CartUpdated {
 impl lenient::FromMap for CartUpdated {
     const NAME: &'static str = "CartUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Cart>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Cart>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -4283,31 +3733,21 @@ impl<'de> Deserialize<'de> for CheckoutCompleted {
 impl lenient::FromMap for CheckoutCompleted {
     const NAME: &'static str = "CheckoutCompleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<CheckoutCompletedData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<CheckoutCompletedData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutCompleted {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -4364,23 +3804,18 @@ impl<'de> Deserialize<'de> for CheckoutCompletedData {
 impl lenient::FromMap for CheckoutCompletedData {
     const NAME: &'static str = "CheckoutCompletedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut checkout: Option<Nullable<Checkout>> = None;
+        let mut checkout: Slot<Nullable<Checkout>> = Slot::new("checkout");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "checkout" => {
-                    if checkout.is_some() {
-                        return Err(lenient::duplicate("checkout"));
-                    }
-                    checkout = Some(map.next_value()?);
-                }
+                "checkout" => checkout.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutCompletedData {
-            checkout: checkout.unwrap_or(Nullable::Absent),
+            checkout: checkout.or_absent(),
             extra,
         })
     }
@@ -4503,203 +3938,102 @@ impl<'de> Deserialize<'de> for Checkout {
 impl lenient::FromMap for Checkout {
     const NAME: &'static str = "Checkout";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut line_items: Option<Nullable<Vec<LineItem>>> = None;
-        let mut shipping_info: Option<Nullable<CheckoutShippingInfo>> = None;
-        let mut buyer_info: Option<Nullable<BuyerInfo>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut conversion_currency: Option<Nullable<String>> = None;
-        let mut price_summary: Option<Nullable<PriceSummary>> = None;
-        let mut calculation_errors: Option<Nullable<CalculationErrors>> = None;
-        let mut applied_discounts: Option<Nullable<Vec<AppliedDiscount>>> = None;
-        let mut custom_fields: Option<Nullable<serde_json::Value>> = None;
-        let mut weight_unit: Option<Nullable<WeightUnit>> = None;
-        let mut channel_type: Option<Nullable<ChannelType>> = None;
-        let mut site_language: Option<Nullable<String>> = None;
-        let mut buyer_language: Option<Nullable<String>> = None;
-        let mut completed: Option<Nullable<bool>> = None;
-        let mut tax_included_in_price: Option<Nullable<bool>> = None;
-        let mut created_by: Option<Nullable<CreatedBy>> = None;
-        let mut pay_now: Option<Nullable<PriceSummary>> = None;
-        let mut pay_later: Option<Nullable<PriceSummary>> = None;
-        let mut membership_options: Option<Nullable<MembershipOptions>> = None;
-        let mut additional_fees: Option<Nullable<serde_json::Value>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut line_items: Slot<Nullable<Vec<LineItem>>> = Slot::new("lineItems");
+        let mut shipping_info: Slot<Nullable<CheckoutShippingInfo>> = Slot::new(
+            "shippingInfo",
+        );
+        let mut buyer_info: Slot<Nullable<BuyerInfo>> = Slot::new("buyerInfo");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut conversion_currency: Slot<Nullable<String>> = Slot::new(
+            "conversionCurrency",
+        );
+        let mut price_summary: Slot<Nullable<PriceSummary>> = Slot::new("priceSummary");
+        let mut calculation_errors: Slot<Nullable<CalculationErrors>> = Slot::new(
+            "calculationErrors",
+        );
+        let mut applied_discounts: Slot<Nullable<Vec<AppliedDiscount>>> = Slot::new(
+            "appliedDiscounts",
+        );
+        let mut custom_fields: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "customFields",
+        );
+        let mut weight_unit: Slot<Nullable<WeightUnit>> = Slot::new("weightUnit");
+        let mut channel_type: Slot<Nullable<ChannelType>> = Slot::new("channelType");
+        let mut site_language: Slot<Nullable<String>> = Slot::new("siteLanguage");
+        let mut buyer_language: Slot<Nullable<String>> = Slot::new("buyerLanguage");
+        let mut completed: Slot<Nullable<bool>> = Slot::new("completed");
+        let mut tax_included_in_price: Slot<Nullable<bool>> = Slot::new(
+            "taxIncludedInPrice",
+        );
+        let mut created_by: Slot<Nullable<CreatedBy>> = Slot::new("createdBy");
+        let mut pay_now: Slot<Nullable<PriceSummary>> = Slot::new("payNow");
+        let mut pay_later: Slot<Nullable<PriceSummary>> = Slot::new("payLater");
+        let mut membership_options: Slot<Nullable<MembershipOptions>> = Slot::new(
+            "membershipOptions",
+        );
+        let mut additional_fees: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "additionalFees",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "lineItems" => {
-                    if line_items.is_some() {
-                        return Err(lenient::duplicate("lineItems"));
-                    }
-                    line_items = Some(map.next_value()?);
-                }
-                "shippingInfo" => {
-                    if shipping_info.is_some() {
-                        return Err(lenient::duplicate("shippingInfo"));
-                    }
-                    shipping_info = Some(map.next_value()?);
-                }
-                "buyerInfo" => {
-                    if buyer_info.is_some() {
-                        return Err(lenient::duplicate("buyerInfo"));
-                    }
-                    buyer_info = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "lineItems" => line_items.read(&mut map)?,
+                "shippingInfo" => shipping_info.read(&mut map)?,
+                "buyerInfo" => buyer_info.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 "conversionCurrency" => {
-                    if conversion_currency.is_some() {
-                        return Err(lenient::duplicate("conversionCurrency"));
-                    }
-                    conversion_currency = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    conversion_currency.read_as::<OptionalString, _>(&mut map)?
                 }
-                "priceSummary" => {
-                    if price_summary.is_some() {
-                        return Err(lenient::duplicate("priceSummary"));
-                    }
-                    price_summary = Some(map.next_value()?);
-                }
-                "calculationErrors" => {
-                    if calculation_errors.is_some() {
-                        return Err(lenient::duplicate("calculationErrors"));
-                    }
-                    calculation_errors = Some(map.next_value()?);
-                }
-                "appliedDiscounts" => {
-                    if applied_discounts.is_some() {
-                        return Err(lenient::duplicate("appliedDiscounts"));
-                    }
-                    applied_discounts = Some(map.next_value()?);
-                }
-                "customFields" => {
-                    if custom_fields.is_some() {
-                        return Err(lenient::duplicate("customFields"));
-                    }
-                    custom_fields = Some(map.next_value()?);
-                }
-                "weightUnit" => {
-                    if weight_unit.is_some() {
-                        return Err(lenient::duplicate("weightUnit"));
-                    }
-                    weight_unit = Some(map.next_value()?);
-                }
-                "channelType" => {
-                    if channel_type.is_some() {
-                        return Err(lenient::duplicate("channelType"));
-                    }
-                    channel_type = Some(map.next_value()?);
-                }
-                "siteLanguage" => {
-                    if site_language.is_some() {
-                        return Err(lenient::duplicate("siteLanguage"));
-                    }
-                    site_language = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "buyerLanguage" => {
-                    if buyer_language.is_some() {
-                        return Err(lenient::duplicate("buyerLanguage"));
-                    }
-                    buyer_language = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
-                }
-                "completed" => {
-                    if completed.is_some() {
-                        return Err(lenient::duplicate("completed"));
-                    }
-                    completed = Some(map.next_value()?);
-                }
-                "taxIncludedInPrice" => {
-                    if tax_included_in_price.is_some() {
-                        return Err(lenient::duplicate("taxIncludedInPrice"));
-                    }
-                    tax_included_in_price = Some(map.next_value()?);
-                }
-                "createdBy" => {
-                    if created_by.is_some() {
-                        return Err(lenient::duplicate("createdBy"));
-                    }
-                    created_by = Some(map.next_value()?);
-                }
-                "payNow" => {
-                    if pay_now.is_some() {
-                        return Err(lenient::duplicate("payNow"));
-                    }
-                    pay_now = Some(map.next_value()?);
-                }
-                "payLater" => {
-                    if pay_later.is_some() {
-                        return Err(lenient::duplicate("payLater"));
-                    }
-                    pay_later = Some(map.next_value()?);
-                }
-                "membershipOptions" => {
-                    if membership_options.is_some() {
-                        return Err(lenient::duplicate("membershipOptions"));
-                    }
-                    membership_options = Some(map.next_value()?);
-                }
-                "additionalFees" => {
-                    if additional_fees.is_some() {
-                        return Err(lenient::duplicate("additionalFees"));
-                    }
-                    additional_fees = Some(map.next_value()?);
-                }
+                "priceSummary" => price_summary.read(&mut map)?,
+                "calculationErrors" => calculation_errors.read(&mut map)?,
+                "appliedDiscounts" => applied_discounts.read(&mut map)?,
+                "customFields" => custom_fields.read(&mut map)?,
+                "weightUnit" => weight_unit.read(&mut map)?,
+                "channelType" => channel_type.read(&mut map)?,
+                "siteLanguage" => site_language.read_as::<OptionalString, _>(&mut map)?,
+                "buyerLanguage" => buyer_language.read_as::<OptionalString, _>(&mut map)?,
+                "completed" => completed.read(&mut map)?,
+                "taxIncludedInPrice" => tax_included_in_price.read(&mut map)?,
+                "createdBy" => created_by.read(&mut map)?,
+                "payNow" => pay_now.read(&mut map)?,
+                "payLater" => pay_later.read(&mut map)?,
+                "membershipOptions" => membership_options.read(&mut map)?,
+                "additionalFees" => additional_fees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Checkout {
-            id: id.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            line_items: line_items.unwrap_or(Nullable::Absent),
-            shipping_info: shipping_info.unwrap_or(Nullable::Absent),
-            buyer_info: buyer_info.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            conversion_currency: conversion_currency.unwrap_or(Nullable::Absent),
-            price_summary: price_summary.unwrap_or(Nullable::Absent),
-            calculation_errors: calculation_errors.unwrap_or(Nullable::Absent),
-            applied_discounts: applied_discounts.unwrap_or(Nullable::Absent),
-            custom_fields: custom_fields.unwrap_or(Nullable::Absent),
-            weight_unit: weight_unit.unwrap_or(Nullable::Absent),
-            channel_type: channel_type.unwrap_or(Nullable::Absent),
-            site_language: site_language.unwrap_or(Nullable::Absent),
-            buyer_language: buyer_language.unwrap_or(Nullable::Absent),
-            completed: completed.unwrap_or(Nullable::Absent),
-            tax_included_in_price: tax_included_in_price.unwrap_or(Nullable::Absent),
-            created_by: created_by.unwrap_or(Nullable::Absent),
-            pay_now: pay_now.unwrap_or(Nullable::Absent),
-            pay_later: pay_later.unwrap_or(Nullable::Absent),
-            membership_options: membership_options.unwrap_or(Nullable::Absent),
-            additional_fees: additional_fees.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
+            line_items: line_items.or_absent(),
+            shipping_info: shipping_info.or_absent(),
+            buyer_info: buyer_info.or_absent(),
+            currency: currency.or_absent(),
+            conversion_currency: conversion_currency.or_absent(),
+            price_summary: price_summary.or_absent(),
+            calculation_errors: calculation_errors.or_absent(),
+            applied_discounts: applied_discounts.or_absent(),
+            custom_fields: custom_fields.or_absent(),
+            weight_unit: weight_unit.or_absent(),
+            channel_type: channel_type.or_absent(),
+            site_language: site_language.or_absent(),
+            buyer_language: buyer_language.or_absent(),
+            completed: completed.or_absent(),
+            tax_included_in_price: tax_included_in_price.or_absent(),
+            created_by: created_by.or_absent(),
+            pay_now: pay_now.or_absent(),
+            pay_later: pay_later.or_absent(),
+            membership_options: membership_options.or_absent(),
+            additional_fees: additional_fees.or_absent(),
             extra,
         })
     }
@@ -4970,23 +4304,20 @@ impl<'de> Deserialize<'de> for CheckoutShippingInfo {
 impl lenient::FromMap for CheckoutShippingInfo {
     const NAME: &'static str = "CheckoutShippingInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut carrier_service_options: Option<Nullable<serde_json::Value>> = None;
+        let mut carrier_service_options: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "carrierServiceOptions",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "carrierServiceOptions" => {
-                    if carrier_service_options.is_some() {
-                        return Err(lenient::duplicate("carrierServiceOptions"));
-                    }
-                    carrier_service_options = Some(map.next_value()?);
-                }
+                "carrierServiceOptions" => carrier_service_options.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutShippingInfo {
-            carrier_service_options: carrier_service_options.unwrap_or(Nullable::Absent),
+            carrier_service_options: carrier_service_options.or_absent(),
             extra,
         })
     }
@@ -5065,95 +4396,51 @@ impl<'de> Deserialize<'de> for PriceSummary {
 impl lenient::FromMap for PriceSummary {
     const NAME: &'static str = "PriceSummary";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subtotal: Option<Nullable<Money>> = None;
-        let mut shipping: Option<Nullable<Money>> = None;
-        let mut tax: Option<Nullable<Money>> = None;
-        let mut discount: Option<Nullable<Money>> = None;
-        let mut total: Option<Nullable<Money>> = None;
-        let mut total_price: Option<Nullable<Money>> = None;
-        let mut total_with_gift_card: Option<Nullable<Money>> = None;
-        let mut total_without_gift_card: Option<Nullable<Money>> = None;
-        let mut additional_fees: Option<Nullable<Money>> = None;
-        let mut total_additional_fees: Option<Nullable<Money>> = None;
+        let mut subtotal: Slot<Nullable<Money>> = Slot::new("subtotal");
+        let mut shipping: Slot<Nullable<Money>> = Slot::new("shipping");
+        let mut tax: Slot<Nullable<Money>> = Slot::new("tax");
+        let mut discount: Slot<Nullable<Money>> = Slot::new("discount");
+        let mut total: Slot<Nullable<Money>> = Slot::new("total");
+        let mut total_price: Slot<Nullable<Money>> = Slot::new("totalPrice");
+        let mut total_with_gift_card: Slot<Nullable<Money>> = Slot::new(
+            "totalWithGiftCard",
+        );
+        let mut total_without_gift_card: Slot<Nullable<Money>> = Slot::new(
+            "totalWithoutGiftCard",
+        );
+        let mut additional_fees: Slot<Nullable<Money>> = Slot::new("additionalFees");
+        let mut total_additional_fees: Slot<Nullable<Money>> = Slot::new(
+            "totalAdditionalFees",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "shipping" => {
-                    if shipping.is_some() {
-                        return Err(lenient::duplicate("shipping"));
-                    }
-                    shipping = Some(map.next_value()?);
-                }
-                "tax" => {
-                    if tax.is_some() {
-                        return Err(lenient::duplicate("tax"));
-                    }
-                    tax = Some(map.next_value()?);
-                }
-                "discount" => {
-                    if discount.is_some() {
-                        return Err(lenient::duplicate("discount"));
-                    }
-                    discount = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "totalPrice" => {
-                    if total_price.is_some() {
-                        return Err(lenient::duplicate("totalPrice"));
-                    }
-                    total_price = Some(map.next_value()?);
-                }
-                "totalWithGiftCard" => {
-                    if total_with_gift_card.is_some() {
-                        return Err(lenient::duplicate("totalWithGiftCard"));
-                    }
-                    total_with_gift_card = Some(map.next_value()?);
-                }
-                "totalWithoutGiftCard" => {
-                    if total_without_gift_card.is_some() {
-                        return Err(lenient::duplicate("totalWithoutGiftCard"));
-                    }
-                    total_without_gift_card = Some(map.next_value()?);
-                }
-                "additionalFees" => {
-                    if additional_fees.is_some() {
-                        return Err(lenient::duplicate("additionalFees"));
-                    }
-                    additional_fees = Some(map.next_value()?);
-                }
-                "totalAdditionalFees" => {
-                    if total_additional_fees.is_some() {
-                        return Err(lenient::duplicate("totalAdditionalFees"));
-                    }
-                    total_additional_fees = Some(map.next_value()?);
-                }
+                "subtotal" => subtotal.read(&mut map)?,
+                "shipping" => shipping.read(&mut map)?,
+                "tax" => tax.read(&mut map)?,
+                "discount" => discount.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "totalPrice" => total_price.read(&mut map)?,
+                "totalWithGiftCard" => total_with_gift_card.read(&mut map)?,
+                "totalWithoutGiftCard" => total_without_gift_card.read(&mut map)?,
+                "additionalFees" => additional_fees.read(&mut map)?,
+                "totalAdditionalFees" => total_additional_fees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PriceSummary {
-            subtotal: subtotal.unwrap_or(Nullable::Absent),
-            shipping: shipping.unwrap_or(Nullable::Absent),
-            tax: tax.unwrap_or(Nullable::Absent),
-            discount: discount.unwrap_or(Nullable::Absent),
-            total: total.unwrap_or(Nullable::Absent),
-            total_price: total_price.unwrap_or(Nullable::Absent),
-            total_with_gift_card: total_with_gift_card.unwrap_or(Nullable::Absent),
-            total_without_gift_card: total_without_gift_card.unwrap_or(Nullable::Absent),
-            additional_fees: additional_fees.unwrap_or(Nullable::Absent),
-            total_additional_fees: total_additional_fees.unwrap_or(Nullable::Absent),
+            subtotal: subtotal.or_absent(),
+            shipping: shipping.or_absent(),
+            tax: tax.or_absent(),
+            discount: discount.or_absent(),
+            total: total.or_absent(),
+            total_price: total_price.or_absent(),
+            total_with_gift_card: total_with_gift_card.or_absent(),
+            total_without_gift_card: total_without_gift_card.or_absent(),
+            additional_fees: additional_fees.or_absent(),
+            total_additional_fees: total_additional_fees.or_absent(),
             extra,
         })
     }
@@ -5276,23 +4563,20 @@ impl<'de> Deserialize<'de> for CalculationErrors {
 impl lenient::FromMap for CalculationErrors {
     const NAME: &'static str = "CalculationErrors";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order_validation_errors: Option<Nullable<serde_json::Value>> = None;
+        let mut order_validation_errors: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "orderValidationErrors",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "orderValidationErrors" => {
-                    if order_validation_errors.is_some() {
-                        return Err(lenient::duplicate("orderValidationErrors"));
-                    }
-                    order_validation_errors = Some(map.next_value()?);
-                }
+                "orderValidationErrors" => order_validation_errors.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CalculationErrors {
-            order_validation_errors: order_validation_errors.unwrap_or(Nullable::Absent),
+            order_validation_errors: order_validation_errors.or_absent(),
             extra,
         })
     }
@@ -5481,31 +4765,21 @@ impl<'de> Deserialize<'de> for CreatedBy {
 impl lenient::FromMap for CreatedBy {
     const NAME: &'static str = "CreatedBy";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut member_id: Option<Nullable<String>> = None;
-        let mut visitor_id: Option<Nullable<String>> = None;
+        let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
+        let mut visitor_id: Slot<Nullable<String>> = Slot::new("visitorId");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "memberId" => {
-                    if member_id.is_some() {
-                        return Err(lenient::duplicate("memberId"));
-                    }
-                    member_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "visitorId" => {
-                    if visitor_id.is_some() {
-                        return Err(lenient::duplicate("visitorId"));
-                    }
-                    visitor_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "memberId" => member_id.read_as::<OptionalString, _>(&mut map)?,
+                "visitorId" => visitor_id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CreatedBy {
-            member_id: member_id.unwrap_or(Nullable::Absent),
-            visitor_id: visitor_id.unwrap_or(Nullable::Absent),
+            member_id: member_id.or_absent(),
+            visitor_id: visitor_id.or_absent(),
             extra,
         })
     }
@@ -5569,39 +4843,30 @@ impl<'de> Deserialize<'de> for MembershipOptions {
 impl lenient::FromMap for MembershipOptions {
     const NAME: &'static str = "MembershipOptions";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut eligible_memberships: Option<Nullable<serde_json::Value>> = None;
-        let mut invalid_memberships: Option<Nullable<serde_json::Value>> = None;
-        let mut selected_memberships: Option<Nullable<SelectedMemberships>> = None;
+        let mut eligible_memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "eligibleMemberships",
+        );
+        let mut invalid_memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "invalidMemberships",
+        );
+        let mut selected_memberships: Slot<Nullable<SelectedMemberships>> = Slot::new(
+            "selectedMemberships",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "eligibleMemberships" => {
-                    if eligible_memberships.is_some() {
-                        return Err(lenient::duplicate("eligibleMemberships"));
-                    }
-                    eligible_memberships = Some(map.next_value()?);
-                }
-                "invalidMemberships" => {
-                    if invalid_memberships.is_some() {
-                        return Err(lenient::duplicate("invalidMemberships"));
-                    }
-                    invalid_memberships = Some(map.next_value()?);
-                }
-                "selectedMemberships" => {
-                    if selected_memberships.is_some() {
-                        return Err(lenient::duplicate("selectedMemberships"));
-                    }
-                    selected_memberships = Some(map.next_value()?);
-                }
+                "eligibleMemberships" => eligible_memberships.read(&mut map)?,
+                "invalidMemberships" => invalid_memberships.read(&mut map)?,
+                "selectedMemberships" => selected_memberships.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(MembershipOptions {
-            eligible_memberships: eligible_memberships.unwrap_or(Nullable::Absent),
-            invalid_memberships: invalid_memberships.unwrap_or(Nullable::Absent),
-            selected_memberships: selected_memberships.unwrap_or(Nullable::Absent),
+            eligible_memberships: eligible_memberships.or_absent(),
+            invalid_memberships: invalid_memberships.or_absent(),
+            selected_memberships: selected_memberships.or_absent(),
             extra,
         })
     }
@@ -5677,23 +4942,20 @@ impl<'de> Deserialize<'de> for SelectedMemberships {
 impl lenient::FromMap for SelectedMemberships {
     const NAME: &'static str = "SelectedMemberships";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut memberships: Option<Nullable<serde_json::Value>> = None;
+        let mut memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "memberships",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "memberships" => {
-                    if memberships.is_some() {
-                        return Err(lenient::duplicate("memberships"));
-                    }
-                    memberships = Some(map.next_value()?);
-                }
+                "memberships" => memberships.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(SelectedMemberships {
-            memberships: memberships.unwrap_or(Nullable::Absent),
+            memberships: memberships.or_absent(),
             extra,
         })
     }
@@ -5747,31 +5009,21 @@ impl<'de> Deserialize<'de> for CheckoutCreated {
 impl lenient::FromMap for CheckoutCreated {
     const NAME: &'static str = "CheckoutCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Checkout>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Checkout>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -5831,31 +5083,23 @@ impl<'de> Deserialize<'de> for CheckoutSettingsUpdated {
 impl lenient::FromMap for CheckoutSettingsUpdated {
     const NAME: &'static str = "CheckoutSettingsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutSettingsUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -5918,31 +5162,23 @@ impl<'de> Deserialize<'de> for CheckoutTemplateCreated {
 impl lenient::FromMap for CheckoutTemplateCreated {
     const NAME: &'static str = "CheckoutTemplateCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutTemplateCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -6005,31 +5241,23 @@ impl<'de> Deserialize<'de> for CheckoutTemplateDeleted {
 impl lenient::FromMap for CheckoutTemplateDeleted {
     const NAME: &'static str = "CheckoutTemplateDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutTemplateDeleted {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -6092,31 +5320,23 @@ impl<'de> Deserialize<'de> for CheckoutTemplateUpdated {
 impl lenient::FromMap for CheckoutTemplateUpdated {
     const NAME: &'static str = "CheckoutTemplateUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutTemplateUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -6179,31 +5399,23 @@ impl<'de> Deserialize<'de> for CheckoutTemplateUsed {
 impl lenient::FromMap for CheckoutTemplateUsed {
     const NAME: &'static str = "CheckoutTemplateUsed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "data",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutTemplateUsed {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -6266,31 +5478,21 @@ impl<'de> Deserialize<'de> for CheckoutUpdated {
 impl lenient::FromMap for CheckoutUpdated {
     const NAME: &'static str = "CheckoutUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Checkout>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Checkout>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CheckoutUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -6351,31 +5553,23 @@ impl<'de> Deserialize<'de> for Fulfillments {
 impl lenient::FromMap for Fulfillments {
     const NAME: &'static str = "Fulfillments";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order_id: Option<Nullable<String>> = None;
-        let mut fulfillments: Option<Nullable<Vec<Fulfillment>>> = None;
+        let mut order_id: Slot<Nullable<String>> = Slot::new("orderId");
+        let mut fulfillments: Slot<Nullable<Vec<Fulfillment>>> = Slot::new(
+            "fulfillments",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "orderId" => {
-                    if order_id.is_some() {
-                        return Err(lenient::duplicate("orderId"));
-                    }
-                    order_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "fulfillments" => {
-                    if fulfillments.is_some() {
-                        return Err(lenient::duplicate("fulfillments"));
-                    }
-                    fulfillments = Some(map.next_value()?);
-                }
+                "orderId" => order_id.read_as::<OptionalString, _>(&mut map)?,
+                "fulfillments" => fulfillments.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Fulfillments {
-            order_id: order_id.unwrap_or(Nullable::Absent),
-            fulfillments: fulfillments.unwrap_or(Nullable::Absent),
+            order_id: order_id.or_absent(),
+            fulfillments: fulfillments.or_absent(),
             extra,
         })
     }
@@ -6452,47 +5646,29 @@ impl<'de> Deserialize<'de> for Fulfillment {
 impl lenient::FromMap for Fulfillment {
     const NAME: &'static str = "Fulfillment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut line_items: Option<Nullable<Vec<FulfillmentLineItem>>> = None;
-        let mut tracking_info: Option<Nullable<TrackingInfo>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut line_items: Slot<Nullable<Vec<FulfillmentLineItem>>> = Slot::new(
+            "lineItems",
+        );
+        let mut tracking_info: Slot<Nullable<TrackingInfo>> = Slot::new("trackingInfo");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "lineItems" => {
-                    if line_items.is_some() {
-                        return Err(lenient::duplicate("lineItems"));
-                    }
-                    line_items = Some(map.next_value()?);
-                }
-                "trackingInfo" => {
-                    if tracking_info.is_some() {
-                        return Err(lenient::duplicate("trackingInfo"));
-                    }
-                    tracking_info = Some(map.next_value()?);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "lineItems" => line_items.read(&mut map)?,
+                "trackingInfo" => tracking_info.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Fulfillment {
-            id: id.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            line_items: line_items.unwrap_or(Nullable::Absent),
-            tracking_info: tracking_info.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            created_date: created_date.or_absent(),
+            line_items: line_items.or_absent(),
+            tracking_info: tracking_info.or_absent(),
             extra,
         })
     }
@@ -6572,31 +5748,21 @@ impl<'de> Deserialize<'de> for FulfillmentLineItem {
 impl lenient::FromMap for FulfillmentLineItem {
     const NAME: &'static str = "FulfillmentLineItem";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut quantity: Option<Nullable<i64>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut quantity: Slot<Nullable<i64>> = Slot::new("quantity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "quantity" => {
-                    if quantity.is_some() {
-                        return Err(lenient::duplicate("quantity"));
-                    }
-                    quantity = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "quantity" => quantity.read_as::<OptionalInteger, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(FulfillmentLineItem {
-            id: id.unwrap_or(Nullable::Absent),
-            quantity: quantity.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            quantity: quantity.or_absent(),
             extra,
         })
     }
@@ -6660,43 +5826,30 @@ impl<'de> Deserialize<'de> for TrackingInfo {
 impl lenient::FromMap for TrackingInfo {
     const NAME: &'static str = "TrackingInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut tracking_number: Option<Nullable<String>> = None;
-        let mut shipping_provider: Option<Nullable<String>> = None;
-        let mut tracking_link: Option<Nullable<String>> = None;
+        let mut tracking_number: Slot<Nullable<String>> = Slot::new("trackingNumber");
+        let mut shipping_provider: Slot<Nullable<String>> = Slot::new(
+            "shippingProvider",
+        );
+        let mut tracking_link: Slot<Nullable<String>> = Slot::new("trackingLink");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "trackingNumber" => {
-                    if tracking_number.is_some() {
-                        return Err(lenient::duplicate("trackingNumber"));
-                    }
-                    tracking_number = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    tracking_number.read_as::<OptionalString, _>(&mut map)?
                 }
                 "shippingProvider" => {
-                    if shipping_provider.is_some() {
-                        return Err(lenient::duplicate("shippingProvider"));
-                    }
-                    shipping_provider = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    shipping_provider.read_as::<OptionalString, _>(&mut map)?
                 }
-                "trackingLink" => {
-                    if tracking_link.is_some() {
-                        return Err(lenient::duplicate("trackingLink"));
-                    }
-                    tracking_link = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "trackingLink" => tracking_link.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackingInfo {
-            tracking_number: tracking_number.unwrap_or(Nullable::Absent),
-            shipping_provider: shipping_provider.unwrap_or(Nullable::Absent),
-            tracking_link: tracking_link.unwrap_or(Nullable::Absent),
+            tracking_number: tracking_number.or_absent(),
+            shipping_provider: shipping_provider.or_absent(),
+            tracking_link: tracking_link.or_absent(),
             extra,
         })
     }
@@ -6862,265 +6015,128 @@ impl<'de> Deserialize<'de> for Order {
 impl lenient::FromMap for Order {
     const NAME: &'static str = "Order";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut number: Option<Nullable<String>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut line_items: Option<Nullable<Vec<LineItem>>> = None;
-        let mut buyer_info: Option<Nullable<BuyerInfo>> = None;
-        let mut payment_status: Option<Nullable<PaymentStatus>> = None;
-        let mut fulfillment_status: Option<Nullable<FulfillmentStatus>> = None;
-        let mut buyer_language: Option<Nullable<String>> = None;
-        let mut weight_unit: Option<Nullable<WeightUnit>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut tax_included_in_prices: Option<Nullable<bool>> = None;
-        let mut price_summary: Option<Nullable<PriceSummary>> = None;
-        let mut billing_info: Option<Nullable<AddressWithContact>> = None;
-        let mut shipping_info: Option<Nullable<OrderShippingInfo>> = None;
-        let mut buyer_note: Option<Nullable<String>> = None;
-        let mut status: Option<Nullable<OrderStatus>> = None;
-        let mut archived: Option<Nullable<bool>> = None;
-        let mut tax_summary: Option<Nullable<TaxSummary>> = None;
-        let mut applied_discounts: Option<Nullable<Vec<AppliedDiscount>>> = None;
-        let mut activities: Option<Nullable<Vec<OrderActivity>>> = None;
-        let mut attribution_source: Option<Nullable<AttributionSource>> = None;
-        let mut created_by: Option<Nullable<CreatedBy>> = None;
-        let mut channel_info: Option<Nullable<ChannelInfo>> = None;
-        let mut seen_by_a_human: Option<Nullable<bool>> = None;
-        let mut checkout_id: Option<Nullable<String>> = None;
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut custom_fields: Option<Nullable<serde_json::Value>> = None;
-        let mut pay_now: Option<Nullable<PriceSummary>> = None;
-        let mut balance_summary: Option<Nullable<BalanceSummary>> = None;
-        let mut additional_fees: Option<Nullable<serde_json::Value>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut number: Slot<Nullable<String>> = Slot::new("number");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut line_items: Slot<Nullable<Vec<LineItem>>> = Slot::new("lineItems");
+        let mut buyer_info: Slot<Nullable<BuyerInfo>> = Slot::new("buyerInfo");
+        let mut payment_status: Slot<Nullable<PaymentStatus>> = Slot::new(
+            "paymentStatus",
+        );
+        let mut fulfillment_status: Slot<Nullable<FulfillmentStatus>> = Slot::new(
+            "fulfillmentStatus",
+        );
+        let mut buyer_language: Slot<Nullable<String>> = Slot::new("buyerLanguage");
+        let mut weight_unit: Slot<Nullable<WeightUnit>> = Slot::new("weightUnit");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut tax_included_in_prices: Slot<Nullable<bool>> = Slot::new(
+            "taxIncludedInPrices",
+        );
+        let mut price_summary: Slot<Nullable<PriceSummary>> = Slot::new("priceSummary");
+        let mut billing_info: Slot<Nullable<AddressWithContact>> = Slot::new(
+            "billingInfo",
+        );
+        let mut shipping_info: Slot<Nullable<OrderShippingInfo>> = Slot::new(
+            "shippingInfo",
+        );
+        let mut buyer_note: Slot<Nullable<String>> = Slot::new("buyerNote");
+        let mut status: Slot<Nullable<OrderStatus>> = Slot::new("status");
+        let mut archived: Slot<Nullable<bool>> = Slot::new("archived");
+        let mut tax_summary: Slot<Nullable<TaxSummary>> = Slot::new("taxSummary");
+        let mut applied_discounts: Slot<Nullable<Vec<AppliedDiscount>>> = Slot::new(
+            "appliedDiscounts",
+        );
+        let mut activities: Slot<Nullable<Vec<OrderActivity>>> = Slot::new("activities");
+        let mut attribution_source: Slot<Nullable<AttributionSource>> = Slot::new(
+            "attributionSource",
+        );
+        let mut created_by: Slot<Nullable<CreatedBy>> = Slot::new("createdBy");
+        let mut channel_info: Slot<Nullable<ChannelInfo>> = Slot::new("channelInfo");
+        let mut seen_by_a_human: Slot<Nullable<bool>> = Slot::new("seenByAHuman");
+        let mut checkout_id: Slot<Nullable<String>> = Slot::new("checkoutId");
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut custom_fields: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "customFields",
+        );
+        let mut pay_now: Slot<Nullable<PriceSummary>> = Slot::new("payNow");
+        let mut balance_summary: Slot<Nullable<BalanceSummary>> = Slot::new(
+            "balanceSummary",
+        );
+        let mut additional_fees: Slot<Nullable<serde_json::Value>> = Slot::new(
+            "additionalFees",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "number" => {
-                    if number.is_some() {
-                        return Err(lenient::duplicate("number"));
-                    }
-                    number = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "lineItems" => {
-                    if line_items.is_some() {
-                        return Err(lenient::duplicate("lineItems"));
-                    }
-                    line_items = Some(map.next_value()?);
-                }
-                "buyerInfo" => {
-                    if buyer_info.is_some() {
-                        return Err(lenient::duplicate("buyerInfo"));
-                    }
-                    buyer_info = Some(map.next_value()?);
-                }
-                "paymentStatus" => {
-                    if payment_status.is_some() {
-                        return Err(lenient::duplicate("paymentStatus"));
-                    }
-                    payment_status = Some(map.next_value()?);
-                }
-                "fulfillmentStatus" => {
-                    if fulfillment_status.is_some() {
-                        return Err(lenient::duplicate("fulfillmentStatus"));
-                    }
-                    fulfillment_status = Some(map.next_value()?);
-                }
-                "buyerLanguage" => {
-                    if buyer_language.is_some() {
-                        return Err(lenient::duplicate("buyerLanguage"));
-                    }
-                    buyer_language = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
-                }
-                "weightUnit" => {
-                    if weight_unit.is_some() {
-                        return Err(lenient::duplicate("weightUnit"));
-                    }
-                    weight_unit = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "taxIncludedInPrices" => {
-                    if tax_included_in_prices.is_some() {
-                        return Err(lenient::duplicate("taxIncludedInPrices"));
-                    }
-                    tax_included_in_prices = Some(map.next_value()?);
-                }
-                "priceSummary" => {
-                    if price_summary.is_some() {
-                        return Err(lenient::duplicate("priceSummary"));
-                    }
-                    price_summary = Some(map.next_value()?);
-                }
-                "billingInfo" => {
-                    if billing_info.is_some() {
-                        return Err(lenient::duplicate("billingInfo"));
-                    }
-                    billing_info = Some(map.next_value()?);
-                }
-                "shippingInfo" => {
-                    if shipping_info.is_some() {
-                        return Err(lenient::duplicate("shippingInfo"));
-                    }
-                    shipping_info = Some(map.next_value()?);
-                }
-                "buyerNote" => {
-                    if buyer_note.is_some() {
-                        return Err(lenient::duplicate("buyerNote"));
-                    }
-                    buyer_note = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "status" => {
-                    if status.is_some() {
-                        return Err(lenient::duplicate("status"));
-                    }
-                    status = Some(map.next_value()?);
-                }
-                "archived" => {
-                    if archived.is_some() {
-                        return Err(lenient::duplicate("archived"));
-                    }
-                    archived = Some(map.next_value()?);
-                }
-                "taxSummary" => {
-                    if tax_summary.is_some() {
-                        return Err(lenient::duplicate("taxSummary"));
-                    }
-                    tax_summary = Some(map.next_value()?);
-                }
-                "appliedDiscounts" => {
-                    if applied_discounts.is_some() {
-                        return Err(lenient::duplicate("appliedDiscounts"));
-                    }
-                    applied_discounts = Some(map.next_value()?);
-                }
-                "activities" => {
-                    if activities.is_some() {
-                        return Err(lenient::duplicate("activities"));
-                    }
-                    activities = Some(map.next_value()?);
-                }
-                "attributionSource" => {
-                    if attribution_source.is_some() {
-                        return Err(lenient::duplicate("attributionSource"));
-                    }
-                    attribution_source = Some(map.next_value()?);
-                }
-                "createdBy" => {
-                    if created_by.is_some() {
-                        return Err(lenient::duplicate("createdBy"));
-                    }
-                    created_by = Some(map.next_value()?);
-                }
-                "channelInfo" => {
-                    if channel_info.is_some() {
-                        return Err(lenient::duplicate("channelInfo"));
-                    }
-                    channel_info = Some(map.next_value()?);
-                }
-                "seenByAHuman" => {
-                    if seen_by_a_human.is_some() {
-                        return Err(lenient::duplicate("seenByAHuman"));
-                    }
-                    seen_by_a_human = Some(map.next_value()?);
-                }
-                "checkoutId" => {
-                    if checkout_id.is_some() {
-                        return Err(lenient::duplicate("checkoutId"));
-                    }
-                    checkout_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "cartId" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "customFields" => {
-                    if custom_fields.is_some() {
-                        return Err(lenient::duplicate("customFields"));
-                    }
-                    custom_fields = Some(map.next_value()?);
-                }
-                "payNow" => {
-                    if pay_now.is_some() {
-                        return Err(lenient::duplicate("payNow"));
-                    }
-                    pay_now = Some(map.next_value()?);
-                }
-                "balanceSummary" => {
-                    if balance_summary.is_some() {
-                        return Err(lenient::duplicate("balanceSummary"));
-                    }
-                    balance_summary = Some(map.next_value()?);
-                }
-                "additionalFees" => {
-                    if additional_fees.is_some() {
-                        return Err(lenient::duplicate("additionalFees"));
-                    }
-                    additional_fees = Some(map.next_value()?);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "number" => number.read_as::<OptionalString, _>(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "lineItems" => line_items.read(&mut map)?,
+                "buyerInfo" => buyer_info.read(&mut map)?,
+                "paymentStatus" => payment_status.read(&mut map)?,
+                "fulfillmentStatus" => fulfillment_status.read(&mut map)?,
+                "buyerLanguage" => buyer_language.read_as::<OptionalString, _>(&mut map)?,
+                "weightUnit" => weight_unit.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "taxIncludedInPrices" => tax_included_in_prices.read(&mut map)?,
+                "priceSummary" => price_summary.read(&mut map)?,
+                "billingInfo" => billing_info.read(&mut map)?,
+                "shippingInfo" => shipping_info.read(&mut map)?,
+                "buyerNote" => buyer_note.read_as::<OptionalString, _>(&mut map)?,
+                "status" => status.read(&mut map)?,
+                "archived" => archived.read(&mut map)?,
+                "taxSummary" => tax_summary.read(&mut map)?,
+                "appliedDiscounts" => applied_discounts.read(&mut map)?,
+                "activities" => activities.read(&mut map)?,
+                "attributionSource" => attribution_source.read(&mut map)?,
+                "createdBy" => created_by.read(&mut map)?,
+                "channelInfo" => channel_info.read(&mut map)?,
+                "seenByAHuman" => seen_by_a_human.read(&mut map)?,
+                "checkoutId" => checkout_id.read_as::<OptionalString, _>(&mut map)?,
+                "cartId" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "customFields" => custom_fields.read(&mut map)?,
+                "payNow" => pay_now.read(&mut map)?,
+                "balanceSummary" => balance_summary.read(&mut map)?,
+                "additionalFees" => additional_fees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Order {
-            id: id.unwrap_or(Nullable::Absent),
-            number: number.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            line_items: line_items.unwrap_or(Nullable::Absent),
-            buyer_info: buyer_info.unwrap_or(Nullable::Absent),
-            payment_status: payment_status.unwrap_or(Nullable::Absent),
-            fulfillment_status: fulfillment_status.unwrap_or(Nullable::Absent),
-            buyer_language: buyer_language.unwrap_or(Nullable::Absent),
-            weight_unit: weight_unit.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            tax_included_in_prices: tax_included_in_prices.unwrap_or(Nullable::Absent),
-            price_summary: price_summary.unwrap_or(Nullable::Absent),
-            billing_info: billing_info.unwrap_or(Nullable::Absent),
-            shipping_info: shipping_info.unwrap_or(Nullable::Absent),
-            buyer_note: buyer_note.unwrap_or(Nullable::Absent),
-            status: status.unwrap_or(Nullable::Absent),
-            archived: archived.unwrap_or(Nullable::Absent),
-            tax_summary: tax_summary.unwrap_or(Nullable::Absent),
-            applied_discounts: applied_discounts.unwrap_or(Nullable::Absent),
-            activities: activities.unwrap_or(Nullable::Absent),
-            attribution_source: attribution_source.unwrap_or(Nullable::Absent),
-            created_by: created_by.unwrap_or(Nullable::Absent),
-            channel_info: channel_info.unwrap_or(Nullable::Absent),
-            seen_by_a_human: seen_by_a_human.unwrap_or(Nullable::Absent),
-            checkout_id: checkout_id.unwrap_or(Nullable::Absent),
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            custom_fields: custom_fields.unwrap_or(Nullable::Absent),
-            pay_now: pay_now.unwrap_or(Nullable::Absent),
-            balance_summary: balance_summary.unwrap_or(Nullable::Absent),
-            additional_fees: additional_fees.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            number: number.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
+            line_items: line_items.or_absent(),
+            buyer_info: buyer_info.or_absent(),
+            payment_status: payment_status.or_absent(),
+            fulfillment_status: fulfillment_status.or_absent(),
+            buyer_language: buyer_language.or_absent(),
+            weight_unit: weight_unit.or_absent(),
+            currency: currency.or_absent(),
+            tax_included_in_prices: tax_included_in_prices.or_absent(),
+            price_summary: price_summary.or_absent(),
+            billing_info: billing_info.or_absent(),
+            shipping_info: shipping_info.or_absent(),
+            buyer_note: buyer_note.or_absent(),
+            status: status.or_absent(),
+            archived: archived.or_absent(),
+            tax_summary: tax_summary.or_absent(),
+            applied_discounts: applied_discounts.or_absent(),
+            activities: activities.or_absent(),
+            attribution_source: attribution_source.or_absent(),
+            created_by: created_by.or_absent(),
+            channel_info: channel_info.or_absent(),
+            seen_by_a_human: seen_by_a_human.or_absent(),
+            checkout_id: checkout_id.or_absent(),
+            cart_id: cart_id.or_absent(),
+            custom_fields: custom_fields.or_absent(),
+            pay_now: pay_now.or_absent(),
+            balance_summary: balance_summary.or_absent(),
+            additional_fees: additional_fees.or_absent(),
             extra,
         })
     }
@@ -7624,31 +6640,23 @@ impl<'de> Deserialize<'de> for AddressWithContact {
 impl lenient::FromMap for AddressWithContact {
     const NAME: &'static str = "AddressWithContact";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut address: Option<Nullable<Address>> = None;
-        let mut contact_details: Option<Nullable<ContactDetails>> = None;
+        let mut address: Slot<Nullable<Address>> = Slot::new("address");
+        let mut contact_details: Slot<Nullable<ContactDetails>> = Slot::new(
+            "contactDetails",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "address" => {
-                    if address.is_some() {
-                        return Err(lenient::duplicate("address"));
-                    }
-                    address = Some(map.next_value()?);
-                }
-                "contactDetails" => {
-                    if contact_details.is_some() {
-                        return Err(lenient::duplicate("contactDetails"));
-                    }
-                    contact_details = Some(map.next_value()?);
-                }
+                "address" => address.read(&mut map)?,
+                "contactDetails" => contact_details.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AddressWithContact {
-            address: address.unwrap_or(Nullable::Absent),
-            contact_details: contact_details.unwrap_or(Nullable::Absent),
+            address: address.or_absent(),
+            contact_details: contact_details.or_absent(),
             extra,
         })
     }
@@ -7724,63 +6732,35 @@ impl<'de> Deserialize<'de> for Address {
 impl lenient::FromMap for Address {
     const NAME: &'static str = "Address";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut address_line1: Option<Nullable<String>> = None;
-        let mut city: Option<Nullable<String>> = None;
-        let mut subdivision: Option<Nullable<String>> = None;
-        let mut country: Option<Nullable<String>> = None;
-        let mut postal_code: Option<Nullable<String>> = None;
-        let mut location: Option<Nullable<Location>> = None;
+        let mut address_line1: Slot<Nullable<String>> = Slot::new("addressLine1");
+        let mut city: Slot<Nullable<String>> = Slot::new("city");
+        let mut subdivision: Slot<Nullable<String>> = Slot::new("subdivision");
+        let mut country: Slot<Nullable<String>> = Slot::new("country");
+        let mut postal_code: Slot<Nullable<String>> = Slot::new("postalCode");
+        let mut location: Slot<Nullable<Location>> = Slot::new("location");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "addressLine1" | "addressLine" => {
-                    if address_line1.is_some() {
-                        return Err(lenient::duplicate("addressLine1"));
-                    }
-                    address_line1 = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    address_line1.read_as::<OptionalString, _>(&mut map)?
                 }
-                "city" => {
-                    if city.is_some() {
-                        return Err(lenient::duplicate("city"));
-                    }
-                    city = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "subdivision" => {
-                    if subdivision.is_some() {
-                        return Err(lenient::duplicate("subdivision"));
-                    }
-                    subdivision = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "country" => {
-                    if country.is_some() {
-                        return Err(lenient::duplicate("country"));
-                    }
-                    country = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "postalCode" => {
-                    if postal_code.is_some() {
-                        return Err(lenient::duplicate("postalCode"));
-                    }
-                    postal_code = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "location" | "geocode" => {
-                    if location.is_some() {
-                        return Err(lenient::duplicate("location"));
-                    }
-                    location = Some(map.next_value()?);
-                }
+                "city" => city.read_as::<OptionalString, _>(&mut map)?,
+                "subdivision" => subdivision.read_as::<OptionalString, _>(&mut map)?,
+                "country" => country.read_as::<OptionalString, _>(&mut map)?,
+                "postalCode" => postal_code.read_as::<OptionalString, _>(&mut map)?,
+                "location" | "geocode" => location.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Address {
-            address_line1: address_line1.unwrap_or(Nullable::Absent),
-            city: city.unwrap_or(Nullable::Absent),
-            subdivision: subdivision.unwrap_or(Nullable::Absent),
-            country: country.unwrap_or(Nullable::Absent),
-            postal_code: postal_code.unwrap_or(Nullable::Absent),
-            location: location.unwrap_or(Nullable::Absent),
+            address_line1: address_line1.or_absent(),
+            city: city.or_absent(),
+            subdivision: subdivision.or_absent(),
+            country: country.or_absent(),
+            postal_code: postal_code.or_absent(),
+            location: location.or_absent(),
             extra,
         })
     }
@@ -7869,31 +6849,21 @@ impl<'de> Deserialize<'de> for Location {
 impl lenient::FromMap for Location {
     const NAME: &'static str = "Location";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut latitude: Option<Nullable<Number>> = None;
-        let mut longitude: Option<Nullable<Number>> = None;
+        let mut latitude: Slot<Nullable<Number>> = Slot::new("latitude");
+        let mut longitude: Slot<Nullable<Number>> = Slot::new("longitude");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "latitude" => {
-                    if latitude.is_some() {
-                        return Err(lenient::duplicate("latitude"));
-                    }
-                    latitude = Some(map.next_value()?);
-                }
-                "longitude" => {
-                    if longitude.is_some() {
-                        return Err(lenient::duplicate("longitude"));
-                    }
-                    longitude = Some(map.next_value()?);
-                }
+                "latitude" => latitude.read(&mut map)?,
+                "longitude" => longitude.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Location {
-            latitude: latitude.unwrap_or(Nullable::Absent),
-            longitude: longitude.unwrap_or(Nullable::Absent),
+            latitude: latitude.or_absent(),
+            longitude: longitude.or_absent(),
             extra,
         })
     }
@@ -7966,63 +6936,33 @@ impl<'de> Deserialize<'de> for OrderShippingInfo {
 impl lenient::FromMap for OrderShippingInfo {
     const NAME: &'static str = "OrderShippingInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut carrier_id: Option<Nullable<String>> = None;
-        let mut code: Option<Nullable<String>> = None;
-        let mut title: Option<Nullable<String>> = None;
-        let mut logistics: Option<Nullable<ShippingLogistics>> = None;
-        let mut cost: Option<Nullable<ShippingPrice>> = None;
-        let mut region: Option<Nullable<ShippingRegion>> = None;
+        let mut carrier_id: Slot<Nullable<String>> = Slot::new("carrierId");
+        let mut code: Slot<Nullable<String>> = Slot::new("code");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut logistics: Slot<Nullable<ShippingLogistics>> = Slot::new("logistics");
+        let mut cost: Slot<Nullable<ShippingPrice>> = Slot::new("cost");
+        let mut region: Slot<Nullable<ShippingRegion>> = Slot::new("region");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "carrierId" => {
-                    if carrier_id.is_some() {
-                        return Err(lenient::duplicate("carrierId"));
-                    }
-                    carrier_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "code" => {
-                    if code.is_some() {
-                        return Err(lenient::duplicate("code"));
-                    }
-                    code = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "logistics" => {
-                    if logistics.is_some() {
-                        return Err(lenient::duplicate("logistics"));
-                    }
-                    logistics = Some(map.next_value()?);
-                }
-                "cost" => {
-                    if cost.is_some() {
-                        return Err(lenient::duplicate("cost"));
-                    }
-                    cost = Some(map.next_value()?);
-                }
-                "region" => {
-                    if region.is_some() {
-                        return Err(lenient::duplicate("region"));
-                    }
-                    region = Some(map.next_value()?);
-                }
+                "carrierId" => carrier_id.read_as::<OptionalString, _>(&mut map)?,
+                "code" => code.read_as::<OptionalString, _>(&mut map)?,
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "logistics" => logistics.read(&mut map)?,
+                "cost" => cost.read(&mut map)?,
+                "region" => region.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderShippingInfo {
-            carrier_id: carrier_id.unwrap_or(Nullable::Absent),
-            code: code.unwrap_or(Nullable::Absent),
-            title: title.unwrap_or(Nullable::Absent),
-            logistics: logistics.unwrap_or(Nullable::Absent),
-            cost: cost.unwrap_or(Nullable::Absent),
-            region: region.unwrap_or(Nullable::Absent),
+            carrier_id: carrier_id.or_absent(),
+            code: code.or_absent(),
+            title: title.or_absent(),
+            logistics: logistics.or_absent(),
+            cost: cost.or_absent(),
+            region: region.or_absent(),
             extra,
         })
     }
@@ -8111,31 +7051,23 @@ impl<'de> Deserialize<'de> for ShippingLogistics {
 impl lenient::FromMap for ShippingLogistics {
     const NAME: &'static str = "ShippingLogistics";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut delivery_time: Option<Nullable<String>> = None;
-        let mut shipping_destination: Option<Nullable<AddressWithContact>> = None;
+        let mut delivery_time: Slot<Nullable<String>> = Slot::new("deliveryTime");
+        let mut shipping_destination: Slot<Nullable<AddressWithContact>> = Slot::new(
+            "shippingDestination",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "deliveryTime" => {
-                    if delivery_time.is_some() {
-                        return Err(lenient::duplicate("deliveryTime"));
-                    }
-                    delivery_time = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "shippingDestination" => {
-                    if shipping_destination.is_some() {
-                        return Err(lenient::duplicate("shippingDestination"));
-                    }
-                    shipping_destination = Some(map.next_value()?);
-                }
+                "deliveryTime" => delivery_time.read_as::<OptionalString, _>(&mut map)?,
+                "shippingDestination" => shipping_destination.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ShippingLogistics {
-            delivery_time: delivery_time.unwrap_or(Nullable::Absent),
-            shipping_destination: shipping_destination.unwrap_or(Nullable::Absent),
+            delivery_time: delivery_time.or_absent(),
+            shipping_destination: shipping_destination.or_absent(),
             extra,
         })
     }
@@ -8211,55 +7143,34 @@ impl<'de> Deserialize<'de> for ShippingPrice {
 impl lenient::FromMap for ShippingPrice {
     const NAME: &'static str = "ShippingPrice";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut price: Option<Nullable<Money>> = None;
-        let mut total_price_before_tax: Option<Nullable<Money>> = None;
-        let mut total_price_after_tax: Option<Nullable<Money>> = None;
-        let mut tax_details: Option<Nullable<TaxDetails>> = None;
-        let mut discount: Option<Nullable<Money>> = None;
+        let mut price: Slot<Nullable<Money>> = Slot::new("price");
+        let mut total_price_before_tax: Slot<Nullable<Money>> = Slot::new(
+            "totalPriceBeforeTax",
+        );
+        let mut total_price_after_tax: Slot<Nullable<Money>> = Slot::new(
+            "totalPriceAfterTax",
+        );
+        let mut tax_details: Slot<Nullable<TaxDetails>> = Slot::new("taxDetails");
+        let mut discount: Slot<Nullable<Money>> = Slot::new("discount");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "totalPriceBeforeTax" => {
-                    if total_price_before_tax.is_some() {
-                        return Err(lenient::duplicate("totalPriceBeforeTax"));
-                    }
-                    total_price_before_tax = Some(map.next_value()?);
-                }
-                "totalPriceAfterTax" => {
-                    if total_price_after_tax.is_some() {
-                        return Err(lenient::duplicate("totalPriceAfterTax"));
-                    }
-                    total_price_after_tax = Some(map.next_value()?);
-                }
-                "taxDetails" => {
-                    if tax_details.is_some() {
-                        return Err(lenient::duplicate("taxDetails"));
-                    }
-                    tax_details = Some(map.next_value()?);
-                }
-                "discount" => {
-                    if discount.is_some() {
-                        return Err(lenient::duplicate("discount"));
-                    }
-                    discount = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
+                "totalPriceBeforeTax" => total_price_before_tax.read(&mut map)?,
+                "totalPriceAfterTax" => total_price_after_tax.read(&mut map)?,
+                "taxDetails" => tax_details.read(&mut map)?,
+                "discount" => discount.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ShippingPrice {
-            price: price.unwrap_or(Nullable::Absent),
-            total_price_before_tax: total_price_before_tax.unwrap_or(Nullable::Absent),
-            total_price_after_tax: total_price_after_tax.unwrap_or(Nullable::Absent),
-            tax_details: tax_details.unwrap_or(Nullable::Absent),
-            discount: discount.unwrap_or(Nullable::Absent),
+            price: price.or_absent(),
+            total_price_before_tax: total_price_before_tax.or_absent(),
+            total_price_after_tax: total_price_after_tax.or_absent(),
+            tax_details: tax_details.or_absent(),
+            discount: discount.or_absent(),
             extra,
         })
     }
@@ -8343,23 +7254,18 @@ impl<'de> Deserialize<'de> for ShippingRegion {
 impl lenient::FromMap for ShippingRegion {
     const NAME: &'static str = "ShippingRegion";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ShippingRegion {
-            name: name.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
             extra,
         })
     }
@@ -8490,31 +7396,21 @@ impl<'de> Deserialize<'de> for TaxSummary {
 impl lenient::FromMap for TaxSummary {
     const NAME: &'static str = "TaxSummary";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total_tax: Option<Nullable<Money>> = None;
-        let mut manual_tax_rate: Option<Nullable<Decimal>> = None;
+        let mut total_tax: Slot<Nullable<Money>> = Slot::new("totalTax");
+        let mut manual_tax_rate: Slot<Nullable<Decimal>> = Slot::new("manualTaxRate");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "totalTax" => {
-                    if total_tax.is_some() {
-                        return Err(lenient::duplicate("totalTax"));
-                    }
-                    total_tax = Some(map.next_value()?);
-                }
-                "manualTaxRate" => {
-                    if manual_tax_rate.is_some() {
-                        return Err(lenient::duplicate("manualTaxRate"));
-                    }
-                    manual_tax_rate = Some(map.next_value()?);
-                }
+                "totalTax" => total_tax.read(&mut map)?,
+                "manualTaxRate" => manual_tax_rate.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TaxSummary {
-            total_tax: total_tax.unwrap_or(Nullable::Absent),
-            manual_tax_rate: manual_tax_rate.unwrap_or(Nullable::Absent),
+            total_tax: total_tax.or_absent(),
+            manual_tax_rate: manual_tax_rate.or_absent(),
             extra,
         })
     }
@@ -8582,39 +7478,26 @@ impl<'de> Deserialize<'de> for OrderActivity {
 impl lenient::FromMap for OrderActivity {
     const NAME: &'static str = "OrderActivity";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut type_: Option<Nullable<OrderActivityType>> = None;
-        let mut order_refunded: Option<Nullable<OrderRefunded>> = None;
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut type_: Slot<Nullable<OrderActivityType>> = Slot::new("type");
+        let mut order_refunded: Slot<Nullable<OrderRefunded>> = Slot::new(
+            "orderRefunded",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
-                "orderRefunded" => {
-                    if order_refunded.is_some() {
-                        return Err(lenient::duplicate("orderRefunded"));
-                    }
-                    order_refunded = Some(map.next_value()?);
-                }
+                "_createdDate" => created_date.read(&mut map)?,
+                "type" => type_.read(&mut map)?,
+                "orderRefunded" => order_refunded.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderActivity {
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            type_: type_.unwrap_or(Nullable::Absent),
-            order_refunded: order_refunded.unwrap_or(Nullable::Absent),
+            created_date: created_date.or_absent(),
+            type_: type_.or_absent(),
+            order_refunded: order_refunded.or_absent(),
             extra,
         })
     }
@@ -8961,39 +7844,24 @@ impl<'de> Deserialize<'de> for OrderRefunded {
 impl lenient::FromMap for OrderRefunded {
     const NAME: &'static str = "OrderRefunded";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut manual: Option<Nullable<bool>> = None;
-        let mut amount: Option<Nullable<Money>> = None;
-        let mut reason: Option<Nullable<String>> = None;
+        let mut manual: Slot<Nullable<bool>> = Slot::new("manual");
+        let mut amount: Slot<Nullable<Money>> = Slot::new("amount");
+        let mut reason: Slot<Nullable<String>> = Slot::new("reason");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "manual" => {
-                    if manual.is_some() {
-                        return Err(lenient::duplicate("manual"));
-                    }
-                    manual = Some(map.next_value()?);
-                }
-                "amount" => {
-                    if amount.is_some() {
-                        return Err(lenient::duplicate("amount"));
-                    }
-                    amount = Some(map.next_value()?);
-                }
-                "reason" => {
-                    if reason.is_some() {
-                        return Err(lenient::duplicate("reason"));
-                    }
-                    reason = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "manual" => manual.read(&mut map)?,
+                "amount" => amount.read(&mut map)?,
+                "reason" => reason.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderRefunded {
-            manual: manual.unwrap_or(Nullable::Absent),
-            amount: amount.unwrap_or(Nullable::Absent),
-            reason: reason.unwrap_or(Nullable::Absent),
+            manual: manual.or_absent(),
+            amount: amount.or_absent(),
+            reason: reason.or_absent(),
             extra,
         })
     }
@@ -9123,23 +7991,18 @@ impl<'de> Deserialize<'de> for ChannelInfo {
 impl lenient::FromMap for ChannelInfo {
     const NAME: &'static str = "ChannelInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut type_: Option<Nullable<ChannelInfoType>> = None;
+        let mut type_: Slot<Nullable<ChannelInfoType>> = Slot::new("type");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
+                "type" => type_.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ChannelInfo {
-            type_: type_.unwrap_or(Nullable::Absent),
+            type_: type_.or_absent(),
             extra,
         })
     }
@@ -9347,23 +8210,18 @@ impl<'de> Deserialize<'de> for BalanceSummary {
 impl lenient::FromMap for BalanceSummary {
     const NAME: &'static str = "BalanceSummary";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut balance: Option<Nullable<Money>> = None;
+        let mut balance: Slot<Nullable<Money>> = Slot::new("balance");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "balance" => {
-                    if balance.is_some() {
-                        return Err(lenient::duplicate("balance"));
-                    }
-                    balance = Some(map.next_value()?);
-                }
+                "balance" => balance.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BalanceSummary {
-            balance: balance.unwrap_or(Nullable::Absent),
+            balance: balance.or_absent(),
             extra,
         })
     }
@@ -9414,31 +8272,21 @@ impl<'de> Deserialize<'de> for FulfillmentsUpdated {
 impl lenient::FromMap for FulfillmentsUpdated {
     const NAME: &'static str = "FulfillmentsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Fulfillments>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Fulfillments>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(FulfillmentsUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -9498,31 +8346,21 @@ impl<'de> Deserialize<'de> for OrderApproved {
 impl lenient::FromMap for OrderApproved {
     const NAME: &'static str = "OrderApproved";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<OrderApprovedData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<OrderApprovedData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderApproved {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -9579,23 +8417,18 @@ impl<'de> Deserialize<'de> for OrderApprovedData {
 impl lenient::FromMap for OrderApprovedData {
     const NAME: &'static str = "OrderApprovedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order: Option<Nullable<Order>> = None;
+        let mut order: Slot<Nullable<Order>> = Slot::new("order");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "order" => {
-                    if order.is_some() {
-                        return Err(lenient::duplicate("order"));
-                    }
-                    order = Some(map.next_value()?);
-                }
+                "order" => order.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderApprovedData {
-            order: order.unwrap_or(Nullable::Absent),
+            order: order.or_absent(),
             extra,
         })
     }
@@ -9646,31 +8479,21 @@ impl<'de> Deserialize<'de> for OrderCanceled {
 impl lenient::FromMap for OrderCanceled {
     const NAME: &'static str = "OrderCanceled";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<OrderCanceledData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<OrderCanceledData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderCanceled {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -9734,40 +8557,26 @@ impl<'de> Deserialize<'de> for OrderCanceledData {
 impl lenient::FromMap for OrderCanceledData {
     const NAME: &'static str = "OrderCanceledData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order: Option<Nullable<Order>> = None;
-        let mut restock_all_items: Option<Nullable<bool>> = None;
-        let mut send_order_canceled_email: Option<Nullable<bool>> = None;
+        let mut order: Slot<Nullable<Order>> = Slot::new("order");
+        let mut restock_all_items: Slot<Nullable<bool>> = Slot::new("restockAllItems");
+        let mut send_order_canceled_email: Slot<Nullable<bool>> = Slot::new(
+            "sendOrderCanceledEmail",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "order" => {
-                    if order.is_some() {
-                        return Err(lenient::duplicate("order"));
-                    }
-                    order = Some(map.next_value()?);
-                }
-                "restockAllItems" => {
-                    if restock_all_items.is_some() {
-                        return Err(lenient::duplicate("restockAllItems"));
-                    }
-                    restock_all_items = Some(map.next_value()?);
-                }
-                "sendOrderCanceledEmail" => {
-                    if send_order_canceled_email.is_some() {
-                        return Err(lenient::duplicate("sendOrderCanceledEmail"));
-                    }
-                    send_order_canceled_email = Some(map.next_value()?);
-                }
+                "order" => order.read(&mut map)?,
+                "restockAllItems" => restock_all_items.read(&mut map)?,
+                "sendOrderCanceledEmail" => send_order_canceled_email.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderCanceledData {
-            order: order.unwrap_or(Nullable::Absent),
-            restock_all_items: restock_all_items.unwrap_or(Nullable::Absent),
-            send_order_canceled_email: send_order_canceled_email
-                .unwrap_or(Nullable::Absent),
+            order: order.or_absent(),
+            restock_all_items: restock_all_items.or_absent(),
+            send_order_canceled_email: send_order_canceled_email.or_absent(),
             extra,
         })
     }
@@ -9839,31 +8648,23 @@ impl<'de> Deserialize<'de> for OrderCreated {
 impl lenient::FromMap for OrderCreated {
     const NAME: &'static str = "OrderCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -9926,31 +8727,21 @@ impl<'de> Deserialize<'de> for OrderPaymentStatusUpdated {
 impl lenient::FromMap for OrderPaymentStatusUpdated {
     const NAME: &'static str = "OrderPaymentStatusUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<OrderPaymentStatusUpdatedData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<OrderPaymentStatusUpdatedData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderPaymentStatusUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -10014,31 +8805,23 @@ impl<'de> Deserialize<'de> for OrderPaymentStatusUpdatedData {
 impl lenient::FromMap for OrderPaymentStatusUpdatedData {
     const NAME: &'static str = "OrderPaymentStatusUpdatedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order: Option<Nullable<Order>> = None;
-        let mut previous_payment_status: Option<Nullable<PreviousPaymentStatus>> = None;
+        let mut order: Slot<Nullable<Order>> = Slot::new("order");
+        let mut previous_payment_status: Slot<Nullable<PreviousPaymentStatus>> = Slot::new(
+            "previousPaymentStatus",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "order" => {
-                    if order.is_some() {
-                        return Err(lenient::duplicate("order"));
-                    }
-                    order = Some(map.next_value()?);
-                }
-                "previousPaymentStatus" => {
-                    if previous_payment_status.is_some() {
-                        return Err(lenient::duplicate("previousPaymentStatus"));
-                    }
-                    previous_payment_status = Some(map.next_value()?);
-                }
+                "order" => order.read(&mut map)?,
+                "previousPaymentStatus" => previous_payment_status.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderPaymentStatusUpdatedData {
-            order: order.unwrap_or(Nullable::Absent),
-            previous_payment_status: previous_payment_status.unwrap_or(Nullable::Absent),
+            order: order.or_absent(),
+            previous_payment_status: previous_payment_status.or_absent(),
             extra,
         })
     }
@@ -10217,31 +9000,23 @@ impl<'de> Deserialize<'de> for OrderTransactionsUpdated {
 impl lenient::FromMap for OrderTransactionsUpdated {
     const NAME: &'static str = "OrderTransactionsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderTransactionsUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -10304,31 +9079,21 @@ impl<'de> Deserialize<'de> for OrderUpdated {
 impl lenient::FromMap for OrderUpdated {
     const NAME: &'static str = "OrderUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Order>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Order>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrderUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -10388,31 +9153,23 @@ impl<'de> Deserialize<'de> for OrdersSettingsUpdated {
 impl lenient::FromMap for OrdersSettingsUpdated {
     const NAME: &'static str = "OrdersSettingsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OrdersSettingsUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }

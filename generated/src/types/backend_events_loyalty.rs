@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Int64, Nullable, lenient};
+use wix_activities::lenient::{OptionalImage, OptionalInteger, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
 
@@ -30,31 +31,21 @@ impl<'de> Deserialize<'de> for AccountPointsUpdated {
 impl lenient::FromMap for AccountPointsUpdated {
     const NAME: &'static str = "AccountPointsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut data: Option<Nullable<AccountPointsUpdatedData>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut data: Slot<Nullable<AccountPointsUpdatedData>> = Slot::new("data");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "data" => {
-                    if data.is_some() {
-                        return Err(lenient::duplicate("data"));
-                    }
-                    data = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "data" => data.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AccountPointsUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            data: data.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            data: data.or_absent(),
             extra,
         })
     }
@@ -111,23 +102,18 @@ impl<'de> Deserialize<'de> for AccountPointsUpdatedData {
 impl lenient::FromMap for AccountPointsUpdatedData {
     const NAME: &'static str = "AccountPointsUpdatedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut account: Option<Nullable<Account>> = None;
+        let mut account: Slot<Nullable<Account>> = Slot::new("account");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "account" => {
-                    if account.is_some() {
-                        return Err(lenient::duplicate("account"));
-                    }
-                    account = Some(map.next_value()?);
-                }
+                "account" => account.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AccountPointsUpdatedData {
-            account: account.unwrap_or(Nullable::Absent),
+            account: account.or_absent(),
             extra,
         })
     }
@@ -211,95 +197,47 @@ impl<'de> Deserialize<'de> for Account {
 impl lenient::FromMap for Account {
     const NAME: &'static str = "Account";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut contact_id: Option<Nullable<String>> = None;
-        let mut member_id: Option<Nullable<String>> = None;
-        let mut points: Option<Nullable<Points>> = None;
-        let mut reward_available: Option<Nullable<bool>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut last_activity_date: Option<Nullable<DateTime>> = None;
-        let mut revision: Option<Nullable<Int64>> = None;
-        let mut tier: Option<Nullable<Tier>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
+        let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
+        let mut points: Slot<Nullable<Points>> = Slot::new("points");
+        let mut reward_available: Slot<Nullable<bool>> = Slot::new("rewardAvailable");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut last_activity_date: Slot<Nullable<DateTime>> = Slot::new(
+            "lastActivityDate",
+        );
+        let mut revision: Slot<Nullable<Int64>> = Slot::new("revision");
+        let mut tier: Slot<Nullable<Tier>> = Slot::new("tier");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "contactId" => {
-                    if contact_id.is_some() {
-                        return Err(lenient::duplicate("contactId"));
-                    }
-                    contact_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "memberId" => {
-                    if member_id.is_some() {
-                        return Err(lenient::duplicate("memberId"));
-                    }
-                    member_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "points" => {
-                    if points.is_some() {
-                        return Err(lenient::duplicate("points"));
-                    }
-                    points = Some(map.next_value()?);
-                }
-                "rewardAvailable" => {
-                    if reward_available.is_some() {
-                        return Err(lenient::duplicate("rewardAvailable"));
-                    }
-                    reward_available = Some(map.next_value()?);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "lastActivityDate" => {
-                    if last_activity_date.is_some() {
-                        return Err(lenient::duplicate("lastActivityDate"));
-                    }
-                    last_activity_date = Some(map.next_value()?);
-                }
-                "revision" => {
-                    if revision.is_some() {
-                        return Err(lenient::duplicate("revision"));
-                    }
-                    revision = Some(map.next_value()?);
-                }
-                "tier" => {
-                    if tier.is_some() {
-                        return Err(lenient::duplicate("tier"));
-                    }
-                    tier = Some(map.next_value()?);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "contactId" => contact_id.read_as::<OptionalString, _>(&mut map)?,
+                "memberId" => member_id.read_as::<OptionalString, _>(&mut map)?,
+                "points" => points.read(&mut map)?,
+                "rewardAvailable" => reward_available.read(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "lastActivityDate" => last_activity_date.read(&mut map)?,
+                "revision" => revision.read(&mut map)?,
+                "tier" => tier.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Account {
-            id: id.unwrap_or(Nullable::Absent),
-            contact_id: contact_id.unwrap_or(Nullable::Absent),
-            member_id: member_id.unwrap_or(Nullable::Absent),
-            points: points.unwrap_or(Nullable::Absent),
-            reward_available: reward_available.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            last_activity_date: last_activity_date.unwrap_or(Nullable::Absent),
-            revision: revision.unwrap_or(Nullable::Absent),
-            tier: tier.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            contact_id: contact_id.or_absent(),
+            member_id: member_id.or_absent(),
+            points: points.or_absent(),
+            reward_available: reward_available.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
+            last_activity_date: last_activity_date.or_absent(),
+            revision: revision.or_absent(),
+            tier: tier.or_absent(),
             extra,
         })
     }
@@ -424,47 +362,27 @@ impl<'de> Deserialize<'de> for Points {
 impl lenient::FromMap for Points {
     const NAME: &'static str = "Points";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut balance: Option<Nullable<i64>> = None;
-        let mut earned: Option<Nullable<i64>> = None;
-        let mut adjusted: Option<Nullable<i64>> = None;
-        let mut redeemed: Option<Nullable<i64>> = None;
+        let mut balance: Slot<Nullable<i64>> = Slot::new("balance");
+        let mut earned: Slot<Nullable<i64>> = Slot::new("earned");
+        let mut adjusted: Slot<Nullable<i64>> = Slot::new("adjusted");
+        let mut redeemed: Slot<Nullable<i64>> = Slot::new("redeemed");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "balance" => {
-                    if balance.is_some() {
-                        return Err(lenient::duplicate("balance"));
-                    }
-                    balance = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
-                "earned" => {
-                    if earned.is_some() {
-                        return Err(lenient::duplicate("earned"));
-                    }
-                    earned = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
-                "adjusted" => {
-                    if adjusted.is_some() {
-                        return Err(lenient::duplicate("adjusted"));
-                    }
-                    adjusted = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
-                "redeemed" => {
-                    if redeemed.is_some() {
-                        return Err(lenient::duplicate("redeemed"));
-                    }
-                    redeemed = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
+                "balance" => balance.read_as::<OptionalInteger, _>(&mut map)?,
+                "earned" => earned.read_as::<OptionalInteger, _>(&mut map)?,
+                "adjusted" => adjusted.read_as::<OptionalInteger, _>(&mut map)?,
+                "redeemed" => redeemed.read_as::<OptionalInteger, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Points {
-            balance: balance.unwrap_or(Nullable::Absent),
-            earned: earned.unwrap_or(Nullable::Absent),
-            adjusted: adjusted.unwrap_or(Nullable::Absent),
-            redeemed: redeemed.unwrap_or(Nullable::Absent),
+            balance: balance.or_absent(),
+            earned: earned.or_absent(),
+            adjusted: adjusted.or_absent(),
+            redeemed: redeemed.or_absent(),
             extra,
         })
     }
@@ -545,39 +463,24 @@ impl<'de> Deserialize<'de> for Tier {
 impl lenient::FromMap for Tier {
     const NAME: &'static str = "Tier";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
-        let mut points: Option<Nullable<i64>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("_id");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
+        let mut points: Slot<Nullable<i64>> = Slot::new("points");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "_id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("_id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
-                "points" => {
-                    if points.is_some() {
-                        return Err(lenient::duplicate("points"));
-                    }
-                    points = Some(map.next_value::<lenient::OptionalInteger>()?.0);
-                }
+                "_id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
+                "points" => points.read_as::<OptionalInteger, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Tier {
-            id: id.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
-            points: points.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            updated_date: updated_date.or_absent(),
+            points: points.or_absent(),
             extra,
         })
     }
@@ -644,31 +547,21 @@ impl<'de> Deserialize<'de> for AccountUpdated {
 impl lenient::FromMap for AccountUpdated {
     const NAME: &'static str = "AccountUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Account>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Account>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AccountUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -728,31 +621,23 @@ impl<'de> Deserialize<'de> for CouponCreated {
 impl lenient::FromMap for CouponCreated {
     const NAME: &'static str = "CouponCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CouponCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -815,31 +700,23 @@ impl<'de> Deserialize<'de> for CouponDeleted {
 impl lenient::FromMap for CouponDeleted {
     const NAME: &'static str = "CouponDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CouponDeleted {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -920,55 +797,32 @@ impl<'de> Deserialize<'de> for Program {
 impl lenient::FromMap for Program {
     const NAME: &'static str = "Program";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut point_definition: Option<Nullable<PointDefinition>> = None;
-        let mut status: Option<Nullable<Status>> = None;
-        let mut created_date: Option<Nullable<DateTime>> = None;
-        let mut updated_date: Option<Nullable<DateTime>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut point_definition: Slot<Nullable<PointDefinition>> = Slot::new(
+            "pointDefinition",
+        );
+        let mut status: Slot<Nullable<Status>> = Slot::new("status");
+        let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
+        let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "pointDefinition" => {
-                    if point_definition.is_some() {
-                        return Err(lenient::duplicate("pointDefinition"));
-                    }
-                    point_definition = Some(map.next_value()?);
-                }
-                "status" => {
-                    if status.is_some() {
-                        return Err(lenient::duplicate("status"));
-                    }
-                    status = Some(map.next_value()?);
-                }
-                "_createdDate" => {
-                    if created_date.is_some() {
-                        return Err(lenient::duplicate("_createdDate"));
-                    }
-                    created_date = Some(map.next_value()?);
-                }
-                "_updatedDate" => {
-                    if updated_date.is_some() {
-                        return Err(lenient::duplicate("_updatedDate"));
-                    }
-                    updated_date = Some(map.next_value()?);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "pointDefinition" => point_definition.read(&mut map)?,
+                "status" => status.read(&mut map)?,
+                "_createdDate" => created_date.read(&mut map)?,
+                "_updatedDate" => updated_date.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Program {
-            name: name.unwrap_or(Nullable::Absent),
-            point_definition: point_definition.unwrap_or(Nullable::Absent),
-            status: status.unwrap_or(Nullable::Absent),
-            created_date: created_date.unwrap_or(Nullable::Absent),
-            updated_date: updated_date.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            point_definition: point_definition.or_absent(),
+            status: status.or_absent(),
+            created_date: created_date.or_absent(),
+            updated_date: updated_date.or_absent(),
             extra,
         })
     }
@@ -1059,31 +913,21 @@ impl<'de> Deserialize<'de> for PointDefinition {
 impl lenient::FromMap for PointDefinition {
     const NAME: &'static str = "PointDefinition";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut custom_name: Option<Nullable<String>> = None;
-        let mut icon: Option<Nullable<String>> = None;
+        let mut custom_name: Slot<Nullable<String>> = Slot::new("customName");
+        let mut icon: Slot<Nullable<String>> = Slot::new("icon");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "customName" => {
-                    if custom_name.is_some() {
-                        return Err(lenient::duplicate("customName"));
-                    }
-                    custom_name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "icon" => {
-                    if icon.is_some() {
-                        return Err(lenient::duplicate("icon"));
-                    }
-                    icon = Some(map.next_value::<lenient::OptionalImage>()?.0);
-                }
+                "customName" => custom_name.read_as::<OptionalString, _>(&mut map)?,
+                "icon" => icon.read_as::<OptionalImage, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PointDefinition {
-            custom_name: custom_name.unwrap_or(Nullable::Absent),
-            icon: icon.unwrap_or(Nullable::Absent),
+            custom_name: custom_name.or_absent(),
+            icon: icon.or_absent(),
             extra,
         })
     }
@@ -1217,31 +1061,21 @@ impl<'de> Deserialize<'de> for ProgramUpdated {
 impl lenient::FromMap for ProgramUpdated {
     const NAME: &'static str = "ProgramUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<Program>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<Program>> = Slot::new("entity");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ProgramUpdated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }
@@ -1301,31 +1135,23 @@ impl<'de> Deserialize<'de> for RewardCreated {
 impl lenient::FromMap for RewardCreated {
     const NAME: &'static str = "RewardCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(RewardCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Nullable, lenient};
+use wix_activities::lenient::Slot;
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
 
@@ -30,31 +31,23 @@ impl<'de> Deserialize<'de> for LoyaltyImportCreated {
 impl lenient::FromMap for LoyaltyImportCreated {
     const NAME: &'static str = "LoyaltyImportCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut metadata: Option<Nullable<Metadata>> = None;
-        let mut entity: Option<Nullable<serde_json::Map<String, serde_json::Value>>> = None;
+        let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
+        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
+            "entity",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "entity" => {
-                    if entity.is_some() {
-                        return Err(lenient::duplicate("entity"));
-                    }
-                    entity = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
+                "entity" => entity.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(LoyaltyImportCreated {
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            entity: entity.unwrap_or(Nullable::Absent),
+            metadata: metadata.or_absent(),
+            entity: entity.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Decimal, Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// Refund details
@@ -37,55 +38,30 @@ impl<'de> Deserialize<'de> for Refund {
 impl lenient::FromMap for Refund {
     const NAME: &'static str = "Refund";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut kind: Option<RefundKind> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut notes: Option<Nullable<String>> = None;
-        let mut destination: Option<Nullable<String>> = None;
+        let mut kind: Slot<RefundKind> = Slot::new("kind");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut notes: Slot<Nullable<String>> = Slot::new("notes");
+        let mut destination: Slot<Nullable<String>> = Slot::new("destination");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "kind" => {
-                    if kind.is_some() {
-                        return Err(lenient::duplicate("kind"));
-                    }
-                    kind = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "notes" => {
-                    if notes.is_some() {
-                        return Err(lenient::duplicate("notes"));
-                    }
-                    notes = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "destination" => {
-                    if destination.is_some() {
-                        return Err(lenient::duplicate("destination"));
-                    }
-                    destination = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "kind" => kind.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "notes" => notes.read_as::<OptionalString, _>(&mut map)?,
+                "destination" => destination.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Refund {
-            kind: kind.ok_or_else(|| lenient::missing("kind"))?,
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
-            notes: notes.unwrap_or(Nullable::Absent),
-            destination: destination.unwrap_or(Nullable::Absent),
+            kind: kind.required()?,
+            total: total.required()?,
+            currency: currency.or_absent(),
+            notes: notes.or_absent(),
+            destination: destination.or_absent(),
             extra,
         })
     }
@@ -221,55 +197,30 @@ impl<'de> Deserialize<'de> for Name {
 impl lenient::FromMap for Name {
     const NAME: &'static str = "Name";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut prefix: Option<Nullable<String>> = None;
-        let mut first: Option<Nullable<String>> = None;
-        let mut middle: Option<Nullable<String>> = None;
-        let mut last: Option<Nullable<String>> = None;
-        let mut suffix: Option<Nullable<String>> = None;
+        let mut prefix: Slot<Nullable<String>> = Slot::new("prefix");
+        let mut first: Slot<Nullable<String>> = Slot::new("first");
+        let mut middle: Slot<Nullable<String>> = Slot::new("middle");
+        let mut last: Slot<Nullable<String>> = Slot::new("last");
+        let mut suffix: Slot<Nullable<String>> = Slot::new("suffix");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "prefix" => {
-                    if prefix.is_some() {
-                        return Err(lenient::duplicate("prefix"));
-                    }
-                    prefix = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "first" => {
-                    if first.is_some() {
-                        return Err(lenient::duplicate("first"));
-                    }
-                    first = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "middle" => {
-                    if middle.is_some() {
-                        return Err(lenient::duplicate("middle"));
-                    }
-                    middle = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "last" => {
-                    if last.is_some() {
-                        return Err(lenient::duplicate("last"));
-                    }
-                    last = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "suffix" => {
-                    if suffix.is_some() {
-                        return Err(lenient::duplicate("suffix"));
-                    }
-                    suffix = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "prefix" => prefix.read_as::<OptionalString, _>(&mut map)?,
+                "first" => first.read_as::<OptionalString, _>(&mut map)?,
+                "middle" => middle.read_as::<OptionalString, _>(&mut map)?,
+                "last" => last.read_as::<OptionalString, _>(&mut map)?,
+                "suffix" => suffix.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Name {
-            prefix: prefix.unwrap_or(Nullable::Absent),
-            first: first.unwrap_or(Nullable::Absent),
-            middle: middle.unwrap_or(Nullable::Absent),
-            last: last.unwrap_or(Nullable::Absent),
-            suffix: suffix.unwrap_or(Nullable::Absent),
+            prefix: prefix.or_absent(),
+            first: first.or_absent(),
+            middle: middle.or_absent(),
+            last: last.or_absent(),
+            suffix: suffix.or_absent(),
             extra,
         })
     }
@@ -390,31 +341,21 @@ impl<'de> Deserialize<'de> for Metadata {
 impl lenient::FromMap for Metadata {
     const NAME: &'static str = "Metadata";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Metadata {
-            name: name.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Nullable, Number, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// The input of the connector's "Add Products to a Collection" module: adds products to a specified collection. Both fields are required: the collection is the target and the products are what is added. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
@@ -29,31 +30,21 @@ impl<'de> Deserialize<'de> for CollectionProducts {
 impl lenient::FromMap for CollectionProducts {
     const NAME: &'static str = "CollectionProducts";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut collection_id: Option<Nullable<String>> = None;
-        let mut product_ids: Option<Vec<String>> = None;
+        let mut collection_id: Slot<Nullable<String>> = Slot::new("collectionId");
+        let mut product_ids: Slot<Vec<String>> = Slot::new("productIds");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "collectionId" => {
-                    if collection_id.is_some() {
-                        return Err(lenient::duplicate("collectionId"));
-                    }
-                    collection_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "productIds" => {
-                    if product_ids.is_some() {
-                        return Err(lenient::duplicate("productIds"));
-                    }
-                    product_ids = Some(map.next_value()?);
-                }
+                "collectionId" => collection_id.read_as::<OptionalString, _>(&mut map)?,
+                "productIds" => product_ids.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CollectionProducts {
-            collection_id: collection_id.unwrap_or(Nullable::Absent),
-            product_ids: product_ids.ok_or_else(|| lenient::missing("productIds"))?,
+            collection_id: collection_id.or_absent(),
+            product_ids: product_ids.required()?,
             extra,
         })
     }
@@ -108,23 +99,18 @@ impl<'de> Deserialize<'de> for Collection {
 impl lenient::FromMap for Collection {
     const NAME: &'static str = "Collection";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Collection {
-            name: name.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
             extra,
         })
     }
@@ -176,31 +162,21 @@ impl<'de> Deserialize<'de> for Message {
 impl lenient::FromMap for Message {
     const NAME: &'static str = "Message";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut channel_id: Option<Nullable<String>> = None;
-        let mut text: Option<Nullable<String>> = None;
+        let mut channel_id: Slot<Nullable<String>> = Slot::new("channelId");
+        let mut text: Slot<Nullable<String>> = Slot::new("text");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "channelId" => {
-                    if channel_id.is_some() {
-                        return Err(lenient::duplicate("channelId"));
-                    }
-                    channel_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "text" => {
-                    if text.is_some() {
-                        return Err(lenient::duplicate("text"));
-                    }
-                    text = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "channelId" => channel_id.read_as::<OptionalString, _>(&mut map)?,
+                "text" => text.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Message {
-            channel_id: channel_id.unwrap_or(Nullable::Absent),
-            text: text.unwrap_or(Nullable::Absent),
+            channel_id: channel_id.or_absent(),
+            text: text.or_absent(),
             extra,
         })
     }
@@ -285,95 +261,47 @@ impl<'de> Deserialize<'de> for Product {
 impl lenient::FromMap for Product {
     const NAME: &'static str = "Product";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut price: Option<Nullable<Number>> = None;
-        let mut sku: Option<Nullable<String>> = None;
-        let mut description: Option<Nullable<String>> = None;
-        let mut weight: Option<Nullable<Number>> = None;
-        let mut discount: Option<Nullable<Discount>> = None;
-        let mut manage_variants: Option<Nullable<bool>> = None;
-        let mut product_options: Option<Nullable<Vec<ProductOption>>> = None;
-        let mut media: Option<Nullable<serde_json::Value>> = None;
-        let mut visible: Option<Nullable<bool>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut price: Slot<Nullable<Number>> = Slot::new("price");
+        let mut sku: Slot<Nullable<String>> = Slot::new("sku");
+        let mut description: Slot<Nullable<String>> = Slot::new("description");
+        let mut weight: Slot<Nullable<Number>> = Slot::new("weight");
+        let mut discount: Slot<Nullable<Discount>> = Slot::new("discount");
+        let mut manage_variants: Slot<Nullable<bool>> = Slot::new("manageVariants");
+        let mut product_options: Slot<Nullable<Vec<ProductOption>>> = Slot::new(
+            "productOptions",
+        );
+        let mut media: Slot<Nullable<serde_json::Value>> = Slot::new("media");
+        let mut visible: Slot<Nullable<bool>> = Slot::new("visible");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "sku" => {
-                    if sku.is_some() {
-                        return Err(lenient::duplicate("sku"));
-                    }
-                    sku = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "description" => {
-                    if description.is_some() {
-                        return Err(lenient::duplicate("description"));
-                    }
-                    description = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "weight" => {
-                    if weight.is_some() {
-                        return Err(lenient::duplicate("weight"));
-                    }
-                    weight = Some(map.next_value()?);
-                }
-                "discount" => {
-                    if discount.is_some() {
-                        return Err(lenient::duplicate("discount"));
-                    }
-                    discount = Some(map.next_value()?);
-                }
-                "manageVariants" => {
-                    if manage_variants.is_some() {
-                        return Err(lenient::duplicate("manageVariants"));
-                    }
-                    manage_variants = Some(map.next_value()?);
-                }
-                "productOptions" => {
-                    if product_options.is_some() {
-                        return Err(lenient::duplicate("productOptions"));
-                    }
-                    product_options = Some(map.next_value()?);
-                }
-                "media" => {
-                    if media.is_some() {
-                        return Err(lenient::duplicate("media"));
-                    }
-                    media = Some(map.next_value()?);
-                }
-                "visible" => {
-                    if visible.is_some() {
-                        return Err(lenient::duplicate("visible"));
-                    }
-                    visible = Some(map.next_value()?);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "price" => price.read(&mut map)?,
+                "sku" => sku.read_as::<OptionalString, _>(&mut map)?,
+                "description" => description.read_as::<OptionalString, _>(&mut map)?,
+                "weight" => weight.read(&mut map)?,
+                "discount" => discount.read(&mut map)?,
+                "manageVariants" => manage_variants.read(&mut map)?,
+                "productOptions" => product_options.read(&mut map)?,
+                "media" => media.read(&mut map)?,
+                "visible" => visible.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Product {
-            name: name.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            sku: sku.unwrap_or(Nullable::Absent),
-            description: description.unwrap_or(Nullable::Absent),
-            weight: weight.unwrap_or(Nullable::Absent),
-            discount: discount.unwrap_or(Nullable::Absent),
-            manage_variants: manage_variants.unwrap_or(Nullable::Absent),
-            product_options: product_options.unwrap_or(Nullable::Absent),
-            media: media.unwrap_or(Nullable::Absent),
-            visible: visible.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            price: price.or_absent(),
+            sku: sku.or_absent(),
+            description: description.or_absent(),
+            weight: weight.or_absent(),
+            discount: discount.or_absent(),
+            manage_variants: manage_variants.or_absent(),
+            product_options: product_options.or_absent(),
+            media: media.or_absent(),
+            visible: visible.or_absent(),
             extra,
         })
     }
@@ -495,31 +423,21 @@ impl<'de> Deserialize<'de> for Discount {
 impl lenient::FromMap for Discount {
     const NAME: &'static str = "Discount";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut type_: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<Number>> = None;
+        let mut type_: Slot<Nullable<String>> = Slot::new("type");
+        let mut value: Slot<Nullable<Number>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value()?);
-                }
+                "type" => type_.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Discount {
-            type_: type_.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            type_: type_.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }
@@ -579,31 +497,21 @@ impl<'de> Deserialize<'de> for ProductOption {
 impl lenient::FromMap for ProductOption {
     const NAME: &'static str = "ProductOption";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut choices: Option<Nullable<Vec<Choice>>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut choices: Slot<Nullable<Vec<Choice>>> = Slot::new("choices");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "choices" => {
-                    if choices.is_some() {
-                        return Err(lenient::duplicate("choices"));
-                    }
-                    choices = Some(map.next_value()?);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "choices" => choices.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ProductOption {
-            name: name.unwrap_or(Nullable::Absent),
-            choices: choices.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            choices: choices.or_absent(),
             extra,
         })
     }
@@ -663,31 +571,21 @@ impl<'de> Deserialize<'de> for Choice {
 impl lenient::FromMap for Choice {
     const NAME: &'static str = "Choice";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut value: Option<Nullable<String>> = None;
-        let mut description: Option<Nullable<String>> = None;
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
+        let mut description: Slot<Nullable<String>> = Slot::new("description");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "description" => {
-                    if description.is_some() {
-                        return Err(lenient::duplicate("description"));
-                    }
-                    description = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
+                "description" => description.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Choice {
-            value: value.unwrap_or(Nullable::Absent),
-            description: description.unwrap_or(Nullable::Absent),
+            value: value.or_absent(),
+            description: description.or_absent(),
             extra,
         })
     }

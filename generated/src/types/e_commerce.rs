@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Decimal, Nullable, Number, lenient};
+use wix_activities::lenient::{Integer, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// A cart with these items was abandoned.
@@ -35,47 +36,29 @@ impl<'de> Deserialize<'de> for CartAbandon {
 impl lenient::FromMap for CartAbandon {
     const NAME: &'static str = "CartAbandon";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut store_id: Option<Nullable<String>> = None;
-        let mut store_name: Option<Nullable<String>> = None;
-        let mut items: Option<Vec<Item>> = None;
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
+        let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
+        let mut items: Slot<Vec<Item>> = Slot::new("items");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cartId" | "cartid" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "storeId" | "storeid" => {
-                    if store_id.is_some() {
-                        return Err(lenient::duplicate("storeId"));
-                    }
-                    store_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "storeId" | "storeid" => store_id.read_as::<OptionalString, _>(&mut map)?,
                 "storeName" | "storename" => {
-                    if store_name.is_some() {
-                        return Err(lenient::duplicate("storeName"));
-                    }
-                    store_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    store_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "items" => {
-                    if items.is_some() {
-                        return Err(lenient::duplicate("items"));
-                    }
-                    items = Some(map.next_value()?);
-                }
+                "items" => items.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartAbandon {
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            store_id: store_id.unwrap_or(Nullable::Absent),
-            store_name: store_name.unwrap_or(Nullable::Absent),
-            items: items.ok_or_else(|| lenient::missing("items"))?,
+            cart_id: cart_id.or_absent(),
+            store_id: store_id.or_absent(),
+            store_name: store_name.or_absent(),
+            items: items.required()?,
             extra,
         })
     }
@@ -192,139 +175,66 @@ impl<'de> Deserialize<'de> for Item {
 impl lenient::FromMap for Item {
     const NAME: &'static str = "Item";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut type_: Option<Nullable<ItemType>> = None;
-        let mut sku: Option<Nullable<String>> = None;
-        let mut title: Option<Nullable<String>> = None;
-        let mut quantity: Option<i64> = None;
-        let mut price: Option<Nullable<Decimal>> = None;
-        let mut formatted_price: Option<Nullable<String>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut product_link: Option<Nullable<String>> = None;
-        let mut weight: Option<Nullable<Number>> = None;
-        let mut formatted_weight: Option<Nullable<String>> = None;
-        let mut media: Option<Nullable<Media>> = None;
-        let mut variants: Option<Vec<Variant>> = None;
-        let mut categories: Option<Nullable<Vec<String>>> = None;
-        let mut metadata: Option<Nullable<Vec<Metadata>>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
+        let mut type_: Slot<Nullable<ItemType>> = Slot::new("type");
+        let mut sku: Slot<Nullable<String>> = Slot::new("sku");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut quantity: Slot<i64> = Slot::new("quantity");
+        let mut price: Slot<Nullable<Decimal>> = Slot::new("price");
+        let mut formatted_price: Slot<Nullable<String>> = Slot::new("formattedPrice");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut product_link: Slot<Nullable<String>> = Slot::new("productLink");
+        let mut weight: Slot<Nullable<Number>> = Slot::new("weight");
+        let mut formatted_weight: Slot<Nullable<String>> = Slot::new("formattedWeight");
+        let mut media: Slot<Nullable<Media>> = Slot::new("media");
+        let mut variants: Slot<Vec<Variant>> = Slot::new("variants");
+        let mut categories: Slot<Nullable<Vec<String>>> = Slot::new("categories");
+        let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
-                "sku" => {
-                    if sku.is_some() {
-                        return Err(lenient::duplicate("sku"));
-                    }
-                    sku = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "quantity" => {
-                    if quantity.is_some() {
-                        return Err(lenient::duplicate("quantity"));
-                    }
-                    quantity = Some(map.next_value::<lenient::Integer>()?.0);
-                }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
+                "id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "type" => type_.read(&mut map)?,
+                "sku" => sku.read_as::<OptionalString, _>(&mut map)?,
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "quantity" => quantity.read_as::<Integer, _>(&mut map)?,
+                "price" => price.read(&mut map)?,
                 "formattedPrice" | "formattedprice" => {
-                    if formatted_price.is_some() {
-                        return Err(lenient::duplicate("formattedPrice"));
-                    }
-                    formatted_price = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_price.read_as::<OptionalString, _>(&mut map)?
                 }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 "productLink" | "productlink" => {
-                    if product_link.is_some() {
-                        return Err(lenient::duplicate("productLink"));
-                    }
-                    product_link = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    product_link.read_as::<OptionalString, _>(&mut map)?
                 }
-                "weight" => {
-                    if weight.is_some() {
-                        return Err(lenient::duplicate("weight"));
-                    }
-                    weight = Some(map.next_value()?);
-                }
+                "weight" => weight.read(&mut map)?,
                 "formattedWeight" | "formattedweight" => {
-                    if formatted_weight.is_some() {
-                        return Err(lenient::duplicate("formattedWeight"));
-                    }
-                    formatted_weight = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_weight.read_as::<OptionalString, _>(&mut map)?
                 }
-                "media" => {
-                    if media.is_some() {
-                        return Err(lenient::duplicate("media"));
-                    }
-                    media = Some(map.next_value()?);
-                }
-                "variants" => {
-                    if variants.is_some() {
-                        return Err(lenient::duplicate("variants"));
-                    }
-                    variants = Some(map.next_value()?);
-                }
-                "categories" => {
-                    if categories.is_some() {
-                        return Err(lenient::duplicate("categories"));
-                    }
-                    categories = Some(map.next_value()?);
-                }
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
+                "media" => media.read(&mut map)?,
+                "variants" => variants.read(&mut map)?,
+                "categories" => categories.read(&mut map)?,
+                "metadata" => metadata.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Item {
-            id: id.unwrap_or(Nullable::Absent),
-            type_: type_.unwrap_or(Nullable::Absent),
-            sku: sku.unwrap_or(Nullable::Absent),
-            title: title.unwrap_or(Nullable::Absent),
-            quantity: quantity.ok_or_else(|| lenient::missing("quantity"))?,
-            price: price.unwrap_or(Nullable::Absent),
-            formatted_price: formatted_price.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            product_link: product_link.unwrap_or(Nullable::Absent),
-            weight: weight.unwrap_or(Nullable::Absent),
-            formatted_weight: formatted_weight.unwrap_or(Nullable::Absent),
-            media: media.unwrap_or(Nullable::Absent),
-            variants: variants.ok_or_else(|| lenient::missing("variants"))?,
-            categories: categories.unwrap_or(Nullable::Absent),
-            metadata: metadata.unwrap_or(Nullable::Absent),
+            id: id.or_absent(),
+            type_: type_.or_absent(),
+            sku: sku.or_absent(),
+            title: title.or_absent(),
+            quantity: quantity.required()?,
+            price: price.or_absent(),
+            formatted_price: formatted_price.or_absent(),
+            currency: currency.or_absent(),
+            product_link: product_link.or_absent(),
+            weight: weight.or_absent(),
+            formatted_weight: formatted_weight.or_absent(),
+            media: media.or_absent(),
+            variants: variants.required()?,
+            categories: categories.or_absent(),
+            metadata: metadata.or_absent(),
             extra,
         })
     }
@@ -517,23 +427,18 @@ impl<'de> Deserialize<'de> for Media {
 impl lenient::FromMap for Media {
     const NAME: &'static str = "Media";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut thumbnail: Option<Nullable<String>> = None;
+        let mut thumbnail: Slot<Nullable<String>> = Slot::new("thumbnail");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "thumbnail" => {
-                    if thumbnail.is_some() {
-                        return Err(lenient::duplicate("thumbnail"));
-                    }
-                    thumbnail = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "thumbnail" => thumbnail.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Media {
-            thumbnail: thumbnail.unwrap_or(Nullable::Absent),
+            thumbnail: thumbnail.or_absent(),
             extra,
         })
     }
@@ -586,31 +491,21 @@ impl<'de> Deserialize<'de> for Variant {
 impl lenient::FromMap for Variant {
     const NAME: &'static str = "Variant";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut title: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<String>> = None;
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Variant {
-            title: title.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            title: title.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }
@@ -672,31 +567,21 @@ impl<'de> Deserialize<'de> for Metadata {
 impl lenient::FromMap for Metadata {
     const NAME: &'static str = "Metadata";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Metadata {
-            name: name.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }
@@ -764,47 +649,29 @@ impl<'de> Deserialize<'de> for CartAdd {
 impl lenient::FromMap for CartAdd {
     const NAME: &'static str = "CartAdd";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut store_id: Option<Nullable<String>> = None;
-        let mut store_name: Option<Nullable<String>> = None;
-        let mut item: Option<Item> = None;
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
+        let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
+        let mut item: Slot<Item> = Slot::new("item");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cartId" | "cartid" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "storeId" | "storeid" => {
-                    if store_id.is_some() {
-                        return Err(lenient::duplicate("storeId"));
-                    }
-                    store_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "storeId" | "storeid" => store_id.read_as::<OptionalString, _>(&mut map)?,
                 "storeName" | "storename" => {
-                    if store_name.is_some() {
-                        return Err(lenient::duplicate("storeName"));
-                    }
-                    store_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    store_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "item" => {
-                    if item.is_some() {
-                        return Err(lenient::duplicate("item"));
-                    }
-                    item = Some(map.next_value()?);
-                }
+                "item" => item.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartAdd {
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            store_id: store_id.unwrap_or(Nullable::Absent),
-            store_name: store_name.unwrap_or(Nullable::Absent),
-            item: item.ok_or_else(|| lenient::missing("item"))?,
+            cart_id: cart_id.or_absent(),
+            store_id: store_id.or_absent(),
+            store_name: store_name.or_absent(),
+            item: item.required()?,
             extra,
         })
     }
@@ -885,47 +752,29 @@ impl<'de> Deserialize<'de> for CartCheckout {
 impl lenient::FromMap for CartCheckout {
     const NAME: &'static str = "CartCheckout";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut store_id: Option<Nullable<String>> = None;
-        let mut store_name: Option<Nullable<String>> = None;
-        let mut items: Option<Vec<Item>> = None;
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
+        let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
+        let mut items: Slot<Vec<Item>> = Slot::new("items");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cartId" | "cartid" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "storeId" | "storeid" => {
-                    if store_id.is_some() {
-                        return Err(lenient::duplicate("storeId"));
-                    }
-                    store_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "storeId" | "storeid" => store_id.read_as::<OptionalString, _>(&mut map)?,
                 "storeName" | "storename" => {
-                    if store_name.is_some() {
-                        return Err(lenient::duplicate("storeName"));
-                    }
-                    store_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    store_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "items" => {
-                    if items.is_some() {
-                        return Err(lenient::duplicate("items"));
-                    }
-                    items = Some(map.next_value()?);
-                }
+                "items" => items.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartCheckout {
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            store_id: store_id.unwrap_or(Nullable::Absent),
-            store_name: store_name.unwrap_or(Nullable::Absent),
-            items: items.ok_or_else(|| lenient::missing("items"))?,
+            cart_id: cart_id.or_absent(),
+            store_id: store_id.or_absent(),
+            store_name: store_name.or_absent(),
+            items: items.required()?,
             extra,
         })
     }
@@ -1006,47 +855,29 @@ impl<'de> Deserialize<'de> for CartRemove {
 impl lenient::FromMap for CartRemove {
     const NAME: &'static str = "CartRemove";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut store_id: Option<Nullable<String>> = None;
-        let mut store_name: Option<Nullable<String>> = None;
-        let mut item: Option<Item> = None;
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
+        let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
+        let mut item: Slot<Item> = Slot::new("item");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cartId" | "cartid" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "storeId" | "storeid" => {
-                    if store_id.is_some() {
-                        return Err(lenient::duplicate("storeId"));
-                    }
-                    store_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "storeId" | "storeid" => store_id.read_as::<OptionalString, _>(&mut map)?,
                 "storeName" | "storename" => {
-                    if store_name.is_some() {
-                        return Err(lenient::duplicate("storeName"));
-                    }
-                    store_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    store_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "item" => {
-                    if item.is_some() {
-                        return Err(lenient::duplicate("item"));
-                    }
-                    item = Some(map.next_value()?);
-                }
+                "item" => item.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(CartRemove {
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            store_id: store_id.unwrap_or(Nullable::Absent),
-            store_name: store_name.unwrap_or(Nullable::Absent),
-            item: item.ok_or_else(|| lenient::missing("item"))?,
+            cart_id: cart_id.or_absent(),
+            store_id: store_id.or_absent(),
+            store_name: store_name.or_absent(),
+            item: item.required()?,
             extra,
         })
     }
@@ -1147,87 +978,42 @@ impl<'de> Deserialize<'de> for Purchase {
 impl lenient::FromMap for Purchase {
     const NAME: &'static str = "Purchase";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cart_id: Option<Nullable<String>> = None;
-        let mut store_id: Option<Nullable<String>> = None;
-        let mut store_name: Option<Nullable<String>> = None;
-        let mut order_id: Option<Nullable<String>> = None;
-        let mut items: Option<Vec<Item>> = None;
-        let mut payment: Option<Payment> = None;
-        let mut shipping_address: Option<Nullable<ShippingAddress>> = None;
-        let mut billing_address: Option<Nullable<BillingAddress>> = None;
-        let mut payment_gateway: Option<Nullable<String>> = None;
-        let mut note: Option<Nullable<String>> = None;
-        let mut buyer_accepts_marketing: Option<Nullable<bool>> = None;
+        let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
+        let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
+        let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
+        let mut order_id: Slot<Nullable<String>> = Slot::new("orderId");
+        let mut items: Slot<Vec<Item>> = Slot::new("items");
+        let mut payment: Slot<Payment> = Slot::new("payment");
+        let mut shipping_address: Slot<Nullable<ShippingAddress>> = Slot::new(
+            "shippingAddress",
+        );
+        let mut billing_address: Slot<Nullable<BillingAddress>> = Slot::new(
+            "billingAddress",
+        );
+        let mut payment_gateway: Slot<Nullable<String>> = Slot::new("paymentGateway");
+        let mut note: Slot<Nullable<String>> = Slot::new("note");
+        let mut buyer_accepts_marketing: Slot<Nullable<bool>> = Slot::new(
+            "buyerAcceptsMarketing",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cartId" | "cartid" => {
-                    if cart_id.is_some() {
-                        return Err(lenient::duplicate("cartId"));
-                    }
-                    cart_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "storeId" | "storeid" => {
-                    if store_id.is_some() {
-                        return Err(lenient::duplicate("storeId"));
-                    }
-                    store_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
+                "storeId" | "storeid" => store_id.read_as::<OptionalString, _>(&mut map)?,
                 "storeName" | "storename" => {
-                    if store_name.is_some() {
-                        return Err(lenient::duplicate("storeName"));
-                    }
-                    store_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    store_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "orderId" | "orderid" => {
-                    if order_id.is_some() {
-                        return Err(lenient::duplicate("orderId"));
-                    }
-                    order_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "items" => {
-                    if items.is_some() {
-                        return Err(lenient::duplicate("items"));
-                    }
-                    items = Some(map.next_value()?);
-                }
-                "payment" => {
-                    if payment.is_some() {
-                        return Err(lenient::duplicate("payment"));
-                    }
-                    payment = Some(map.next_value()?);
-                }
-                "shippingAddress" | "shippingaddress" => {
-                    if shipping_address.is_some() {
-                        return Err(lenient::duplicate("shippingAddress"));
-                    }
-                    shipping_address = Some(map.next_value()?);
-                }
-                "billingAddress" | "billingaddress" => {
-                    if billing_address.is_some() {
-                        return Err(lenient::duplicate("billingAddress"));
-                    }
-                    billing_address = Some(map.next_value()?);
-                }
+                "orderId" | "orderid" => order_id.read_as::<OptionalString, _>(&mut map)?,
+                "items" => items.read(&mut map)?,
+                "payment" => payment.read(&mut map)?,
+                "shippingAddress" | "shippingaddress" => shipping_address.read(&mut map)?,
+                "billingAddress" | "billingaddress" => billing_address.read(&mut map)?,
                 "paymentGateway" | "paymentgateway" => {
-                    if payment_gateway.is_some() {
-                        return Err(lenient::duplicate("paymentGateway"));
-                    }
-                    payment_gateway = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    payment_gateway.read_as::<OptionalString, _>(&mut map)?
                 }
-                "note" => {
-                    if note.is_some() {
-                        return Err(lenient::duplicate("note"));
-                    }
-                    note = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "note" => note.read_as::<OptionalString, _>(&mut map)?,
                 "buyerAcceptsMarketing" | "buyeracceptsmarketing" => {
-                    if buyer_accepts_marketing.is_some() {
-                        return Err(lenient::duplicate("buyerAcceptsMarketing"));
-                    }
-                    buyer_accepts_marketing = Some(map.next_value()?);
+                    buyer_accepts_marketing.read(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -1235,17 +1021,17 @@ impl lenient::FromMap for Purchase {
             }
         }
         Ok(Purchase {
-            cart_id: cart_id.unwrap_or(Nullable::Absent),
-            store_id: store_id.unwrap_or(Nullable::Absent),
-            store_name: store_name.unwrap_or(Nullable::Absent),
-            order_id: order_id.unwrap_or(Nullable::Absent),
-            items: items.ok_or_else(|| lenient::missing("items"))?,
-            payment: payment.ok_or_else(|| lenient::missing("payment"))?,
-            shipping_address: shipping_address.unwrap_or(Nullable::Absent),
-            billing_address: billing_address.unwrap_or(Nullable::Absent),
-            payment_gateway: payment_gateway.unwrap_or(Nullable::Absent),
-            note: note.unwrap_or(Nullable::Absent),
-            buyer_accepts_marketing: buyer_accepts_marketing.unwrap_or(Nullable::Absent),
+            cart_id: cart_id.or_absent(),
+            store_id: store_id.or_absent(),
+            store_name: store_name.or_absent(),
+            order_id: order_id.or_absent(),
+            items: items.required()?,
+            payment: payment.required()?,
+            shipping_address: shipping_address.or_absent(),
+            billing_address: billing_address.or_absent(),
+            payment_gateway: payment_gateway.or_absent(),
+            note: note.or_absent(),
+            buyer_accepts_marketing: buyer_accepts_marketing.or_absent(),
             extra,
         })
     }
@@ -1399,83 +1185,45 @@ impl<'de> Deserialize<'de> for Payment {
 impl lenient::FromMap for Payment {
     const NAME: &'static str = "Payment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total: Option<Decimal> = None;
-        let mut subtotal: Option<Decimal> = None;
-        let mut formatted_total: Option<Nullable<String>> = None;
-        let mut formatted_subtotal: Option<Nullable<String>> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut coupon: Option<Nullable<Coupon>> = None;
-        let mut tax: Option<Nullable<Tax>> = None;
-        let mut shipping: Option<Nullable<Shipping>> = None;
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
+        let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
+        let mut formatted_subtotal: Slot<Nullable<String>> = Slot::new(
+            "formattedSubtotal",
+        );
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut coupon: Slot<Nullable<Coupon>> = Slot::new("coupon");
+        let mut tax: Slot<Nullable<Tax>> = Slot::new("tax");
+        let mut shipping: Slot<Nullable<Shipping>> = Slot::new("shipping");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
+                "total" => total.read(&mut map)?,
+                "subtotal" => subtotal.read(&mut map)?,
                 "formattedTotal" | "formattedtotal" => {
-                    if formatted_total.is_some() {
-                        return Err(lenient::duplicate("formattedTotal"));
-                    }
-                    formatted_total = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_total.read_as::<OptionalString, _>(&mut map)?
                 }
                 "formattedSubtotal" | "formattedsubtotal" => {
-                    if formatted_subtotal.is_some() {
-                        return Err(lenient::duplicate("formattedSubtotal"));
-                    }
-                    formatted_subtotal = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_subtotal.read_as::<OptionalString, _>(&mut map)?
                 }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "coupon" => {
-                    if coupon.is_some() {
-                        return Err(lenient::duplicate("coupon"));
-                    }
-                    coupon = Some(map.next_value()?);
-                }
-                "tax" => {
-                    if tax.is_some() {
-                        return Err(lenient::duplicate("tax"));
-                    }
-                    tax = Some(map.next_value()?);
-                }
-                "shipping" => {
-                    if shipping.is_some() {
-                        return Err(lenient::duplicate("shipping"));
-                    }
-                    shipping = Some(map.next_value()?);
-                }
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "coupon" => coupon.read(&mut map)?,
+                "tax" => tax.read(&mut map)?,
+                "shipping" => shipping.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Payment {
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            subtotal: subtotal.ok_or_else(|| lenient::missing("subtotal"))?,
-            formatted_total: formatted_total.unwrap_or(Nullable::Absent),
-            formatted_subtotal: formatted_subtotal.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
-            coupon: coupon.unwrap_or(Nullable::Absent),
-            tax: tax.unwrap_or(Nullable::Absent),
-            shipping: shipping.unwrap_or(Nullable::Absent),
+            total: total.required()?,
+            subtotal: subtotal.required()?,
+            formatted_total: formatted_total.or_absent(),
+            formatted_subtotal: formatted_subtotal.or_absent(),
+            currency: currency.or_absent(),
+            coupon: coupon.or_absent(),
+            tax: tax.or_absent(),
+            shipping: shipping.or_absent(),
             extra,
         })
     }
@@ -1580,41 +1328,26 @@ impl<'de> Deserialize<'de> for Coupon {
 impl lenient::FromMap for Coupon {
     const NAME: &'static str = "Coupon";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total: Option<Decimal> = None;
-        let mut formatted_total: Option<Nullable<String>> = None;
-        let mut title: Option<Nullable<String>> = None;
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
+                "total" => total.read(&mut map)?,
                 "formattedTotal" | "formattedtotal" => {
-                    if formatted_total.is_some() {
-                        return Err(lenient::duplicate("formattedTotal"));
-                    }
-                    formatted_total = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_total.read_as::<OptionalString, _>(&mut map)?
                 }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Coupon {
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            formatted_total: formatted_total.unwrap_or(Nullable::Absent),
-            title: title.unwrap_or(Nullable::Absent),
+            total: total.required()?,
+            formatted_total: formatted_total.or_absent(),
+            title: title.or_absent(),
             extra,
         })
     }
@@ -1679,24 +1412,14 @@ impl<'de> Deserialize<'de> for Tax {
 impl lenient::FromMap for Tax {
     const NAME: &'static str = "Tax";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total: Option<Decimal> = None;
-        let mut formatted_total: Option<Nullable<String>> = None;
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
+                "total" => total.read(&mut map)?,
                 "formattedTotal" | "formattedtotal" => {
-                    if formatted_total.is_some() {
-                        return Err(lenient::duplicate("formattedTotal"));
-                    }
-                    formatted_total = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_total.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -1704,8 +1427,8 @@ impl lenient::FromMap for Tax {
             }
         }
         Ok(Tax {
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            formatted_total: formatted_total.unwrap_or(Nullable::Absent),
+            total: total.required()?,
+            formatted_total: formatted_total.or_absent(),
             extra,
         })
     }
@@ -1763,24 +1486,14 @@ impl<'de> Deserialize<'de> for Shipping {
 impl lenient::FromMap for Shipping {
     const NAME: &'static str = "Shipping";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total: Option<Decimal> = None;
-        let mut formatted_total: Option<Nullable<String>> = None;
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
+                "total" => total.read(&mut map)?,
                 "formattedTotal" | "formattedtotal" => {
-                    if formatted_total.is_some() {
-                        return Err(lenient::duplicate("formattedTotal"));
-                    }
-                    formatted_total = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_total.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -1788,8 +1501,8 @@ impl lenient::FromMap for Shipping {
             }
         }
         Ok(Shipping {
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            formatted_total: formatted_total.unwrap_or(Nullable::Absent),
+            total: total.required()?,
+            formatted_total: formatted_total.or_absent(),
             extra,
         })
     }
@@ -1880,119 +1593,62 @@ impl<'de> Deserialize<'de> for ShippingAddress {
 impl lenient::FromMap for ShippingAddress {
     const NAME: &'static str = "ShippingAddress";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut first_name: Option<Nullable<String>> = None;
-        let mut last_name: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
-        let mut phone: Option<Nullable<String>> = None;
-        let mut country: Option<Nullable<String>> = None;
-        let mut country_code: Option<Nullable<String>> = None;
-        let mut region: Option<Nullable<String>> = None;
-        let mut region_code: Option<Nullable<String>> = None;
-        let mut city: Option<Nullable<String>> = None;
-        let mut address1: Option<Nullable<String>> = None;
-        let mut address2: Option<Nullable<String>> = None;
-        let mut zip: Option<Nullable<String>> = None;
-        let mut company: Option<Nullable<String>> = None;
+        let mut first_name: Slot<Nullable<String>> = Slot::new("firstName");
+        let mut last_name: Slot<Nullable<String>> = Slot::new("lastName");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
+        let mut country: Slot<Nullable<String>> = Slot::new("country");
+        let mut country_code: Slot<Nullable<String>> = Slot::new("countryCode");
+        let mut region: Slot<Nullable<String>> = Slot::new("region");
+        let mut region_code: Slot<Nullable<String>> = Slot::new("regionCode");
+        let mut city: Slot<Nullable<String>> = Slot::new("city");
+        let mut address1: Slot<Nullable<String>> = Slot::new("address1");
+        let mut address2: Slot<Nullable<String>> = Slot::new("address2");
+        let mut zip: Slot<Nullable<String>> = Slot::new("zip");
+        let mut company: Slot<Nullable<String>> = Slot::new("company");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "firstName" | "firstname" => {
-                    if first_name.is_some() {
-                        return Err(lenient::duplicate("firstName"));
-                    }
-                    first_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    first_name.read_as::<OptionalString, _>(&mut map)?
                 }
                 "lastName" | "lastname" => {
-                    if last_name.is_some() {
-                        return Err(lenient::duplicate("lastName"));
-                    }
-                    last_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    last_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "country" => {
-                    if country.is_some() {
-                        return Err(lenient::duplicate("country"));
-                    }
-                    country = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
+                "country" => country.read_as::<OptionalString, _>(&mut map)?,
                 "countryCode" | "countrycode" => {
-                    if country_code.is_some() {
-                        return Err(lenient::duplicate("countryCode"));
-                    }
-                    country_code = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    country_code.read_as::<OptionalString, _>(&mut map)?
                 }
-                "region" => {
-                    if region.is_some() {
-                        return Err(lenient::duplicate("region"));
-                    }
-                    region = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "region" => region.read_as::<OptionalString, _>(&mut map)?,
                 "regionCode" | "regioncode" => {
-                    if region_code.is_some() {
-                        return Err(lenient::duplicate("regionCode"));
-                    }
-                    region_code = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    region_code.read_as::<OptionalString, _>(&mut map)?
                 }
-                "city" => {
-                    if city.is_some() {
-                        return Err(lenient::duplicate("city"));
-                    }
-                    city = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "address1" => {
-                    if address1.is_some() {
-                        return Err(lenient::duplicate("address1"));
-                    }
-                    address1 = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "address2" => {
-                    if address2.is_some() {
-                        return Err(lenient::duplicate("address2"));
-                    }
-                    address2 = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "zip" => {
-                    if zip.is_some() {
-                        return Err(lenient::duplicate("zip"));
-                    }
-                    zip = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "company" => {
-                    if company.is_some() {
-                        return Err(lenient::duplicate("company"));
-                    }
-                    company = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "city" => city.read_as::<OptionalString, _>(&mut map)?,
+                "address1" => address1.read_as::<OptionalString, _>(&mut map)?,
+                "address2" => address2.read_as::<OptionalString, _>(&mut map)?,
+                "zip" => zip.read_as::<OptionalString, _>(&mut map)?,
+                "company" => company.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ShippingAddress {
-            first_name: first_name.unwrap_or(Nullable::Absent),
-            last_name: last_name.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
-            country: country.unwrap_or(Nullable::Absent),
-            country_code: country_code.unwrap_or(Nullable::Absent),
-            region: region.unwrap_or(Nullable::Absent),
-            region_code: region_code.unwrap_or(Nullable::Absent),
-            city: city.unwrap_or(Nullable::Absent),
-            address1: address1.unwrap_or(Nullable::Absent),
-            address2: address2.unwrap_or(Nullable::Absent),
-            zip: zip.unwrap_or(Nullable::Absent),
-            company: company.unwrap_or(Nullable::Absent),
+            first_name: first_name.or_absent(),
+            last_name: last_name.or_absent(),
+            email: email.or_absent(),
+            phone: phone.or_absent(),
+            country: country.or_absent(),
+            country_code: country_code.or_absent(),
+            region: region.or_absent(),
+            region_code: region_code.or_absent(),
+            city: city.or_absent(),
+            address1: address1.or_absent(),
+            address2: address2.or_absent(),
+            zip: zip.or_absent(),
+            company: company.or_absent(),
             extra,
         })
     }
@@ -2165,119 +1821,62 @@ impl<'de> Deserialize<'de> for BillingAddress {
 impl lenient::FromMap for BillingAddress {
     const NAME: &'static str = "BillingAddress";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut first_name: Option<Nullable<String>> = None;
-        let mut last_name: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
-        let mut phone: Option<Nullable<String>> = None;
-        let mut country: Option<Nullable<String>> = None;
-        let mut country_code: Option<Nullable<String>> = None;
-        let mut region: Option<Nullable<String>> = None;
-        let mut region_code: Option<Nullable<String>> = None;
-        let mut city: Option<Nullable<String>> = None;
-        let mut address1: Option<Nullable<String>> = None;
-        let mut address2: Option<Nullable<String>> = None;
-        let mut zip: Option<Nullable<String>> = None;
-        let mut company: Option<Nullable<String>> = None;
+        let mut first_name: Slot<Nullable<String>> = Slot::new("firstName");
+        let mut last_name: Slot<Nullable<String>> = Slot::new("lastName");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
+        let mut country: Slot<Nullable<String>> = Slot::new("country");
+        let mut country_code: Slot<Nullable<String>> = Slot::new("countryCode");
+        let mut region: Slot<Nullable<String>> = Slot::new("region");
+        let mut region_code: Slot<Nullable<String>> = Slot::new("regionCode");
+        let mut city: Slot<Nullable<String>> = Slot::new("city");
+        let mut address1: Slot<Nullable<String>> = Slot::new("address1");
+        let mut address2: Slot<Nullable<String>> = Slot::new("address2");
+        let mut zip: Slot<Nullable<String>> = Slot::new("zip");
+        let mut company: Slot<Nullable<String>> = Slot::new("company");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "firstName" | "firstname" => {
-                    if first_name.is_some() {
-                        return Err(lenient::duplicate("firstName"));
-                    }
-                    first_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    first_name.read_as::<OptionalString, _>(&mut map)?
                 }
                 "lastName" | "lastname" => {
-                    if last_name.is_some() {
-                        return Err(lenient::duplicate("lastName"));
-                    }
-                    last_name = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    last_name.read_as::<OptionalString, _>(&mut map)?
                 }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "country" => {
-                    if country.is_some() {
-                        return Err(lenient::duplicate("country"));
-                    }
-                    country = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
+                "country" => country.read_as::<OptionalString, _>(&mut map)?,
                 "countryCode" | "countrycode" => {
-                    if country_code.is_some() {
-                        return Err(lenient::duplicate("countryCode"));
-                    }
-                    country_code = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    country_code.read_as::<OptionalString, _>(&mut map)?
                 }
-                "region" => {
-                    if region.is_some() {
-                        return Err(lenient::duplicate("region"));
-                    }
-                    region = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "region" => region.read_as::<OptionalString, _>(&mut map)?,
                 "regionCode" | "regioncode" => {
-                    if region_code.is_some() {
-                        return Err(lenient::duplicate("regionCode"));
-                    }
-                    region_code = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    region_code.read_as::<OptionalString, _>(&mut map)?
                 }
-                "city" => {
-                    if city.is_some() {
-                        return Err(lenient::duplicate("city"));
-                    }
-                    city = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "address1" => {
-                    if address1.is_some() {
-                        return Err(lenient::duplicate("address1"));
-                    }
-                    address1 = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "address2" => {
-                    if address2.is_some() {
-                        return Err(lenient::duplicate("address2"));
-                    }
-                    address2 = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "zip" => {
-                    if zip.is_some() {
-                        return Err(lenient::duplicate("zip"));
-                    }
-                    zip = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "company" => {
-                    if company.is_some() {
-                        return Err(lenient::duplicate("company"));
-                    }
-                    company = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "city" => city.read_as::<OptionalString, _>(&mut map)?,
+                "address1" => address1.read_as::<OptionalString, _>(&mut map)?,
+                "address2" => address2.read_as::<OptionalString, _>(&mut map)?,
+                "zip" => zip.read_as::<OptionalString, _>(&mut map)?,
+                "company" => company.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(BillingAddress {
-            first_name: first_name.unwrap_or(Nullable::Absent),
-            last_name: last_name.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
-            country: country.unwrap_or(Nullable::Absent),
-            country_code: country_code.unwrap_or(Nullable::Absent),
-            region: region.unwrap_or(Nullable::Absent),
-            region_code: region_code.unwrap_or(Nullable::Absent),
-            city: city.unwrap_or(Nullable::Absent),
-            address1: address1.unwrap_or(Nullable::Absent),
-            address2: address2.unwrap_or(Nullable::Absent),
-            zip: zip.unwrap_or(Nullable::Absent),
-            company: company.unwrap_or(Nullable::Absent),
+            first_name: first_name.or_absent(),
+            last_name: last_name.or_absent(),
+            email: email.or_absent(),
+            phone: phone.or_absent(),
+            country: country.or_absent(),
+            country_code: country_code.or_absent(),
+            region: region.or_absent(),
+            region_code: region_code.or_absent(),
+            city: city.or_absent(),
+            address1: address1.or_absent(),
+            address2: address2.or_absent(),
+            zip: zip.or_absent(),
+            company: company.or_absent(),
             extra,
         })
     }

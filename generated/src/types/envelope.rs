@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Nullable, lenient};
+use wix_activities::lenient::{OptionalInteger, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Name;
 
@@ -36,38 +37,22 @@ impl<'de> Deserialize<'de> for ActivityPage {
 impl lenient::FromMap for ActivityPage {
     const NAME: &'static str = "ActivityPage";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut results: Option<Vec<wix_activities::Activity>> = None;
-        let mut page_size: Option<Nullable<i64>> = None;
-        let mut next_cursor: Option<Nullable<String>> = None;
-        let mut previous_cursor: Option<Nullable<String>> = None;
+        let mut results: Slot<Vec<wix_activities::Activity>> = Slot::new("results");
+        let mut page_size: Slot<Nullable<i64>> = Slot::new("pageSize");
+        let mut next_cursor: Slot<Nullable<String>> = Slot::new("nextCursor");
+        let mut previous_cursor: Slot<Nullable<String>> = Slot::new("previousCursor");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "results" => {
-                    if results.is_some() {
-                        return Err(lenient::duplicate("results"));
-                    }
-                    results = Some(map.next_value()?);
-                }
+                "results" => results.read(&mut map)?,
                 "pageSize" | "pagesize" => {
-                    if page_size.is_some() {
-                        return Err(lenient::duplicate("pageSize"));
-                    }
-                    page_size = Some(map.next_value::<lenient::OptionalInteger>()?.0);
+                    page_size.read_as::<OptionalInteger, _>(&mut map)?
                 }
                 "nextCursor" | "nextcursor" => {
-                    if next_cursor.is_some() {
-                        return Err(lenient::duplicate("nextCursor"));
-                    }
-                    next_cursor = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    next_cursor.read_as::<OptionalString, _>(&mut map)?
                 }
                 "previousCursor" | "previouscursor" => {
-                    if previous_cursor.is_some() {
-                        return Err(lenient::duplicate("previousCursor"));
-                    }
-                    previous_cursor = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    previous_cursor.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -75,10 +60,10 @@ impl lenient::FromMap for ActivityPage {
             }
         }
         Ok(ActivityPage {
-            results: results.ok_or_else(|| lenient::missing("results"))?,
-            page_size: page_size.unwrap_or(Nullable::Absent),
-            next_cursor: next_cursor.unwrap_or(Nullable::Absent),
-            previous_cursor: previous_cursor.unwrap_or(Nullable::Absent),
+            results: results.required()?,
+            page_size: page_size.or_absent(),
+            next_cursor: next_cursor.or_absent(),
+            previous_cursor: previous_cursor.or_absent(),
             extra,
         })
     }
@@ -166,43 +151,20 @@ impl<'de> Deserialize<'de> for ActivityQuery {
 impl lenient::FromMap for ActivityQuery {
     const NAME: &'static str = "ActivityQuery";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut from: Option<Nullable<DateTime>> = None;
-        let mut until: Option<Nullable<DateTime>> = None;
-        let mut scope: Option<Nullable<Scope>> = None;
-        let mut activity_types: Option<Nullable<Vec<String>>> = None;
-        let mut page_size: Option<Nullable<i64>> = None;
+        let mut from: Slot<Nullable<DateTime>> = Slot::new("from");
+        let mut until: Slot<Nullable<DateTime>> = Slot::new("until");
+        let mut scope: Slot<Nullable<Scope>> = Slot::new("scope");
+        let mut activity_types: Slot<Nullable<Vec<String>>> = Slot::new("activityTypes");
+        let mut page_size: Slot<Nullable<i64>> = Slot::new("pageSize");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "from" => {
-                    if from.is_some() {
-                        return Err(lenient::duplicate("from"));
-                    }
-                    from = Some(map.next_value()?);
-                }
-                "until" => {
-                    if until.is_some() {
-                        return Err(lenient::duplicate("until"));
-                    }
-                    until = Some(map.next_value()?);
-                }
-                "scope" => {
-                    if scope.is_some() {
-                        return Err(lenient::duplicate("scope"));
-                    }
-                    scope = Some(map.next_value()?);
-                }
-                "activityTypes" | "activitytypes" => {
-                    if activity_types.is_some() {
-                        return Err(lenient::duplicate("activityTypes"));
-                    }
-                    activity_types = Some(map.next_value()?);
-                }
+                "from" => from.read(&mut map)?,
+                "until" => until.read(&mut map)?,
+                "scope" => scope.read(&mut map)?,
+                "activityTypes" | "activitytypes" => activity_types.read(&mut map)?,
                 "pageSize" | "pagesize" => {
-                    if page_size.is_some() {
-                        return Err(lenient::duplicate("pageSize"));
-                    }
-                    page_size = Some(map.next_value::<lenient::OptionalInteger>()?.0);
+                    page_size.read_as::<OptionalInteger, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -210,11 +172,11 @@ impl lenient::FromMap for ActivityQuery {
             }
         }
         Ok(ActivityQuery {
-            from: from.unwrap_or(Nullable::Absent),
-            until: until.unwrap_or(Nullable::Absent),
-            scope: scope.unwrap_or(Nullable::Absent),
-            activity_types: activity_types.unwrap_or(Nullable::Absent),
-            page_size: page_size.unwrap_or(Nullable::Absent),
+            from: from.or_absent(),
+            until: until.or_absent(),
+            scope: scope.or_absent(),
+            activity_types: activity_types.or_absent(),
+            page_size: page_size.or_absent(),
             extra,
         })
     }
@@ -345,39 +307,24 @@ impl<'de> Deserialize<'de> for ContactUpdate {
 impl lenient::FromMap for ContactUpdate {
     const NAME: &'static str = "ContactUpdate";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<Name>> = None;
-        let mut emails: Option<Nullable<Vec<Email>>> = None;
-        let mut phones: Option<Nullable<Vec<Phone>>> = None;
+        let mut name: Slot<Nullable<Name>> = Slot::new("name");
+        let mut emails: Slot<Nullable<Vec<Email>>> = Slot::new("emails");
+        let mut phones: Slot<Nullable<Vec<Phone>>> = Slot::new("phones");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value()?);
-                }
-                "emails" => {
-                    if emails.is_some() {
-                        return Err(lenient::duplicate("emails"));
-                    }
-                    emails = Some(map.next_value()?);
-                }
-                "phones" => {
-                    if phones.is_some() {
-                        return Err(lenient::duplicate("phones"));
-                    }
-                    phones = Some(map.next_value()?);
-                }
+                "name" => name.read(&mut map)?,
+                "emails" => emails.read(&mut map)?,
+                "phones" => phones.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ContactUpdate {
-            name: name.unwrap_or(Nullable::Absent),
-            emails: emails.unwrap_or(Nullable::Absent),
-            phones: phones.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            emails: emails.or_absent(),
+            phones: phones.or_absent(),
             extra,
         })
     }
@@ -446,31 +393,21 @@ impl<'de> Deserialize<'de> for Email {
 impl lenient::FromMap for Email {
     const NAME: &'static str = "Email";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut tag: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
+        let mut tag: Slot<Nullable<String>> = Slot::new("tag");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "tag" => {
-                    if tag.is_some() {
-                        return Err(lenient::duplicate("tag"));
-                    }
-                    tag = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "tag" => tag.read_as::<OptionalString, _>(&mut map)?,
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Email {
-            tag: tag.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
+            tag: tag.or_absent(),
+            email: email.or_absent(),
             extra,
         })
     }
@@ -532,31 +469,21 @@ impl<'de> Deserialize<'de> for Phone {
 impl lenient::FromMap for Phone {
     const NAME: &'static str = "Phone";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut tag: Option<Nullable<String>> = None;
-        let mut phone: Option<Nullable<String>> = None;
+        let mut tag: Slot<Nullable<String>> = Slot::new("tag");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "tag" => {
-                    if tag.is_some() {
-                        return Err(lenient::duplicate("tag"));
-                    }
-                    tag = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "tag" => tag.read_as::<OptionalString, _>(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Phone {
-            tag: tag.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
+            tag: tag.or_absent(),
+            phone: phone.or_absent(),
             extra,
         })
     }
@@ -619,33 +546,25 @@ impl<'de> Deserialize<'de> for Details {
 impl lenient::FromMap for Details {
     const NAME: &'static str = "Details";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut additional_info_url: Option<Nullable<String>> = None;
-        let mut summary: Option<Nullable<String>> = None;
+        let mut additional_info_url: Slot<Nullable<String>> = Slot::new(
+            "additionalInfoUrl",
+        );
+        let mut summary: Slot<Nullable<String>> = Slot::new("summary");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "additionalInfoUrl" | "additionalinfourl" => {
-                    if additional_info_url.is_some() {
-                        return Err(lenient::duplicate("additionalInfoUrl"));
-                    }
-                    additional_info_url = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    additional_info_url.read_as::<OptionalString, _>(&mut map)?
                 }
-                "summary" => {
-                    if summary.is_some() {
-                        return Err(lenient::duplicate("summary"));
-                    }
-                    summary = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "summary" => summary.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Details {
-            additional_info_url: additional_info_url.unwrap_or(Nullable::Absent),
-            summary: summary.unwrap_or(Nullable::Absent),
+            additional_info_url: additional_info_url.or_absent(),
+            summary: summary.or_absent(),
             extra,
         })
     }
@@ -714,22 +633,16 @@ impl<'de> Deserialize<'de> for PostResult {
 impl lenient::FromMap for PostResult {
     const NAME: &'static str = "PostResult";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut activity_id: Option<Nullable<String>> = None;
-        let mut contact_id: Option<Nullable<String>> = None;
+        let mut activity_id: Slot<Nullable<String>> = Slot::new("activityId");
+        let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "activityId" | "activityid" => {
-                    if activity_id.is_some() {
-                        return Err(lenient::duplicate("activityId"));
-                    }
-                    activity_id = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    activity_id.read_as::<OptionalString, _>(&mut map)?
                 }
                 "contactId" | "contactid" => {
-                    if contact_id.is_some() {
-                        return Err(lenient::duplicate("contactId"));
-                    }
-                    contact_id = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    contact_id.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -737,8 +650,8 @@ impl lenient::FromMap for PostResult {
             }
         }
         Ok(PostResult {
-            activity_id: activity_id.unwrap_or(Nullable::Absent),
-            contact_id: contact_id.unwrap_or(Nullable::Absent),
+            activity_id: activity_id.or_absent(),
+            contact_id: contact_id.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
 /// Use the RSVP activity for RSVPs to events created by Wix users (like conferences, webinars, or parties).
@@ -45,73 +46,46 @@ impl<'de> Deserialize<'de> for Rsvp {
 impl lenient::FromMap for Rsvp {
     const NAME: &'static str = "Rsvp";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut event_id: Option<Nullable<String>> = None;
-        let mut event_title: Option<Nullable<String>> = None;
-        let mut event_description: Option<Nullable<String>> = None;
-        let mut total_number_attendees: Option<Nullable<Number>> = None;
-        let mut price: Option<Nullable<Price>> = None;
-        let mut location: Option<Nullable<Location>> = None;
-        let mut time: Option<Nullable<Time>> = None;
+        let mut event_id: Slot<Nullable<String>> = Slot::new("eventId");
+        let mut event_title: Slot<Nullable<String>> = Slot::new("eventTitle");
+        let mut event_description: Slot<Nullable<String>> = Slot::new(
+            "eventDescription",
+        );
+        let mut total_number_attendees: Slot<Nullable<Number>> = Slot::new(
+            "totalNumberAttendees",
+        );
+        let mut price: Slot<Nullable<Price>> = Slot::new("price");
+        let mut location: Slot<Nullable<Location>> = Slot::new("location");
+        let mut time: Slot<Nullable<Time>> = Slot::new("time");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "eventId" | "eventid" => {
-                    if event_id.is_some() {
-                        return Err(lenient::duplicate("eventId"));
-                    }
-                    event_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "eventId" | "eventid" => event_id.read_as::<OptionalString, _>(&mut map)?,
                 "eventTitle" | "eventtitle" => {
-                    if event_title.is_some() {
-                        return Err(lenient::duplicate("eventTitle"));
-                    }
-                    event_title = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    event_title.read_as::<OptionalString, _>(&mut map)?
                 }
                 "eventDescription" | "eventdescription" => {
-                    if event_description.is_some() {
-                        return Err(lenient::duplicate("eventDescription"));
-                    }
-                    event_description = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    event_description.read_as::<OptionalString, _>(&mut map)?
                 }
                 "totalNumberAttendees" | "totalnumberattendees" => {
-                    if total_number_attendees.is_some() {
-                        return Err(lenient::duplicate("totalNumberAttendees"));
-                    }
-                    total_number_attendees = Some(map.next_value()?);
+                    total_number_attendees.read(&mut map)?
                 }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "location" => {
-                    if location.is_some() {
-                        return Err(lenient::duplicate("location"));
-                    }
-                    location = Some(map.next_value()?);
-                }
-                "time" => {
-                    if time.is_some() {
-                        return Err(lenient::duplicate("time"));
-                    }
-                    time = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
+                "location" => location.read(&mut map)?,
+                "time" => time.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Rsvp {
-            event_id: event_id.unwrap_or(Nullable::Absent),
-            event_title: event_title.unwrap_or(Nullable::Absent),
-            event_description: event_description.unwrap_or(Nullable::Absent),
-            total_number_attendees: total_number_attendees.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            location: location.unwrap_or(Nullable::Absent),
-            time: time.unwrap_or(Nullable::Absent),
+            event_id: event_id.or_absent(),
+            event_title: event_title.or_absent(),
+            event_description: event_description.or_absent(),
+            total_number_attendees: total_number_attendees.or_absent(),
+            price: price.or_absent(),
+            location: location.or_absent(),
+            time: time.or_absent(),
             extra,
         })
     }
@@ -218,31 +192,16 @@ impl<'de> Deserialize<'de> for Price {
 impl lenient::FromMap for Price {
     const NAME: &'static str = "Price";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut price: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut formatted_price: Option<Nullable<String>> = None;
+        let mut price: Slot<Decimal> = Slot::new("price");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut formatted_price: Slot<Nullable<String>> = Slot::new("formattedPrice");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "price" => price.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 "formattedPrice" | "formattedprice" => {
-                    if formatted_price.is_some() {
-                        return Err(lenient::duplicate("formattedPrice"));
-                    }
-                    formatted_price = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_price.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -250,9 +209,9 @@ impl lenient::FromMap for Price {
             }
         }
         Ok(Price {
-            price: price.ok_or_else(|| lenient::missing("price"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
-            formatted_price: formatted_price.unwrap_or(Nullable::Absent),
+            price: price.required()?,
+            currency: currency.or_absent(),
+            formatted_price: formatted_price.or_absent(),
             extra,
         })
     }
@@ -316,31 +275,21 @@ impl<'de> Deserialize<'de> for Location {
 impl lenient::FromMap for Location {
     const NAME: &'static str = "Location";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut address: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut address: Slot<Nullable<String>> = Slot::new("address");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "address" => {
-                    if address.is_some() {
-                        return Err(lenient::duplicate("address"));
-                    }
-                    address = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "address" => address.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Location {
-            name: name.unwrap_or(Nullable::Absent),
-            address: address.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            address: address.or_absent(),
             extra,
         })
     }
@@ -405,29 +354,16 @@ impl<'de> Deserialize<'de> for Time {
 impl lenient::FromMap for Time {
     const NAME: &'static str = "Time";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut start: Option<DateTime> = None;
-        let mut end: Option<Nullable<DateTime>> = None;
-        let mut time_zone: Option<Nullable<String>> = None;
+        let mut start: Slot<DateTime> = Slot::new("start");
+        let mut end: Slot<Nullable<DateTime>> = Slot::new("end");
+        let mut time_zone: Slot<Nullable<String>> = Slot::new("timeZone");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "start" => {
-                    if start.is_some() {
-                        return Err(lenient::duplicate("start"));
-                    }
-                    start = Some(map.next_value()?);
-                }
-                "end" => {
-                    if end.is_some() {
-                        return Err(lenient::duplicate("end"));
-                    }
-                    end = Some(map.next_value()?);
-                }
+                "start" => start.read(&mut map)?,
+                "end" => end.read(&mut map)?,
                 "timeZone" | "timezone" => {
-                    if time_zone.is_some() {
-                        return Err(lenient::duplicate("timeZone"));
-                    }
-                    time_zone = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    time_zone.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -435,9 +371,9 @@ impl lenient::FromMap for Time {
             }
         }
         Ok(Time {
-            start: start.ok_or_else(|| lenient::missing("start"))?,
-            end: end.unwrap_or(Nullable::Absent),
-            time_zone: time_zone.unwrap_or(Nullable::Absent),
+            start: start.required()?,
+            end: end.or_absent(),
+            time_zone: time_zone.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
 /// when your app submits a contact form.
@@ -32,29 +33,18 @@ impl<'de> Deserialize<'de> for ContactForm {
 impl lenient::FromMap for ContactForm {
     const NAME: &'static str = "ContactForm";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subject: Option<Nullable<serde_json::Value>> = None;
-        let mut content: Option<Content> = None;
-        let mut additional_fields: Option<Nullable<Vec<AdditionalField>>> = None;
+        let mut subject: Slot<Nullable<serde_json::Value>> = Slot::new("subject");
+        let mut content: Slot<Content> = Slot::new("content");
+        let mut additional_fields: Slot<Nullable<Vec<AdditionalField>>> = Slot::new(
+            "additionalFields",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "subject" => {
-                    if subject.is_some() {
-                        return Err(lenient::duplicate("subject"));
-                    }
-                    subject = Some(map.next_value()?);
-                }
-                "content" => {
-                    if content.is_some() {
-                        return Err(lenient::duplicate("content"));
-                    }
-                    content = Some(map.next_value()?);
-                }
+                "subject" => subject.read(&mut map)?,
+                "content" => content.read(&mut map)?,
                 "additionalFields" | "additionalfields" => {
-                    if additional_fields.is_some() {
-                        return Err(lenient::duplicate("additionalFields"));
-                    }
-                    additional_fields = Some(map.next_value()?);
+                    additional_fields.read(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -62,9 +52,9 @@ impl lenient::FromMap for ContactForm {
             }
         }
         Ok(ContactForm {
-            subject: subject.unwrap_or(Nullable::Absent),
-            content: content.ok_or_else(|| lenient::missing("content"))?,
-            additional_fields: additional_fields.unwrap_or(Nullable::Absent),
+            subject: subject.or_absent(),
+            content: content.required()?,
+            additional_fields: additional_fields.or_absent(),
             extra,
         })
     }
@@ -134,31 +124,21 @@ impl<'de> Deserialize<'de> for Content {
 impl lenient::FromMap for Content {
     const NAME: &'static str = "Content";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut message: Option<Nullable<String>> = None;
-        let mut media: Option<Nullable<serde_json::Value>> = None;
+        let mut message: Slot<Nullable<String>> = Slot::new("message");
+        let mut media: Slot<Nullable<serde_json::Value>> = Slot::new("media");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "message" => {
-                    if message.is_some() {
-                        return Err(lenient::duplicate("message"));
-                    }
-                    message = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "media" => {
-                    if media.is_some() {
-                        return Err(lenient::duplicate("media"));
-                    }
-                    media = Some(map.next_value()?);
-                }
+                "message" => message.read_as::<OptionalString, _>(&mut map)?,
+                "media" => media.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Content {
-            message: message.unwrap_or(Nullable::Absent),
-            media: media.unwrap_or(Nullable::Absent),
+            message: message.or_absent(),
+            media: media.or_absent(),
             extra,
         })
     }
@@ -220,31 +200,21 @@ impl<'de> Deserialize<'de> for AdditionalField {
 impl lenient::FromMap for AdditionalField {
     const NAME: &'static str = "AdditionalField";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AdditionalField {
-            name: name.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }
@@ -306,31 +276,21 @@ impl<'de> Deserialize<'de> for Form {
 impl lenient::FromMap for Form {
     const NAME: &'static str = "Form";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut type_: Option<Nullable<FormType>> = None;
-        let mut fields: Option<Nullable<Vec<Field>>> = None;
+        let mut type_: Slot<Nullable<FormType>> = Slot::new("type");
+        let mut fields: Slot<Nullable<Vec<Field>>> = Slot::new("fields");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
-                "fields" => {
-                    if fields.is_some() {
-                        return Err(lenient::duplicate("fields"));
-                    }
-                    fields = Some(map.next_value()?);
-                }
+                "type" => type_.read(&mut map)?,
+                "fields" => fields.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Form {
-            type_: type_.unwrap_or(Nullable::Absent),
-            fields: fields.unwrap_or(Nullable::Absent),
+            type_: type_.or_absent(),
+            fields: fields.or_absent(),
             extra,
         })
     }
@@ -466,31 +426,21 @@ impl<'de> Deserialize<'de> for Field {
 impl lenient::FromMap for Field {
     const NAME: &'static str = "Field";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut value: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "value" => {
-                    if value.is_some() {
-                        return Err(lenient::duplicate("value"));
-                    }
-                    value = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "value" => value.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Field {
-            name: name.unwrap_or(Nullable::Absent),
-            value: value.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            value: value.or_absent(),
             extra,
         })
     }
@@ -550,15 +500,14 @@ impl<'de> Deserialize<'de> for SubscriptionForm {
 impl lenient::FromMap for SubscriptionForm {
     const NAME: &'static str = "SubscriptionForm";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut additional_fields: Option<Nullable<Vec<AdditionalField>>> = None;
+        let mut additional_fields: Slot<Nullable<Vec<AdditionalField>>> = Slot::new(
+            "additionalFields",
+        );
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "additionalFields" | "additionalfields" => {
-                    if additional_fields.is_some() {
-                        return Err(lenient::duplicate("additionalFields"));
-                    }
-                    additional_fields = Some(map.next_value()?);
+                    additional_fields.read(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -566,7 +515,7 @@ impl lenient::FromMap for SubscriptionForm {
             }
         }
         Ok(SubscriptionForm {
-            additional_fields: additional_fields.unwrap_or(Nullable::Absent),
+            additional_fields: additional_fields.or_absent(),
             extra,
         })
     }

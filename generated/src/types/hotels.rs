@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
 
@@ -45,89 +46,44 @@ impl<'de> Deserialize<'de> for Cancel {
 impl lenient::FromMap for Cancel {
     const NAME: &'static str = "Cancel";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut cancel_date: Option<DateTime> = None;
-        let mut refund: Option<Refund> = None;
-        let mut reservation_id: Option<Nullable<String>> = None;
-        let mut guests: Option<Guests> = None;
-        let mut stay: Option<Stay> = None;
-        let mut rates: Option<Vec<Rate>> = None;
-        let mut invoice: Option<Invoice> = None;
-        let mut customer: Option<Nullable<Customer>> = None;
-        let mut rooms: Option<Vec<Room>> = None;
+        let mut cancel_date: Slot<DateTime> = Slot::new("cancelDate");
+        let mut refund: Slot<Refund> = Slot::new("refund");
+        let mut reservation_id: Slot<Nullable<String>> = Slot::new("reservationId");
+        let mut guests: Slot<Guests> = Slot::new("guests");
+        let mut stay: Slot<Stay> = Slot::new("stay");
+        let mut rates: Slot<Vec<Rate>> = Slot::new("rates");
+        let mut invoice: Slot<Invoice> = Slot::new("invoice");
+        let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
+        let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "cancelDate" | "canceldate" => {
-                    if cancel_date.is_some() {
-                        return Err(lenient::duplicate("cancelDate"));
-                    }
-                    cancel_date = Some(map.next_value()?);
-                }
-                "refund" => {
-                    if refund.is_some() {
-                        return Err(lenient::duplicate("refund"));
-                    }
-                    refund = Some(map.next_value()?);
-                }
+                "cancelDate" | "canceldate" => cancel_date.read(&mut map)?,
+                "refund" => refund.read(&mut map)?,
                 "reservationId" | "reservationid" => {
-                    if reservation_id.is_some() {
-                        return Err(lenient::duplicate("reservationId"));
-                    }
-                    reservation_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    reservation_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "guests" => {
-                    if guests.is_some() {
-                        return Err(lenient::duplicate("guests"));
-                    }
-                    guests = Some(map.next_value()?);
-                }
-                "stay" => {
-                    if stay.is_some() {
-                        return Err(lenient::duplicate("stay"));
-                    }
-                    stay = Some(map.next_value()?);
-                }
-                "rates" => {
-                    if rates.is_some() {
-                        return Err(lenient::duplicate("rates"));
-                    }
-                    rates = Some(map.next_value()?);
-                }
-                "invoice" => {
-                    if invoice.is_some() {
-                        return Err(lenient::duplicate("invoice"));
-                    }
-                    invoice = Some(map.next_value()?);
-                }
-                "customer" => {
-                    if customer.is_some() {
-                        return Err(lenient::duplicate("customer"));
-                    }
-                    customer = Some(map.next_value()?);
-                }
-                "rooms" => {
-                    if rooms.is_some() {
-                        return Err(lenient::duplicate("rooms"));
-                    }
-                    rooms = Some(map.next_value()?);
-                }
+                "guests" => guests.read(&mut map)?,
+                "stay" => stay.read(&mut map)?,
+                "rates" => rates.read(&mut map)?,
+                "invoice" => invoice.read(&mut map)?,
+                "customer" => customer.read(&mut map)?,
+                "rooms" => rooms.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Cancel {
-            cancel_date: cancel_date.ok_or_else(|| lenient::missing("cancelDate"))?,
-            refund: refund.ok_or_else(|| lenient::missing("refund"))?,
-            reservation_id: reservation_id.unwrap_or(Nullable::Absent),
-            guests: guests.ok_or_else(|| lenient::missing("guests"))?,
-            stay: stay.ok_or_else(|| lenient::missing("stay"))?,
-            rates: rates.ok_or_else(|| lenient::missing("rates"))?,
-            invoice: invoice.ok_or_else(|| lenient::missing("invoice"))?,
-            customer: customer.unwrap_or(Nullable::Absent),
-            rooms: rooms.ok_or_else(|| lenient::missing("rooms"))?,
+            cancel_date: cancel_date.required()?,
+            refund: refund.required()?,
+            reservation_id: reservation_id.or_absent(),
+            guests: guests.required()?,
+            stay: stay.required()?,
+            rates: rates.required()?,
+            invoice: invoice.required()?,
+            customer: customer.or_absent(),
+            rooms: rooms.required()?,
             extra,
         })
     }
@@ -211,39 +167,24 @@ impl<'de> Deserialize<'de> for Guests {
 impl lenient::FromMap for Guests {
     const NAME: &'static str = "Guests";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut total: Option<Number> = None;
-        let mut adults: Option<Number> = None;
-        let mut children: Option<Number> = None;
+        let mut total: Slot<Number> = Slot::new("total");
+        let mut adults: Slot<Number> = Slot::new("adults");
+        let mut children: Slot<Number> = Slot::new("children");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "adults" => {
-                    if adults.is_some() {
-                        return Err(lenient::duplicate("adults"));
-                    }
-                    adults = Some(map.next_value()?);
-                }
-                "children" => {
-                    if children.is_some() {
-                        return Err(lenient::duplicate("children"));
-                    }
-                    children = Some(map.next_value()?);
-                }
+                "total" => total.read(&mut map)?,
+                "adults" => adults.read(&mut map)?,
+                "children" => children.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Guests {
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            adults: adults.ok_or_else(|| lenient::missing("adults"))?,
-            children: children.ok_or_else(|| lenient::missing("children"))?,
+            total: total.required()?,
+            adults: adults.required()?,
+            children: children.required()?,
             extra,
         })
     }
@@ -300,31 +241,21 @@ impl<'de> Deserialize<'de> for Stay {
 impl lenient::FromMap for Stay {
     const NAME: &'static str = "Stay";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut checkin: Option<DateTime> = None;
-        let mut checkout: Option<DateTime> = None;
+        let mut checkin: Slot<DateTime> = Slot::new("checkin");
+        let mut checkout: Slot<DateTime> = Slot::new("checkout");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "checkin" => {
-                    if checkin.is_some() {
-                        return Err(lenient::duplicate("checkin"));
-                    }
-                    checkin = Some(map.next_value()?);
-                }
-                "checkout" => {
-                    if checkout.is_some() {
-                        return Err(lenient::duplicate("checkout"));
-                    }
-                    checkout = Some(map.next_value()?);
-                }
+                "checkin" => checkin.read(&mut map)?,
+                "checkout" => checkout.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Stay {
-            checkin: checkin.ok_or_else(|| lenient::missing("checkin"))?,
-            checkout: checkout.ok_or_else(|| lenient::missing("checkout"))?,
+            checkin: checkin.required()?,
+            checkout: checkout.required()?,
             extra,
         })
     }
@@ -384,55 +315,30 @@ impl<'de> Deserialize<'de> for Rate {
 impl lenient::FromMap for Rate {
     const NAME: &'static str = "Rate";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut date: Option<DateTime> = None;
-        let mut subtotal: Option<Decimal> = None;
-        let mut taxes: Option<Vec<Tax>> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
+        let mut date: Slot<DateTime> = Slot::new("date");
+        let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
+        let mut taxes: Slot<Vec<Tax>> = Slot::new("taxes");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "date" => {
-                    if date.is_some() {
-                        return Err(lenient::duplicate("date"));
-                    }
-                    date = Some(map.next_value()?);
-                }
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "taxes" => {
-                    if taxes.is_some() {
-                        return Err(lenient::duplicate("taxes"));
-                    }
-                    taxes = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "date" => date.read(&mut map)?,
+                "subtotal" => subtotal.read(&mut map)?,
+                "taxes" => taxes.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Rate {
-            date: date.ok_or_else(|| lenient::missing("date"))?,
-            subtotal: subtotal.ok_or_else(|| lenient::missing("subtotal"))?,
-            taxes: taxes.ok_or_else(|| lenient::missing("taxes"))?,
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
+            date: date.required()?,
+            subtotal: subtotal.required()?,
+            taxes: taxes.required()?,
+            total: total.required()?,
+            currency: currency.or_absent(),
             extra,
         })
     }
@@ -504,39 +410,24 @@ impl<'de> Deserialize<'de> for Tax {
 impl lenient::FromMap for Tax {
     const NAME: &'static str = "Tax";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Tax {
-            name: name.unwrap_or(Nullable::Absent),
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            total: total.required()?,
+            currency: currency.or_absent(),
             extra,
         })
     }
@@ -607,39 +498,24 @@ impl<'de> Deserialize<'de> for Invoice {
 impl lenient::FromMap for Invoice {
     const NAME: &'static str = "Invoice";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subtotal: Option<Decimal> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
+        let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "subtotal" => subtotal.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Invoice {
-            subtotal: subtotal.ok_or_else(|| lenient::missing("subtotal"))?,
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
+            subtotal: subtotal.required()?,
+            total: total.required()?,
+            currency: currency.or_absent(),
             extra,
         })
     }
@@ -712,55 +588,32 @@ impl<'de> Deserialize<'de> for Customer {
 impl lenient::FromMap for Customer {
     const NAME: &'static str = "Customer";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut contact_id: Option<Nullable<String>> = None;
-        let mut is_guest: Option<Nullable<bool>> = None;
-        let mut name: Option<Nullable<Name>> = None;
-        let mut phone: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
+        let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
+        let mut is_guest: Slot<Nullable<bool>> = Slot::new("isGuest");
+        let mut name: Slot<Nullable<Name>> = Slot::new("name");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "contactId" | "contactid" => {
-                    if contact_id.is_some() {
-                        return Err(lenient::duplicate("contactId"));
-                    }
-                    contact_id = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    contact_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "isGuest" | "isguest" => {
-                    if is_guest.is_some() {
-                        return Err(lenient::duplicate("isGuest"));
-                    }
-                    is_guest = Some(map.next_value()?);
-                }
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value()?);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "isGuest" | "isguest" => is_guest.read(&mut map)?,
+                "name" => name.read(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Customer {
-            contact_id: contact_id.unwrap_or(Nullable::Absent),
-            is_guest: is_guest.unwrap_or(Nullable::Absent),
-            name: name.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
+            contact_id: contact_id.or_absent(),
+            is_guest: is_guest.or_absent(),
+            name: name.or_absent(),
+            phone: phone.or_absent(),
+            email: email.or_absent(),
             extra,
         })
     }
@@ -847,48 +700,27 @@ impl<'de> Deserialize<'de> for Room {
 impl lenient::FromMap for Room {
     const NAME: &'static str = "Room";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut id: Option<Nullable<String>> = None;
-        let mut beds: Option<Vec<Bed>> = None;
-        let mut max_occupancy: Option<Number> = None;
-        let mut amenities: Option<Vec<String>> = None;
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
+        let mut beds: Slot<Vec<Bed>> = Slot::new("beds");
+        let mut max_occupancy: Slot<Number> = Slot::new("maxOccupancy");
+        let mut amenities: Slot<Vec<String>> = Slot::new("amenities");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "beds" => {
-                    if beds.is_some() {
-                        return Err(lenient::duplicate("beds"));
-                    }
-                    beds = Some(map.next_value()?);
-                }
-                "maxOccupancy" | "maxoccupancy" => {
-                    if max_occupancy.is_some() {
-                        return Err(lenient::duplicate("maxOccupancy"));
-                    }
-                    max_occupancy = Some(map.next_value()?);
-                }
-                "amenities" => {
-                    if amenities.is_some() {
-                        return Err(lenient::duplicate("amenities"));
-                    }
-                    amenities = Some(map.next_value()?);
-                }
+                "id" => id.read_as::<OptionalString, _>(&mut map)?,
+                "beds" => beds.read(&mut map)?,
+                "maxOccupancy" | "maxoccupancy" => max_occupancy.read(&mut map)?,
+                "amenities" => amenities.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Room {
-            id: id.unwrap_or(Nullable::Absent),
-            beds: beds.ok_or_else(|| lenient::missing("beds"))?,
-            max_occupancy: max_occupancy
-                .ok_or_else(|| lenient::missing("maxOccupancy"))?,
-            amenities: amenities.ok_or_else(|| lenient::missing("amenities"))?,
+            id: id.or_absent(),
+            beds: beds.required()?,
+            max_occupancy: max_occupancy.required()?,
+            amenities: amenities.required()?,
             extra,
         })
     }
@@ -953,23 +785,18 @@ impl<'de> Deserialize<'de> for Bed {
 impl lenient::FromMap for Bed {
     const NAME: &'static str = "Bed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut kind: Option<Nullable<String>> = None;
+        let mut kind: Slot<Nullable<String>> = Slot::new("kind");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "kind" => {
-                    if kind.is_some() {
-                        return Err(lenient::duplicate("kind"));
-                    }
-                    kind = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "kind" => kind.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Bed {
-            kind: kind.unwrap_or(Nullable::Absent),
+            kind: kind.or_absent(),
             extra,
         })
     }
@@ -1035,81 +862,41 @@ impl<'de> Deserialize<'de> for Confirmation {
 impl lenient::FromMap for Confirmation {
     const NAME: &'static str = "Confirmation";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut source: Option<Source> = None;
-        let mut reservation_id: Option<Nullable<String>> = None;
-        let mut guests: Option<Guests> = None;
-        let mut stay: Option<Stay> = None;
-        let mut rates: Option<Vec<Rate>> = None;
-        let mut invoice: Option<Invoice> = None;
-        let mut customer: Option<Nullable<Customer>> = None;
-        let mut rooms: Option<Vec<Room>> = None;
+        let mut source: Slot<Source> = Slot::new("source");
+        let mut reservation_id: Slot<Nullable<String>> = Slot::new("reservationId");
+        let mut guests: Slot<Guests> = Slot::new("guests");
+        let mut stay: Slot<Stay> = Slot::new("stay");
+        let mut rates: Slot<Vec<Rate>> = Slot::new("rates");
+        let mut invoice: Slot<Invoice> = Slot::new("invoice");
+        let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
+        let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value()?);
-                }
+                "source" => source.read(&mut map)?,
                 "reservationId" | "reservationid" => {
-                    if reservation_id.is_some() {
-                        return Err(lenient::duplicate("reservationId"));
-                    }
-                    reservation_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    reservation_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "guests" => {
-                    if guests.is_some() {
-                        return Err(lenient::duplicate("guests"));
-                    }
-                    guests = Some(map.next_value()?);
-                }
-                "stay" => {
-                    if stay.is_some() {
-                        return Err(lenient::duplicate("stay"));
-                    }
-                    stay = Some(map.next_value()?);
-                }
-                "rates" => {
-                    if rates.is_some() {
-                        return Err(lenient::duplicate("rates"));
-                    }
-                    rates = Some(map.next_value()?);
-                }
-                "invoice" => {
-                    if invoice.is_some() {
-                        return Err(lenient::duplicate("invoice"));
-                    }
-                    invoice = Some(map.next_value()?);
-                }
-                "customer" => {
-                    if customer.is_some() {
-                        return Err(lenient::duplicate("customer"));
-                    }
-                    customer = Some(map.next_value()?);
-                }
-                "rooms" => {
-                    if rooms.is_some() {
-                        return Err(lenient::duplicate("rooms"));
-                    }
-                    rooms = Some(map.next_value()?);
-                }
+                "guests" => guests.read(&mut map)?,
+                "stay" => stay.read(&mut map)?,
+                "rates" => rates.read(&mut map)?,
+                "invoice" => invoice.read(&mut map)?,
+                "customer" => customer.read(&mut map)?,
+                "rooms" => rooms.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Confirmation {
-            source: source.ok_or_else(|| lenient::missing("source"))?,
-            reservation_id: reservation_id.unwrap_or(Nullable::Absent),
-            guests: guests.ok_or_else(|| lenient::missing("guests"))?,
-            stay: stay.ok_or_else(|| lenient::missing("stay"))?,
-            rates: rates.ok_or_else(|| lenient::missing("rates"))?,
-            invoice: invoice.ok_or_else(|| lenient::missing("invoice"))?,
-            customer: customer.unwrap_or(Nullable::Absent),
-            rooms: rooms.ok_or_else(|| lenient::missing("rooms"))?,
+            source: source.required()?,
+            reservation_id: reservation_id.or_absent(),
+            guests: guests.required()?,
+            stay: stay.required()?,
+            rates: rates.required()?,
+            invoice: invoice.required()?,
+            customer: customer.or_absent(),
+            rooms: rooms.required()?,
             extra,
         })
     }
@@ -1201,73 +988,38 @@ impl<'de> Deserialize<'de> for PurchaseFailed {
 impl lenient::FromMap for PurchaseFailed {
     const NAME: &'static str = "PurchaseFailed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut reservation_id: Option<Nullable<String>> = None;
-        let mut guests: Option<Guests> = None;
-        let mut stay: Option<Stay> = None;
-        let mut rates: Option<Vec<Rate>> = None;
-        let mut payment: Option<PurchaseFailedPayment> = None;
-        let mut customer: Option<Nullable<Customer>> = None;
-        let mut rooms: Option<Vec<Room>> = None;
+        let mut reservation_id: Slot<Nullable<String>> = Slot::new("reservationId");
+        let mut guests: Slot<Guests> = Slot::new("guests");
+        let mut stay: Slot<Stay> = Slot::new("stay");
+        let mut rates: Slot<Vec<Rate>> = Slot::new("rates");
+        let mut payment: Slot<PurchaseFailedPayment> = Slot::new("payment");
+        let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
+        let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "reservationId" | "reservationid" => {
-                    if reservation_id.is_some() {
-                        return Err(lenient::duplicate("reservationId"));
-                    }
-                    reservation_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    reservation_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "guests" => {
-                    if guests.is_some() {
-                        return Err(lenient::duplicate("guests"));
-                    }
-                    guests = Some(map.next_value()?);
-                }
-                "stay" => {
-                    if stay.is_some() {
-                        return Err(lenient::duplicate("stay"));
-                    }
-                    stay = Some(map.next_value()?);
-                }
-                "rates" => {
-                    if rates.is_some() {
-                        return Err(lenient::duplicate("rates"));
-                    }
-                    rates = Some(map.next_value()?);
-                }
-                "payment" => {
-                    if payment.is_some() {
-                        return Err(lenient::duplicate("payment"));
-                    }
-                    payment = Some(map.next_value()?);
-                }
-                "customer" => {
-                    if customer.is_some() {
-                        return Err(lenient::duplicate("customer"));
-                    }
-                    customer = Some(map.next_value()?);
-                }
-                "rooms" => {
-                    if rooms.is_some() {
-                        return Err(lenient::duplicate("rooms"));
-                    }
-                    rooms = Some(map.next_value()?);
-                }
+                "guests" => guests.read(&mut map)?,
+                "stay" => stay.read(&mut map)?,
+                "rates" => rates.read(&mut map)?,
+                "payment" => payment.read(&mut map)?,
+                "customer" => customer.read(&mut map)?,
+                "rooms" => rooms.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PurchaseFailed {
-            reservation_id: reservation_id.unwrap_or(Nullable::Absent),
-            guests: guests.ok_or_else(|| lenient::missing("guests"))?,
-            stay: stay.ok_or_else(|| lenient::missing("stay"))?,
-            rates: rates.ok_or_else(|| lenient::missing("rates"))?,
-            payment: payment.ok_or_else(|| lenient::missing("payment"))?,
-            customer: customer.unwrap_or(Nullable::Absent),
-            rooms: rooms.ok_or_else(|| lenient::missing("rooms"))?,
+            reservation_id: reservation_id.or_absent(),
+            guests: guests.required()?,
+            stay: stay.required()?,
+            rates: rates.required()?,
+            payment: payment.required()?,
+            customer: customer.or_absent(),
+            rooms: rooms.required()?,
             extra,
         })
     }
@@ -1357,55 +1109,30 @@ impl<'de> Deserialize<'de> for PurchaseFailedPayment {
 impl lenient::FromMap for PurchaseFailedPayment {
     const NAME: &'static str = "PurchaseFailedPayment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subtotal: Option<Decimal> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut source: Option<Nullable<String>> = None;
-        let mut error: Option<Nullable<PaymentError>> = None;
+        let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut source: Slot<Nullable<String>> = Slot::new("source");
+        let mut error: Slot<Nullable<PaymentError>> = Slot::new("error");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "error" => {
-                    if error.is_some() {
-                        return Err(lenient::duplicate("error"));
-                    }
-                    error = Some(map.next_value()?);
-                }
+                "subtotal" => subtotal.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "source" => source.read_as::<OptionalString, _>(&mut map)?,
+                "error" => error.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PurchaseFailedPayment {
-            subtotal: subtotal.ok_or_else(|| lenient::missing("subtotal"))?,
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
-            source: source.unwrap_or(Nullable::Absent),
-            error: error.unwrap_or(Nullable::Absent),
+            subtotal: subtotal.required()?,
+            total: total.required()?,
+            currency: currency.or_absent(),
+            source: source.or_absent(),
+            error: error.or_absent(),
             extra,
         })
     }
@@ -1484,31 +1211,21 @@ impl<'de> Deserialize<'de> for PaymentError {
 impl lenient::FromMap for PaymentError {
     const NAME: &'static str = "PaymentError";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut error_code: Option<Nullable<Number>> = None;
-        let mut reason: Option<Nullable<String>> = None;
+        let mut error_code: Slot<Nullable<Number>> = Slot::new("errorCode");
+        let mut reason: Slot<Nullable<String>> = Slot::new("reason");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "errorCode" | "errorcode" => {
-                    if error_code.is_some() {
-                        return Err(lenient::duplicate("errorCode"));
-                    }
-                    error_code = Some(map.next_value()?);
-                }
-                "reason" => {
-                    if reason.is_some() {
-                        return Err(lenient::duplicate("reason"));
-                    }
-                    reason = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "errorCode" | "errorcode" => error_code.read(&mut map)?,
+                "reason" => reason.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PaymentError {
-            error_code: error_code.unwrap_or(Nullable::Absent),
-            reason: reason.unwrap_or(Nullable::Absent),
+            error_code: error_code.or_absent(),
+            reason: reason.or_absent(),
             extra,
         })
     }
@@ -1581,73 +1298,38 @@ impl<'de> Deserialize<'de> for Purchase {
 impl lenient::FromMap for Purchase {
     const NAME: &'static str = "Purchase";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut reservation_id: Option<Nullable<String>> = None;
-        let mut guests: Option<Guests> = None;
-        let mut stay: Option<Stay> = None;
-        let mut rates: Option<Vec<Rate>> = None;
-        let mut payment: Option<PurchasePayment> = None;
-        let mut customer: Option<Nullable<Customer>> = None;
-        let mut rooms: Option<Vec<Room>> = None;
+        let mut reservation_id: Slot<Nullable<String>> = Slot::new("reservationId");
+        let mut guests: Slot<Guests> = Slot::new("guests");
+        let mut stay: Slot<Stay> = Slot::new("stay");
+        let mut rates: Slot<Vec<Rate>> = Slot::new("rates");
+        let mut payment: Slot<PurchasePayment> = Slot::new("payment");
+        let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
+        let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "reservationId" | "reservationid" => {
-                    if reservation_id.is_some() {
-                        return Err(lenient::duplicate("reservationId"));
-                    }
-                    reservation_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    reservation_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "guests" => {
-                    if guests.is_some() {
-                        return Err(lenient::duplicate("guests"));
-                    }
-                    guests = Some(map.next_value()?);
-                }
-                "stay" => {
-                    if stay.is_some() {
-                        return Err(lenient::duplicate("stay"));
-                    }
-                    stay = Some(map.next_value()?);
-                }
-                "rates" => {
-                    if rates.is_some() {
-                        return Err(lenient::duplicate("rates"));
-                    }
-                    rates = Some(map.next_value()?);
-                }
-                "payment" => {
-                    if payment.is_some() {
-                        return Err(lenient::duplicate("payment"));
-                    }
-                    payment = Some(map.next_value()?);
-                }
-                "customer" => {
-                    if customer.is_some() {
-                        return Err(lenient::duplicate("customer"));
-                    }
-                    customer = Some(map.next_value()?);
-                }
-                "rooms" => {
-                    if rooms.is_some() {
-                        return Err(lenient::duplicate("rooms"));
-                    }
-                    rooms = Some(map.next_value()?);
-                }
+                "guests" => guests.read(&mut map)?,
+                "stay" => stay.read(&mut map)?,
+                "rates" => rates.read(&mut map)?,
+                "payment" => payment.read(&mut map)?,
+                "customer" => customer.read(&mut map)?,
+                "rooms" => rooms.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Purchase {
-            reservation_id: reservation_id.unwrap_or(Nullable::Absent),
-            guests: guests.ok_or_else(|| lenient::missing("guests"))?,
-            stay: stay.ok_or_else(|| lenient::missing("stay"))?,
-            rates: rates.ok_or_else(|| lenient::missing("rates"))?,
-            payment: payment.ok_or_else(|| lenient::missing("payment"))?,
-            customer: customer.unwrap_or(Nullable::Absent),
-            rooms: rooms.ok_or_else(|| lenient::missing("rooms"))?,
+            reservation_id: reservation_id.or_absent(),
+            guests: guests.required()?,
+            stay: stay.required()?,
+            rates: rates.required()?,
+            payment: payment.required()?,
+            customer: customer.or_absent(),
+            rooms: rooms.required()?,
             extra,
         })
     }
@@ -1731,47 +1413,27 @@ impl<'de> Deserialize<'de> for PurchasePayment {
 impl lenient::FromMap for PurchasePayment {
     const NAME: &'static str = "PurchasePayment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subtotal: Option<Decimal> = None;
-        let mut total: Option<Decimal> = None;
-        let mut currency: Option<Nullable<String>> = None;
-        let mut source: Option<Nullable<String>> = None;
+        let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
+        let mut total: Slot<Decimal> = Slot::new("total");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
+        let mut source: Slot<Nullable<String>> = Slot::new("source");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "subtotal" => {
-                    if subtotal.is_some() {
-                        return Err(lenient::duplicate("subtotal"));
-                    }
-                    subtotal = Some(map.next_value()?);
-                }
-                "total" => {
-                    if total.is_some() {
-                        return Err(lenient::duplicate("total"));
-                    }
-                    total = Some(map.next_value()?);
-                }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "subtotal" => subtotal.read(&mut map)?,
+                "total" => total.read(&mut map)?,
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
+                "source" => source.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(PurchasePayment {
-            subtotal: subtotal.ok_or_else(|| lenient::missing("subtotal"))?,
-            total: total.ok_or_else(|| lenient::missing("total"))?,
-            currency: currency.unwrap_or(Nullable::Absent),
-            source: source.unwrap_or(Nullable::Absent),
+            subtotal: subtotal.required()?,
+            total: total.required()?,
+            currency: currency.or_absent(),
+            source: source.or_absent(),
             extra,
         })
     }
@@ -1855,81 +1517,41 @@ impl<'de> Deserialize<'de> for Reservation {
 impl lenient::FromMap for Reservation {
     const NAME: &'static str = "Reservation";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut source: Option<Source> = None;
-        let mut reservation_id: Option<Nullable<String>> = None;
-        let mut guests: Option<Guests> = None;
-        let mut stay: Option<Stay> = None;
-        let mut rates: Option<Vec<Rate>> = None;
-        let mut invoice: Option<Invoice> = None;
-        let mut customer: Option<Nullable<Customer>> = None;
-        let mut rooms: Option<Vec<Room>> = None;
+        let mut source: Slot<Source> = Slot::new("source");
+        let mut reservation_id: Slot<Nullable<String>> = Slot::new("reservationId");
+        let mut guests: Slot<Guests> = Slot::new("guests");
+        let mut stay: Slot<Stay> = Slot::new("stay");
+        let mut rates: Slot<Vec<Rate>> = Slot::new("rates");
+        let mut invoice: Slot<Invoice> = Slot::new("invoice");
+        let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
+        let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value()?);
-                }
+                "source" => source.read(&mut map)?,
                 "reservationId" | "reservationid" => {
-                    if reservation_id.is_some() {
-                        return Err(lenient::duplicate("reservationId"));
-                    }
-                    reservation_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    reservation_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "guests" => {
-                    if guests.is_some() {
-                        return Err(lenient::duplicate("guests"));
-                    }
-                    guests = Some(map.next_value()?);
-                }
-                "stay" => {
-                    if stay.is_some() {
-                        return Err(lenient::duplicate("stay"));
-                    }
-                    stay = Some(map.next_value()?);
-                }
-                "rates" => {
-                    if rates.is_some() {
-                        return Err(lenient::duplicate("rates"));
-                    }
-                    rates = Some(map.next_value()?);
-                }
-                "invoice" => {
-                    if invoice.is_some() {
-                        return Err(lenient::duplicate("invoice"));
-                    }
-                    invoice = Some(map.next_value()?);
-                }
-                "customer" => {
-                    if customer.is_some() {
-                        return Err(lenient::duplicate("customer"));
-                    }
-                    customer = Some(map.next_value()?);
-                }
-                "rooms" => {
-                    if rooms.is_some() {
-                        return Err(lenient::duplicate("rooms"));
-                    }
-                    rooms = Some(map.next_value()?);
-                }
+                "guests" => guests.read(&mut map)?,
+                "stay" => stay.read(&mut map)?,
+                "rates" => rates.read(&mut map)?,
+                "invoice" => invoice.read(&mut map)?,
+                "customer" => customer.read(&mut map)?,
+                "rooms" => rooms.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Reservation {
-            source: source.ok_or_else(|| lenient::missing("source"))?,
-            reservation_id: reservation_id.unwrap_or(Nullable::Absent),
-            guests: guests.ok_or_else(|| lenient::missing("guests"))?,
-            stay: stay.ok_or_else(|| lenient::missing("stay"))?,
-            rates: rates.ok_or_else(|| lenient::missing("rates"))?,
-            invoice: invoice.ok_or_else(|| lenient::missing("invoice"))?,
-            customer: customer.unwrap_or(Nullable::Absent),
-            rooms: rooms.ok_or_else(|| lenient::missing("rooms"))?,
+            source: source.required()?,
+            reservation_id: reservation_id.or_absent(),
+            guests: guests.required()?,
+            stay: stay.required()?,
+            rates: rates.required()?,
+            invoice: invoice.required()?,
+            customer: customer.or_absent(),
+            rooms: rooms.required()?,
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Metadata;
 
@@ -36,47 +37,29 @@ impl<'de> Deserialize<'de> for Im {
 impl lenient::FromMap for Im {
     const NAME: &'static str = "Im";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut type_: Option<ImType> = None;
-        let mut content: Option<Vec<Content>> = None;
-        let mut thread_id: Option<Nullable<String>> = None;
-        let mut metadata: Option<Nullable<Vec<Metadata>>> = None;
+        let mut type_: Slot<ImType> = Slot::new("type");
+        let mut content: Slot<Vec<Content>> = Slot::new("content");
+        let mut thread_id: Slot<Nullable<String>> = Slot::new("threadId");
+        let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
-                "content" => {
-                    if content.is_some() {
-                        return Err(lenient::duplicate("content"));
-                    }
-                    content = Some(map.next_value()?);
-                }
+                "type" => type_.read(&mut map)?,
+                "content" => content.read(&mut map)?,
                 "threadId" | "threadid" => {
-                    if thread_id.is_some() {
-                        return Err(lenient::duplicate("threadId"));
-                    }
-                    thread_id = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    thread_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
+                "metadata" => metadata.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Im {
-            type_: type_.ok_or_else(|| lenient::missing("type"))?,
-            content: content.ok_or_else(|| lenient::missing("content"))?,
-            thread_id: thread_id.unwrap_or(Nullable::Absent),
-            metadata: metadata.unwrap_or(Nullable::Absent),
+            type_: type_.required()?,
+            content: content.required()?,
+            thread_id: thread_id.or_absent(),
+            metadata: metadata.or_absent(),
             extra,
         })
     }
@@ -189,47 +172,27 @@ impl<'de> Deserialize<'de> for Content {
 impl lenient::FromMap for Content {
     const NAME: &'static str = "Content";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut direction: Option<Direction> = None;
-        let mut time: Option<DateTime> = None;
-        let mut message: Option<Nullable<String>> = None;
-        let mut media: Option<Vec<Media>> = None;
+        let mut direction: Slot<Direction> = Slot::new("direction");
+        let mut time: Slot<DateTime> = Slot::new("time");
+        let mut message: Slot<Nullable<String>> = Slot::new("message");
+        let mut media: Slot<Vec<Media>> = Slot::new("media");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "direction" => {
-                    if direction.is_some() {
-                        return Err(lenient::duplicate("direction"));
-                    }
-                    direction = Some(map.next_value()?);
-                }
-                "time" => {
-                    if time.is_some() {
-                        return Err(lenient::duplicate("time"));
-                    }
-                    time = Some(map.next_value()?);
-                }
-                "message" => {
-                    if message.is_some() {
-                        return Err(lenient::duplicate("message"));
-                    }
-                    message = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "media" => {
-                    if media.is_some() {
-                        return Err(lenient::duplicate("media"));
-                    }
-                    media = Some(map.next_value()?);
-                }
+                "direction" => direction.read(&mut map)?,
+                "time" => time.read(&mut map)?,
+                "message" => message.read_as::<OptionalString, _>(&mut map)?,
+                "media" => media.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Content {
-            direction: direction.ok_or_else(|| lenient::missing("direction"))?,
-            time: time.ok_or_else(|| lenient::missing("time"))?,
-            message: message.unwrap_or(Nullable::Absent),
-            media: media.ok_or_else(|| lenient::missing("media"))?,
+            direction: direction.required()?,
+            time: time.required()?,
+            message: message.or_absent(),
+            media: media.required()?,
             extra,
         })
     }
@@ -347,39 +310,26 @@ impl<'de> Deserialize<'de> for Media {
 impl lenient::FromMap for Media {
     const NAME: &'static str = "Media";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut content_type: Option<Nullable<String>> = None;
-        let mut url: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut content_type: Slot<Nullable<String>> = Slot::new("contentType");
+        let mut url: Slot<Nullable<String>> = Slot::new("url");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
                 "contentType" | "contenttype" => {
-                    if content_type.is_some() {
-                        return Err(lenient::duplicate("contentType"));
-                    }
-                    content_type = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    content_type.read_as::<OptionalString, _>(&mut map)?
                 }
-                "url" => {
-                    if url.is_some() {
-                        return Err(lenient::duplicate("url"));
-                    }
-                    url = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "url" => url.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Media {
-            name: name.unwrap_or(Nullable::Absent),
-            content_type: content_type.unwrap_or(Nullable::Absent),
-            url: url.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            content_type: content_type.or_absent(),
+            url: url.or_absent(),
             extra,
         })
     }

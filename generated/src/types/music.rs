@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
 /// When a visitor becomes a fan of an album
@@ -28,31 +29,21 @@ impl<'de> Deserialize<'de> for AlbumFan {
 impl lenient::FromMap for AlbumFan {
     const NAME: &'static str = "AlbumFan";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AlbumFan {
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }
@@ -109,31 +100,21 @@ impl<'de> Deserialize<'de> for Album {
 impl lenient::FromMap for Album {
     const NAME: &'static str = "Album";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut id: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "id" => id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Album {
-            name: name.unwrap_or(Nullable::Absent),
-            id: id.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            id: id.or_absent(),
             extra,
         })
     }
@@ -195,31 +176,21 @@ impl<'de> Deserialize<'de> for Artist {
 impl lenient::FromMap for Artist {
     const NAME: &'static str = "Artist";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut id: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "id" => id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Artist {
-            name: name.unwrap_or(Nullable::Absent),
-            id: id.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            id: id.or_absent(),
             extra,
         })
     }
@@ -280,31 +251,21 @@ impl<'de> Deserialize<'de> for AlbumPlayed {
 impl lenient::FromMap for AlbumPlayed {
     const NAME: &'static str = "AlbumPlayed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AlbumPlayed {
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }
@@ -363,39 +324,24 @@ impl<'de> Deserialize<'de> for AlbumShare {
 impl lenient::FromMap for AlbumShare {
     const NAME: &'static str = "AlbumShare";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
-        let mut shared_to: Option<SharedTo> = None;
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
+        let mut shared_to: Slot<SharedTo> = Slot::new("sharedTo");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
-                "sharedTo" | "sharedto" => {
-                    if shared_to.is_some() {
-                        return Err(lenient::duplicate("sharedTo"));
-                    }
-                    shared_to = Some(map.next_value()?);
-                }
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
+                "sharedTo" | "sharedto" => shared_to.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(AlbumShare {
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
-            shared_to: shared_to.ok_or_else(|| lenient::missing("sharedTo"))?,
+            album: album.required()?,
+            artist: artist.or_absent(),
+            shared_to: shared_to.required()?,
             extra,
         })
     }
@@ -513,39 +459,24 @@ impl<'de> Deserialize<'de> for TrackLyrics {
 impl lenient::FromMap for TrackLyrics {
     const NAME: &'static str = "TrackLyrics";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut track: Option<Track> = None;
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut track: Slot<Track> = Slot::new("track");
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "track" => {
-                    if track.is_some() {
-                        return Err(lenient::duplicate("track"));
-                    }
-                    track = Some(map.next_value()?);
-                }
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "track" => track.read(&mut map)?,
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackLyrics {
-            track: track.ok_or_else(|| lenient::missing("track"))?,
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            track: track.required()?,
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }
@@ -604,31 +535,21 @@ impl<'de> Deserialize<'de> for Track {
 impl lenient::FromMap for Track {
     const NAME: &'static str = "Track";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut name: Option<Nullable<String>> = None;
-        let mut id: Option<Nullable<String>> = None;
+        let mut name: Slot<Nullable<String>> = Slot::new("name");
+        let mut id: Slot<Nullable<String>> = Slot::new("id");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "id" => {
-                    if id.is_some() {
-                        return Err(lenient::duplicate("id"));
-                    }
-                    id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "name" => name.read_as::<OptionalString, _>(&mut map)?,
+                "id" => id.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Track {
-            name: name.unwrap_or(Nullable::Absent),
-            id: id.unwrap_or(Nullable::Absent),
+            name: name.or_absent(),
+            id: id.or_absent(),
             extra,
         })
     }
@@ -691,39 +612,24 @@ impl<'de> Deserialize<'de> for TrackPlay {
 impl lenient::FromMap for TrackPlay {
     const NAME: &'static str = "TrackPlay";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut track: Option<Track> = None;
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut track: Slot<Track> = Slot::new("track");
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "track" => {
-                    if track.is_some() {
-                        return Err(lenient::duplicate("track"));
-                    }
-                    track = Some(map.next_value()?);
-                }
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "track" => track.read(&mut map)?,
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackPlay {
-            track: track.ok_or_else(|| lenient::missing("track"))?,
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            track: track.required()?,
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }
@@ -783,39 +689,24 @@ impl<'de> Deserialize<'de> for TrackPlayed {
 impl lenient::FromMap for TrackPlayed {
     const NAME: &'static str = "TrackPlayed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut track: Option<Track> = None;
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut track: Slot<Track> = Slot::new("track");
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "track" => {
-                    if track.is_some() {
-                        return Err(lenient::duplicate("track"));
-                    }
-                    track = Some(map.next_value()?);
-                }
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "track" => track.read(&mut map)?,
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackPlayed {
-            track: track.ok_or_else(|| lenient::missing("track"))?,
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            track: track.required()?,
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }
@@ -878,47 +769,27 @@ impl<'de> Deserialize<'de> for TrackShare {
 impl lenient::FromMap for TrackShare {
     const NAME: &'static str = "TrackShare";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut track: Option<Track> = None;
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
-        let mut shared_to: Option<SharedTo> = None;
+        let mut track: Slot<Track> = Slot::new("track");
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
+        let mut shared_to: Slot<SharedTo> = Slot::new("sharedTo");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "track" => {
-                    if track.is_some() {
-                        return Err(lenient::duplicate("track"));
-                    }
-                    track = Some(map.next_value()?);
-                }
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
-                "sharedTo" | "sharedto" => {
-                    if shared_to.is_some() {
-                        return Err(lenient::duplicate("sharedTo"));
-                    }
-                    shared_to = Some(map.next_value()?);
-                }
+                "track" => track.read(&mut map)?,
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
+                "sharedTo" | "sharedto" => shared_to.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackShare {
-            track: track.ok_or_else(|| lenient::missing("track"))?,
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
-            shared_to: shared_to.ok_or_else(|| lenient::missing("sharedTo"))?,
+            track: track.required()?,
+            album: album.required()?,
+            artist: artist.or_absent(),
+            shared_to: shared_to.required()?,
             extra,
         })
     }
@@ -989,39 +860,24 @@ impl<'de> Deserialize<'de> for TrackSkip {
 impl lenient::FromMap for TrackSkip {
     const NAME: &'static str = "TrackSkip";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut track: Option<Track> = None;
-        let mut album: Option<Album> = None;
-        let mut artist: Option<Nullable<Artist>> = None;
+        let mut track: Slot<Track> = Slot::new("track");
+        let mut album: Slot<Album> = Slot::new("album");
+        let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "track" => {
-                    if track.is_some() {
-                        return Err(lenient::duplicate("track"));
-                    }
-                    track = Some(map.next_value()?);
-                }
-                "album" => {
-                    if album.is_some() {
-                        return Err(lenient::duplicate("album"));
-                    }
-                    album = Some(map.next_value()?);
-                }
-                "artist" => {
-                    if artist.is_some() {
-                        return Err(lenient::duplicate("artist"));
-                    }
-                    artist = Some(map.next_value()?);
-                }
+                "track" => track.read(&mut map)?,
+                "album" => album.read(&mut map)?,
+                "artist" => artist.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(TrackSkip {
-            track: track.ok_or_else(|| lenient::missing("track"))?,
-            album: album.ok_or_else(|| lenient::missing("album"))?,
-            artist: artist.unwrap_or(Nullable::Absent),
+            track: track.required()?,
+            album: album.required()?,
+            artist: artist.or_absent(),
             extra,
         })
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{DateTime, Decimal, Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
 
@@ -51,89 +52,46 @@ impl<'de> Deserialize<'de> for Appointment {
 impl lenient::FromMap for Appointment {
     const NAME: &'static str = "Appointment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut appointment_id: Option<Nullable<String>> = None;
-        let mut source: Option<Source> = None;
-        let mut title: Option<Nullable<String>> = None;
-        let mut description: Option<Nullable<String>> = None;
-        let mut info_link: Option<Nullable<String>> = None;
-        let mut price: Option<Nullable<Price>> = None;
-        let mut location: Option<Nullable<Location>> = None;
-        let mut time: Option<Nullable<Time>> = None;
-        let mut attendees: Option<Nullable<Vec<Attendee>>> = None;
+        let mut appointment_id: Slot<Nullable<String>> = Slot::new("appointmentId");
+        let mut source: Slot<Source> = Slot::new("source");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut description: Slot<Nullable<String>> = Slot::new("description");
+        let mut info_link: Slot<Nullable<String>> = Slot::new("infoLink");
+        let mut price: Slot<Nullable<Price>> = Slot::new("price");
+        let mut location: Slot<Nullable<Location>> = Slot::new("location");
+        let mut time: Slot<Nullable<Time>> = Slot::new("time");
+        let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
-                    if appointment_id.is_some() {
-                        return Err(lenient::duplicate("appointmentId"));
-                    }
-                    appointment_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    appointment_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value()?);
-                }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "description" => {
-                    if description.is_some() {
-                        return Err(lenient::duplicate("description"));
-                    }
-                    description = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "source" => source.read(&mut map)?,
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "description" => description.read_as::<OptionalString, _>(&mut map)?,
                 "infoLink" | "infolink" => {
-                    if info_link.is_some() {
-                        return Err(lenient::duplicate("infoLink"));
-                    }
-                    info_link = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    info_link.read_as::<OptionalString, _>(&mut map)?
                 }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "location" => {
-                    if location.is_some() {
-                        return Err(lenient::duplicate("location"));
-                    }
-                    location = Some(map.next_value()?);
-                }
-                "time" => {
-                    if time.is_some() {
-                        return Err(lenient::duplicate("time"));
-                    }
-                    time = Some(map.next_value()?);
-                }
-                "attendees" => {
-                    if attendees.is_some() {
-                        return Err(lenient::duplicate("attendees"));
-                    }
-                    attendees = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
+                "location" => location.read(&mut map)?,
+                "time" => time.read(&mut map)?,
+                "attendees" => attendees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Appointment {
-            appointment_id: appointment_id.unwrap_or(Nullable::Absent),
-            source: source.ok_or_else(|| lenient::missing("source"))?,
-            title: title.unwrap_or(Nullable::Absent),
-            description: description.unwrap_or(Nullable::Absent),
-            info_link: info_link.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            location: location.unwrap_or(Nullable::Absent),
-            time: time.unwrap_or(Nullable::Absent),
-            attendees: attendees.unwrap_or(Nullable::Absent),
+            appointment_id: appointment_id.or_absent(),
+            source: source.required()?,
+            title: title.or_absent(),
+            description: description.or_absent(),
+            info_link: info_link.or_absent(),
+            price: price.or_absent(),
+            location: location.or_absent(),
+            time: time.or_absent(),
+            attendees: attendees.or_absent(),
             extra,
         })
     }
@@ -250,41 +208,26 @@ impl<'de> Deserialize<'de> for Price {
 impl lenient::FromMap for Price {
     const NAME: &'static str = "Price";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut price: Option<Decimal> = None;
-        let mut formatted_price: Option<Nullable<String>> = None;
-        let mut currency: Option<Nullable<String>> = None;
+        let mut price: Slot<Decimal> = Slot::new("price");
+        let mut formatted_price: Slot<Nullable<String>> = Slot::new("formattedPrice");
+        let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
                 "formattedPrice" | "formattedprice" => {
-                    if formatted_price.is_some() {
-                        return Err(lenient::duplicate("formattedPrice"));
-                    }
-                    formatted_price = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    formatted_price.read_as::<OptionalString, _>(&mut map)?
                 }
-                "currency" => {
-                    if currency.is_some() {
-                        return Err(lenient::duplicate("currency"));
-                    }
-                    currency = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "currency" => currency.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Price {
-            price: price.ok_or_else(|| lenient::missing("price"))?,
-            formatted_price: formatted_price.unwrap_or(Nullable::Absent),
-            currency: currency.unwrap_or(Nullable::Absent),
+            price: price.required()?,
+            formatted_price: formatted_price.or_absent(),
+            currency: currency.or_absent(),
             extra,
         })
     }
@@ -361,63 +304,35 @@ impl<'de> Deserialize<'de> for Location {
 impl lenient::FromMap for Location {
     const NAME: &'static str = "Location";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut address: Option<Nullable<String>> = None;
-        let mut city: Option<Nullable<String>> = None;
-        let mut region: Option<Nullable<String>> = None;
-        let mut postal_code: Option<Nullable<String>> = None;
-        let mut country: Option<Nullable<String>> = None;
-        let mut url: Option<Nullable<String>> = None;
+        let mut address: Slot<Nullable<String>> = Slot::new("address");
+        let mut city: Slot<Nullable<String>> = Slot::new("city");
+        let mut region: Slot<Nullable<String>> = Slot::new("region");
+        let mut postal_code: Slot<Nullable<String>> = Slot::new("postalCode");
+        let mut country: Slot<Nullable<String>> = Slot::new("country");
+        let mut url: Slot<Nullable<String>> = Slot::new("url");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "address" => {
-                    if address.is_some() {
-                        return Err(lenient::duplicate("address"));
-                    }
-                    address = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "city" => {
-                    if city.is_some() {
-                        return Err(lenient::duplicate("city"));
-                    }
-                    city = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "region" => {
-                    if region.is_some() {
-                        return Err(lenient::duplicate("region"));
-                    }
-                    region = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "address" => address.read_as::<OptionalString, _>(&mut map)?,
+                "city" => city.read_as::<OptionalString, _>(&mut map)?,
+                "region" => region.read_as::<OptionalString, _>(&mut map)?,
                 "postalCode" | "postalcode" => {
-                    if postal_code.is_some() {
-                        return Err(lenient::duplicate("postalCode"));
-                    }
-                    postal_code = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    postal_code.read_as::<OptionalString, _>(&mut map)?
                 }
-                "country" => {
-                    if country.is_some() {
-                        return Err(lenient::duplicate("country"));
-                    }
-                    country = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "url" => {
-                    if url.is_some() {
-                        return Err(lenient::duplicate("url"));
-                    }
-                    url = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "country" => country.read_as::<OptionalString, _>(&mut map)?,
+                "url" => url.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Location {
-            address: address.unwrap_or(Nullable::Absent),
-            city: city.unwrap_or(Nullable::Absent),
-            region: region.unwrap_or(Nullable::Absent),
-            postal_code: postal_code.unwrap_or(Nullable::Absent),
-            country: country.unwrap_or(Nullable::Absent),
-            url: url.unwrap_or(Nullable::Absent),
+            address: address.or_absent(),
+            city: city.or_absent(),
+            region: region.or_absent(),
+            postal_code: postal_code.or_absent(),
+            country: country.or_absent(),
+            url: url.or_absent(),
             extra,
         })
     }
@@ -509,29 +424,16 @@ impl<'de> Deserialize<'de> for Time {
 impl lenient::FromMap for Time {
     const NAME: &'static str = "Time";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut start: Option<DateTime> = None;
-        let mut end: Option<DateTime> = None;
-        let mut time_zone: Option<Nullable<String>> = None;
+        let mut start: Slot<DateTime> = Slot::new("start");
+        let mut end: Slot<DateTime> = Slot::new("end");
+        let mut time_zone: Slot<Nullable<String>> = Slot::new("timeZone");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "start" => {
-                    if start.is_some() {
-                        return Err(lenient::duplicate("start"));
-                    }
-                    start = Some(map.next_value()?);
-                }
-                "end" => {
-                    if end.is_some() {
-                        return Err(lenient::duplicate("end"));
-                    }
-                    end = Some(map.next_value()?);
-                }
+                "start" => start.read(&mut map)?,
+                "end" => end.read(&mut map)?,
                 "timeZone" | "timezone" => {
-                    if time_zone.is_some() {
-                        return Err(lenient::duplicate("timeZone"));
-                    }
-                    time_zone = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    time_zone.read_as::<OptionalString, _>(&mut map)?
                 }
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
@@ -539,9 +441,9 @@ impl lenient::FromMap for Time {
             }
         }
         Ok(Time {
-            start: start.ok_or_else(|| lenient::missing("start"))?,
-            end: end.ok_or_else(|| lenient::missing("end"))?,
-            time_zone: time_zone.unwrap_or(Nullable::Absent),
+            start: start.required()?,
+            end: end.required()?,
+            time_zone: time_zone.or_absent(),
             extra,
         })
     }
@@ -618,63 +520,35 @@ impl<'de> Deserialize<'de> for Attendee {
 impl lenient::FromMap for Attendee {
     const NAME: &'static str = "Attendee";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut contact_id: Option<Nullable<String>> = None;
-        let mut name: Option<Nullable<Name>> = None;
-        let mut phone: Option<Nullable<String>> = None;
-        let mut email: Option<Nullable<String>> = None;
-        let mut notes: Option<Nullable<String>> = None;
-        let mut self_: Option<Nullable<bool>> = None;
+        let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
+        let mut name: Slot<Nullable<Name>> = Slot::new("name");
+        let mut phone: Slot<Nullable<String>> = Slot::new("phone");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
+        let mut notes: Slot<Nullable<String>> = Slot::new("notes");
+        let mut self_: Slot<Nullable<bool>> = Slot::new("self");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "contactId" | "contactid" => {
-                    if contact_id.is_some() {
-                        return Err(lenient::duplicate("contactId"));
-                    }
-                    contact_id = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    contact_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value()?);
-                }
-                "phone" => {
-                    if phone.is_some() {
-                        return Err(lenient::duplicate("phone"));
-                    }
-                    phone = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "notes" => {
-                    if notes.is_some() {
-                        return Err(lenient::duplicate("notes"));
-                    }
-                    notes = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "self" => {
-                    if self_.is_some() {
-                        return Err(lenient::duplicate("self"));
-                    }
-                    self_ = Some(map.next_value()?);
-                }
+                "name" => name.read(&mut map)?,
+                "phone" => phone.read_as::<OptionalString, _>(&mut map)?,
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
+                "notes" => notes.read_as::<OptionalString, _>(&mut map)?,
+                "self" => self_.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Attendee {
-            contact_id: contact_id.unwrap_or(Nullable::Absent),
-            name: name.unwrap_or(Nullable::Absent),
-            phone: phone.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
-            notes: notes.unwrap_or(Nullable::Absent),
-            self_: self_.unwrap_or(Nullable::Absent),
+            contact_id: contact_id.or_absent(),
+            name: name.or_absent(),
+            phone: phone.or_absent(),
+            email: email.or_absent(),
+            notes: notes.or_absent(),
+            self_: self_.or_absent(),
             extra,
         })
     }
@@ -789,105 +663,52 @@ impl<'de> Deserialize<'de> for Cancel {
 impl lenient::FromMap for Cancel {
     const NAME: &'static str = "Cancel";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut appointment_id: Option<Nullable<String>> = None;
-        let mut source: Option<Source> = None;
-        let mut cancel_date: Option<DateTime> = None;
-        let mut refund: Option<Refund> = None;
-        let mut title: Option<Nullable<String>> = None;
-        let mut description: Option<Nullable<String>> = None;
-        let mut info_link: Option<Nullable<String>> = None;
-        let mut price: Option<Nullable<Price>> = None;
-        let mut location: Option<Nullable<Location>> = None;
-        let mut time: Option<Nullable<Time>> = None;
-        let mut attendees: Option<Nullable<Vec<Attendee>>> = None;
+        let mut appointment_id: Slot<Nullable<String>> = Slot::new("appointmentId");
+        let mut source: Slot<Source> = Slot::new("source");
+        let mut cancel_date: Slot<DateTime> = Slot::new("cancelDate");
+        let mut refund: Slot<Refund> = Slot::new("refund");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut description: Slot<Nullable<String>> = Slot::new("description");
+        let mut info_link: Slot<Nullable<String>> = Slot::new("infoLink");
+        let mut price: Slot<Nullable<Price>> = Slot::new("price");
+        let mut location: Slot<Nullable<Location>> = Slot::new("location");
+        let mut time: Slot<Nullable<Time>> = Slot::new("time");
+        let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
-                    if appointment_id.is_some() {
-                        return Err(lenient::duplicate("appointmentId"));
-                    }
-                    appointment_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    appointment_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value()?);
-                }
-                "cancelDate" | "canceldate" => {
-                    if cancel_date.is_some() {
-                        return Err(lenient::duplicate("cancelDate"));
-                    }
-                    cancel_date = Some(map.next_value()?);
-                }
-                "refund" => {
-                    if refund.is_some() {
-                        return Err(lenient::duplicate("refund"));
-                    }
-                    refund = Some(map.next_value()?);
-                }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "description" => {
-                    if description.is_some() {
-                        return Err(lenient::duplicate("description"));
-                    }
-                    description = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "source" => source.read(&mut map)?,
+                "cancelDate" | "canceldate" => cancel_date.read(&mut map)?,
+                "refund" => refund.read(&mut map)?,
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "description" => description.read_as::<OptionalString, _>(&mut map)?,
                 "infoLink" | "infolink" => {
-                    if info_link.is_some() {
-                        return Err(lenient::duplicate("infoLink"));
-                    }
-                    info_link = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    info_link.read_as::<OptionalString, _>(&mut map)?
                 }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "location" => {
-                    if location.is_some() {
-                        return Err(lenient::duplicate("location"));
-                    }
-                    location = Some(map.next_value()?);
-                }
-                "time" => {
-                    if time.is_some() {
-                        return Err(lenient::duplicate("time"));
-                    }
-                    time = Some(map.next_value()?);
-                }
-                "attendees" => {
-                    if attendees.is_some() {
-                        return Err(lenient::duplicate("attendees"));
-                    }
-                    attendees = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
+                "location" => location.read(&mut map)?,
+                "time" => time.read(&mut map)?,
+                "attendees" => attendees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Cancel {
-            appointment_id: appointment_id.unwrap_or(Nullable::Absent),
-            source: source.ok_or_else(|| lenient::missing("source"))?,
-            cancel_date: cancel_date.ok_or_else(|| lenient::missing("cancelDate"))?,
-            refund: refund.ok_or_else(|| lenient::missing("refund"))?,
-            title: title.unwrap_or(Nullable::Absent),
-            description: description.unwrap_or(Nullable::Absent),
-            info_link: info_link.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            location: location.unwrap_or(Nullable::Absent),
-            time: time.unwrap_or(Nullable::Absent),
-            attendees: attendees.unwrap_or(Nullable::Absent),
+            appointment_id: appointment_id.or_absent(),
+            source: source.required()?,
+            cancel_date: cancel_date.required()?,
+            refund: refund.required()?,
+            title: title.or_absent(),
+            description: description.or_absent(),
+            info_link: info_link.or_absent(),
+            price: price.or_absent(),
+            location: location.or_absent(),
+            time: time.or_absent(),
+            attendees: attendees.or_absent(),
             extra,
         })
     }
@@ -1027,89 +848,46 @@ impl<'de> Deserialize<'de> for Confirmation {
 impl lenient::FromMap for Confirmation {
     const NAME: &'static str = "Confirmation";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut appointment_id: Option<Nullable<String>> = None;
-        let mut source: Option<Source> = None;
-        let mut title: Option<Nullable<String>> = None;
-        let mut description: Option<Nullable<String>> = None;
-        let mut info_link: Option<Nullable<String>> = None;
-        let mut price: Option<Nullable<Price>> = None;
-        let mut location: Option<Nullable<Location>> = None;
-        let mut time: Option<Nullable<Time>> = None;
-        let mut attendees: Option<Nullable<Vec<Attendee>>> = None;
+        let mut appointment_id: Slot<Nullable<String>> = Slot::new("appointmentId");
+        let mut source: Slot<Source> = Slot::new("source");
+        let mut title: Slot<Nullable<String>> = Slot::new("title");
+        let mut description: Slot<Nullable<String>> = Slot::new("description");
+        let mut info_link: Slot<Nullable<String>> = Slot::new("infoLink");
+        let mut price: Slot<Nullable<Price>> = Slot::new("price");
+        let mut location: Slot<Nullable<Location>> = Slot::new("location");
+        let mut time: Slot<Nullable<Time>> = Slot::new("time");
+        let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
-                    if appointment_id.is_some() {
-                        return Err(lenient::duplicate("appointmentId"));
-                    }
-                    appointment_id = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    appointment_id.read_as::<OptionalString, _>(&mut map)?
                 }
-                "source" => {
-                    if source.is_some() {
-                        return Err(lenient::duplicate("source"));
-                    }
-                    source = Some(map.next_value()?);
-                }
-                "title" => {
-                    if title.is_some() {
-                        return Err(lenient::duplicate("title"));
-                    }
-                    title = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "description" => {
-                    if description.is_some() {
-                        return Err(lenient::duplicate("description"));
-                    }
-                    description = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "source" => source.read(&mut map)?,
+                "title" => title.read_as::<OptionalString, _>(&mut map)?,
+                "description" => description.read_as::<OptionalString, _>(&mut map)?,
                 "infoLink" | "infolink" => {
-                    if info_link.is_some() {
-                        return Err(lenient::duplicate("infoLink"));
-                    }
-                    info_link = Some(map.next_value::<lenient::OptionalString>()?.0);
+                    info_link.read_as::<OptionalString, _>(&mut map)?
                 }
-                "price" => {
-                    if price.is_some() {
-                        return Err(lenient::duplicate("price"));
-                    }
-                    price = Some(map.next_value()?);
-                }
-                "location" => {
-                    if location.is_some() {
-                        return Err(lenient::duplicate("location"));
-                    }
-                    location = Some(map.next_value()?);
-                }
-                "time" => {
-                    if time.is_some() {
-                        return Err(lenient::duplicate("time"));
-                    }
-                    time = Some(map.next_value()?);
-                }
-                "attendees" => {
-                    if attendees.is_some() {
-                        return Err(lenient::duplicate("attendees"));
-                    }
-                    attendees = Some(map.next_value()?);
-                }
+                "price" => price.read(&mut map)?,
+                "location" => location.read(&mut map)?,
+                "time" => time.read(&mut map)?,
+                "attendees" => attendees.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Confirmation {
-            appointment_id: appointment_id.unwrap_or(Nullable::Absent),
-            source: source.ok_or_else(|| lenient::missing("source"))?,
-            title: title.unwrap_or(Nullable::Absent),
-            description: description.unwrap_or(Nullable::Absent),
-            info_link: info_link.unwrap_or(Nullable::Absent),
-            price: price.unwrap_or(Nullable::Absent),
-            location: location.unwrap_or(Nullable::Absent),
-            time: time.unwrap_or(Nullable::Absent),
-            attendees: attendees.unwrap_or(Nullable::Absent),
+            appointment_id: appointment_id.or_absent(),
+            source: source.required()?,
+            title: title.or_absent(),
+            description: description.or_absent(),
+            info_link: info_link.or_absent(),
+            price: price.or_absent(),
+            location: location.or_absent(),
+            time: time.or_absent(),
+            attendees: attendees.or_absent(),
             extra,
         })
     }

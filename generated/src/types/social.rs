@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Nullable, lenient};
+use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Metadata, Name};
 
@@ -35,47 +36,27 @@ impl<'de> Deserialize<'de> for Comment {
 impl lenient::FromMap for Comment {
     const NAME: &'static str = "Comment";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut text: Option<Nullable<String>> = None;
-        let mut channel: Option<CommentChannel> = None;
-        let mut metadata: Option<Nullable<Vec<Metadata>>> = None;
-        let mut commenter: Option<Nullable<Commenter>> = None;
+        let mut text: Slot<Nullable<String>> = Slot::new("text");
+        let mut channel: Slot<CommentChannel> = Slot::new("channel");
+        let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
+        let mut commenter: Slot<Nullable<Commenter>> = Slot::new("commenter");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "text" => {
-                    if text.is_some() {
-                        return Err(lenient::duplicate("text"));
-                    }
-                    text = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "channel" => {
-                    if channel.is_some() {
-                        return Err(lenient::duplicate("channel"));
-                    }
-                    channel = Some(map.next_value()?);
-                }
-                "metadata" => {
-                    if metadata.is_some() {
-                        return Err(lenient::duplicate("metadata"));
-                    }
-                    metadata = Some(map.next_value()?);
-                }
-                "commenter" => {
-                    if commenter.is_some() {
-                        return Err(lenient::duplicate("commenter"));
-                    }
-                    commenter = Some(map.next_value()?);
-                }
+                "text" => text.read_as::<OptionalString, _>(&mut map)?,
+                "channel" => channel.read(&mut map)?,
+                "metadata" => metadata.read(&mut map)?,
+                "commenter" => commenter.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Comment {
-            text: text.unwrap_or(Nullable::Absent),
-            channel: channel.ok_or_else(|| lenient::missing("channel"))?,
-            metadata: metadata.unwrap_or(Nullable::Absent),
-            commenter: commenter.unwrap_or(Nullable::Absent),
+            text: text.or_absent(),
+            channel: channel.required()?,
+            metadata: metadata.or_absent(),
+            commenter: commenter.or_absent(),
             extra,
         })
     }
@@ -251,39 +232,24 @@ impl<'de> Deserialize<'de> for Commenter {
 impl lenient::FromMap for Commenter {
     const NAME: &'static str = "Commenter";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut open_id: Option<Nullable<OpenId>> = None;
-        let mut name: Option<Nullable<Name>> = None;
-        let mut email: Option<Nullable<String>> = None;
+        let mut open_id: Slot<Nullable<OpenId>> = Slot::new("openId");
+        let mut name: Slot<Nullable<Name>> = Slot::new("name");
+        let mut email: Slot<Nullable<String>> = Slot::new("email");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "openId" | "openid" => {
-                    if open_id.is_some() {
-                        return Err(lenient::duplicate("openId"));
-                    }
-                    open_id = Some(map.next_value()?);
-                }
-                "name" => {
-                    if name.is_some() {
-                        return Err(lenient::duplicate("name"));
-                    }
-                    name = Some(map.next_value()?);
-                }
-                "email" => {
-                    if email.is_some() {
-                        return Err(lenient::duplicate("email"));
-                    }
-                    email = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "openId" | "openid" => open_id.read(&mut map)?,
+                "name" => name.read(&mut map)?,
+                "email" => email.read_as::<OptionalString, _>(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Commenter {
-            open_id: open_id.unwrap_or(Nullable::Absent),
-            name: name.unwrap_or(Nullable::Absent),
-            email: email.unwrap_or(Nullable::Absent),
+            open_id: open_id.or_absent(),
+            name: name.or_absent(),
+            email: email.or_absent(),
             extra,
         })
     }
@@ -348,23 +314,18 @@ impl<'de> Deserialize<'de> for OpenId {
 impl lenient::FromMap for OpenId {
     const NAME: &'static str = "OpenId";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut channel: Option<OpenIdChannel> = None;
+        let mut channel: Slot<OpenIdChannel> = Slot::new("channel");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "channel" => {
-                    if channel.is_some() {
-                        return Err(lenient::duplicate("channel"));
-                    }
-                    channel = Some(map.next_value()?);
-                }
+                "channel" => channel.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(OpenId {
-            channel: channel.ok_or_else(|| lenient::missing("channel"))?,
+            channel: channel.required()?,
             extra,
         })
     }
@@ -506,31 +467,21 @@ impl<'de> Deserialize<'de> for ShareUrl {
 impl lenient::FromMap for ShareUrl {
     const NAME: &'static str = "ShareUrl";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut channel: Option<ShareUrlChannel> = None;
-        let mut item_info: Option<ItemInfo> = None;
+        let mut channel: Slot<ShareUrlChannel> = Slot::new("channel");
+        let mut item_info: Slot<ItemInfo> = Slot::new("itemInfo");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "channel" => {
-                    if channel.is_some() {
-                        return Err(lenient::duplicate("channel"));
-                    }
-                    channel = Some(map.next_value()?);
-                }
-                "itemInfo" | "iteminfo" => {
-                    if item_info.is_some() {
-                        return Err(lenient::duplicate("itemInfo"));
-                    }
-                    item_info = Some(map.next_value()?);
-                }
+                "channel" => channel.read(&mut map)?,
+                "itemInfo" | "iteminfo" => item_info.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ShareUrl {
-            channel: channel.ok_or_else(|| lenient::missing("channel"))?,
-            item_info: item_info.ok_or_else(|| lenient::missing("itemInfo"))?,
+            channel: channel.required()?,
+            item_info: item_info.required()?,
             extra,
         })
     }
@@ -689,49 +640,29 @@ impl<'de> Deserialize<'de> for ItemInfo {
 impl lenient::FromMap for ItemInfo {
     const NAME: &'static str = "ItemInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut item_url: Option<Nullable<String>> = None;
-        let mut item_thumbnail: Option<Nullable<String>> = None;
-        let mut item_id: Option<Nullable<String>> = None;
-        let mut item_type: Option<ItemType> = None;
+        let mut item_url: Slot<Nullable<String>> = Slot::new("itemUrl");
+        let mut item_thumbnail: Slot<Nullable<String>> = Slot::new("itemThumbnail");
+        let mut item_id: Slot<Nullable<String>> = Slot::new("itemId");
+        let mut item_type: Slot<ItemType> = Slot::new("itemType");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "itemUrl" | "itemurl" => {
-                    if item_url.is_some() {
-                        return Err(lenient::duplicate("itemUrl"));
-                    }
-                    item_url = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
+                "itemUrl" | "itemurl" => item_url.read_as::<OptionalString, _>(&mut map)?,
                 "itemThumbnail" | "itemthumbnail" => {
-                    if item_thumbnail.is_some() {
-                        return Err(lenient::duplicate("itemThumbnail"));
-                    }
-                    item_thumbnail = Some(
-                        map.next_value::<lenient::OptionalString>()?.0,
-                    );
+                    item_thumbnail.read_as::<OptionalString, _>(&mut map)?
                 }
-                "itemId" | "itemid" => {
-                    if item_id.is_some() {
-                        return Err(lenient::duplicate("itemId"));
-                    }
-                    item_id = Some(map.next_value::<lenient::OptionalString>()?.0);
-                }
-                "itemType" | "itemtype" => {
-                    if item_type.is_some() {
-                        return Err(lenient::duplicate("itemType"));
-                    }
-                    item_type = Some(map.next_value()?);
-                }
+                "itemId" | "itemid" => item_id.read_as::<OptionalString, _>(&mut map)?,
+                "itemType" | "itemtype" => item_type.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(ItemInfo {
-            item_url: item_url.unwrap_or(Nullable::Absent),
-            item_thumbnail: item_thumbnail.unwrap_or(Nullable::Absent),
-            item_id: item_id.unwrap_or(Nullable::Absent),
-            item_type: item_type.ok_or_else(|| lenient::missing("itemType"))?,
+            item_url: item_url.or_absent(),
+            item_thumbnail: item_thumbnail.or_absent(),
+            item_id: item_id.or_absent(),
+            item_type: item_type.required()?,
             extra,
         })
     }
@@ -868,39 +799,24 @@ impl<'de> Deserialize<'de> for Track {
 impl lenient::FromMap for Track {
     const NAME: &'static str = "Track";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut type_: Option<TrackType> = None;
-        let mut channel: Option<ShareUrlChannel> = None;
-        let mut item_info: Option<ItemInfo> = None;
+        let mut type_: Slot<TrackType> = Slot::new("type");
+        let mut channel: Slot<ShareUrlChannel> = Slot::new("channel");
+        let mut item_info: Slot<ItemInfo> = Slot::new("itemInfo");
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
-                "type" => {
-                    if type_.is_some() {
-                        return Err(lenient::duplicate("type"));
-                    }
-                    type_ = Some(map.next_value()?);
-                }
-                "channel" => {
-                    if channel.is_some() {
-                        return Err(lenient::duplicate("channel"));
-                    }
-                    channel = Some(map.next_value()?);
-                }
-                "itemInfo" | "iteminfo" => {
-                    if item_info.is_some() {
-                        return Err(lenient::duplicate("itemInfo"));
-                    }
-                    item_info = Some(map.next_value()?);
-                }
+                "type" => type_.read(&mut map)?,
+                "channel" => channel.read(&mut map)?,
+                "itemInfo" | "iteminfo" => item_info.read(&mut map)?,
                 _ => {
                     extra.insert(key.into_owned(), map.next_value()?);
                 }
             }
         }
         Ok(Track {
-            type_: type_.ok_or_else(|| lenient::missing("type"))?,
-            channel: channel.ok_or_else(|| lenient::missing("channel"))?,
-            item_info: item_info.ok_or_else(|| lenient::missing("itemInfo"))?,
+            type_: type_.required()?,
+            channel: channel.required()?,
+            item_info: item_info.required()?,
             extra,
         })
     }

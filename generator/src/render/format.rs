@@ -14,14 +14,24 @@ pub fn header(from: &str) -> String {
 /// Formats a file with prettyplease: the header, the `use` lines, then each
 /// item, with a blank line between items as a person would write them.
 pub fn file(header: &str, uses: TokenStream, items: Vec<TokenStream>) -> Result<String> {
+    let items = items.into_iter().map(unparse).collect::<Result<Vec<_>>>()?;
+    assemble(header, uses, &items)
+}
+
+/// [`file`] of items formatted already ([`item`]).
+pub fn assemble(header: &str, uses: TokenStream, items: &[String]) -> Result<String> {
     let mut text = header.to_owned();
     if !uses.is_empty() {
         text.push_str(&unparse(uses)?);
         text.push('\n');
     }
-    let items = items.into_iter().map(unparse).collect::<Result<Vec<_>>>()?;
     text.push_str(&items.join("\n"));
     Ok(text)
+}
+
+/// One item, formatted.
+pub fn item(tokens: TokenStream) -> Result<String> {
+    unparse(tokens)
 }
 
 fn unparse(tokens: TokenStream) -> Result<String> {

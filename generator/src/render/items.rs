@@ -218,39 +218,35 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
         })
         .collect();
     let declarations = slots.iter().zip(typed).map(|(slot, t)| {
-        let ty = t.ty();
-        quote! { let mut #slot: Option<#ty> = None; }
+        let (ty, wire) = (t.ty(), &t.field.wire);
+        let slot_type = scope.name("Slot");
+        quote! { let mut #slot: #slot_type<#ty> = #slot_type::new(#wire); }
     });
     let arms = slots
         .iter()
         .zip(typed)
         .zip(read_names(s))
         .map(|((slot, t), names)| {
-            let wire = &t.field.wire;
             let reader = match (&t.field.ty, t.nullable.is_some(), &t.field.rule) {
                 (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::Image) => {
-                    Some(quote! { OptionalImage })
+                    Some("OptionalImage")
                 }
                 (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::PageUrl) => {
-                    Some(quote! { OptionalPageUrl })
+                    Some("OptionalPageUrl")
                 }
-                (Ty::String, true, _) => Some(quote! { OptionalString }),
-                (Ty::Integer, true, _) => Some(quote! { OptionalInteger }),
-                (Ty::Integer, false, _) => Some(quote! { Integer }),
+                (Ty::String, true, _) => Some("OptionalString"),
+                (Ty::Integer, true, _) => Some("OptionalInteger"),
+                (Ty::Integer, false, _) => Some("Integer"),
                 _ => None,
             };
             let read = match reader {
-                Some(reader) => quote! { map.next_value::<#lenient::#reader>()?.0 },
-                None => quote! { map.next_value()? },
-            };
-            quote! {
-                #(#names)|* => {
-                    if #slot.is_some() {
-                        return Err(#lenient::duplicate(#wire));
-                    }
-                    #slot = Some(#read);
+                Some(reader) => {
+                    let reader = scope.name(reader);
+                    quote! { #slot.read_as::<#reader, _>(&mut map)? }
                 }
-            }
+                None => quote! { #slot.read(&mut map)? },
+            };
+            quote! { #(#names)|* => #read, }
         });
     let keep = quote! { #extra.insert(key.into_owned(), map.next_value()?); };
     let body = if typed.is_empty() {
@@ -267,10 +263,9 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
     };
     let values = slots.iter().zip(typed).map(|(slot, t)| {
         let field = ident(&t.field.ident);
-        let wire = &t.field.wire;
         match &t.nullable {
-            Some(nullable) => quote! { #field: #slot.unwrap_or(#nullable::Absent), },
-            None => quote! { #field: #slot.ok_or_else(|| #lenient::missing(#wire))?, },
+            Some(_) => quote! { #field: #slot.or_absent(), },
+            None => quote! { #field: #slot.required()?, },
         }
     });
     quote! {

@@ -71,18 +71,20 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
             }
         };
         let (uses, items) = items::module(module, options);
-        for (schema, item) in &items {
-            let text = format::file("", TokenStream::new(), vec![item.clone()])?;
-            let entry = by_schema.entry(schema.clone()).or_default();
+        // Each item is formatted once, for its module's file and its schema's review text.
+        let mut texts = Vec::with_capacity(items.len());
+        for (schema, item) in items {
+            let text = format::item(item)?;
+            let entry = by_schema.entry(schema).or_default();
             if !entry.is_empty() {
                 entry.push('\n');
             }
             entry.push_str(&text);
+            texts.push(text);
         }
-        let items = items.into_iter().map(|(_, item)| item).collect();
         files.insert(
             file_name.clone(),
-            format::file(&format::header(&from), uses, items)?,
+            format::assemble(&format::header(&from), uses, &texts)?,
         );
         let node = tree.node(&module.name);
         node.doc = Some(
