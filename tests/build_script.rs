@@ -158,11 +158,12 @@ const THING_SCHEMA: &str = r##"{
 "##;
 
 /// The build script, as the `Config` docs tell a user to write it.
-const BUILD_RS: &str = r#"fn main() -> Result<(), Box<dyn std::error::Error>> {
-    wix_activities_build::Config::new()
-        .schemas_dir("schemas")
-        .generate()?;
-    Ok(())
+const BUILD_RS: &str = r#"fn main() {
+    if let Err(error) = wix_activities_build::Config::new().schemas_dir("schemas").generate() {
+        // Every problem of the folder, one per line.
+        eprintln!("{error}");
+        std::process::exit(1);
+    }
 }
 "#;
 
@@ -447,6 +448,28 @@ wix-activities-build = {{ path = '{}' }}
         lines.contains("cargo:rerun-if-env-changed=OUT_DIR"),
         "no rerun-if-env-changed=OUT_DIR in {context}"
     );
+
+    // Two broken files: the build fails and says both, readably.
+    write(krate, "schemas/plain/thing.json", "{\"type\": \"object\",}");
+    write(
+        krate,
+        "schemas/activities/demo/names.json",
+        r#"{"type": "object", "properties": {"at": {"type": "datetme"}}}"#,
+    );
+    let (broken, report) = run(cargo()
+        .args(["build", "--offline", "--message-format", "short"])
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", &target));
+    assert!(!broken.status.success(), "{report}");
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    for problem in [
+        "2 problems:",
+        "  schemas/activities/demo/names.json#/properties/at/type: unknown type `datetme` (hint: expected one of",
+        "  schemas/plain/thing.json: invalid JSON at line 1, column 19: trailing comma",
+    ] {
+        assert!(stderr.contains(problem), "no {problem:?} in:\n{report}");
+    }
+    assert!(!stderr.contains("Schema {"), "a Debug form in:\n{report}");
 }
 
 #[test]

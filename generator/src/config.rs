@@ -11,9 +11,12 @@ use crate::write::{Drift, Written};
 ///
 /// ```no_run
 /// // build.rs
-/// fn main() -> Result<(), Box<dyn std::error::Error>> {
-///     wix_activities_build::Config::new().schemas_dir("schemas").generate()?;
-///     Ok(())
+/// fn main() {
+///     if let Err(error) = wix_activities_build::Config::new().schemas_dir("schemas").generate() {
+///         // Every problem of the folder, one per line.
+///         eprintln!("{error}");
+///         std::process::exit(1);
+///     }
 /// }
 /// ```
 #[derive(Clone, Debug)]

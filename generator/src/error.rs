@@ -17,6 +17,17 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A file or folder of the schema folder cannot be read as a schema, as
+    /// a whole: too large, a symbolic link, not a file, no schemas at all.
+    #[error("{}: {message}{}", path.display(), hint.as_deref().map(|h| format!(" (hint: {h})")).unwrap_or_default())]
+    File {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+        /// What to do about it.
+        hint: Option<String>,
+    },
     /// A schema file is not valid JSON.
     #[error("{}: invalid JSON at line {line}, column {column}: {message}", file.display())]
     Json {
@@ -41,6 +52,13 @@ pub enum Error {
         /// What to do about it, when there is something to say.
         hint: Option<String>,
     },
+    /// Several problems, each located: every error one run found, in the
+    /// order of the files. A run that finds one problem returns it alone.
+    #[error("{} problems:\n{}", errors.len(), list(errors))]
+    Many {
+        /// The problems, none of them itself `Many`.
+        errors: Vec<Error>,
+    },
     /// `out_dir` was not set and the `OUT_DIR` environment variable is absent.
     #[error("no output folder: `OUT_DIR` is not set (hint: call `Config::out_dir`, or run from a build script, where Cargo sets `OUT_DIR`)")]
     OutDirNotSet,
@@ -53,6 +71,41 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every problem this error stands for: itself, or each of [`Error::Many`].
+    pub fn problems(&self) -> &[Error] {
+        match self {
+            Error::Many { errors } => errors,
+            single => std::slice::from_ref(single),
+        }
+    }
+
+    /// One error for all of `errors` (at least one): the error itself when
+    /// there is one, else [`Error::Many`], flattened.
+    pub(crate) fn all(errors: Vec<Error>) -> Self {
+        let mut flat: Vec<Error> = Vec::with_capacity(errors.len());
+        for error in errors {
+            match error {
+                Error::Many { errors } => flat.extend(errors),
+                single => flat.push(single),
+            }
+        }
+        if flat.len() == 1 {
+            if let Some(single) = flat.pop() {
+                return single;
+            }
+        }
+        Error::Many { errors: flat }
+    }
+
+    /// `Ok` when `errors` is empty, else all of them as one error.
+    pub(crate) fn check(errors: Vec<Error>) -> Result<()> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::all(errors))
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -73,12 +126,29 @@ impl Error {
         }
     }
 
+    pub(crate) fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::File {
+            path: path.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
     pub(crate) fn with_hint(mut self, text: impl Into<String>) -> Self {
-        if let Error::Schema { hint, .. } = &mut self {
+        if let Error::Schema { hint, .. } | Error::File { hint, .. } = &mut self {
             *hint = Some(text.into());
         }
         self
     }
+}
+
+/// One problem per line, indented, for [`Error::Many`]'s message.
+fn list(errors: &[Error]) -> String {
+    errors
+        .iter()
+        .map(|error| format!("  {error}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The generator's result type.

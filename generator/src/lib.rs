@@ -13,9 +13,12 @@
 //!
 //! ```no_run
 //! // build.rs
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     wix_activities_build::Config::new().schemas_dir("schemas").generate()?;
-//!     Ok(())
+//! fn main() {
+//!     if let Err(error) = wix_activities_build::Config::new().schemas_dir("schemas").generate() {
+//!         // Every problem of the folder, one per line.
+//!         eprintln!("{error}");
+//!         std::process::exit(1);
+//!     }
 //! }
 //! ```
 //!
@@ -46,6 +49,10 @@
 //! imports a later one.
 
 #![deny(missing_docs)]
+#![allow(
+    clippy::needless_doctest_main,
+    reason = "the examples are build scripts, whose `main` is the point"
+)]
 
 mod config;
 mod error;

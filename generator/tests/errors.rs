@@ -191,7 +191,8 @@ fn unreadable_and_missing_inputs_name_the_path() {
             .unwrap_err()
             .to_string();
         assert!(
-            message.contains("activities/demo/dangling.json: No such file or directory"),
+            message.contains("activities/demo/dangling.json: a symbolic link to `")
+                && message.contains("nowhere.json`, which does not exist"),
             "{message}"
         );
     }
@@ -217,6 +218,41 @@ fn unreadable_and_missing_inputs_name_the_path() {
 }
 
 #[test]
+fn every_problem_of_the_folder_comes_in_one_error() {
+    let error = render(&[
+        (
+            "activities/demo/a.json",
+            r#"{"type": "object", "properties": {"a": {"type": "strnig"}, "b": 5}}"#,
+        ),
+        ("activities/demo/b.json", "{"),
+        ("activities/demo/c.json", OK),
+    ])
+    .unwrap_err();
+    let problems: Vec<String> = error
+        .problems()
+        .iter()
+        .map(|p| {
+            p.to_string()
+                .split_once("/activities/")
+                .unwrap()
+                .1
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "demo/a.json#/properties/a/type: unknown type `strnig` (hint: expected one of string, number, integer, boolean, object, array, null, datetime)",
+            "demo/a.json#/properties/b: property `b` is not an object but the number `5` (hint: each property maps its name to a schema object such as `{\"type\": \"string\"}`)",
+            "demo/b.json: invalid JSON at line 1, column 1: EOF while parsing an object",
+        ]
+    );
+    let message = error.to_string();
+    assert!(message.starts_with("3 problems:\n  /"), "{message}");
+    assert_eq!(message.lines().count(), 4, "{message}");
+}
+
+#[test]
 fn out_dir_must_be_known() {
     if std::env::var_os("OUT_DIR").is_none() {
         let error = Config::new().schemas_dir("unused").generate().unwrap_err();
@@ -232,7 +268,9 @@ fn a_bad_catalogue_is_located_too() {
         ("catalogue.json", r#"{"groupz": {}}"#),
     ]);
     assert!(
-        message.contains("catalogue.json#: invalid catalogue: unknown field `groupz`"),
+        message.contains(
+            "catalogue.json: not a catalogue at line 1, column 9: unknown field `groupz`"
+        ),
         "{message}"
     );
 }

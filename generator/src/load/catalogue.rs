@@ -49,7 +49,16 @@ pub struct Deprecated {
 
 pub(super) fn parse(path: &Path, text: &[u8]) -> Result<Catalogue> {
     serde_json::from_slice(text).map_err(|e| {
-        Error::schema(path, "", format!("invalid catalogue: {e}")).with_hint(
+        Error::file(
+            path,
+            format!(
+                "not a catalogue at line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                super::strip_position(&e.to_string())
+            ),
+        )
+        .with_hint(
             "expected `groups`, `notifications` and `deprecated`, see schemas/catalogue.json",
         )
     })

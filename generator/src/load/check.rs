@@ -1,8 +1,9 @@
 //! The loader's structural checks: what makes a document unusable as a schema.
 
+use std::cell::RefCell;
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::Dialect;
 use crate::error::{Error, Result};
@@ -55,8 +56,18 @@ pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
             ),
         ));
     }
-    Checker { file, document }.schema(document, "")
+    let checker = Checker {
+        file,
+        document,
+        errors: RefCell::new(Vec::new()),
+    };
+    checker.schema(document, "");
+    Error::check(checker.errors.into_inner())
 }
+
+/// The most properties one object may list: rustc's stack overflows on a
+/// struct of 10,000 fields, and no real payload comes near this.
+pub const MAX_PROPERTIES: usize = 2_000;
 
 /// The key that makes a schema file a Wix backend event.
 pub const HANDLER: &str = "x-wix-handler";
@@ -240,36 +251,55 @@ pub const EXPECTED: &str = "x-wix-expected";
 struct Checker<'a> {
     file: &'a Path,
     document: &'a Value,
+    /// Every problem found so far: one run reports them all.
+    errors: RefCell<Vec<Error>>,
 }
 
 impl Checker<'_> {
-    fn schema(&self, node: &Value, pointer: &str) -> Result<()> {
+    fn report(&self, error: Error) {
+        self.errors.borrow_mut().push(error);
+    }
+
+    fn note(&self, result: Result<()>) {
+        if let Err(error) = result {
+            self.report(error);
+        }
+    }
+
+    fn schema(&self, node: &Value, pointer: &str) {
         let map = match node {
             Value::Object(map) => map,
             // `true` and `false` are schemas in draft-06 and later.
-            Value::Bool(_) => return Ok(()),
+            Value::Bool(_) => return,
             other => {
-                return Err(self.error(
+                return self.report(self.error(
                     pointer,
                     format!("expected a schema object, found {}", kind(other)),
                 ))
             }
         };
         if let Some(kind) = map.get("type") {
-            self.types(kind, &format!("{pointer}/type"))?;
+            self.note(self.types(kind, &format!("{pointer}/type")));
         }
         if let Some(reference) = map.get("$ref") {
-            self.reference(reference, &format!("{pointer}/$ref"))?;
+            self.note(self.reference(reference, &format!("{pointer}/$ref")));
         }
         if let Some(required) = map.get("required") {
-            self.required(required, &format!("{pointer}/required"))?;
+            self.note(self.required(required, &format!("{pointer}/required")));
+            self.required_listed(map, required, &format!("{pointer}/required"));
         }
+        self.annotations(map, pointer);
+        self.children(map, pointer);
+    }
+
+    /// The generator's own keywords and `pattern`, `enum`: each well-formed.
+    fn annotations(&self, map: &Map<String, Value>, pointer: &str) {
         if let Some(path) = map.get("x-rust-type") {
             let valid = path
                 .as_str()
                 .is_some_and(|p| syn::parse_str::<syn::Path>(p).is_ok());
             if !valid {
-                return Err(self.error(
+                self.report(self.error(
                     &format!("{pointer}/x-rust-type"),
                     format!(
                         "`x-rust-type` must be a Rust path such as `my_crate::MyType`, found {}",
@@ -280,7 +310,7 @@ impl Checker<'_> {
         }
         if let Some(form) = map.get(REST) {
             if !form.as_str().is_some_and(|f| REST_FORMS.contains(&f)) {
-                return Err(self
+                self.report(self
                     .error(
                         &format!("{pointer}/{REST}"),
                         format!("`{REST}` must be `image` or `page-url`, found {}", kind(form)),
@@ -290,32 +320,34 @@ impl Checker<'_> {
         }
         if let Some(open) = map.get(OPEN_ENUM) {
             if !open.is_boolean() || !map.get("enum").is_some_and(Value::is_array) {
-                return Err(self
-                    .error(
+                self.report(
+                    self.error(
                         &format!("{pointer}/{OPEN_ENUM}"),
                         format!(
                             "`{OPEN_ENUM}` must be `true` or `false`, beside an `enum`, found {}",
                             kind(open)
                         ),
                     )
-                    .with_hint("it says the publisher may add values to the `enum`"));
+                    .with_hint("it says the publisher may add values to the `enum`"),
+                );
             }
         }
         for keyword in [ALIASES, EXPECTED] {
             if let Some(names) = map.get(keyword) {
-                self.names(keyword, names, &format!("{pointer}/{keyword}"))?;
+                self.note(self.names(keyword, names, &format!("{pointer}/{keyword}")));
             }
         }
         if let Some(expected) = map.get(EXPECTED).and_then(Value::as_array) {
             let properties = map.get("properties").and_then(Value::as_object);
             for (index, name) in expected.iter().filter_map(Value::as_str).enumerate() {
                 if !properties.is_some_and(|p| p.contains_key(name)) {
-                    return Err(self
-                        .error(
+                    self.report(
+                        self.error(
                             &format!("{pointer}/{EXPECTED}/{index}"),
                             format!("`{EXPECTED}` names `{name}`, which is not a property here"),
                         )
-                        .with_hint("list the properties a sender is documented to always send"));
+                        .with_hint("list the properties a sender is documented to always send"),
+                    );
                 }
             }
         }
@@ -325,7 +357,7 @@ impl Checker<'_> {
                 .as_str()
                 .is_some_and(|p| regress::Regex::new(p).is_ok());
             if !compiles {
-                return Err(self.error(
+                self.report(self.error(
                     &format!("{pointer}/pattern"),
                     format!(
                         "`pattern` must be an ECMA-262 regular expression, found {}",
@@ -336,56 +368,71 @@ impl Checker<'_> {
         }
         if let Some(values) = map.get("enum") {
             if !values.is_array() {
-                return Err(self.error(
+                self.report(self.error(
                     &format!("{pointer}/enum"),
                     format!("`enum` must be an array, found {}", kind(values)),
                 ));
             }
         }
+    }
+
+    /// The subschemas, each checked in turn.
+    fn children(&self, map: &Map<String, Value>, pointer: &str) {
         for keyword in ["properties", "definitions", "$defs", "patternProperties"] {
-            if let Some(children) = map.get(keyword) {
-                let child_pointer = format!("{pointer}/{}", pointer::escape(keyword));
-                let Value::Object(children) = children else {
-                    return Err(self.error(
-                        &child_pointer,
-                        format!("`{keyword}` must be an object, found {}", kind(children)),
-                    ));
-                };
-                for (name, child) in children {
-                    let pointer = format!("{child_pointer}/{}", pointer::escape(name));
-                    if !child.is_object() && !child.is_boolean() {
-                        return Err(self.error(&pointer, format!("property `{name}` is not an object but {}", kind(child)))
-                            .with_hint("each property maps its name to a schema object such as `{\"type\": \"string\"}`"));
-                    }
-                    self.schema(child, &pointer)?;
+            let Some(children) = map.get(keyword) else {
+                continue;
+            };
+            let child_pointer = format!("{pointer}/{}", pointer::escape(keyword));
+            let Value::Object(children) = children else {
+                self.report(self.error(
+                    &child_pointer,
+                    format!("`{keyword}` must be an object, found {}", kind(children)),
+                ));
+                continue;
+            };
+            if keyword == "properties" && children.len() > MAX_PROPERTIES {
+                self.report(self.error(
+                    &child_pointer,
+                    format!("{} properties in one object; at most {MAX_PROPERTIES} are supported", children.len()),
+                ).with_hint("so many fields make a struct the Rust compiler cannot build; describe the object as a map (`additionalProperties`) instead"));
+                continue;
+            }
+            for (name, child) in children {
+                let pointer = format!("{child_pointer}/{}", pointer::escape(name));
+                if !child.is_object() && !child.is_boolean() {
+                    self.report(self.error(&pointer, format!("property `{name}` is not an object but {}", kind(child)))
+                        .with_hint("each property maps its name to a schema object such as `{\"type\": \"string\"}`"));
+                    continue;
                 }
+                self.schema(child, &pointer);
             }
         }
         for keyword in ["items", "additionalProperties", "not", "contains"] {
             match map.get(keyword) {
                 Some(Value::Array(items)) if keyword == "items" => {
                     for (index, item) in items.iter().enumerate() {
-                        self.schema(item, &format!("{pointer}/items/{index}"))?;
+                        self.schema(item, &format!("{pointer}/items/{index}"));
                     }
                 }
-                Some(child) => self.schema(child, &format!("{pointer}/{keyword}"))?,
+                Some(child) => self.schema(child, &format!("{pointer}/{keyword}")),
                 None => {}
             }
         }
         for keyword in ["allOf", "anyOf", "oneOf", "prefixItems"] {
-            if let Some(children) = map.get(keyword) {
-                let Value::Array(children) = children else {
-                    return Err(self.error(
-                        &format!("{pointer}/{keyword}"),
-                        format!("`{keyword}` must be an array, found {}", kind(children)),
-                    ));
-                };
-                for (index, child) in children.iter().enumerate() {
-                    self.schema(child, &format!("{pointer}/{keyword}/{index}"))?;
-                }
+            let Some(children) = map.get(keyword) else {
+                continue;
+            };
+            let Value::Array(children) = children else {
+                self.report(self.error(
+                    &format!("{pointer}/{keyword}"),
+                    format!("`{keyword}` must be an array, found {}", kind(children)),
+                ));
+                continue;
+            };
+            for (index, child) in children.iter().enumerate() {
+                self.schema(child, &format!("{pointer}/{keyword}/{index}"));
             }
         }
-        Ok(())
     }
 
     fn types(&self, value: &Value, pointer: &str) -> Result<()> {
@@ -459,6 +506,30 @@ impl Checker<'_> {
             Value::String(text) if text == "true" || text == "false" => Ok(()),
             Value::Array(names) if names.iter().all(Value::is_string) => Ok(()),
             other => Err(self.error(pointer, format!("`required` must be a boolean, `\"true\"`/`\"false\"` or an array of property names, found {}", kind(other)))),
+        }
+    }
+
+    /// Each name of a `required` array is a property of the object: a
+    /// struct has no field for a name it does not list.
+    fn required_listed(&self, map: &Map<String, Value>, required: &Value, pointer: &str) {
+        let (Some(names), Some(properties)) = (
+            required.as_array(),
+            map.get("properties").and_then(Value::as_object),
+        ) else {
+            return;
+        };
+        for (index, name) in names.iter().enumerate() {
+            if let Some(name) = name.as_str().filter(|n| !properties.contains_key(*n)) {
+                self.report(
+                    self.error(
+                        &format!("{pointer}/{index}"),
+                        format!("`required` names `{name}`, which is not among the `properties`"),
+                    )
+                    .with_hint(format!(
+                        "describe it under `properties` (`\"{name}\": {{}}` for any JSON value)"
+                    )),
+                );
+            }
         }
     }
 

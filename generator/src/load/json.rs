@@ -36,6 +36,18 @@ pub fn parse(text: &[u8]) -> Result<(Value, Vec<DuplicateKey>), serde_json::Erro
     Ok((value, duplicates.into_inner()))
 }
 
+/// The one-based line and column of byte `offset` of `text`, counted as
+/// serde_json counts them.
+pub fn position(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    (line, before.len() - line_start + 1)
+}
+
 struct ValueSeed<'a> {
     pointer: String,
     duplicates: &'a RefCell<Vec<DuplicateKey>>,

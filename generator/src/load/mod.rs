@@ -3,13 +3,15 @@
 //! The loader reads Wix's own dialect (draft-03 style: `"required": true` on
 //! the property, `"type": "datetime"`) and standard JSON Schema (draft-07 and
 //! 2020-12: `required` arrays, `$ref` into `definitions`/`$defs`, `format`)
-//! alike. It fails with the file and JSON pointer of the first problem, and
-//! it keeps repeated keys for the normalize stage to judge.
+//! alike. It reports every problem of the folder at once, each with its file
+//! and JSON pointer, and it keeps repeated keys for the normalize stage to
+//! judge. It reads nothing outside the folder.
 
 mod catalogue;
 mod check;
 pub mod json;
 pub mod refs;
+mod walk;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use catalogue::{Catalogue, Deprecated, Group};
-pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, OPEN_ENUM, REST, REST_PATHS};
+pub use check::{
+    ALIASES, EVENT_TYPE, EXPECTED, HANDLER, MAX_PROPERTIES, OPEN_ENUM, REST, REST_PATHS,
+};
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};
@@ -110,28 +114,48 @@ pub const ENTITIES: &str = "entities";
 /// The name of the optional file at the top of the folder that is not a schema.
 pub const CATALOGUE: &str = "catalogue.json";
 
+/// The largest schema file read: Wix's largest is 40 KB; a bigger file is
+/// not a schema a person wrote, and reading it whole would cost its size.
+pub const MAX_SCHEMA_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Reads every `*.json` file under `root` (recursively, in sorted order).
+///
+/// Every problem of every file is reported, in one error: a file that
+/// cannot be read, is not JSON or not a schema, a symbolic link (its
+/// target is outside the folder, or inside it and so read twice).
 pub fn load(root: &Path) -> Result<Schemas> {
+    let mut errors = Vec::new();
     let mut paths = Vec::new();
-    collect(root, root, &mut paths)?;
-    if paths.is_empty() {
+    walk::collect(root, root, &mut paths, &mut errors);
+    if paths.is_empty() && errors.is_empty() {
         return Err(
-            Error::schema(root, "", "no schema files (`*.json`) in this folder")
+            Error::file(root, "no schema files (`*.json`) in this folder")
                 .with_hint("point `schemas_dir` at the folder that holds the schema files"),
         );
     }
     let mut files = Vec::new();
+    let mut unread = Vec::new();
     let mut catalogue = Catalogue::default();
     for relative in paths {
         let full = root.join(&relative);
-        let text = std::fs::read(&full).map_err(|e| Error::io(&full, e))?;
-        if relative == CATALOGUE {
-            catalogue = catalogue::parse(&full, &text)?;
-            continue;
+        let parsed = read_bounded(&full).and_then(|text| {
+            if relative == CATALOGUE {
+                catalogue = catalogue::parse(&full, &text)?;
+            } else {
+                files.push(read_schema(&full, relative.clone(), &text)?);
+            }
+            Ok(())
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
+            unread.push(relative);
         }
-        files.push(read_schema(&full, relative, &text)?);
     }
-    refs::check(root, &files)?;
+    errors.extend(refs::check(root, &files, &unread));
+    if errors.is_empty() {
+        errors.extend(refs::cycles(root, &files));
+    }
+    Error::check(errors)?;
     Ok(Schemas {
         root: root.to_owned(),
         files,
@@ -139,8 +163,45 @@ pub fn load(root: &Path) -> Result<Schemas> {
     })
 }
 
+/// The file's bytes, if it is no larger than [`MAX_SCHEMA_BYTES`]; a file
+/// that grows while it is read is cut off there, not read to its end.
+fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = |size: u64| {
+        Error::file(
+            path,
+            format!("the file is {size} bytes; a schema file may be at most {MAX_SCHEMA_BYTES}"),
+        )
+        .with_hint("split it into files that refer to each other with `$ref`")
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_SCHEMA_BYTES {
+        return Err(too_large(size));
+    }
+    let mut text = Vec::with_capacity(size as usize);
+    file.take(MAX_SCHEMA_BYTES + 1)
+        .read_to_end(&mut text)
+        .map_err(|e| Error::io(path, e))?;
+    if text.len() as u64 > MAX_SCHEMA_BYTES {
+        return Err(too_large(text.len() as u64));
+    }
+    Ok(text)
+}
+
 /// Parses and checks one schema file's text.
 pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaFile> {
+    // A byte order mark is legal at the start of UTF-8 text, but not JSON.
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    if let Err(e) = std::str::from_utf8(text) {
+        let (line, column) = json::position(text, e.valid_up_to());
+        return Err(Error::Json {
+            file: full.to_owned(),
+            line,
+            column,
+            message: "the file is not UTF-8".into(),
+        });
+    }
     let (document, duplicates) = json::parse(text).map_err(|e| Error::Json {
         file: full.to_owned(),
         line: e.line(),
@@ -148,9 +209,20 @@ pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaF
         message: strip_position(&e.to_string()),
     })?;
     check::document(full, &document)?;
-    let handler = check::handler(full, &relative, &document)?;
-    let event_type = check::event_type(full, &document)?;
-    let rest = check::rest_paths(full, &document)?;
+    let handler = check::handler(full, &relative, &document);
+    let event_type = check::event_type(full, &document);
+    let rest = check::rest_paths(full, &document);
+    let (handler, event_type, rest) = match (handler, event_type, rest) {
+        (Ok(handler), Ok(event_type), Ok(rest)) => (handler, event_type, rest),
+        (handler, event_type, rest) => {
+            return Err(Error::all(
+                [handler.err(), event_type.err(), rest.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            ))
+        }
+    };
     let role = match handler {
         Some(handler) => Role::Event {
             handler,
@@ -185,37 +257,6 @@ fn strip_position(message: &str) -> String {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
     }
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut children = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        children.push(entry.path());
-    }
-    // read_dir order is the file system's; sort so every machine agrees.
-    children.sort();
-    for path in children {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect(root, &path, out)?;
-        } else if name.ends_with(".json") {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
-            let parts: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(parts.join("/"));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub fn of(path: &str) -> String {
     let mut parts: Vec<&str> = path.split('/').collect();
     let file = parts.pop().unwrap_or_default();
     let folders: Vec<String> = match parts.as_slice() {
-        ["activities", group, ..] => vec![(*group).to_owned()],
+        ["activities", group, ..] => vec![naming::snake(group)],
         folders => folders
             .iter()
             .filter(|folder| **folder != ENTITIES)
