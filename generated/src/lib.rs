@@ -106,9 +106,11 @@
 //!
 //! ```ignore
 //! // build.rs
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     wix_activities_build::Config::new().schemas_dir("schemas").generate()?;
-//!     Ok(())
+//! fn main() {
+//!     if let Err(error) = wix_activities_build::Config::new().schemas_dir("schemas").generate() {
+//!         eprintln!("{error}"); // every problem of the folder, one per line
+//!         std::process::exit(1);
+//!     }
 //! }
 //! // src/lib.rs
 //! include!(concat!(env!("OUT_DIR"), "/mod.rs"));

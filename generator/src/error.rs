@@ -59,6 +59,19 @@ pub enum Error {
         /// The problems, none of them itself `Many`.
         errors: Vec<Error>,
     },
+    /// Writing the output failed. The folder changes as a whole, so
+    /// `written` is empty and the folder is as it was, unless it could only
+    /// be written file by file (its parent is read-only): then `written`
+    /// lists the files replaced before the failure, each whole.
+    #[error("{source}; {}", written_summary(dir, written))]
+    Write {
+        /// The output folder.
+        dir: PathBuf,
+        /// The files replaced (or removed) before the failure.
+        written: Vec<String>,
+        /// What failed.
+        source: Box<Error>,
+    },
     /// `out_dir` was not set and the `OUT_DIR` environment variable is absent.
     #[error("no output folder: `OUT_DIR` is not set (hint: call `Config::out_dir`, or run from a build script, where Cargo sets `OUT_DIR`)")]
     OutDirNotSet,
@@ -139,6 +152,19 @@ impl Error {
             *hint = Some(text.into());
         }
         self
+    }
+}
+
+fn written_summary(dir: &std::path::Path, written: &[String]) -> String {
+    if written.is_empty() {
+        format!("nothing was written: `{}` is as it was", dir.display())
+    } else {
+        format!(
+            "in `{}`, {} file(s) were replaced before that, each whole ({}); the others are as they were",
+            dir.display(),
+            written.len(),
+            written.join(", ")
+        )
     }
 }
 

@@ -41,7 +41,7 @@
 //! let normalized = normalize::normalize(&schemas)?; // named repair passes, reported
 //! let model = model::build(&normalized)?;          // types, names, rules: every decision
 //! let rendered = render::files(&model, label, options)?; // the model, printed
-//! write::write(out_dir, &rendered.files)?;         // atomic, unchanged files untouched
+//! write::write(out_dir, &rendered.files)?;         // as a whole; unchanged files untouched
 //! ```
 //!
 //! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write);

@@ -1,12 +1,17 @@
 //! Stage 5: rendered files → a folder, atomically; or a comparison with it.
 //!
-//! A file whose bytes are unchanged is not touched (build tools watch
-//! mtimes). A changed file is written to a temporary file in the same folder
-//! and renamed over the old one, so an interrupted run leaves every file
-//! either old or new, never half written. Files the generator wrote before
-//! and no longer produces are removed, but only files that carry its header.
+//! The folder changes as a whole or not at all: a new one is built beside it
+//! and swapped in (see [`swap`]), so an interrupted or concurrent run leaves
+//! the old files or the new ones, never a mix that does not compile. A file
+//! whose bytes are unchanged keeps its modification time (build tools watch
+//! it). Files the generator wrote before and no longer produces are
+//! removed, but only files that carry its header; anything else in the
+//! folder stays. Where the folder cannot be swapped (its parent is
+//! read-only), each file is replaced atomically, one by one.
 
-use std::collections::BTreeMap;
+mod swap;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -44,26 +49,62 @@ impl Drift {
     }
 }
 
-/// Writes `files` into `dir`, creating it if needed.
+/// Writes `files` into `dir`, creating it if needed, as a whole: when it
+/// fails, `dir` is as it was, and the error says so.
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut written = Written::default();
-    for (name, text) in files {
-        if write_file(&dir.join(name), text)? {
-            written.changed.push(name.clone());
-        } else {
-            written.unchanged += 1;
-        }
+    let drift = compare(dir, files).map_err(|error| Error::Write {
+        dir: dir.to_owned(),
+        written: Vec::new(),
+        source: Box::new(error),
+    })?;
+    let mut changed: Vec<String> = drift
+        .changed
+        .iter()
+        .map(|(name, _)| name.clone())
+        .chain(drift.missing.iter().cloned())
+        .collect();
+    changed.sort();
+    let written = Written {
+        unchanged: files.len() - changed.len(),
+        changed,
+        removed: drift.extra.clone(),
+    };
+    if drift.is_empty() && dir.is_dir() {
+        return Ok(written);
     }
-    for orphan in generated_files(dir)?
-        .into_iter()
-        .filter(|name| !files.contains_key(name))
-    {
-        let path = dir.join(&orphan);
-        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-        written.removed.push(orphan);
+    let fresh: BTreeSet<&str> = written.changed.iter().map(String::as_str).collect();
+    let orphans: BTreeSet<String> = drift.extra.iter().cloned().collect();
+    match swap::replace(dir, files, &fresh, &orphans) {
+        Ok(()) => Ok(written),
+        Err(swap::Failed::Error(error)) => Err(Error::Write {
+            dir: dir.to_owned(),
+            written: Vec::new(),
+            source: Box::new(error),
+        }),
+        Err(swap::Failed::Unsupported) => file_by_file(dir, files, &written),
     }
-    Ok(written)
+}
+
+/// Replaces each changed file atomically, one by one; when one fails, the
+/// error lists those already replaced.
+fn file_by_file(dir: &Path, files: &BTreeMap<String, String>, plan: &Written) -> Result<Written> {
+    let failed = |done: &[String], error: Error| Error::Write {
+        dir: dir.to_owned(),
+        written: done.to_vec(),
+        source: Box::new(error),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| failed(&[], Error::io(dir, e)))?;
+    let mut done = Vec::new();
+    for name in &plan.changed {
+        write_file(&dir.join(name), &files[name]).map_err(|e| failed(&done, e))?;
+        done.push(name.clone());
+    }
+    for orphan in &plan.removed {
+        let path = dir.join(orphan);
+        std::fs::remove_file(&path).map_err(|e| failed(&done, Error::io(&path, e)))?;
+        done.push(orphan.clone());
+    }
+    Ok(plan.clone())
 }
 
 /// Writes `text` to `path` atomically, unless it holds it already; whether
@@ -133,6 +174,10 @@ pub fn compare_file(path: &Path, text: &str) -> Result<Option<Option<String>>> {
 
 /// Compares `files` with what `dir` holds, writing nothing.
 pub fn compare(dir: &Path, files: &BTreeMap<String, String>) -> Result<Drift> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::file(dir, "the output path is a file, not a folder")
+            .with_hint("point the output at a folder, or at a path that does not exist yet"));
+    }
     let mut drift = Drift::default();
     for (name, text) in files {
         let path = dir.join(name);
@@ -236,6 +281,131 @@ mod tests {
             2,
             "no temporary file is left behind: {leftovers:?}"
         );
+    }
+
+    fn contents(dir: &Path) -> BTreeMap<String, String> {
+        let mut found = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if std::fs::symlink_metadata(&path).unwrap().is_file() {
+                let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+                found.insert(name, std::fs::read_to_string(&path).unwrap());
+            }
+        }
+        found
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_folder_is_replaced_whole_keeping_unchanged_files_and_what_is_not_ours() {
+        use std::os::unix::fs::MetadataExt;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("types");
+        let a = format!("{GENERATED_MARK} a\n");
+        write(&dir, &files(&[("a.rs", &a), ("b.rs", &a), ("c.rs", &a)])).unwrap();
+        std::fs::create_dir(dir.join("mine")).unwrap();
+        std::fs::write(dir.join("mine/notes.txt"), "kept").unwrap();
+        std::os::unix::fs::symlink("mine/notes.txt", dir.join("notes")).unwrap();
+        let before = std::fs::metadata(dir.join("a.rs")).unwrap();
+
+        let b = format!("{GENERATED_MARK} b\n");
+        let written = write(&dir, &files(&[("a.rs", &a), ("b.rs", &b)])).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                changed: vec!["b.rs".into()],
+                removed: vec!["c.rs".into()],
+                unchanged: 1
+            }
+        );
+        let after = std::fs::metadata(dir.join("a.rs")).unwrap();
+        assert_eq!(
+            (after.ino(), after.mtime(), after.mtime_nsec()),
+            (before.ino(), before.mtime(), before.mtime_nsec()),
+            "an unchanged file is the same file"
+        );
+        assert_eq!(contents(&dir), files(&[("a.rs", &a), ("b.rs", &b)]));
+        assert_eq!(std::fs::read_to_string(dir.join("notes")).unwrap(), "kept");
+        let beside: Vec<_> = std::fs::read_dir(parent.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(beside, ["types"], "no staging folder is left behind");
+    }
+
+    #[test]
+    fn a_failure_midway_leaves_the_old_folder_and_says_so() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("types");
+        let old = files(&[("a.rs", "old a\n"), ("c.rs", "old c\n")]);
+        write(&dir, &old).unwrap();
+        // A file in a folder that is not there, after two good ones.
+        let new = files(&[("a.rs", "new a\n"), ("c.rs", "new c\n"), ("sub/b.rs", "x")]);
+        let error = write(&dir, &new).unwrap_err();
+        assert!(
+            error.to_string().ends_with(&format!(
+                "; nothing was written: `{}` is as it was",
+                dir.display()
+            )),
+            "{error}"
+        );
+        assert_eq!(contents(&dir), old);
+        assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 1);
+
+        // Where only file by file is possible, the error lists what was.
+        let plan = Written {
+            changed: vec!["a.rs".into(), "sub/b.rs".into(), "c.rs".into()],
+            removed: vec![],
+            unchanged: 0,
+        };
+        let error = file_by_file(&dir, &new, &plan).unwrap_err().to_string();
+        assert!(
+            error.contains("1 file(s) were replaced before that, each whole (a.rs); the others are as they were"),
+            "{error}"
+        );
+        assert_eq!(
+            contents(&dir),
+            files(&[("a.rs", "new a\n"), ("c.rs", "old c\n")])
+        );
+    }
+
+    #[test]
+    fn concurrent_writers_leave_one_whole_folder() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("types");
+        let sets: Vec<BTreeMap<String, String>> = (0..2)
+            .map(|set| {
+                (0..20)
+                    .map(|i| (format!("f{i}.rs"), format!("{GENERATED_MARK}\nset {set}\n")))
+                    .collect()
+            })
+            .collect();
+        std::thread::scope(|scope| {
+            for writer in 0..6 {
+                let (dir, set) = (&dir, &sets[writer % 2]);
+                scope.spawn(move || {
+                    for _ in 0..10 {
+                        write(dir, set).unwrap();
+                    }
+                });
+            }
+        });
+        let found = contents(&dir);
+        assert!(sets.contains(&found), "a mix: {found:?}");
+        assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_output_that_is_a_file_is_an_error() {
+        let parent = tempfile::tempdir().unwrap();
+        let file = parent.path().join("types");
+        std::fs::write(&file, "not a folder").unwrap();
+        let error = write(&file, &files(&[("a.rs", "x")])).unwrap_err();
+        assert!(
+            error.to_string().contains("types: the output path is a file, not a folder (hint: point the output at a folder, or at a path that does not exist yet)"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
     }
 
     #[cfg(unix)]
