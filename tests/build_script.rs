@@ -3,11 +3,14 @@
 //! a service would; the `rerun-if-changed` lines cover every input; and the
 //! runtime crate stays free of the generator's heavy dependencies.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::SystemTime;
+
+use support::{cargo, run, write};
 
 /// The root of this repository.
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
@@ -272,39 +275,6 @@ const EXPECTED_STDOUT: &str = r#"ok visit page=/pricing channel=MOBILE_APP at=20
 ok thing id=t-1 created=2024-03-01T08:30:00+00:00 count=3 owner=Ada
 ok round-trip {"type":"demo/visit","info":{"page":"/pricing","visitedAt":"2024-03-01T10:30:00+02:00","channel":"MOBILE_APP","basket":{"total":12.5,"currency":"EUR"},"items":[{"sku":"A-1","quantity":2},{"sku":"B-2"}]}}
 "#;
-
-/// A `cargo` command (the one running these tests) with `RUSTFLAGS` removed
-/// and plain, uncoloured output.
-fn cargo() -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    command
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env("CARGO_TERM_COLOR", "never");
-    command
-}
-
-/// Runs a command to completion; returns its output and a report of it for
-/// assertion messages.
-fn run(command: &mut Command) -> (Output, String) {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("could not run {command:?}: {e}"));
-    let report = format!(
-        "{command:?}\nexit: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    (output, report)
-}
-
-/// Writes `text` to `root/relative`, creating the folders on the way.
-fn write(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    fs::create_dir_all(path.parent().expect("a file path has a parent")).unwrap();
-    fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
 
 /// Every `*.json` file under `dir`, recursively, sorted.
 fn json_files(dir: &Path) -> Vec<PathBuf> {

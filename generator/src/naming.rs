@@ -70,6 +70,9 @@ pub fn pascal(name: &str) -> String {
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }
+    if KEYWORDS.contains(&out.as_str()) {
+        out.push('_');
+    }
     out
 }
 

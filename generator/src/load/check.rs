@@ -366,13 +366,26 @@ impl Checker<'_> {
                 ));
             }
         }
-        if let Some(values) = map.get("enum") {
-            if !values.is_array() {
-                self.report(self.error(
-                    &format!("{pointer}/enum"),
-                    format!("`enum` must be an array, found {}", kind(values)),
-                ));
+        match map.get("enum") {
+            Some(Value::Array(values)) => {
+                if let Some(index) = values.iter().position(|v| !v.is_string()) {
+                    self.report(
+                        self.error(
+                            &format!("{pointer}/enum/{index}"),
+                            format!(
+                                "an `enum` of other values than text is not supported: found {}",
+                                kind(&values[index])
+                            ),
+                        )
+                        .with_hint("list text values only; for numbers, describe the range with `minimum` and `maximum`"),
+                    );
+                }
             }
+            Some(values) => self.report(self.error(
+                &format!("{pointer}/enum"),
+                format!("`enum` must be an array, found {}", kind(values)),
+            )),
+            None => {}
         }
     }
 

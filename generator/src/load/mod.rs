@@ -152,6 +152,7 @@ pub fn load(root: &Path) -> Result<Schemas> {
         }
     }
     errors.extend(refs::check(root, &files, &unread));
+    errors.extend(repeated_event_names(root, &files));
     if errors.is_empty() {
         errors.extend(refs::cycles(root, &files));
     }
@@ -161,6 +162,39 @@ pub fn load(root: &Path) -> Result<Schemas> {
         files,
         catalogue,
     })
+}
+
+/// A handler or an event type that two event files name: which of them an
+/// event is would be a guess.
+fn repeated_event_names(root: &Path, files: &[SchemaFile]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut seen: Vec<(&str, &str, &str)> = Vec::new();
+    for file in files {
+        let Role::Event {
+            handler,
+            event_type,
+            ..
+        } = &file.role
+        else {
+            continue;
+        };
+        let names = [(HANDLER, Some(handler)), (EVENT_TYPE, event_type.as_ref())];
+        for (keyword, name) in names {
+            let Some(name) = name else { continue };
+            match seen.iter().find(|(k, n, _)| *k == keyword && *n == name) {
+                Some((_, _, first)) => errors.push(
+                    Error::schema(
+                        root.join(&file.path),
+                        format!("/{keyword}"),
+                        format!("`{name}` is named by `{first}` too"),
+                    )
+                    .with_hint("each event is described by one file"),
+                ),
+                None => seen.push((keyword, name, &file.path)),
+            }
+        }
+    }
+    errors
 }
 
 /// The file's bytes, if it is no larger than [`MAX_SCHEMA_BYTES`]; a file

@@ -122,6 +122,9 @@ pub struct Field {
     pub wire: String,
     /// The Rust field name.
     pub ident: String,
+    /// The name of its builder method (`with_type` for `type_`), distinct
+    /// within the struct.
+    pub setter: String,
     /// The property's description.
     pub doc: Option<String>,
     /// The field's type, without the `Option` of an optional property.
@@ -290,7 +293,18 @@ impl Event {
 /// Builds the model of every repaired schema.
 pub fn build(normalized: &Normalized) -> Result<Model> {
     let files = bundle::bundle(&normalized.files);
-    let plan = shapes::plan(normalized, &files)?;
+    let event_modules: Vec<String> = files
+        .iter()
+        .filter(|f| matches!(f.role, Role::Event { .. }))
+        .map(|f| modules::of(&f.path))
+        .collect();
+    let event_module = common_module(event_modules.iter().map(String::as_str));
+    // `Event` and `EventName` are written into the event module.
+    let generated: Vec<(&str, &str)> = match event_modules.is_empty() {
+        true => Vec::new(),
+        false => vec![(&event_module, "Event"), (&event_module, "EventName")],
+    };
+    let plan = shapes::plan(normalized, &files, &generated)?;
     let mut modules = typify::resolve(&plan, &normalized.catalogue)?;
     document_references(&mut modules);
     let mut activities: Vec<Activity> = files
@@ -306,11 +320,21 @@ pub fn build(normalized: &Normalized) -> Result<Model> {
         })
         .collect();
     activities.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+    // `demo/item-id` and `demo/item_id` are two activity types.
+    let mut variants = std::collections::BTreeSet::new();
+    for activity in &mut activities {
+        let base = activity.variant.clone();
+        let mut number = 1;
+        while !variants.insert(activity.variant.clone()) {
+            number += 1;
+            activity.variant = format!("{base}{number}");
+        }
+    }
     let events = events(&files, &plan);
     Ok(Model {
         modules,
         activities,
-        event_module: common_module(events.iter().map(|e| e.ty.module.as_str())),
+        event_module,
         events,
         catalogue: normalized.catalogue.clone(),
     })

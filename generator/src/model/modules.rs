@@ -18,11 +18,19 @@ pub fn of(path: &str) -> String {
             .map(|folder| naming::snake(folder))
             .collect(),
     };
-    if folders.is_empty() {
-        naming::snake(stem(file))
+    let mut segments = if folders.is_empty() {
+        vec![naming::snake(stem(file))]
     } else {
-        folders.join("::")
+        folders
+    };
+    // The generator's own private modules: `activity_type` at the root and
+    // `event` in the event module.
+    for (depth, segment) in segments.iter_mut().enumerate() {
+        if segment == "event" || (depth == 0 && segment == "activity_type") {
+            segment.push('_');
+        }
     }
+    segments.join("::")
 }
 
 /// The file name without `.json`: what the file's root type is named after.
@@ -55,5 +63,11 @@ mod tests {
             of("backend_events/ecom-discounts/x.json"),
             "backend_events::ecom_discounts"
         );
+        assert_eq!(of("activities/my-group/x.json"), "my_group");
+        assert_eq!(of("activities/type/x.json"), "type_");
+        assert_eq!(of("event.json"), "event_");
+        assert_eq!(of("a/event/x.json"), "a::event_");
+        assert_eq!(of("activity-type.json"), "activity_type_");
+        assert_eq!(of("a/activity_type/x.json"), "a::activity_type");
     }
 }

@@ -81,9 +81,15 @@ impl Plan {
 
     /// The key typify knows a type by: unique across modules.
     pub fn typify_key(&self, index: usize) -> String {
-        let planned = &self.types[index];
-        format!("{}{}", pascal(&planned.module), planned.name)
+        typify_key(index)
     }
+}
+
+/// The name typify knows type `id` by. typify renames what it is given by
+/// its own case rules (`PlainABThing` becomes `PlainAbThing`); a neutral
+/// name is one it keeps, and the model names the type.
+fn typify_key(id: usize) -> String {
+    format!("T{id}")
 }
 
 /// One place in one file where a named type occurs.
@@ -103,7 +109,14 @@ struct Occurrence {
 }
 
 /// `files` are `normalized`'s files with their references bundled.
-pub(super) fn plan(normalized: &Normalized, files: &[NormalizedFile]) -> Result<Plan> {
+/// `generated` names the types the generator writes beside the schemas'
+/// (`Event` and `EventName` in the event module), which a schema type in
+/// that module may not take.
+pub(super) fn plan(
+    normalized: &Normalized,
+    files: &[NormalizedFile],
+    generated: &[(&str, &str)],
+) -> Result<Plan> {
     let mut collector = Collector {
         root: &normalized.root,
         occurrences: Vec::new(),
@@ -153,7 +166,7 @@ pub(super) fn plan(normalized: &Normalized, files: &[NormalizedFile]) -> Result<
             }
         })
         .collect();
-    let names = assign_names(&occurrences, &type_of, &first, &module_of);
+    let names = assign_names(&occurrences, &type_of, &first, &module_of, generated);
 
     // Hoist: each type's schema, with nested named types as references.
     let location: HashMap<(&str, &str), usize> = occurrences
@@ -161,7 +174,7 @@ pub(super) fn plan(normalized: &Normalized, files: &[NormalizedFile]) -> Result<
         .enumerate()
         .map(|(i, o)| ((o.file.as_str(), o.pointer.as_str()), type_of[i]))
         .collect();
-    let key = |id: usize| format!("{}{}", pascal(&module_of[id]), names[id]);
+    let key = typify_key;
     let documents = files.iter().map(|f| (f.path.as_str(), &f.schema)).collect();
     let hoist = Hoist {
         location,
@@ -213,6 +226,7 @@ fn assign_names(
     type_of: &[usize],
     first: &[usize],
     module_of: &[String],
+    generated: &[(&str, &str)],
 ) -> Vec<String> {
     let chain = |id: usize, depth: usize| {
         let mut name = occurrences[first[id]].candidate.clone();
@@ -253,6 +267,22 @@ fn assign_names(
         for id in clashes {
             names[id] = chain(id, depth);
         }
+    }
+    // What the parents' names could not tell apart (two roots `item-id` and
+    // `item_id`, a `nest` in a `nest` in a `nest`): numbered, in file order.
+    let mut taken: BTreeSet<(&str, String)> = BTreeSet::new();
+    for (id, name) in names.iter_mut().enumerate() {
+        let module = module_of[id].as_str();
+        if generated.contains(&(module, name.as_str())) {
+            name.push_str("Schema");
+        }
+        let mut candidate = name.clone();
+        let mut number = 1;
+        while !taken.insert((module_of[id].as_str(), candidate.clone())) {
+            number += 1;
+            candidate = format!("{name}{number}");
+        }
+        *name = candidate;
     }
     names
 }

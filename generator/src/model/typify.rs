@@ -109,6 +109,7 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
     for (index, planned) in plan.types.iter().enumerate() {
         let key = plan.typify_key(index);
         let mut schema = planned.hoisted.clone();
+        neutral_names(&mut schema);
         if let Value::Object(map) = &mut schema {
             map.insert("title".into(), Value::from(key.clone()));
         }
@@ -152,6 +153,65 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
     Ok((space, by_key))
 }
 
+/// typify names fields and variants itself, and panics or merges where
+/// names collide (`itemId` beside `ItemId`, an empty or repeated value). The
+/// model names them, so typify sees each property as `p<index>` and each
+/// enum text as `v<index>`, in the published order, repetitions left out.
+fn neutral_names(schema: &mut Value) {
+    let Value::Object(map) = schema else {
+        return;
+    };
+    if let Some(Value::Object(properties)) = map.get_mut("properties") {
+        let names: Vec<String> = properties.keys().cloned().collect();
+        let renamed: Map<String, Value> = std::mem::take(properties)
+            .into_iter()
+            .enumerate()
+            .map(|(index, (_, child))| (neutral_property(index), child))
+            .collect();
+        *properties = renamed;
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            for name in required.iter_mut() {
+                if let Some(index) = names.iter().position(|n| Some(n.as_str()) == name.as_str()) {
+                    *name = Value::from(neutral_property(index));
+                }
+            }
+        }
+    }
+    if let Some(Value::Array(values)) = map.get_mut("enum") {
+        let mut seen = Vec::new();
+        values.retain(|value| {
+            let first = !seen.contains(value);
+            seen.push(value.clone());
+            first
+        });
+        for (index, value) in values.iter_mut().enumerate() {
+            if value.is_string() {
+                *value = Value::from(format!("v{index}"));
+            }
+        }
+    }
+    for (key, child) in map.iter_mut() {
+        if !matches!(key.as_str(), "enum" | "const" | "default" | "examples") {
+            match child {
+                Value::Array(items) => items.iter_mut().for_each(neutral_names),
+                Value::Object(_)
+                    if key == "properties" || key == "definitions" || key == "$defs" =>
+                {
+                    if let Value::Object(children) = child {
+                        children.values_mut().for_each(neutral_names);
+                    }
+                }
+                other => neutral_names(other),
+            }
+        }
+    }
+}
+
+/// The name typify sees for the property at `index`.
+fn neutral_property(index: usize) -> String {
+    format!("p{index}")
+}
+
 fn build_struct(
     planned: &super::shapes::Planned,
     from_typify: &HashMap<String, (bool, typify::TypeId)>,
@@ -187,13 +247,15 @@ fn build_struct(
     }
     let mut fields = Vec::with_capacity(properties.len());
     let mut idents = std::collections::BTreeSet::new();
-    for (wire, schema) in &properties {
+    let mut setters = std::collections::BTreeSet::from(["new".to_owned()]);
+    for (index, (wire, schema)) in properties.iter().enumerate() {
         let mut ident = snake(wire);
         while !idents.insert(ident.clone()) {
             ident.push('_');
         }
         let is_required = required.contains(&wire.as_str());
-        let (typify_required, type_id) = lookup(from_typify, wire, &ident).ok_or_else(|| {
+        let neutral = neutral_property(index);
+        let (typify_required, type_id) = from_typify.get(&neutral).cloned().ok_or_else(|| {
             internal(format!(
                 "typify dropped property `{wire}` of `{}` ({})",
                 planned.name, planned.origin
@@ -223,6 +285,7 @@ fn build_struct(
         let presence = Presence::of(is_required, &ty);
         fields.push(Field {
             wire: wire.clone(),
+            setter: setter_name(&ident, &mut setters),
             ident,
             doc: schema
                 .get("description")
@@ -258,6 +321,17 @@ fn build_struct(
     })
 }
 
+/// `with_<field>`, the keyword's `_` left out (`with_type` for `type_`),
+/// made distinct from the names in `taken` (`self` and `Self` are `self_`
+/// and `self__`: `with_self` and `with_self_`).
+fn setter_name(ident: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let mut name = format!("with_{}", ident.trim_end_matches('_'));
+    while !taken.insert(name.clone()) {
+        name.push('_');
+    }
+    name
+}
+
 /// The name of the field that keeps undocumented properties: the first of
 /// `extra`, `extra_fields`, `undocumented` that no documented field takes.
 fn extra_name(fields: &[Field]) -> String {
@@ -278,34 +352,15 @@ fn is_open(schema: &Value) -> bool {
     schema.get(OPEN_ENUM) == Some(&Value::Bool(true))
 }
 
-/// The wire values of an enum schema, in the published order.
+/// The wire values of an enum schema, in the published order, each once.
 fn enum_values(schema: &Value) -> Vec<String> {
-    schema["enum"]
-        .as_array()
-        .map(|v| {
-            v.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// typify's field names are its own snake case; ours usually agree.
-fn lookup(
-    from_typify: &HashMap<String, (bool, typify::TypeId)>,
-    wire: &str,
-    ident: &str,
-) -> Option<(bool, typify::TypeId)> {
-    let plain = ident.trim_end_matches('_');
-    [
-        ident.to_owned(),
-        plain.to_owned(),
-        format!("{plain}_"),
-        wire.to_owned(),
-    ]
-    .iter()
-    .find_map(|name| from_typify.get(name).cloned())
+    let mut values: Vec<String> = Vec::new();
+    for value in schema["enum"].as_array().into_iter().flatten() {
+        if let Some(text) = value.as_str().filter(|t| !values.iter().any(|v| v == t)) {
+            values.push(text.to_owned());
+        }
+    }
+    values
 }
 
 /// The shape typify gives a field.
@@ -542,10 +597,5 @@ mod tests {
         let (doc, values) = split_enum_doc(Some("Where it was shared"), &["A"]);
         assert_eq!(doc.as_deref(), Some("Where it was shared"));
         assert!(values.is_empty());
-    }
-
-    #[test]
-    fn pascal_is_used_for_typify_keys() {
-        assert_eq!(pascal("e_commerce"), "ECommerce");
     }
 }

@@ -138,6 +138,19 @@ impl Change {
 pub(crate) struct Pass {
     pub name: &'static str,
     pub run: fn(&mut Document) -> Vec<Change>,
+    /// The files it repairs.
+    pub applies: Applies,
+}
+
+/// Which files a pass repairs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Applies {
+    /// Files in Wix's dialect: the published tables' mistakes and the
+    /// dialect itself. A standard JSON Schema file means what it says, so
+    /// its names and structure are never rewritten.
+    WixDialect,
+    /// Every file.
+    Every,
 }
 
 /// The passes, in the order they run. Order matters where a pass relies on
@@ -148,70 +161,85 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass {
         name: "repeated-time-zone",
         run: duplicates::repeated_time_zone,
+        applies: Applies::WixDialect,
     },
     // A8: compares with the other files as published, so before any rename.
     Pass {
         name: "singular-array",
         run: nesting::singular_array,
+        applies: Applies::WixDialect,
     },
     // Found while transcribing: the tables' text is full of U+00A0.
     Pass {
         name: "non-breaking-space",
         run: names::non_breaking_space,
+        applies: Applies::WixDialect,
     },
     // A3, A4, A5: property names, before the rules that move properties by name.
     Pass {
         name: "markdown-residue",
         run: names::markdown_residue,
+        applies: Applies::WixDialect,
     },
     Pass {
         name: "property-name-case",
         run: names::property_name_case,
+        applies: Applies::WixDialect,
     },
     Pass {
         name: "split-word",
         run: names::split_word,
+        applies: Applies::WixDialect,
     },
     // A9: type names are compared in lower case by every later pass.
     Pass {
         name: "type-name-case",
         run: dialect::type_name_case,
+        applies: Applies::WixDialect,
     },
     // A2: relies on the table's row order, before anything moves.
     Pass {
         name: "mis-nested-row",
         run: nesting::mis_nested_row,
+        applies: Applies::WixDialect,
     },
     // A6, A7: after A2, which empties the arrays it fills.
     Pass {
         name: "unprefixed-item-rows",
         run: nesting::unprefixed_item_rows,
+        applies: Applies::WixDialect,
     },
     // Part C: Wix's dialect → draft-07, once the structure is right.
     Pass {
         name: "datetime-type",
         run: dialect::datetime_type,
+        applies: Applies::WixDialect,
     },
     // After `datetime-type`, which gives date-times their format.
     Pass {
         name: "implied-format",
         run: formats::implied_format,
+        applies: Applies::Every,
     },
     Pass {
         name: "money-amount",
         run: formats::money_amount,
+        applies: Applies::Every,
     },
     Pass {
         name: "required-on-items",
         run: dialect::required_on_items,
+        applies: Applies::WixDialect,
     },
     Pass {
         name: "required-on-property",
         run: dialect::required_on_property,
+        applies: Applies::WixDialect,
     },
     Pass {
         name: "declare-draft-07",
         run: dialect::declare_draft_07,
+        applies: Applies::Every,
     },
 ];
 
@@ -253,7 +281,10 @@ pub fn normalize(schemas: &Schemas) -> Result<Normalized> {
             duplicates: file.duplicates.clone(),
             corpus: Arc::clone(&corpus),
         };
-        for pass in PASSES {
+        let passes = PASSES
+            .iter()
+            .filter(|pass| pass.applies == Applies::Every || file.dialect == Dialect::Wix);
+        for pass in passes {
             for change in (pass.run)(&mut document) {
                 repairs.push(Repair {
                     file: file.path.clone(),

@@ -131,6 +131,17 @@ fn activity_type_impls(catalogue: &Catalogue) -> TokenStream {
         let by = k.replaced_by.iter().map(|w| variant_of(w));
         quote! { ActivityType::#variant => &[#(ActivityType::#by),*], }
     });
+    // Without deprecated types the match would be its one arm.
+    let replaced_by = if catalogue.deprecated.is_empty() {
+        quote! { &[] }
+    } else {
+        quote! {
+            match self {
+                #(#replaced)*
+                _ => &[],
+            }
+        }
+    };
     let notifying: Vec<&Ident> = catalogue
         .all()
         .filter(|k| catalogue.notifications.contains(&k.wire))
@@ -169,10 +180,7 @@ fn activity_type_impls(catalogue: &Catalogue) -> TokenStream {
 
             /// The types to post instead of a deprecated one.
             pub fn replaced_by(&self) -> &'static [ActivityType] {
-                match self {
-                    #(#replaced)*
-                    _ => &[],
-                }
+                #replaced_by
             }
 
             /// Whether posting this activity shows a notification in the site's dashboard.

@@ -112,6 +112,17 @@ fn event_name(events: &Events) -> TokenStream {
         .zip(variants)
         .filter_map(|(event_type, variant)| Some((variant, event_type.as_deref()?)))
         .unzip();
+    // With no event types, the match would be its one arm.
+    let from_event_type = if typed_names.is_empty() {
+        quote! { EventName::Other(event_type.to_owned()) }
+    } else {
+        quote! {
+            match event_type {
+                #(#typed_names => EventName::#typed_variants,)*
+                other => EventName::Other(other.to_owned()),
+            }
+        }
+    };
     quote! {
 
         /// Which backend event a body is: known by its handler name
@@ -142,10 +153,7 @@ fn event_name(events: &Events) -> TokenStream {
             /// The event a Wix event type names (`wix.ecom.v1.cart_created`),
             /// as a webhook's envelope carries it.
             pub fn from_event_type(event_type: &str) -> EventName {
-                match event_type {
-                    #(#typed_names => EventName::#typed_variants,)*
-                    other => EventName::Other(other.to_owned()),
-                }
+                #from_event_type
             }
 
             /// The handler name (`wixEcom_onCartCreated`); for an unknown

@@ -75,8 +75,22 @@ pub fn doc(text: Option<&str>) -> TokenStream {
 }
 
 /// Published descriptions are prose, not Markdown: brackets would be read as
-/// links and bare URLs warned about, so both are escaped.
+/// links and bare URLs warned about, so both are escaped, and a code fence
+/// would become a doc-test, so its backticks are escaped. Control characters
+/// are not text rustc takes in a doc comment (a lone `\r`) or a file holds
+/// (`\0`): a carriage return ends a line, the others are left out.
 fn rustdoc_safe(text: &str) -> String {
+    let text: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => Some('\n'),
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    let text = text.replace("```", "\\`\\`\\`");
     let mut out = String::with_capacity(text.len());
     for (index, word) in text.split(' ').enumerate() {
         if index > 0 {
@@ -102,6 +116,14 @@ fn rustdoc_safe(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_hold_no_control_characters_or_doc_tests() {
+        assert_eq!(
+            rustdoc_safe("a lone \r, a \r\n, a \u{0} and \u{7}; ```rust\nfn x() {}\n```"),
+            "a lone \n, a \n, a  and ; \\`\\`\\`rust\nfn x() {}\n\\`\\`\\`"
+        );
+    }
 
     #[test]
     fn docs_print_as_triple_slash_comments() {

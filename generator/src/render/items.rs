@@ -209,12 +209,16 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
         scope.name("Deserializer"),
         scope.name("MapAccess"),
     );
-    // Each field is read into a local of its name (`map` and `key` are the loop's).
+    // Each field is read into a local of its name; `map` and `key` are the loop's.
+    let mut locals: BTreeSet<String> = BTreeSet::from(["map".to_owned(), "key".to_owned()]);
     let slots: Vec<Ident> = typed
         .iter()
-        .map(|t| match t.field.ident.as_str() {
-            "map" | "key" => format_ident!("{}_", t.field.ident),
-            _ => ident(&t.field.ident),
+        .map(|t| {
+            let mut local = t.field.ident.clone();
+            while !locals.insert(local.clone()) {
+                local.push('_');
+            }
+            ident(&local)
         })
         .collect();
     let declarations = slots.iter().zip(typed).map(|(slot, t)| {
@@ -355,14 +359,7 @@ fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
     let setters = typed.iter().filter_map(|t| {
         let nullable = t.nullable.as_ref()?;
         let (field, inner) = (ident(&t.field.ident), &t.inner);
-        // `type_` (a keyword, escaped) is set by `with_type`.
-        let bare = t.field.ident.trim_end_matches('_');
-        let name = if bare != t.field.ident && syn::parse_str::<Ident>(bare).is_err() {
-            bare
-        } else {
-            &t.field.ident
-        };
-        let setter = format_ident!("with_{name}");
+        let setter = ident(&t.field.setter);
         let docs = doc(Some(&format!("Sets `{}` to a value.", t.field.wire)));
         // A setter takes what converts to the value (`"text"`, `2`), not to
         // the `Nullable`: `Into` does not chain. `null` is set on the field.

@@ -51,8 +51,19 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
     let mut files = BTreeMap::new();
     let mut by_schema: BTreeMap<String, String> = BTreeMap::new();
     let mut tree = Declarations::default();
+    // `a::b` and `a_b` would both be `a_b.rs`, and a module `event` would be
+    // the file of `Event`: a later module takes a number.
+    let mut taken: std::collections::BTreeSet<String> = [INDEX, ACTIVITY_TYPES, EVENT_TYPES]
+        .map(str::to_owned)
+        .into();
     for module in model.modules.values() {
-        let file_name = format!("{}.rs", module.name.replace("::", "_"));
+        let stem = module.name.replace("::", "_");
+        let mut file_name = format!("{stem}.rs");
+        let mut number = 1;
+        while !taken.insert(file_name.clone()) {
+            number += 1;
+            file_name = format!("{stem}_{number}.rs");
+        }
         let from = match module.sources.as_slice() {
             [one] => format!("{schemas}/{one}"),
             many => {

@@ -1,0 +1,49 @@
+//! The repairs made for Wix's published tables touch files in Wix's dialect
+//! only: a standard JSON Schema file means what it says.
+
+use wix_activities_build::Config;
+
+fn render(files: &[(&str, &str)]) -> wix_activities_build::Output {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    Config::new().schemas_dir(dir.path()).render().unwrap()
+}
+
+#[test]
+fn standard_files_keep_their_names_and_wix_files_are_repaired() {
+    let properties = r#""itemId": {"type": "string"}, "storeName": {"type": "string"}, "FormattedTotal": {"type": "string"}"#;
+    let output = render(&[
+        (
+            "activities/demo/standard.json",
+            &format!(
+                r#"{{"type": "object", "required": ["itemId"], "properties": {{{properties}}}}}"#
+            ),
+        ),
+        (
+            "activities/demo/wix.json",
+            &format!(
+                r#"{{"$schema": "http://json-schema.org/draft-03/schema#", "type": "object", "properties": {{{properties}}}}}"#
+            ),
+        ),
+    ]);
+    let renamed: Vec<(&str, &str)> = output
+        .repairs
+        .iter()
+        .filter(|r| r.pass == "property-name-case")
+        .map(|r| (r.file.as_str(), r.after.as_str()))
+        .collect();
+    assert_eq!(renamed, [("activities/demo/wix.json", "`formattedTotal`")]);
+    let standard = output.normalized["activities/demo/standard.json"]["properties"]
+        .as_object()
+        .unwrap();
+    assert!(standard.contains_key("FormattedTotal"), "{standard:?}");
+    let code = &output.files["demo.rs"];
+    assert!(
+        code.contains(r#""FormattedTotal""#),
+        "the wire name is kept"
+    );
+}
