@@ -65,6 +65,75 @@ pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
     Error::check(checker.errors.into_inner())
 }
 
+/// Assertion keywords that no stage reads. Annotations (`default`,
+/// `examples`, `readOnly`, `deprecated`, …) assert nothing, so ignoring
+/// them loses nothing.
+const UNSUPPORTED: &[&str] = &[
+    "not",
+    "if",
+    "then",
+    "else",
+    "uniqueItems",
+    "contains",
+    "minContains",
+    "maxContains",
+    "prefixItems",
+    "additionalItems",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "patternProperties",
+    "propertyNames",
+    "dependencies",
+    "dependentRequired",
+    "dependentSchemas",
+    "minProperties",
+    "maxProperties",
+    "multipleOf",
+    "$dynamicRef",
+    "$recursiveRef",
+];
+
+/// The formats the generated types or validators enforce.
+pub const FORMATS: &[&str] = &[
+    "date-time",
+    "email",
+    "uri",
+    "url",
+    "iri",
+    "currency",
+    "decimal",
+    "int64",
+];
+
+fn is_count(value: &Value) -> bool {
+    value.is_u64()
+}
+
+/// A keyword, the kind of value it takes in words, and the test of it.
+type KeywordKind = (&'static str, &'static str, fn(&Value) -> bool);
+
+/// The kind each standard keyword's value must have.
+const KINDS: &[KeywordKind] = &[
+    ("title", "text", Value::is_string),
+    ("description", "text", Value::is_string),
+    ("$comment", "text", Value::is_string),
+    ("$id", "text", Value::is_string),
+    ("$schema", "text", Value::is_string),
+    ("format", "text", Value::is_string),
+    ("minimum", "a number", Value::is_number),
+    ("maximum", "a number", Value::is_number),
+    ("exclusiveMinimum", "a number", Value::is_number),
+    ("exclusiveMaximum", "a number", Value::is_number),
+    ("minLength", "a whole number, 0 or more", is_count),
+    ("maxLength", "a whole number, 0 or more", is_count),
+    ("minItems", "a whole number, 0 or more", is_count),
+    ("maxItems", "a whole number, 0 or more", is_count),
+    ("readOnly", "`true` or `false`", Value::is_boolean),
+    ("writeOnly", "`true` or `false`", Value::is_boolean),
+    ("deprecated", "`true` or `false`", Value::is_boolean),
+    ("examples", "an array", Value::is_array),
+];
+
 /// The most properties one object may list: rustc's stack overflows on a
 /// struct of 10,000 fields, and no real payload comes near this.
 pub const MAX_PROPERTIES: usize = 2_000;
@@ -289,7 +358,54 @@ impl Checker<'_> {
             self.required_listed(map, required, &format!("{pointer}/required"));
         }
         self.annotations(map, pointer);
+        self.keyword_kinds(map, pointer);
+        self.supported(map, pointer);
         self.children(map, pointer);
+    }
+
+    /// Standard keywords whose value has the wrong kind, which the later
+    /// stages could only misread.
+    fn keyword_kinds(&self, map: &Map<String, Value>, pointer: &str) {
+        for (keyword, value) in map {
+            let Some(&(_, expected, fits)) = KINDS.iter().find(|(k, _, _)| k == keyword) else {
+                continue;
+            };
+            if !fits(value) {
+                self.report(self.error(
+                    &format!("{pointer}/{}", pointer::escape(keyword)),
+                    format!("`{keyword}` must be {expected}, found {}", kind(value)),
+                ));
+            }
+        }
+    }
+
+    /// Keywords the generator cannot honour yet: an error, where silently
+    /// ignoring one would let through what the schema forbids.
+    fn supported(&self, map: &Map<String, Value>, pointer: &str) {
+        for (keyword, value) in map {
+            let what = match (keyword.as_str(), value) {
+                (keyword, _) if UNSUPPORTED.contains(&keyword) => format!("`{keyword}`"),
+                ("items", Value::Array(_)) => "`items` as an array of schemas (a tuple)".to_owned(),
+                ("const", value) if !value.is_string() => format!("a `const` of {}", kind(value)),
+                ("format", Value::String(format)) if !FORMATS.contains(&format.as_str()) => {
+                    format!("`format` `{format}`")
+                }
+                _ => continue,
+            };
+            {
+                self.report(
+                    self.error(
+                        &format!("{pointer}/{}", pointer::escape(keyword)),
+                        format!("{what} is not supported: the generated types and validators could not enforce it"),
+                    )
+                    .with_hint(if keyword == "format" {
+                        format!("the formats enforced are {}; remove it, or describe the text with `pattern`", FORMATS.join(", "))
+                    } else {
+                        "remove it, or describe the constraint with the keywords the generator reads (`type`, `properties`, `required`, `items`, `enum`, `pattern`, `minimum`, `maxLength`, …)".to_owned()
+                    }),
+                );
+            }
+        }
     }
 
     /// The generator's own keywords and `pattern`, `enum`: each well-formed.

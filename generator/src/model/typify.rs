@@ -157,10 +157,13 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
 /// names collide (`itemId` beside `ItemId`, an empty or repeated value). The
 /// model names them, so typify sees each property as `p<index>` and each
 /// enum text as `v<index>`, in the published order, repetitions left out.
+/// Nor does it see `format`: the model decides what a format makes of a
+/// field (typify would choose crates the runtime does not use).
 fn neutral_names(schema: &mut Value) {
     let Value::Object(map) = schema else {
         return;
     };
+    map.remove("format");
     if let Some(Value::Object(properties)) = map.get_mut("properties") {
         let names: Vec<String> = properties.keys().cloned().collect();
         let renamed: Map<String, Value> = std::mem::take(properties)
