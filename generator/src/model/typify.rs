@@ -129,9 +129,7 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
     let mut space = TypeSpace::new(TypeSpaceSettings::default().with_struct_builder(false));
     // typify panics on some inputs instead of returning an error; a build
     // script must get an error, never a panic.
-    let added = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        space.add_ref_types(definitions)
-    }));
+    let added = quietly(|| space.add_ref_types(definitions));
     match added {
         Ok(Ok(())) => {}
         Ok(Err(e)) => {
@@ -213,6 +211,30 @@ fn neutral_names(schema: &mut Value) {
 /// The name typify sees for the property at `index`.
 fn neutral_property(index: usize) -> String {
     format!("p{index}")
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it: a panic in typify is
+/// turned into an error, so its message and backtrace on stderr would only
+/// mislead. Panics of other threads, and of this one at other times, print
+/// as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(false));
+    result
 }
 
 fn build_struct(
@@ -582,6 +604,13 @@ fn internal(message: String) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_inside_is_caught_and_the_value_passes_through() {
+        assert!(quietly(|| panic!("typify gave up")).is_err());
+        assert_eq!(quietly(|| 2).unwrap(), 2);
+        assert!(!QUIET.with(std::cell::Cell::get), "later panics print again");
+    }
 
     #[test]
     fn enum_descriptions_split_per_value() {
