@@ -143,3 +143,29 @@ fn concurrent_runs_leave_one_whole_output() {
         assert_eq!(beside(&out), ["types"]);
     }
 }
+
+#[test]
+fn an_output_path_that_is_a_file_is_an_error_and_the_file_stays() {
+    let small = small_schemas();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("types");
+    std::fs::write(&out, "mine").unwrap();
+    for args in [&[][..], &["--check"][..]] {
+        let run = Command::new(env!("CARGO_BIN_EXE_regenerate"))
+            .arg("--schemas")
+            .arg(small.path())
+            .arg("--out")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{run:?}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            stderr.contains("types: the output path is a file, not a folder"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+    assert_eq!(beside(&out), ["types"]);
+}

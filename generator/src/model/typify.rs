@@ -609,7 +609,10 @@ mod tests {
     fn a_panic_inside_is_caught_and_the_value_passes_through() {
         assert!(quietly(|| panic!("typify gave up")).is_err());
         assert_eq!(quietly(|| 2).unwrap(), 2);
-        assert!(!QUIET.with(std::cell::Cell::get), "later panics print again");
+        assert!(
+            !QUIET.with(std::cell::Cell::get),
+            "later panics print again"
+        );
     }
 
     #[test]
