@@ -47,3 +47,39 @@ fn standard_files_keep_their_names_and_wix_files_are_repaired() {
         "the wire name is kept"
     );
 }
+
+#[test]
+fn types_are_named_by_title_then_definition_then_property_then_file() {
+    let output = render(&[(
+        "cloud/ce.json",
+        r##"{
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "CloudEvent",
+            "type": "object",
+            "properties": {
+                "data": {"$ref": "#/$defs/data"},
+                "source": {"title": "Source info", "type": "object", "properties": {"uri": {"type": "string"}}},
+                "extension": {"$ref": "#/$defs/extension"},
+                "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
+            },
+            "$defs": {
+                "data": {"title": "EventData", "type": "object", "properties": {"v": {"type": "string"}}},
+                "extension": {"type": "object", "properties": {"k": {"type": "string"}}}
+            }
+        }"##,
+    )]);
+    let code = &output.files["cloud.rs"];
+    for name in [
+        "CloudEvent",
+        "EventData",
+        "SourceInfo",
+        "Extension",
+        "Owner",
+    ] {
+        assert!(
+            code.contains(&format!("pub struct {name} {{")),
+            "no {name} in:\n{code}"
+        );
+    }
+    assert!(!code.contains("pub struct Ce "), "{code}");
+}

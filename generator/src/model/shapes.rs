@@ -126,7 +126,8 @@ pub(super) fn plan(
             .collect(),
     };
     for file in files {
-        let candidate = pascal(modules::stem(&file.path));
+        let candidate =
+            title_name(&file.schema).unwrap_or_else(|| pascal(modules::stem(&file.path)));
         let walker = Walker {
             file: &file.path,
             module: modules::of(&file.path),
@@ -583,12 +584,8 @@ impl Collector<'_> {
                 .with_hint("a scalar cannot hold fields; if this is a table row printed at the wrong depth, see the `mis-nested-row` pass"));
         }
         if is_struct(&node) || is_enum(&node) {
-            let base = named.unwrap_or_else(|| {
-                node.get("title")
-                    .and_then(Value::as_str)
-                    .map(pascal)
-                    .unwrap_or_else(|| pascal(name))
-            });
+            // As the author named it: its title, the definition it is, the property.
+            let base = title_name(&node).or(named).unwrap_or_else(|| pascal(name));
             let candidate = avoid_reserved(base, Some(parent_name));
             let shape = shape_of(&node);
             stack.push(pointer.clone());
@@ -700,6 +697,16 @@ fn enum_summary(schema: &Value) -> Option<String> {
         .map(|v| format!("`{v}`"))
         .collect();
     Some(format!("One of {}.", values.join(", ")))
+}
+
+/// The type name a schema's `title` gives (`CloudEvent`, `Shop order` →
+/// `ShopOrder`), if it holds a word.
+fn title_name(schema: &Value) -> Option<String> {
+    let title = schema.get("title")?.as_str()?;
+    title
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric())
+        .then(|| pascal(title))
 }
 
 fn avoid_reserved(candidate: String, parent: Option<&str>) -> String {
