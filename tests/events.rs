@@ -708,3 +708,43 @@ fn hostile_bodies_are_errors_never_panics() {
     let report = validate::event_json("wixEcom_onCartCreated", items.as_bytes());
     assert!(report.is_full(), "the report stops at its limit");
 }
+
+#[test]
+fn what_the_typed_parser_refuses_in_an_event_the_raw_walk_refuses() {
+    let metadata =
+        r#""metadata": {"id": "1", "entityId": "2", "eventTime": "2024-01-01T00:00:00Z"}"#;
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let mut bad_utf8 = format!(r#"{{{metadata}, "note": "a"#).into_bytes();
+    bad_utf8.extend_from_slice(b"\xff\"}");
+    for (what, body, pointer) in [
+        (
+            "metadata twice",
+            format!(r#"{{{metadata}, {metadata}}}"#).into_bytes(),
+            "/metadata",
+        ),
+        (
+            "deep nesting in an undocumented property",
+            format!(r#"{{{metadata}, "note": {deep}}}"#).into_bytes(),
+            "",
+        ),
+        (
+            "deep nesting in raw JSON",
+            format!(r#"{{{metadata}, "entity": {{"a": {deep}}}}}"#).into_bytes(),
+            "",
+        ),
+        ("invalid UTF-8 in an undocumented string", bad_utf8, ""),
+        (
+            "a lone surrogate in an undocumented string",
+            format!(r#"{{{metadata}, "note": "\udc00"}}"#).into_bytes(),
+            "",
+        ),
+    ] {
+        // `entity` of a discount rule event is raw JSON in the schema.
+        let handler = "wixEcomDiscounts_onDiscountRuleCreated";
+        assert!(EventName::from_handler(handler) != EventName::Other(handler.into()));
+        assert!(Event::from_json(handler, &body).is_err(), "{what}");
+        let report = validate::event_json(handler, &body);
+        let errors: Vec<&str> = report.errors().map(|v| v.pointer.as_str()).collect();
+        assert!(errors.contains(&pointer), "{what}: {report}");
+    }
+}

@@ -331,3 +331,154 @@ fn hostile_input_is_bounded_and_never_panics() {
         assert!(!report.is_valid(), "{:?}", String::from_utf8_lossy(garbage));
     }
 }
+
+/// Bodies the typed parser refuses for a reason the raw walk once missed.
+fn refused_by_the_typed_parser() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let info = r#""info":{"track":{"name":"S"},"album":{"name":"G"}"#;
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let mut bad_utf8 = format!(r#"{{"type":"music/track-play",{info},"note":"a"#).into_bytes();
+    bad_utf8.extend_from_slice(b"\xff\"}}");
+    vec![
+        ("a number as type", br#"{"type":5,"info":{}}"#.to_vec(), "/type"),
+        ("a number as type, after info", br#"{"info":{},"type":5}"#.to_vec(), "/type"),
+        (
+            "a number as id",
+            format!(r#"{{"type":"music/track-play",{info}}},"id":7}}"#).into_bytes(),
+            "/id",
+        ),
+        (
+            "deep nesting in an undocumented property",
+            format!(r#"{{"type":"music/track-play",{info},"note":{deep}}}}}"#).into_bytes(),
+            "",
+        ),
+        (
+            "deep nesting in an undocumented envelope member",
+            format!(r#"{{"type":"music/track-play",{info}}},"note":{deep}}}"#).into_bytes(),
+            "",
+        ),
+        (
+            "deep nesting in the info of an unknown type",
+            format!(r#"{{"type":"shipping/shipped","info":{{"a":{deep}}}}}"#).into_bytes(),
+            "",
+        ),
+        ("invalid UTF-8 in an undocumented string", bad_utf8, ""),
+        (
+            "a lone surrogate in an undocumented string",
+            format!(r#"{{"type":"music/track-play",{info},"note":"\ud800"}}}}"#).into_bytes(),
+            "",
+        ),
+        (
+            "a number beyond f64 in an undocumented property",
+            format!(r#"{{"type":"music/track-play",{info},"note":1e400}}}}"#).into_bytes(),
+            "",
+        ),
+        (
+            "type twice",
+            format!(r#"{{"type":"music/track-play","type":"music/track-play",{info}}}}}"#)
+                .into_bytes(),
+            "/type",
+        ),
+        (
+            "info twice",
+            format!(r#"{{"type":"music/track-play",{info}}},{info}}}}}"#).into_bytes(),
+            "/info",
+        ),
+        (
+            "details twice",
+            format!(r#"{{"type":"music/track-play",{info}}},"details":{{}},"details":{{}}}}"#)
+                .into_bytes(),
+            "/details",
+        ),
+        (
+            "a documented property twice",
+            format!(r#"{{"type":"music/track-play",{info},"album":{{"name":"G"}}}}}}"#)
+                .into_bytes(),
+            "/info/album",
+        ),
+        (
+            "a documented property twice, the first null",
+            br#"{"type":"music/track-play","info":{"track":{"name":"S"},"album":null,"album":{"name":"G"}}}"#
+                .to_vec(),
+            "/info/album",
+        ),
+        (
+            "a property and its lower-case alias",
+            format!(r#"{{"type":"music/track-play",{info}}},"details":{{"additionalInfoUrl":"https://a.test","additionalinfourl":"https://a.test"}}}}"#)
+                .into_bytes(),
+            "/details/additionalinfourl",
+        ),
+    ]
+}
+
+#[test]
+fn what_the_typed_parser_refuses_the_raw_walk_refuses_at_its_pointer() {
+    for (what, body, pointer) in refused_by_the_typed_parser() {
+        assert!(serde_json::from_slice::<Activity>(&body).is_err(), "{what}");
+        // The walk alone finds it, not just the fast path's fallback.
+        let walked = validate::activity_json_walk(&body);
+        let errors: Vec<&str> = walked.errors().map(|v| v.pointer.as_str()).collect();
+        assert!(errors.contains(&pointer), "{what}: {walked}");
+        assert_eq!(validate::activity_json(&body), walked, "{what}");
+        if let Ok(value) = serde_json::from_slice::<Value>(&body) {
+            // As a `Value`, a repeated key has kept only its last value.
+            let typed = serde_json::from_value::<Activity>(value.clone()).is_ok();
+            let raw = Activity::<ActivityInfo>::validate_json(&value).is_valid();
+            assert!(
+                typed || !raw,
+                "{what}: the typed read fails, the raw walk calls it valid"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_repeated_undocumented_property_keeps_its_last_value_and_is_told_once() {
+    let body = br#"{"type":"music/album-fan","info":{"album":{"name":"X"},"note":1,"note":2}}"#;
+    let activity: Activity = serde_json::from_slice(body).unwrap();
+    let written = serde_json::to_string(&activity).unwrap();
+    assert!(
+        written.contains(r#""note":2"#) && !written.contains(r#""note":1"#),
+        "{written}"
+    );
+    let report = validate::activity_json(body);
+    assert_eq!(summary(&report), ["/info/note unknown_property warning"]);
+    assert_eq!(validate::activity_json_walk(body), report);
+}
+
+#[test]
+fn pointers_are_spelled_as_the_payload_spells_the_property() {
+    let body = br#"{"type":"music/album-fan","info":{"album":{"name":"X"}},"details":{"additionalinfourl":"nope"}}"#;
+    let report = validate::activity_json(body);
+    assert_eq!(
+        summary(&report),
+        ["/details/additionalinfourl format warning"]
+    );
+    assert!(report.violations()[0]
+        .message
+        .starts_with("`additionalinfourl` must be"));
+    // The typed value knows the property only by its documented name.
+    let activity: Activity = serde_json::from_slice(body).unwrap();
+    assert_eq!(
+        summary(&activity.validate()),
+        ["/details/additionalInfoUrl format warning"]
+    );
+}
+
+#[test]
+fn a_documented_property_repeated_in_extra_is_told_for_a_value_built_in_code() {
+    let mut invoice = hotels::Invoice {
+        subtotal: 20.into(),
+        total: 30.into(),
+        currency: "USD".into(),
+        extra: Default::default(),
+    };
+    invoice.extra.insert("total".into(), json!(31));
+    // What it would send has `total` twice, which the typed parser refuses.
+    let sent = serde_json::to_vec(&invoice).unwrap();
+    assert!(serde_json::from_slice::<hotels::Invoice>(&sent).is_err());
+    assert_eq!(summary(&invoice.validate()), ["/total duplicate error"]);
+    assert_eq!(
+        summary(&hotels::Invoice::validate_json_bytes(&sent)),
+        ["/total duplicate error"]
+    );
+}

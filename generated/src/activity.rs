@@ -311,6 +311,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
         let mut info: Option<Pending<I>> = None;
         let mut activity = Activity::<()>::new(());
         let mut form = None;
+        let mut sent = Sent::default();
         while let Some(key) = map.next_key::<crate::lenient::Key<'de>>()? {
             let key_form = match key.as_ref() {
                 "type" | "info" | "details" => Some(WireForm::Sdk),
@@ -328,17 +329,16 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
                     Some(_) => {}
                 }
             }
+            if let Some(member) = Member::of(&key) {
+                if sent.repeats(member) {
+                    return Err(de::Error::duplicate_field(member.name()));
+                }
+            }
             match key.as_ref() {
                 "type" | "activityType" => {
-                    if kind.is_some() {
-                        return Err(de::Error::duplicate_field("type"));
-                    }
                     kind = Some(map.next_value()?);
                 }
                 "info" | "activityInfo" => {
-                    if info.is_some() {
-                        return Err(de::Error::duplicate_field("info"));
-                    }
                     info = Some(match &kind {
                         Some(kind) => {
                             Pending::Typed(map.next_value_seed(InfoSeed(kind, Default::default()))?)
@@ -373,6 +373,63 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
             extra: activity.extra,
             form,
         })
+    }
+}
+
+/// A documented envelope member, by either form's name: each may be sent
+/// once. A repeated one is an error in the typed read and in the walk
+/// alike, as a repeated documented property of any generated type is;
+/// only an undocumented member may repeat, and then the last one is kept.
+#[derive(Clone, Copy)]
+enum Member {
+    Type,
+    Info,
+    Details,
+    ContactUpdate,
+    Id,
+    LocationUrl,
+    CreatedAt,
+}
+
+impl Member {
+    fn of(key: &str) -> Option<Member> {
+        Some(match key {
+            "type" | "activityType" => Member::Type,
+            "info" | "activityInfo" => Member::Info,
+            "details" | "activityDetails" => Member::Details,
+            "contactUpdate" => Member::ContactUpdate,
+            "id" => Member::Id,
+            "activityLocationUrl" => Member::LocationUrl,
+            "createdAt" => Member::CreatedAt,
+            _ => return None,
+        })
+    }
+
+    /// The name a duplicate error gives (the SDK form's, as before).
+    fn name(self) -> &'static str {
+        match self {
+            Member::Type => "type",
+            Member::Info => "info",
+            Member::Details => "details",
+            Member::ContactUpdate => "contactUpdate",
+            Member::Id => "id",
+            Member::LocationUrl => "activityLocationUrl",
+            Member::CreatedAt => "createdAt",
+        }
+    }
+}
+
+/// The members sent so far, a bit each.
+#[derive(Default)]
+struct Sent(u8);
+
+impl Sent {
+    /// Notes `member` as sent; whether it was sent before.
+    fn repeats(&mut self, member: Member) -> bool {
+        let bit = 1 << member as u8;
+        let repeated = self.0 & bit != 0;
+        self.0 |= bit;
+        repeated
     }
 }
 
@@ -485,7 +542,9 @@ impl<I: TypedInfo> ValidateJson for Activity<I> {
 /// The rules of the envelope around `info`, for the streaming walk.
 const DETAILS: Rule = Rule::Object(&<Details as JsonRules>::RULES);
 const CONTACT_UPDATE: Rule = Rule::Object(&<ContactUpdate as JsonRules>::RULES);
-const URL: Rule = Rule::Text(Text::URL);
+// The envelope's own texts are read as `String`s: a number is refused.
+const URL: Rule = Rule::StrictText(Text::URL);
+const TEXT: Rule = Rule::StrictText(Text::ANY);
 
 /// Walks an activity envelope in one pass: `info` is walked with its
 /// type's rules as it is read, or kept until the type arrives when it comes
@@ -529,6 +588,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
         let mut pending_info: Option<serde_json::Value> = None;
         let mut info_seen = false;
         let mut type_seen = false;
+        let mut sent = Sent::default();
         while let Some(key) = map.next_key::<crate::lenient::Key<'de>>()? {
             let key_form = match key.as_ref() {
                 "type" | "info" | "details" => Some(WireForm::Sdk),
@@ -542,6 +602,12 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
             }
             form = form.or(key_form);
             path.push_key(&key);
+            if Member::of(&key).is_some_and(|member| sent.repeats(member)) {
+                check::duplicate(path, report);
+                map.next_value::<walk::Strict>()?;
+                path.pop();
+                continue;
+            }
             match key.as_ref() {
                 "type" | "activityType" => {
                     type_seen = true;
@@ -550,7 +616,8 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                             warn_about_type::<I>(&wire_name, path, report);
                             kind = Some(wire_name);
                         }
-                        other => check::found(&Rule::TEXT, (&other).into(), true, path, report),
+                        // Read as a `String`: a number is not the type's name.
+                        other => check::found(&TEXT, (&other).into(), true, path, report),
                     }
                 }
                 "info" | "activityInfo" => {
@@ -570,8 +637,9 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                                 marker: std::marker::PhantomData,
                             })?;
                         }
+                        // Kept whole as a `Value`, so read as strictly.
                         Some((_, None)) => {
-                            map.next_value::<de::IgnoredAny>()?;
+                            map.next_value::<walk::Strict>()?;
                         }
                         None => pending_info = Some(map.next_value()?),
                     }
@@ -588,9 +656,9 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                 "createdAt" => {
                     map.next_value_seed(walk::seed(&Rule::DateTime, false, path, report))?
                 }
-                "id" => map.next_value_seed(walk::seed(&Rule::TEXT, false, path, report))?,
+                "id" => map.next_value_seed(walk::seed(&TEXT, false, path, report))?,
                 _ => {
-                    map.next_value::<de::IgnoredAny>()?;
+                    map.next_value::<walk::Strict>()?;
                 }
             }
             path.pop();
@@ -660,13 +728,34 @@ impl<'de, I> DeserializeSeed<'de> for InfoRulesSeed<'_, I> {
 }
 
 /// The fast path: bytes straight into the typed value, then the typed
-/// checks; only a payload that does not parse is read as JSON and walked,
-/// to list everything that stops it.
+/// checks; a payload that does not parse, or has anything to report, is
+/// read as JSON and walked, to list everything that stops it with pointers
+/// spelled as the payload spells them (`additionalinfourl`, which the typed
+/// value knows only as `additionalInfoUrl`).
 pub(crate) fn validate_json_bytes(bytes: &[u8]) -> Report {
-    if let Ok(activity) = serde_json::from_slice::<Activity>(bytes) {
-        return activity.validate();
+    let parsed = serde_json::from_slice::<Activity>(bytes);
+    if let Ok(activity) = &parsed {
+        let report = activity.validate();
+        if report.violations().is_empty() {
+            return report;
+        }
     }
-    // Not a typed activity: one streaming pass lists everything that stops it.
+    let mut report = walk_bytes(bytes);
+    if let Err(error) = parsed {
+        if report.is_valid() {
+            // The walk is meant to find whatever stops the typed read; should
+            // it miss something, the payload is still not called valid.
+            report.error(&Path::new(), Kind::Type, format_args!("{UNREAD}: {error}"));
+        }
+    }
+    report
+}
+
+/// How the message begins when only the typed read finds what is wrong.
+const UNREAD: &str = "the activity does not read";
+
+/// The envelope walked as raw JSON, in one streaming pass.
+pub(crate) fn walk_bytes(bytes: &[u8]) -> Report {
     let mut report = Report::new();
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let walked = walk_envelope::<ActivityInfo, _>(&mut deserializer, &mut Path::new(), &mut report)

@@ -360,6 +360,16 @@ pub(crate) fn missing(path: &Path, report: &mut Report) {
     );
 }
 
+/// A documented property sent a second time in one object: an error, as
+/// the typed parser refuses it rather than drop one of the two.
+pub(crate) fn duplicate(path: &Path, report: &mut Report) {
+    report.error(
+        path,
+        Kind::Duplicate,
+        format_args!("{} is sent more than once", field(path)),
+    );
+}
+
 /// A property the sender is documented to always send, but did not: a warning.
 pub(crate) fn expected(path: &Path, report: &mut Report) {
     report.warning(

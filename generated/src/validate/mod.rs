@@ -4,11 +4,20 @@
 //! in code (or parsed), as it would be serialized, and [`activity_json`],
 //! [`event_json`] and [`ValidateJson`] check raw JSON, reporting also what
 //! would stop it from parsing. A value and its JSON get the same verdicts
-//! at the same pointers. [`activity_json`] takes the bytes of an activity
-//! envelope the fast way: straight into the typed value, then the typed
-//! checks; only a payload that does not parse is walked as JSON to collect
-//! every error. [`event_json`] does the same for the body of a backend
-//! event, by handler name or event type.
+//! (the JSON's pointers spell a property as the JSON did: `additionalinfourl`
+//! where the value knows only `additionalInfoUrl`). [`activity_json`] takes
+//! the bytes of an activity envelope the fast way: straight into the typed
+//! value, then the typed checks; only a payload that does not parse, or has
+//! something to report, is walked as JSON to collect every violation, in
+//! the payload's order. [`event_json`] walks the body of a backend event,
+//! by handler name or event type.
+//!
+//! What the typed parser refuses, the raw walk refuses: a property it
+//! does not check (undocumented, or raw JSON) is still read as strictly as
+//! a `serde_json::Value` (nesting depth, UTF-8, surrogates, numbers beyond
+//! `f64`), and a documented property sent twice is an error
+//! ([`Kind::Duplicate`]), as it is for the typed parser. An undocumented
+//! property sent twice keeps its last value, in both.
 //!
 //! Validation never stops at the first problem and never panics; it stops
 //! recording after [`Report::LIMIT`] violations. A property the schema does
@@ -67,6 +76,8 @@ pub enum Kind {
     Pattern,
     /// Values that disagree with each other (a total that is not the sum of its parts, an end before its start).
     Consistency,
+    /// A property sent more than once in one object; the typed parser refuses it.
+    Duplicate,
     /// The report stopped recording: too many violations.
     Limit,
 }
@@ -85,6 +96,7 @@ impl Kind {
             Kind::Const => "const",
             Kind::Pattern => "pattern",
             Kind::Consistency => "consistency",
+            Kind::Duplicate => "duplicate",
             Kind::Limit => "limit",
         }
     }
@@ -432,6 +444,14 @@ pub fn activity_json(bytes: &[u8]) -> Report {
     crate::activity::validate_json_bytes(bytes)
 }
 
+/// The raw walk of [`activity_json`] alone, without its typed fast path:
+/// for the fuzz targets and tests that check that the walk finds whatever
+/// the typed parser refuses. Not part of the API.
+#[doc(hidden)]
+pub fn activity_json_walk(bytes: &[u8]) -> Report {
+    crate::activity::walk_bytes(bytes)
+}
+
 /// Validates the `info` of an activity of type `activity_type`, as raw JSON.
 pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value) -> Report {
     let mut report = Report::new();
@@ -445,11 +465,18 @@ pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value)
 
 /// Validates the bytes of the `info` of an activity of type
 /// `activity_type`, in one streaming pass. A type without a documented
-/// shape (deprecated or unknown) has nothing to check.
+/// shape (deprecated or unknown) has nothing to check but that it is JSON.
 pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
     match <crate::ActivityInfo as crate::TypedInfo>::info_rules(activity_type.as_str()) {
         Some(rules) => walk::bytes(bytes, rules),
-        None => Report::new(),
+        // Kept whole as a `Value` by the typed read: it must still be JSON.
+        None => {
+            let mut report = Report::new();
+            if let Err(error) = serde_json::from_slice::<walk::Strict>(bytes) {
+                report.not_json(&error);
+            }
+            report
+        }
     }
 }
 

@@ -11,6 +11,11 @@ pub(crate) struct ObjectState {
     rules: &'static StructRules,
     /// Which properties were seen: a bit each, in a word for the usual sizes.
     seen: Seen,
+    /// Which properties were sent, `null` or not: a second one is a duplicate.
+    sent: Seen,
+    /// The undocumented names reported so far: a name sent twice is kept
+    /// once by the typed value (the last wins), so it is reported once.
+    undocumented: Vec<Box<str>>,
     /// The index after the last property found, where a typed value's next one is.
     next: usize,
     /// The values the consistency rules compare (allocated only if there are such rules).
@@ -22,22 +27,52 @@ enum Seen {
     Many(Vec<bool>),
 }
 
+impl Seen {
+    fn new(fields: usize) -> Seen {
+        if fields <= 128 {
+            Seen::Few(0)
+        } else {
+            Seen::Many(vec![false; fields])
+        }
+    }
+
+    fn set(&mut self, index: usize, value: bool) {
+        match self {
+            Seen::Few(bits) if value => *bits |= 1 << index,
+            Seen::Few(bits) => *bits &= !(1 << index),
+            Seen::Many(seen) => seen[index] = value,
+        }
+    }
+
+    fn get(&self, index: usize) -> bool {
+        match self {
+            Seen::Few(bits) => bits & (1 << index) != 0,
+            Seen::Many(seen) => seen[index],
+        }
+    }
+}
+
+/// A documented property found in an object.
+pub(crate) struct Found {
+    pub(crate) rule: &'static FieldRule,
+    /// It was sent before in the same object.
+    pub(crate) repeated: bool,
+}
+
 impl ObjectState {
     pub(crate) fn new(rules: &'static StructRules) -> ObjectState {
         ObjectState {
             rules,
-            seen: if rules.fields.len() <= 128 {
-                Seen::Few(0)
-            } else {
-                Seen::Many(vec![false; rules.fields.len()])
-            },
+            seen: Seen::new(rules.fields.len()),
+            sent: Seen::new(rules.fields.len()),
+            undocumented: Vec::new(),
             next: 0,
             kept: Vec::new(),
         }
     }
 
     /// The rule of property `key`, marked as seen; `None` for an undocumented one.
-    pub(crate) fn field(&mut self, key: &str) -> Option<&'static FieldRule> {
+    pub(crate) fn field(&mut self, key: &str) -> Option<Found> {
         let fields = self.rules.fields;
         // A typed value writes its properties in order: try the next one first.
         let index = match fields.get(self.next) {
@@ -45,11 +80,13 @@ impl ObjectState {
             _ => self.rules.field(key)?,
         };
         self.next = index + 1;
-        match &mut self.seen {
-            Seen::Few(bits) => *bits |= 1 << index,
-            Seen::Many(seen) => seen[index] = true,
-        }
-        Some(&fields[index])
+        self.seen.set(index, true);
+        let repeated = self.sent.get(index);
+        self.sent.set(index, true);
+        Some(Found {
+            rule: &fields[index],
+            repeated,
+        })
     }
 
     /// `field` was sent as `null`: for a property the sender is documented to
@@ -64,17 +101,7 @@ impl ObjectState {
         else {
             return;
         };
-        match &mut self.seen {
-            Seen::Few(bits) => *bits &= !(1 << index),
-            Seen::Many(seen) => seen[index] = false,
-        }
-    }
-
-    fn was_seen(&self, index: usize) -> bool {
-        match &self.seen {
-            Seen::Few(bits) => bits & (1 << index) != 0,
-            Seen::Many(seen) => seen[index],
-        }
+        self.seen.set(index, false);
     }
 
     /// Whether a consistency rule compares `field`, so its value must be kept.
@@ -88,8 +115,12 @@ impl ObjectState {
     }
 
     /// An undocumented property `key`: an error where the schema forbids them.
-    pub(crate) fn undocumented(&self, key: &str, path: &mut Path, report: &mut Report) {
+    pub(crate) fn undocumented(&mut self, key: &str, path: &mut Path, report: &mut Report) {
         if self.rules.closed || self.rules.warn_unknown {
+            if self.undocumented.iter().any(|seen| **seen == *key) {
+                return;
+            }
+            self.undocumented.push(key.into());
             let likely = check::likely_meant(key, self.rules.fields);
             let closed = self.rules.closed;
             path.at(key, |path| {
@@ -101,7 +132,7 @@ impl ObjectState {
     /// The object ended: what is missing, and what disagrees.
     pub(crate) fn finish(self, path: &mut Path, report: &mut Report) {
         for (index, field) in self.rules.fields.iter().enumerate() {
-            if self.was_seen(index) {
+            if self.seen.get(index) {
                 continue;
             }
             if field.required {

@@ -366,6 +366,9 @@ enum Fields<'p> {
 /// A property name, looked up in the rules.
 enum Key {
     Documented(&'static FieldRule, &'static str),
+    /// A documented property written a second time (a name in `extra` that
+    /// a field also writes): the typed parser would refuse what this sends.
+    Repeated(&'static str),
     Undocumented(String),
 }
 
@@ -373,7 +376,8 @@ impl Key {
     /// The rule of property `key`: copied only when undocumented.
     fn of(state: &mut ObjectState, key: &str) -> Key {
         match state.field(key) {
-            Some(field) => Key::Documented(field, field.wire),
+            Some(found) if found.repeated => Key::Repeated(found.rule.wire),
+            Some(found) => Key::Documented(found.rule, found.rule.wire),
             None => Key::Undocumented(key.to_owned()),
         }
     }
@@ -402,6 +406,10 @@ impl Fields<'_> {
         }
         let (field, wire) = match key {
             Key::Documented(field, wire) => (field, wire),
+            Key::Repeated(wire) => {
+                path.at(wire, |path| check::duplicate(path, report));
+                return Ok(());
+            }
             Key::Undocumented(name) => {
                 state.undocumented(&name, path, report);
                 return Ok(());

@@ -107,6 +107,70 @@ pub(crate) fn scalar() -> impl for<'de> DeserializeSeed<'de, Value = Value> {
     ScalarValue
 }
 
+/// Reads a value that the typed parser keeps as a `serde_json::Value` (an
+/// undocumented property, raw JSON, the `info` of an unknown type) and so
+/// refuses as that does: nesting beyond serde_json's depth limit, a number
+/// out of `f64`'s range, invalid UTF-8, a lone surrogate. Nothing is built.
+/// ([`IgnoredAny`] would skip all of these unread, calling valid what the
+/// typed parser rejects.)
+pub(crate) struct Strict;
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Strict, D::Error> {
+        deserializer.deserialize_any(Strict)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Strict, E> {
+        Ok(Strict)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Strict, D::Error> {
+        Strict::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        while seq.next_element::<Strict>()?.is_some() {}
+        Ok(Strict)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        while map.next_entry::<Strict, Strict>()?.is_some() {}
+        Ok(Strict)
+    }
+}
+
 struct ScalarValue;
 
 impl ScalarValue {
@@ -210,7 +274,7 @@ impl<'de> DeserializeSeed<'de> for RuleSeed<'_, '_> {
                 }
                 Ok(())
             }
-            Rule::Any => deserializer.deserialize_ignored_any(IgnoredAny).map(drop),
+            Rule::Any => Strict::deserialize(deserializer).map(drop),
             scalar => deserializer
                 .deserialize_any(ScalarVisitor {
                     rule: scalar,
@@ -253,12 +317,22 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        // Raw JSON is kept by the typed value, so read as strictly; any other
+        // array here is already an error, and is skipped without recursion.
+        if matches!(self.rule, Rule::RawArray) {
+            while seq.next_element::<Strict>()?.is_some() {}
+        } else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+        }
         Ok(self.found(Found::Array))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        if matches!(self.rule, Rule::RawObject) {
+            while map.next_entry::<Strict, Strict>()?.is_some() {}
+        } else {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        }
         Ok(self.found(Found::Object))
     }
 
@@ -297,15 +371,23 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            let Some(field) = state.field(&key) else {
-                map.next_value::<IgnoredAny>()?;
+            let Some(found) = state.field(&key) else {
+                map.next_value::<Strict>()?;
                 state.undocumented(&key, self.path, self.report);
                 if let Some(unknown) = self.unknown.as_deref_mut() {
                     unknown.push(key.into_owned());
                 }
                 continue;
             };
+            // The pointer is spelled as the payload spells the property.
             self.path.push_key(&key);
+            if found.repeated {
+                check::duplicate(self.path, self.report);
+                map.next_value::<Strict>()?;
+                self.path.pop();
+                continue;
+            }
+            let field = found.rule;
             if state.compares(field) {
                 let kept = map.next_value_seed(KeepSeed(ScalarVisitor {
                     rule: &field.rule,
