@@ -1,7 +1,7 @@
 //! Stage 5: rendered files → a folder, atomically; or a comparison with it.
 //!
 //! The folder changes as a whole or not at all: a new one is built beside it
-//! and swapped in (see [`swap`]), so an interrupted or concurrent run leaves
+//! and swapped in (the `swap` module), so an interrupted or concurrent run leaves
 //! the old files or the new ones, never a mix that does not compile. A file
 //! whose bytes are unchanged keeps its modification time (build tools watch
 //! it). Files the generator wrote before and no longer produces are
