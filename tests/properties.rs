@@ -51,8 +51,8 @@ fn mutated(fixture: &str, at: usize, pick: usize, how: u8) -> Vec<u8> {
     let colons: Vec<usize> = text.match_indices(':').map(|(i, _)| i + 1).collect();
     let start = colons[at % colons.len()];
     let rest = &text[start..];
-    let end = if rest.starts_with('"') {
-        start + rest[1..].find('"').map_or(rest.len(), |i| i + 2)
+    let end = if let Some(string) = rest.strip_prefix('"') {
+        start + string.find('"').map_or(rest.len(), |i| i + 2)
     } else if rest.starts_with(['{', '[']) {
         start
     } else {
