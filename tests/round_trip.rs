@@ -199,3 +199,62 @@ fn members_left_out_or_null_come_back_as_they_were_sent() {
         "{nulls} nulls, {absents} gaps"
     );
 }
+
+/// The spellings a number keeps, whatever serde_json's `Value` makes of them.
+const SPELLINGS: &[&str] = &[
+    "1e2",
+    "1.50",
+    "-0",
+    "-0.0",
+    "123456789012345678901234567890",
+    "1e-400",
+    "1e400",
+    "95.0",
+    "1.35",
+];
+
+#[test]
+fn a_number_comes_back_with_the_text_it_came_with() {
+    let compact = json(&root().join("complete/e_commerce/purchase.json")).to_string();
+    assert!(compact.contains(r#""price":129.99"#) && compact.contains(r#""weight":1.35"#));
+    for spelling in SPELLINGS {
+        // `weight` is a `Number`; `price`, an amount, a `Decimal`.
+        let weight = compact.replacen(r#""weight":1.35"#, &format!(r#""weight":{spelling}"#), 1);
+        let activity: Activity = serde_json::from_str(&weight).unwrap();
+        let written = serde_json::to_string(&activity).unwrap();
+        assert!(
+            written.contains(&format!(r#""weight":{spelling},"#)),
+            "{spelling}: {written}"
+        );
+
+        // The same when `info` comes before `type`, and is read once its type is known.
+        let info_first = weight.replacen(r#""type":"e_commerce/purchase","#, "", 1);
+        let info_first = format!(
+            r#"{},"type":"e_commerce/purchase"}}"#,
+            &info_first[..info_first.len() - 1]
+        );
+        let activity: Activity = serde_json::from_str(&info_first).unwrap();
+        assert_eq!(
+            serde_json::to_string(&activity).unwrap(),
+            written,
+            "{spelling}"
+        );
+        assert!(wix_activities::validate::activity_json(info_first.as_bytes()).is_valid());
+    }
+    for spelling in ["129.990", "1.2999e2", "130", "-0.0"] {
+        let price = compact.replacen(r#""price":129.99"#, &format!(r#""price":{spelling}"#), 1);
+        let activity: Activity = serde_json::from_str(&price).unwrap();
+        let written = serde_json::to_string(&activity).unwrap();
+        assert!(
+            written.contains(&format!(r#""price":{spelling},"#)),
+            "{spelling}: {written}"
+        );
+    }
+}
+
+#[test]
+fn an_event_amount_sent_as_a_number_keeps_its_digits() {
+    let body = br#"{"metadata":{"id":"1"},"entity":{"subtotal":{"amount":55.70,"formattedAmount":"$55.70"}}}"#;
+    let event = Event::from_json("wixEcom_onCartCreated", body).unwrap();
+    assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
+}

@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::deferred::Deferred;
 use crate::envelope::{ContactUpdate, Details};
 use crate::validate::check::{self, Found};
 use crate::validate::{
@@ -291,10 +292,11 @@ impl<'de, I: TypedInfo> DeserializeSeed<'de> for InfoSeed<'_, I> {
     }
 }
 
-/// `info` before its type is known: typed now, or kept until the type arrives.
-enum Pending<I> {
+/// `info` before its type is known: typed now, or kept until the type
+/// arrives, by its text (so that its numbers keep their spelling).
+enum Pending<'de, I> {
     Typed(I),
-    Raw(serde_json::Value),
+    Raw(Deferred<'de>),
 }
 
 impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
@@ -308,7 +310,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut kind: Option<String> = None;
-        let mut info: Option<Pending<I>> = None;
+        let mut info: Option<Pending<'de, I>> = None;
         let mut activity = Activity::<()>::new(());
         let mut form = None;
         let mut sent = Sent::default();
@@ -361,7 +363,15 @@ impl<'de, I: TypedInfo> Visitor<'de> for ActivityVisitor<I> {
         let kind = kind.ok_or_else(|| de::Error::missing_field(Keys::of(form).kind))?;
         let info = match info.ok_or_else(|| de::Error::missing_field(Keys::of(form).info))? {
             Pending::Typed(info) => info,
-            Pending::Raw(raw) => I::deserialize_info(&kind, raw).map_err(de::Error::custom)?,
+            Pending::Raw(Deferred::Text(text)) => {
+                let mut deserializer = serde_json::Deserializer::from_str(&text);
+                I::deserialize_info(&kind, &mut deserializer)
+                    .and_then(|info| deserializer.end().map(|()| info))
+                    .map_err(de::Error::custom)?
+            }
+            Pending::Raw(Deferred::Value(raw)) => {
+                I::deserialize_info(&kind, raw).map_err(de::Error::custom)?
+            }
         };
         Ok(Activity {
             info,
@@ -585,7 +595,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
         let (path, report) = (self.path, self.report);
         let mut form: Option<WireForm> = None;
         let mut kind: Option<String> = None;
-        let mut pending_info: Option<serde_json::Value> = None;
+        let mut pending_info: Option<Deferred<'de>> = None;
         let mut info_seen = false;
         let mut type_seen = false;
         let mut sent = Sent::default();
@@ -622,25 +632,13 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                 }
                 "info" | "activityInfo" => {
                     info_seen = true;
-                    match kind
-                        .as_deref()
-                        .map(|wire_name| (wire_name, I::info_rules(wire_name)))
-                    {
-                        Some((wire_name, Some(rules))) => {
-                            let documented =
-                                I::documentation(wire_name) == Documentation::Documented;
-                            map.next_value_seed(InfoRulesSeed::<I> {
-                                rules,
-                                check_nesting: documented,
-                                path,
-                                report,
-                                marker: std::marker::PhantomData,
-                            })?;
-                        }
-                        // Kept whole as a `Value`, so read as strictly.
-                        Some((_, None)) => {
-                            map.next_value::<walk::Strict>()?;
-                        }
+                    match kind.as_deref() {
+                        Some(wire_name) => map.next_value_seed(InfoWalk::<I> {
+                            wire_name,
+                            path,
+                            report,
+                            marker: std::marker::PhantomData,
+                        })?,
                         None => pending_info = Some(map.next_value()?),
                     }
                 }
@@ -676,16 +674,17 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
             }
         }
         if let (Some(wire_name), Some(info)) = (kind, pending_info) {
-            path.at(keys.info, |path| {
-                if let Some(rules) = I::info_rules(&wire_name) {
-                    walk::value(&info, rules, path, report);
-                    if let (Documentation::Documented, Some(object)) =
-                        (I::documentation(&wire_name), info.as_object())
-                    {
-                        warn_about_nesting(object.keys(), path, report);
-                    }
+            // Read now as it would have been after its type; what stops it is
+            // what stops the document.
+            path.at(keys.info, |path| match &info {
+                Deferred::Text(text) => {
+                    let mut deserializer = serde_json::Deserializer::from_str(text);
+                    walk_info::<I, _>(&wire_name, &mut deserializer, path, report)
+                        .and_then(|()| deserializer.end())
                 }
-            });
+                Deferred::Value(value) => walk_info::<I, _>(&wire_name, value, path, report),
+            })
+            .map_err(de::Error::custom)?;
         }
         Ok(())
     }
@@ -697,6 +696,43 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
     }
 
     walk::scalars_are_found!();
+}
+
+/// Walks the `info` of activity type `wire_name`: by its type's rules, or,
+/// for a type without any, as strictly as the `Value` it is kept as.
+fn walk_info<'de, I: TypedInfo, D: de::Deserializer<'de>>(
+    wire_name: &str,
+    deserializer: D,
+    path: &mut Path,
+    report: &mut Report,
+) -> Result<(), D::Error> {
+    match I::info_rules(wire_name) {
+        Some(rules) => InfoRulesSeed::<I> {
+            rules,
+            check_nesting: I::documentation(wire_name) == Documentation::Documented,
+            path,
+            report,
+            marker: std::marker::PhantomData,
+        }
+        .deserialize(deserializer),
+        None => walk::Strict::deserialize(deserializer).map(drop),
+    }
+}
+
+/// [`walk_info`] as a seed, for a map's next value.
+struct InfoWalk<'a, 'p, I> {
+    wire_name: &'a str,
+    path: &'p mut Path,
+    report: &'p mut Report,
+    marker: std::marker::PhantomData<I>,
+}
+
+impl<'de, I: TypedInfo> DeserializeSeed<'de> for InfoWalk<'_, '_, I> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        walk_info::<I, D>(self.wire_name, deserializer, self.path, self.report)
+    }
 }
 
 /// Walks a typed `info` and warns about envelope fields found inside it (B11).

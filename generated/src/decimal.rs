@@ -36,8 +36,8 @@ pub struct Decimal {
 enum Wire {
     /// As a string, with this text.
     Text(Box<str>),
-    /// As a JSON number.
-    Number(serde_json::Number),
+    /// As a JSON number, with its text.
+    Number(crate::Number),
     /// Not read but built in code: written as text, or as a JSON number in
     /// a field whose schema says number (see [`crate::lenient::amount`]).
     Built,
@@ -53,7 +53,7 @@ impl Decimal {
     pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
         match &self.wire {
             Wire::Text(text) => std::borrow::Cow::Borrowed(text),
-            Wire::Number(number) => std::borrow::Cow::Owned(number.to_string()),
+            Wire::Number(number) => number.as_text(),
             Wire::Built => std::borrow::Cow::Owned(self.value.to_string()),
         }
     }
@@ -185,59 +185,39 @@ impl Serialize for Decimal {
     }
 }
 
-/// Reads decimal text (as Wix sends amounts) or a JSON number.
+/// Reads decimal text (as Wix sends amounts) or a JSON number, by its
+/// exact text (`55.70` is 55.70, at scale 2).
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl Visitor {
-            fn number<E: serde::de::Error>(number: serde_json::Number) -> Result<Decimal, E> {
-                match parse(&number.to_string()) {
+        const EXPECTING: &str = "a decimal number as text, such as \"85\" or \"55.70\"";
+        // Read, not built: the text or number is kept as it came.
+        match crate::number::read(deserializer, EXPECTING)? {
+            crate::number::Read::Number(number) => {
+                let value = match number.as_i64() {
+                    Some(whole) if number.is_integer() => Some(whole.into()),
+                    _ => parse(&number.as_text()),
+                };
+                match value {
                     Some(value) => Ok(Decimal {
                         value,
                         wire: Wire::Number(number),
                     }),
-                    None => Err(E::custom(format_args!(
+                    None => Err(serde::de::Error::custom(format_args!(
                         "the number {number} does not fit a decimal"
                     ))),
                 }
             }
+            crate::number::Read::Str(text) => match parse(&text) {
+                Some(value) => Ok(Decimal {
+                    value,
+                    wire: Wire::Text(text.into()),
+                }),
+                None => Err(serde::de::Error::invalid_value(
+                    serde::de::Unexpected::Str(&text),
+                    &EXPECTING,
+                )),
+            },
         }
-
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Decimal;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number as text, such as \"85\" or \"55.70\"")
-            }
-
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
-                Visitor::number(v.into())
-            }
-
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
-                Visitor::number(v.into())
-            }
-
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-                let number = serde_json::Number::from_f64(v)
-                    .ok_or_else(|| E::custom("a number must be finite"))?;
-                Visitor::number(number)
-            }
-
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
-                // Read, not built: the text is kept as it came.
-                match parse(v) {
-                    Some(value) => Ok(Decimal {
-                        value,
-                        wire: Wire::Text(v.into()),
-                    }),
-                    None => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
-                }
-            }
-        }
-
-        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -279,6 +259,9 @@ mod tests {
             "85",
             "-7",
             "2.5",
+            "55.70",
+            "1e2",
+            "-0",
         ] {
             assert_eq!(round_trip(json), json);
         }

@@ -636,6 +636,11 @@ impl<'de> Key<'de> {
     pub fn into_owned(self) -> String {
         self.0.into_owned()
     }
+
+    /// The name, borrowed from the input when it was.
+    pub(crate) fn into_cow(self) -> std::borrow::Cow<'de, str> {
+        self.0
+    }
 }
 
 impl std::ops::Deref for Key<'_> {

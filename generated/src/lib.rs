@@ -130,6 +130,7 @@ extern crate self as wix_activities;
 mod activity;
 mod date_time;
 mod decimal;
+mod deferred;
 pub mod guide;
 mod int64;
 // What the generated code calls to read real clients' payloads: public for

@@ -64,6 +64,31 @@ impl Found<'_> {
     }
 }
 
+/// What the exact text of a JSON value other than a string is, for a
+/// walker: a number as the value it spells (beyond `f64`'s range, an
+/// infinite `F64`), a container by its kind.
+pub(crate) fn raw_text(raw: &str) -> Found<'_> {
+    match raw.as_bytes().first() {
+        Some(b'-' | b'0'..=b'9') => match Number::from_json_text(raw) {
+            Some(number) => {
+                let json = number.as_json();
+                match (json.as_u64(), json.as_i64()) {
+                    (Some(u), _) => Found::U64(u),
+                    (None, Some(i)) => Found::I64(i),
+                    _ => Found::F64(number.as_f64()),
+                }
+            }
+            None => Found::Str(raw),
+        },
+        Some(b't') => Found::Bool(true),
+        Some(b'f') => Found::Bool(false),
+        Some(b'n') => Found::Null,
+        Some(b'[') => Found::Array,
+        Some(b'{') => Found::Object,
+        _ => Found::Str(raw),
+    }
+}
+
 /// A scalar a consistency rule compares, kept until its object ends.
 #[derive(Clone, Debug)]
 pub(crate) enum Kept {
@@ -452,6 +477,8 @@ fn json_number(value: Found<'_>, rules: &Range, required: bool, path: &Path, rep
     }
     let parsed = match value {
         Found::Str(s) => s.trim().parse::<Number>().ok(),
+        // `1e400` is a JSON number, beyond what `f64` (or serde_json) holds.
+        Found::F64(f) if f.is_infinite() => return range(f, &f, rules, path, report),
         number => number.number().map(Number::from),
     };
     match parsed {

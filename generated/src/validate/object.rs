@@ -9,10 +9,8 @@ use super::{Path, Report};
 /// One object being walked.
 pub(crate) struct ObjectState {
     rules: &'static StructRules,
-    /// Which properties were seen: a bit each, in a word for the usual sizes.
-    seen: Seen,
-    /// Which properties were sent, `null` or not: a second one is a duplicate.
-    sent: Seen,
+    /// Which properties were seen, and sent.
+    marks: Marks,
     /// The undocumented names reported so far: a name sent twice is kept
     /// once by the typed value (the last wins), so it is reported once.
     undocumented: Vec<Box<str>>,
@@ -22,32 +20,55 @@ pub(crate) struct ObjectState {
     kept: Vec<(&'static str, Kept)>,
 }
 
-enum Seen {
-    Few(u128),
-    Many(Vec<bool>),
+/// Two bits a property: seen (sent and not `null` where that counts as
+/// missing), and sent at all (a second one is a duplicate); in two words
+/// for the usual sizes.
+enum Marks {
+    Few { seen: u128, sent: u128 },
+    Many(Vec<u8>),
 }
 
-impl Seen {
-    fn new(fields: usize) -> Seen {
+const SEEN: u8 = 1;
+const SENT: u8 = 2;
+
+impl Marks {
+    fn new(fields: usize) -> Marks {
         if fields <= 128 {
-            Seen::Few(0)
+            Marks::Few { seen: 0, sent: 0 }
         } else {
-            Seen::Many(vec![false; fields])
+            Marks::Many(vec![0; fields])
         }
     }
 
-    fn set(&mut self, index: usize, value: bool) {
+    /// Marks property `index` as sent and seen; whether it was sent before.
+    fn send(&mut self, index: usize) -> bool {
         match self {
-            Seen::Few(bits) if value => *bits |= 1 << index,
-            Seen::Few(bits) => *bits &= !(1 << index),
-            Seen::Many(seen) => seen[index] = value,
+            Marks::Few { seen, sent } => {
+                let bit = 1 << index;
+                let repeated = *sent & bit != 0;
+                *seen |= bit;
+                *sent |= bit;
+                repeated
+            }
+            Marks::Many(marks) => {
+                let repeated = marks[index] & SENT != 0;
+                marks[index] |= SEEN | SENT;
+                repeated
+            }
         }
     }
 
-    fn get(&self, index: usize) -> bool {
+    fn unsee(&mut self, index: usize) {
         match self {
-            Seen::Few(bits) => bits & (1 << index) != 0,
-            Seen::Many(seen) => seen[index],
+            Marks::Few { seen, .. } => *seen &= !(1 << index),
+            Marks::Many(marks) => marks[index] &= !SEEN,
+        }
+    }
+
+    fn seen(&self, index: usize) -> bool {
+        match self {
+            Marks::Few { seen, .. } => seen & (1 << index) != 0,
+            Marks::Many(marks) => marks[index] & SEEN != 0,
         }
     }
 }
@@ -63,8 +84,7 @@ impl ObjectState {
     pub(crate) fn new(rules: &'static StructRules) -> ObjectState {
         ObjectState {
             rules,
-            seen: Seen::new(rules.fields.len()),
-            sent: Seen::new(rules.fields.len()),
+            marks: Marks::new(rules.fields.len()),
             undocumented: Vec::new(),
             next: 0,
             kept: Vec::new(),
@@ -80,9 +100,7 @@ impl ObjectState {
             _ => self.rules.field(key)?,
         };
         self.next = index + 1;
-        self.seen.set(index, true);
-        let repeated = self.sent.get(index);
-        self.sent.set(index, true);
+        let repeated = self.marks.send(index);
         Some(Found {
             rule: &fields[index],
             repeated,
@@ -101,7 +119,7 @@ impl ObjectState {
         else {
             return;
         };
-        self.seen.set(index, false);
+        self.marks.unsee(index);
     }
 
     /// Whether a consistency rule compares `field`, so its value must be kept.
@@ -132,7 +150,7 @@ impl ObjectState {
     /// The object ended: what is missing, and what disagrees.
     pub(crate) fn finish(self, path: &mut Path, report: &mut Report) {
         for (index, field) in self.rules.fields.iter().enumerate() {
-            if self.seen.get(index) {
+            if self.marks.seen(index) {
                 continue;
             }
             if field.required {

@@ -54,8 +54,8 @@ impl ser::Error for Stop {
 }
 
 /// Checks one value against one rule as it is serialized.
-struct Check<'r, 'p> {
-    rule: &'r Rule,
+struct Check<'p> {
+    rule: &'p Rule,
     required: bool,
     path: &'p mut Path,
     report: &'p mut Report,
@@ -63,7 +63,7 @@ struct Check<'r, 'p> {
     null: Option<&'p Cell<bool>>,
 }
 
-impl<'r, 'p> Check<'r, 'p> {
+impl<'p> Check<'p> {
     fn found(self, found: Found<'_>) -> Result<(), Stop> {
         if let (Found::Null, Some(null)) = (found, self.null) {
             null.set(true);
@@ -118,7 +118,7 @@ impl<'r, 'p> Check<'r, 'p> {
     }
 }
 
-impl<'r, 'p> Serializer for Check<'r, 'p> {
+impl<'p> Serializer for Check<'p> {
     type Ok = ();
     type Error = Stop;
     type SerializeSeq = Elements<'p>;
@@ -255,7 +255,12 @@ impl<'r, 'p> Serializer for Check<'r, 'p> {
         Ok(self.map())
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'p>, Stop> {
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'p>, Stop> {
+        // A `Number` kept with text of its own is written as serde_json's
+        // raw value: checked as the number that text is, as the raw walk does.
+        if name == crate::number::RAW {
+            return Ok(Fields::Raw(self));
+        }
         Ok(self.map())
     }
 
@@ -361,6 +366,8 @@ enum Fields<'p> {
     },
     /// Nothing to check inside (raw JSON, or reported as the wrong kind).
     Skipping,
+    /// A raw JSON value's text, to be checked as the value it is.
+    Raw(Check<'p>),
 }
 
 /// A property name, looked up in the rules.
@@ -387,11 +394,21 @@ impl Fields<'_> {
     fn key(&mut self, key: &str) -> Key {
         match self {
             Fields::Checking { state, .. } => Key::of(state, key),
-            Fields::Skipping => Key::Undocumented(String::new()),
+            Fields::Skipping | Fields::Raw(_) => Key::Undocumented(String::new()),
         }
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<(), Stop> {
+        if let Fields::Raw(_) = self {
+            let Fields::Raw(check) = std::mem::replace(self, Fields::Skipping) else {
+                unreachable!("matched above")
+            };
+            // Only a kept number's text comes here: rare, so buffered.
+            return match serde_json::to_value(value) {
+                Ok(serde_json::Value::String(text)) => check.found(check::raw_text(&text)),
+                _ => Err(Stop),
+            };
+        }
         let Fields::Checking {
             state,
             path,
@@ -520,7 +537,7 @@ impl ser::SerializeMap for Fields<'_> {
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
         let key = match self {
             Fields::Checking { key, .. } => key.take(),
-            Fields::Skipping => None,
+            Fields::Skipping | Fields::Raw(_) => None,
         };
         match key {
             Some(key) => self.value(key, value),

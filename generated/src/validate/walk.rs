@@ -275,15 +275,15 @@ impl<'de> DeserializeSeed<'de> for RuleSeed<'_, '_> {
                 Ok(())
             }
             Rule::Any => Strict::deserialize(deserializer).map(drop),
-            scalar => deserializer
-                .deserialize_any(ScalarVisitor {
-                    rule: scalar,
-                    required: self.required,
-                    keep: false,
-                    path: self.path,
-                    report: self.report,
-                })
-                .map(drop),
+            scalar => ScalarVisitor {
+                rule: scalar,
+                required: self.required,
+                keep: false,
+                path: self.path,
+                report: self.report,
+            }
+            .read(deserializer)
+            .map(drop),
         }
     }
 }
@@ -302,6 +302,92 @@ impl ScalarVisitor<'_, '_> {
     fn found(self, found: Found<'_>) -> Option<Kept> {
         check::found(self.rule, found, self.required, self.path, self.report);
         self.keep.then(|| Kept::of(found))
+    }
+
+    /// Reads the value: a number property by its exact text, as `Number`
+    /// reads it (so that `1e400` is the number it is, not an error).
+    fn read<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Kept>, D::Error> {
+        if matches!(self.rule, Rule::Number(_)) {
+            deserializer.deserialize_newtype_struct(crate::number::RAW, RawNumber(self))
+        } else {
+            deserializer.deserialize_any(self)
+        }
+    }
+}
+
+/// A number property's value, by its exact text where the deserializer
+/// gives it (serde_json's raw value), else as it comes.
+struct RawNumber<'r, 'p>(ScalarVisitor<'r, 'p>);
+
+impl<'de> Visitor<'de> for RawNumber<'_, '_> {
+    type Value = Option<Kept>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let key = map.next_key::<crate::lenient::Key<'de>>()?;
+        if key.as_deref() != Some(crate::number::RAW) {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(self.0.found(Found::Object));
+        }
+        let raw = map.next_value::<crate::lenient::Key<'de>>()?;
+        if raw.starts_with('"') {
+            // A numeric string: read as the string it is (escapes, surrogates).
+            let text: std::borrow::Cow<'_, str> = if raw.contains('\\') {
+                serde_json::from_str::<String>(&raw)
+                    .map_err(serde::de::Error::custom)?
+                    .into()
+            } else {
+                raw[1..raw.len() - 1].into()
+            };
+            return Ok(self.0.found(Found::Str(&text)));
+        }
+        Ok(self.0.found(check::raw_text(&raw)))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_seq(seq)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.0.visit_bool(v)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.0.visit_i64(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.0.visit_u64(v)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.0.visit_f64(v)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.0.visit_str(v)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_unit()
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_none()
     }
 }
 
@@ -465,7 +551,7 @@ impl<'de> DeserializeSeed<'de> for KeepSeed<'_, '_> {
     type Value = Option<Kept>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self.0)
+        self.0.read(deserializer)
     }
 }
 
