@@ -626,3 +626,50 @@ fn differences(a: &Value, b: &Value, at: &str) -> Vec<String> {
         _ => vec![format!("{at}: {a} vs {b}")],
     }
 }
+
+#[test]
+fn truncated_tokens_and_broken_keys_are_refused_each_with_its_reason() {
+    let token = sign(&good_payload());
+    // The signature cut short, cut to nothing, or its last character dropped.
+    let (signed, signature) = token.rsplit_once('.').unwrap();
+    for cut in [signature.len() / 2, 0, signature.len() - 1] {
+        let truncated = format!("{signed}.{}", &signature[..cut]);
+        let error = refused(&truncated);
+        assert!(
+            matches!(error, Error::Signature | Error::Malformed(_)),
+            "{cut}: {error:?}"
+        );
+        assert!(!error.to_string().is_empty());
+    }
+    // The token itself cut short, inside its payload.
+    assert!(matches!(
+        refused(&token[..token.find('.').unwrap() + 10]),
+        Error::Malformed(_)
+    ));
+
+    let pem = read("webhooks/app-public.pem");
+    let half = &pem[..pem.len() / 2];
+    let garbled = pem.replacen('M', "*", 1);
+    // Wrong key types: an EC public key, and the app's private key.
+    let ec = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAElEg+nCyrFAJw0KXCxu05Otq6PsgP\nqs7U5nb3Xa3HjUAMFTBh2lEuC6EJ4cuxpq1sOHYUWN5kuJglimfvSmxaXQ==\n-----END PUBLIC KEY-----\n";
+    let private = read("webhooks/app-private.pem");
+    for (what, text) in [
+        ("half a PEM", half),
+        ("a garbled PEM", garbled.as_str()),
+        ("an EC key", ec),
+        ("a private key", private.as_str()),
+        ("empty", ""),
+    ] {
+        match PublicKey::from_pem(text) {
+            Err(Error::Key(reason)) => assert!(!reason.is_empty(), "{what}"),
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    // A huge key is refused without reading it all as a PEM.
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        PublicKey::from_pem(&"A".repeat(16 << 20)),
+        Err(Error::Key(_))
+    ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

@@ -86,6 +86,14 @@ impl PublicKey {
                 .decode(text)
                 .map_err(|e| Error::Key(format!("neither a PEM nor a PEM in base64: {e}")))?
         };
+        // jsonwebtoken would take a private key's PEM too, and verify with
+        // its public half: a secret pasted where a public key belongs is
+        // refused, not silently used.
+        if pem.windows(11).any(|w| w == b"PRIVATE KEY") {
+            return Err(Error::Key(
+                "a private key; give the app's public key (Wix keeps the private one)".into(),
+            ));
+        }
         DecodingKey::from_rsa_pem(&pem)
             .map(PublicKey)
             .map_err(|e| Error::Key(format!("not an RSA public key in PEM: {e}")))
