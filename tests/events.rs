@@ -270,6 +270,16 @@ fn status_fields_are_enums_that_keep_a_value_wix_adds_later() {
     assert_eq!(typed, raw);
     assert_eq!(typed.len(), 1);
     assert!(typed[0].starts_with("/data/order/paymentStatus: warning: `paymentStatus` is documented as one of `UNSPECIFIED`"), "{typed:?}");
+
+    // A value Wix adds is text: a number would be written back as text.
+    let number = known.replace(r#""PAID""#, "7");
+    assert!(Event::from_json(handler, number.as_bytes()).is_err());
+    let report = validate::event_json(handler, number.as_bytes());
+    let errors: Vec<String> = report.errors().map(|v| v.to_string()).collect();
+    assert_eq!(
+        errors,
+        ["/data/order/paymentStatus: `paymentStatus` must be text, found the number `7`"]
+    );
 }
 
 #[test]

@@ -3,15 +3,20 @@
 //! deep nesting, `1e400`, `-0`, 30 digits, a lone surrogate, a repeated key,
 //! a byte that is not UTF-8). Nothing panics; what the typed parser refuses,
 //! the raw walk refuses; a value that parses gets the same errors from both
-//! and is written back as itself.
+//! and is written back as itself. The promises are the fuzz targets' own
+//! (`fuzz/src/promises.rs`), and every input a fuzzer found is replayed.
 
 use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::Value;
-use wix_activities::validate::{self, Report, Validate};
-use wix_activities::Activity;
+
+#[allow(dead_code)] // the fuzz targets use what these tests do not
+#[path = "../fuzz/src/promises.rs"]
+mod promises;
+
+use promises::Target;
 
 fn fixtures() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/complete");
@@ -81,39 +86,6 @@ fn mutated(fixture: &str, at: usize, pick: usize, how: u8) -> Vec<u8> {
     bytes
 }
 
-fn errors(report: &Report) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = report
-        .errors()
-        .map(|v| (v.pointer.to_lowercase(), v.kind.to_string()))
-        .collect();
-    found.sort();
-    found
-}
-
-fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let parsed = serde_json::from_slice::<Activity>(bytes);
-    let walked = validate::activity_json_walk(bytes);
-    let fast = validate::activity_json(bytes);
-    let shown = String::from_utf8_lossy(bytes);
-    prop_assert_eq!(fast.is_valid(), walked.is_valid(), "{}", shown);
-    match parsed {
-        Err(error) => prop_assert!(
-            !walked.is_valid(),
-            "typed refuses ({}), walk accepts: {}",
-            error,
-            shown
-        ),
-        Ok(activity) => {
-            prop_assert_eq!(errors(&activity.validate()), errors(&walked), "{}", shown);
-            let written = serde_json::to_vec(&activity).unwrap();
-            let again: Activity = serde_json::from_slice(&written).unwrap();
-            prop_assert_eq!(&again, &activity);
-            prop_assert_eq!(serde_json::to_vec(&again).unwrap(), written);
-        }
-    }
-    Ok(())
-}
-
 #[test]
 fn hostile_values_in_fixtures_are_refused_by_both_paths_or_read_and_written_back() {
     let fixtures = fixtures();
@@ -127,7 +99,29 @@ fn hostile_values_in_fixtures_are_refused_by_both_paths_or_read_and_written_back
     let strategy = (0..fixtures.len(), any::<usize>(), any::<usize>(), 0u8..8);
     runner
         .run(&strategy, |(fixture, at, pick, how)| {
-            check(&mutated(&fixtures[fixture], at, pick, how))
+            let bytes = mutated(&fixtures[fixture], at, pick, how);
+            Target::Activity.run(&bytes);
+            Target::RoundTrip.run(&bytes);
+            Ok(())
         })
         .unwrap();
+}
+
+#[test]
+fn every_input_a_fuzzer_found_is_replayed() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for target in Target::ALL {
+        let Ok(folder) = std::fs::read_dir(root.join(target.name())) else {
+            continue;
+        };
+        for file in folder {
+            let path = file.unwrap().path();
+            let data = std::fs::read(&path).unwrap();
+            let outcome = std::panic::catch_unwind(|| target.run(&data));
+            assert!(outcome.is_ok(), "{}: {}", target.name(), path.display());
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 2, "the regressions in {}", root.display());
 }

@@ -253,6 +253,34 @@ fn a_number_comes_back_with_the_text_it_came_with() {
 }
 
 #[test]
+fn info_before_its_type_nests_no_deeper_than_after_it() {
+    // serde_json keeps `info` that comes first as text, read later with a
+    // fresh nesting limit: it must be held to the limit it meets in place,
+    // or what reads would not read again once written type first.
+    for depth in 120..132 {
+        let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let info =
+            format!(r#""info":{{"track":{{"name":"S"}},"album":{{"name":"G"}},"note":{deep}}}"#);
+        let type_first = format!(r#"{{"type":"music/track-play",{info}}}"#);
+        let info_first = format!(r#"{{{info},"type":"music/track-play"}}"#);
+        let in_place = serde_json::from_str::<Activity>(&type_first);
+        let deferred = serde_json::from_str::<Activity>(&info_first);
+        assert_eq!(in_place.is_ok(), deferred.is_ok(), "{depth}: {deferred:?}");
+        let valid =
+            |body: &str| wix_activities::validate::activity_json(body.as_bytes()).is_valid();
+        assert_eq!(valid(&type_first), in_place.is_ok(), "{depth}");
+        assert_eq!(valid(&info_first), in_place.is_ok(), "{depth}");
+        if let Ok(activity) = deferred {
+            let written = serde_json::to_string(&activity).unwrap();
+            assert!(
+                serde_json::from_str::<Activity>(&written).is_ok(),
+                "{depth}"
+            );
+        }
+    }
+}
+
+#[test]
 fn an_event_amount_sent_as_a_number_keeps_its_digits() {
     let body = br#"{"metadata":{"id":"1"},"entity":{"subtotal":{"amount":55.70,"formattedAmount":"$55.70"}}}"#;
     let event = Event::from_json("wixEcom_onCartCreated", body).unwrap();

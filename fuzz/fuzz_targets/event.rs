@@ -3,29 +3,11 @@
 //! `validate::event_json` agree, and an event read is written back whole.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::{fuzz_mutator, fuzz_target};
+use wix_activities_fuzz::{mutate, Target};
 
-fn names() -> &'static [String] {
-    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-    NAMES.get_or_init(wix_activities_fuzz::event_names)
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Some((&pick, body)) = data.split_first() else {
-        return;
-    };
-    let names = names();
-    wix_activities_fuzz::event(&names[usize::from(pick) % names.len()], body);
-});
+fuzz_target!(|data: &[u8]| Target::Event.run(data));
 
 fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
-    if size < 2 {
-        return libfuzzer_sys::fuzzer_mutate(data, size, max_size);
-    }
-    if seed % 8 == 0 {
-        data[0] = data[0].wrapping_add(seed as u8 | 1);
-    }
-    1 + wix_activities_fuzz::mutate::mutate(&mut data[1..], size - 1, max_size - 1, seed)
+    mutate::mutate_after_pick(data, size, max_size, seed)
 });

@@ -3,9 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::{fuzz_mutator, fuzz_target};
+use wix_activities_fuzz::{mutate, Target};
 
-fuzz_target!(|data: &[u8]| wix_activities_fuzz::round_trip_activity(data));
+fuzz_target!(|data: &[u8]| Target::RoundTrip.run(data));
 
 fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
-    wix_activities_fuzz::mutate::mutate(data, size, max_size, seed)
+    mutate::mutate(data, size, max_size, seed)
 });

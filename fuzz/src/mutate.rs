@@ -134,6 +134,18 @@ pub fn mutate(data: &mut [u8], size: usize, max_size: usize, seed: u32) -> usize
     bytes.len()
 }
 
+/// For a target whose first byte picks what the rest is read as: that byte
+/// stays (or, one time in eight, moves on), and the rest is mutated as JSON.
+pub fn mutate_after_pick(data: &mut [u8], size: usize, max_size: usize, seed: u32) -> usize {
+    if size < 2 {
+        return libfuzzer_sys::fuzzer_mutate(data, size, max_size);
+    }
+    if seed % 8 == 0 {
+        data[0] = data[0].wrapping_add(seed as u8 | 1);
+    }
+    1 + mutate(&mut data[1..], size - 1, max_size - 1, seed)
+}
+
 /// Replaces a scalar after a random `:` with `replacement`.
 fn splice(text: &mut String, replacement: &str, rng: &mut Rng) {
     let colons: Vec<usize> = text.match_indices(':').map(|(i, _)| i).collect();

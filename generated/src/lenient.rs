@@ -172,6 +172,7 @@ impl<'de> Visitor<'de> for OptionalText {
 
 /// Reads a value of an enum whose publisher may add values: a documented
 /// one (exactly as documented), or any other text kept whole by `other`.
+/// Only text: a number kept as text would be written back as text.
 pub fn open_variant<'de, D, T>(
     deserializer: D,
     values: &[T],
@@ -182,7 +183,7 @@ where
     D: Deserializer<'de>,
     T: Clone,
 {
-    let text = string(deserializer)?;
+    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
     Ok(values
         .iter()
         .find(|value| name(value) == text)
