@@ -140,7 +140,7 @@ pub fn mutate_after_pick(data: &mut [u8], size: usize, max_size: usize, seed: u3
     if size < 2 {
         return libfuzzer_sys::fuzzer_mutate(data, size, max_size);
     }
-    if seed % 8 == 0 {
+    if seed.is_multiple_of(8) {
         data[0] = data[0].wrapping_add(seed as u8 | 1);
     }
     1 + mutate(&mut data[1..], size - 1, max_size - 1, seed)
@@ -157,8 +157,8 @@ fn splice(text: &mut String, replacement: &str, rng: &mut Rng) {
     if rest.starts_with(['{', '[']) {
         return;
     }
-    let end = if rest.starts_with('"') {
-        match rest[1..].find('"') {
+    let end = if let Some(string) = rest.strip_prefix('"') {
+        match string.find('"') {
             Some(i) => start + i + 2,
             None => return,
         }
