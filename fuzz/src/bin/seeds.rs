@@ -34,8 +34,7 @@ fn main() {
         files(&fixtures.join(kind), &mut activities);
     }
     let types = wix_activities_fuzz::activity_types();
-    let mut index = 0;
-    for path in &activities {
+    for (index, path) in activities.iter().enumerate() {
         let text = fs::read(path).unwrap();
         write("activity", index, &text);
         write("round_trip", index, &text);
@@ -45,7 +44,6 @@ fn main() {
             let pick = types.iter().position(|t| t.as_str() == wire).unwrap_or(0);
             write("validate", index, &[&[pick as u8][..], &info].concat());
         }
-        index += 1;
     }
     let names = wix_activities_fuzz::event_names();
     let mut events = Vec::new();
