@@ -11,8 +11,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
-use wix_activities::{Activity, ActivityInfo, ActivityType, DateTime};
+use serde_json::Value;
+use wix_activities::{Activity, ActivityInfo, ActivityType, DateTime, JsonMap};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -186,7 +186,7 @@ fn every_documented_field_is_set() {
 
 /// The undocumented fields kept at the top level of a documented `info`,
 /// or `None` for an `info` read as [`ActivityInfo::Other`].
-fn top_level_extra(info: &ActivityInfo) -> Option<&Map<String, Value>> {
+fn top_level_extra(info: &ActivityInfo) -> Option<&JsonMap> {
     macro_rules! extra {
         ($($variant:ident),* $(,)?) => {
             match info {

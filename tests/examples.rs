@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use wix_activities::{Activity, ActivityInfo, ActivityType, DateTime};
+use wix_activities::{Activity, ActivityInfo, ActivityType, DateTime, Json};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/examples")
@@ -191,7 +191,7 @@ fn what_clients_send_is_read_as_documented() {
     let ActivityInfo::FormContactForm(form) = read("form/contact-form").info else {
         panic!()
     };
-    assert_eq!(form.subject, Value::from("My Subject").into());
+    assert_eq!(form.subject, Json::from(Value::from("My Subject")).into());
     // B11: `details` inside `info` is kept there, not lost.
     let ActivityInfo::SocialComment(comment) = read("social/comment").info else {
         panic!()

@@ -45,7 +45,7 @@ pub trait TypedInfo: Sized {
     fn info_rules(wire_name: &str) -> Option<&'static StructRules>;
 
     /// The payload's undocumented fields, if it has a documented shape.
-    fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>>;
+    fn undocumented(&self) -> Option<&crate::JsonMap>;
 
     /// What the schemas these types were generated from say of the
     /// activity type `wire_name`.
@@ -80,7 +80,7 @@ pub trait ActivityPayload: Serialize + for<'de> Deserialize<'de> + JsonRules {
     const WIRE_NAME: &'static str;
 
     /// Its fields the schema does not document.
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value>;
+    fn undocumented(&self) -> &crate::JsonMap;
 
     /// What the schemas say of its activity type.
     fn documentation() -> Documentation;
@@ -117,7 +117,7 @@ impl<T: ActivityPayload> TypedInfo for T {
         (wire_name == T::WIRE_NAME).then_some(&T::RULES)
     }
 
-    fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    fn undocumented(&self) -> Option<&crate::JsonMap> {
         Some(ActivityPayload::undocumented(self))
     }
 
@@ -173,7 +173,7 @@ pub struct Activity<I = ActivityInfo> {
     /// The form this activity is written in.
     pub form: WireForm,
     /// Envelope fields neither form documents, kept so that they are written back.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::JsonMap,
 }
 
 impl<I> Activity<I> {
@@ -187,7 +187,7 @@ impl<I> Activity<I> {
             location_url: Nullable::Absent,
             created_at: Nullable::Absent,
             form: WireForm::Sdk,
-            extra: serde_json::Map::new(),
+            extra: crate::JsonMap::new(),
         }
     }
 
@@ -614,7 +614,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
             path.push_key(&key);
             if Member::of(&key).is_some_and(|member| sent.repeats(member)) {
                 check::duplicate(path, report);
-                map.next_value::<walk::Strict>()?;
+                map.next_value::<walk::Unkept>()?;
                 path.pop();
                 continue;
             }
@@ -656,7 +656,7 @@ impl<'de, I: TypedInfo> Visitor<'de> for EnvelopeVisitor<'_, I> {
                 }
                 "id" => map.next_value_seed(walk::seed(&TEXT, false, path, report))?,
                 _ => {
-                    map.next_value::<walk::Strict>()?;
+                    map.next_value::<walk::Unkept>()?;
                 }
             }
             path.pop();
@@ -715,7 +715,7 @@ fn walk_info<'de, I: TypedInfo, D: de::Deserializer<'de>>(
             marker: std::marker::PhantomData,
         }
         .deserialize(deserializer),
-        None => walk::Strict::deserialize(deserializer).map(drop),
+        None => walk::Unkept::deserialize(deserializer).map(drop),
     }
 }
 

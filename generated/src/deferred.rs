@@ -5,8 +5,10 @@
 //! as if it had come after its type, by the typed read and the raw walk alike.
 //!
 //! serde_json captures that text without its nesting limit, and reads it
-//! again with a fresh one; the text is held to the limit it would have met
-//! in place, so that what reads here reads again once written type first.
+//! again with a fresh one. That reads the same as in place: documented
+//! shapes nest only as deep as the schemas, and whatever is deeper is an
+//! undocumented or schema-less value, kept as [`Json`](crate::Json) at any
+//! depth, here and in place alike.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -16,37 +18,6 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::lenient::Key;
-
-/// serde_json refuses the 128th array or object open at once; an activity's
-/// envelope is one of them, so its `info` may hold 126 more.
-const MAX_INFO_NESTING: usize = 126;
-
-/// How deep the arrays and objects of a JSON text nest (outside strings).
-fn nesting(text: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for byte in text.bytes() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
 
 /// A value kept unread.
 pub(crate) enum Deferred<'de> {
@@ -78,9 +49,6 @@ impl<'de> Visitor<'de> for DeferredVisitor {
         };
         if first.as_str() == crate::number::RAW {
             let text = map.next_value::<Key<'de>>()?;
-            if nesting(text.as_str()) > MAX_INFO_NESTING {
-                return Err(de::Error::custom("recursion limit exceeded"));
-            }
             return Ok(Deferred::Text(text.into_cow()));
         }
         let mut object = Map::new();
@@ -132,18 +100,5 @@ impl<'de> Visitor<'de> for DeferredVisitor {
 
     fn visit_none<E: de::Error>(self) -> Result<Deferred<'de>, E> {
         Ok(Deferred::Value(Value::Null))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::nesting;
-
-    #[test]
-    fn nesting_counts_containers_outside_strings() {
-        assert_eq!(nesting("1"), 0);
-        assert_eq!(nesting(r#"{"a":[{}]}"#), 3);
-        assert_eq!(nesting(r#"{"a":"[[[\\\"{{"}"#), 1);
-        assert_eq!(nesting("[[],[[]]]"), 3);
     }
 }

@@ -133,6 +133,7 @@ mod decimal;
 mod deferred;
 pub mod guide;
 mod int64;
+mod json;
 // What the generated code calls to read real clients' payloads: public for
 // generated code in other crates (build scripts), not part of the API.
 #[doc(hidden)]
@@ -147,6 +148,7 @@ pub use activity::{Activity, ActivityPayload, Documentation, TypedInfo, WireForm
 pub use date_time::{DateTime, ParseDateTimeError};
 pub use decimal::{Decimal, ParseDecimalError};
 pub use int64::{Int64, ParseInt64Error};
+pub use json::{Json, JsonMap};
 pub use nullable::Nullable;
 pub use number::{Number, ParseNumberError};
 /// The exact decimal type behind [`Decimal`], for arithmetic on amounts.

@@ -326,7 +326,7 @@ pub enum ActivityInfo {
         /// The activity's type.
         activity_type: ActivityType,
         /// The `info` as it came.
-        info: serde_json::Value,
+        info: wix_activities::Json,
     },
 }
 
@@ -671,7 +671,7 @@ impl wix_activities::TypedInfo for ActivityInfo {
             _ => None,
         }
     }
-    fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    fn undocumented(&self) -> Option<&wix_activities::JsonMap> {
         match self {
             ActivityInfo::ECommerceCartAbandon(info) => Some(&info.extra),
             ActivityInfo::ECommerceCartAdd(info) => Some(&info.extra),
@@ -920,7 +920,7 @@ impl From<super::social::Track> for ActivityInfo {
 
 impl wix_activities::ActivityPayload for super::e_commerce::CartAbandon {
     const WIRE_NAME: &'static str = "e_commerce/cart-abandon";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -938,7 +938,7 @@ impl From<super::e_commerce::CartAbandon> for wix_activities::Activity<ActivityI
 
 impl wix_activities::ActivityPayload for super::e_commerce::CartAdd {
     const WIRE_NAME: &'static str = "e_commerce/cart-add";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -954,7 +954,7 @@ impl From<super::e_commerce::CartAdd> for wix_activities::Activity<ActivityInfo>
 
 impl wix_activities::ActivityPayload for super::e_commerce::CartCheckout {
     const WIRE_NAME: &'static str = "e_commerce/cart-checkout";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -972,7 +972,7 @@ impl From<super::e_commerce::CartCheckout> for wix_activities::Activity<Activity
 
 impl wix_activities::ActivityPayload for super::e_commerce::CartRemove {
     const WIRE_NAME: &'static str = "e_commerce/cart-remove";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -990,7 +990,7 @@ impl From<super::e_commerce::CartRemove> for wix_activities::Activity<ActivityIn
 
 impl wix_activities::ActivityPayload for super::e_commerce::Purchase {
     const WIRE_NAME: &'static str = "e_commerce/purchase";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1006,7 +1006,7 @@ impl From<super::e_commerce::Purchase> for wix_activities::Activity<ActivityInfo
 
 impl wix_activities::ActivityPayload for super::events::Rsvp {
     const WIRE_NAME: &'static str = "events/rsvp";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1022,7 +1022,7 @@ impl From<super::events::Rsvp> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::form::ContactForm {
     const WIRE_NAME: &'static str = "form/contact-form";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1038,7 +1038,7 @@ impl From<super::form::ContactForm> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::form::Form {
     const WIRE_NAME: &'static str = "form/form";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1054,7 +1054,7 @@ impl From<super::form::Form> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::form::SubscriptionForm {
     const WIRE_NAME: &'static str = "form/subscription-form";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1072,7 +1072,7 @@ impl From<super::form::SubscriptionForm> for wix_activities::Activity<ActivityIn
 
 impl wix_activities::ActivityPayload for super::hotels::Cancel {
     const WIRE_NAME: &'static str = "hotels/cancel";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1088,7 +1088,7 @@ impl From<super::hotels::Cancel> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::hotels::Confirmation {
     const WIRE_NAME: &'static str = "hotels/confirmation";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1104,7 +1104,7 @@ impl From<super::hotels::Confirmation> for wix_activities::Activity<ActivityInfo
 
 impl wix_activities::ActivityPayload for super::hotels::Purchase {
     const WIRE_NAME: &'static str = "hotels/purchase";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1120,7 +1120,7 @@ impl From<super::hotels::Purchase> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::hotels::PurchaseFailed {
     const WIRE_NAME: &'static str = "hotels/purchase-failed";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1138,7 +1138,7 @@ impl From<super::hotels::PurchaseFailed> for wix_activities::Activity<ActivityIn
 
 impl wix_activities::ActivityPayload for super::hotels::Reservation {
     const WIRE_NAME: &'static str = "hotels/reservation";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1154,7 +1154,7 @@ impl From<super::hotels::Reservation> for wix_activities::Activity<ActivityInfo>
 
 impl wix_activities::ActivityPayload for super::messaging::Im {
     const WIRE_NAME: &'static str = "messaging/im";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1170,7 +1170,7 @@ impl From<super::messaging::Im> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::music::AlbumFan {
     const WIRE_NAME: &'static str = "music/album-fan";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1186,7 +1186,7 @@ impl From<super::music::AlbumFan> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::music::AlbumPlayed {
     const WIRE_NAME: &'static str = "music/album-played";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1202,7 +1202,7 @@ impl From<super::music::AlbumPlayed> for wix_activities::Activity<ActivityInfo> 
 
 impl wix_activities::ActivityPayload for super::music::AlbumShare {
     const WIRE_NAME: &'static str = "music/album-share";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1218,7 +1218,7 @@ impl From<super::music::AlbumShare> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::music::TrackLyrics {
     const WIRE_NAME: &'static str = "music/track-lyrics";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1234,7 +1234,7 @@ impl From<super::music::TrackLyrics> for wix_activities::Activity<ActivityInfo> 
 
 impl wix_activities::ActivityPayload for super::music::TrackPlay {
     const WIRE_NAME: &'static str = "music/track-play";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1250,7 +1250,7 @@ impl From<super::music::TrackPlay> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::music::TrackPlayed {
     const WIRE_NAME: &'static str = "music/track-played";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1266,7 +1266,7 @@ impl From<super::music::TrackPlayed> for wix_activities::Activity<ActivityInfo> 
 
 impl wix_activities::ActivityPayload for super::music::TrackShare {
     const WIRE_NAME: &'static str = "music/track-share";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1282,7 +1282,7 @@ impl From<super::music::TrackShare> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::music::TrackSkip {
     const WIRE_NAME: &'static str = "music/track-skip";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1298,7 +1298,7 @@ impl From<super::music::TrackSkip> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::scheduler::Appointment {
     const WIRE_NAME: &'static str = "scheduler/appointment";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1316,7 +1316,7 @@ impl From<super::scheduler::Appointment> for wix_activities::Activity<ActivityIn
 
 impl wix_activities::ActivityPayload for super::scheduler::Cancel {
     const WIRE_NAME: &'static str = "scheduler/cancel";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1332,7 +1332,7 @@ impl From<super::scheduler::Cancel> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::scheduler::Confirmation {
     const WIRE_NAME: &'static str = "scheduler/confirmation";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1350,7 +1350,7 @@ impl From<super::scheduler::Confirmation> for wix_activities::Activity<ActivityI
 
 impl wix_activities::ActivityPayload for super::social::Comment {
     const WIRE_NAME: &'static str = "social/comment";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1366,7 +1366,7 @@ impl From<super::social::Comment> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::social::ShareUrl {
     const WIRE_NAME: &'static str = "social/share-url";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {
@@ -1382,7 +1382,7 @@ impl From<super::social::ShareUrl> for wix_activities::Activity<ActivityInfo> {
 
 impl wix_activities::ActivityPayload for super::social::Track {
     const WIRE_NAME: &'static str = "social/track";
-    fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+    fn undocumented(&self) -> &wix_activities::JsonMap {
         &self.extra
     }
     fn documentation() -> wix_activities::Documentation {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Int64, Nullable, lenient};
+use wix_activities::{DateTime, Int64, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
@@ -49,7 +49,7 @@ pub struct Metadata {
     pub identity: Nullable<Identity>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Metadata {
@@ -77,7 +77,7 @@ impl lenient::FromMap for Metadata {
         );
         let mut account_info: Slot<Nullable<AccountInfo>> = Slot::new("accountInfo");
         let mut identity: Slot<Nullable<Identity>> = Slot::new("identity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "id" | "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -135,7 +135,7 @@ impl Metadata {
             entity_event_sequence: Nullable::Absent,
             account_info: Nullable::Absent,
             identity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `id` to a value.
@@ -243,7 +243,7 @@ pub struct AccountInfo {
     pub site_id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AccountInfo {
@@ -258,7 +258,7 @@ impl lenient::FromMap for AccountInfo {
         let mut account_id: Slot<Nullable<String>> = Slot::new("accountId");
         let mut parent_account_id: Slot<Nullable<String>> = Slot::new("parentAccountId");
         let mut site_id: Slot<Nullable<String>> = Slot::new("siteId");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "accountId" => account_id.read_as::<OptionalString, _>(&mut map)?,
@@ -287,7 +287,7 @@ impl AccountInfo {
             account_id: Nullable::Absent,
             parent_account_id: Nullable::Absent,
             site_id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `accountId` to a value.
@@ -342,7 +342,7 @@ pub struct Identity {
     pub app_id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Identity {
@@ -361,7 +361,7 @@ impl lenient::FromMap for Identity {
         let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
         let mut wix_user_id: Slot<Nullable<String>> = Slot::new("wixUserId");
         let mut app_id: Slot<Nullable<String>> = Slot::new("appId");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "identityType" => identity_type.read(&mut map)?,
@@ -396,7 +396,7 @@ impl Identity {
             member_id: Nullable::Absent,
             wix_user_id: Nullable::Absent,
             app_id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `identityType` to a value.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::{DateTime, Decimal, Json, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{
     OptionalImage, OptionalInteger, OptionalPageUrl, OptionalString, Slot,
 };
@@ -24,7 +24,7 @@ pub struct AbandonedCheckoutRecovered {
     pub data: Nullable<AbandonedCheckoutRecoveredData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AbandonedCheckoutRecovered {
@@ -39,7 +39,7 @@ impl lenient::FromMap for AbandonedCheckoutRecovered {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<AbandonedCheckout>> = Slot::new("entity");
         let mut data: Slot<Nullable<AbandonedCheckoutRecoveredData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -66,7 +66,7 @@ impl AbandonedCheckoutRecovered {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -156,7 +156,7 @@ pub struct AbandonedCheckout {
     pub total_price: Nullable<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AbandonedCheckout {
@@ -190,7 +190,7 @@ impl lenient::FromMap for AbandonedCheckout {
         );
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut total_price: Slot<Nullable<Money>> = Slot::new("totalPrice");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -252,7 +252,7 @@ impl AbandonedCheckout {
             conversion_currency: Nullable::Absent,
             currency: Nullable::Absent,
             total_price: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -376,7 +376,7 @@ pub struct AbandonedCheckoutActivity {
     pub type_: Nullable<AbandonedCheckoutActivityType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AbandonedCheckoutActivity {
@@ -390,7 +390,7 @@ impl lenient::FromMap for AbandonedCheckoutActivity {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut created_date: Slot<Nullable<DateTime>> = Slot::new("createdDate");
         let mut type_: Slot<Nullable<AbandonedCheckoutActivityType>> = Slot::new("type");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "createdDate" => created_date.read(&mut map)?,
@@ -414,7 +414,7 @@ impl AbandonedCheckoutActivity {
         AbandonedCheckoutActivity {
             created_date: Nullable::Absent,
             type_: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `createdDate` to a value.
@@ -553,7 +553,7 @@ pub struct BuyerInfo {
     pub email: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BuyerInfo {
@@ -569,7 +569,7 @@ impl lenient::FromMap for BuyerInfo {
         let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
         let mut visitor_id: Slot<Nullable<String>> = Slot::new("visitorId");
         let mut email: Slot<Nullable<String>> = Slot::new("email");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "contactId" => contact_id.read_as::<OptionalString, _>(&mut map)?,
@@ -599,7 +599,7 @@ impl BuyerInfo {
             member_id: Nullable::Absent,
             visitor_id: Nullable::Absent,
             email: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `contactId` to a value.
@@ -651,7 +651,7 @@ pub struct ContactDetails {
     pub phone: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ContactDetails {
@@ -666,7 +666,7 @@ impl lenient::FromMap for ContactDetails {
         let mut first_name: Slot<Nullable<String>> = Slot::new("firstName");
         let mut last_name: Slot<Nullable<String>> = Slot::new("lastName");
         let mut phone: Slot<Nullable<String>> = Slot::new("phone");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "firstName" => first_name.read_as::<OptionalString, _>(&mut map)?,
@@ -693,7 +693,7 @@ impl ContactDetails {
             first_name: Nullable::Absent,
             last_name: Nullable::Absent,
             phone: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `firstName` to a value.
@@ -742,7 +742,7 @@ pub struct Money {
     pub formatted_converted_amount: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Money {
@@ -760,7 +760,7 @@ impl lenient::FromMap for Money {
         let mut formatted_converted_amount: Slot<Nullable<String>> = Slot::new(
             "formattedConvertedAmount",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "amount" => amount.read(&mut map)?,
@@ -794,7 +794,7 @@ impl Money {
             converted_amount: Nullable::Absent,
             formatted_amount: Nullable::Absent,
             formatted_converted_amount: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `amount` to a value.
@@ -848,7 +848,7 @@ pub struct AbandonedCheckoutRecoveredData {
     pub abandoned_checkout: Nullable<AbandonedCheckout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AbandonedCheckoutRecoveredData {
@@ -863,7 +863,7 @@ impl lenient::FromMap for AbandonedCheckoutRecoveredData {
         let mut abandoned_checkout: Slot<Nullable<AbandonedCheckout>> = Slot::new(
             "abandonedCheckout",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "abandonedCheckout" => abandoned_checkout.read(&mut map)?,
@@ -884,7 +884,7 @@ impl AbandonedCheckoutRecoveredData {
     pub fn new() -> Self {
         AbandonedCheckoutRecoveredData {
             abandoned_checkout: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `abandonedCheckout` to a value.
@@ -917,10 +917,10 @@ pub struct BackInStockNotificationRequestCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BackInStockNotificationRequestCreated {
@@ -933,10 +933,8 @@ impl lenient::FromMap for BackInStockNotificationRequestCreated {
     const NAME: &'static str = "BackInStockNotificationRequestCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -960,7 +958,7 @@ impl BackInStockNotificationRequestCreated {
         BackInStockNotificationRequestCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -969,10 +967,7 @@ impl BackInStockNotificationRequestCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -996,7 +991,7 @@ pub struct BackInStockNotificationRequestDeleted {
     pub metadata: Nullable<Metadata>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BackInStockNotificationRequestDeleted {
@@ -1009,7 +1004,7 @@ impl lenient::FromMap for BackInStockNotificationRequestDeleted {
     const NAME: &'static str = "BackInStockNotificationRequestDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -1030,7 +1025,7 @@ impl BackInStockNotificationRequestDeleted {
     pub fn new() -> Self {
         BackInStockNotificationRequestDeleted {
             metadata: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -1055,10 +1050,10 @@ pub struct BackInStockNotificationRequestUpdated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BackInStockNotificationRequestUpdated {
@@ -1071,10 +1066,8 @@ impl lenient::FromMap for BackInStockNotificationRequestUpdated {
     const NAME: &'static str = "BackInStockNotificationRequestUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -1098,7 +1091,7 @@ impl BackInStockNotificationRequestUpdated {
         BackInStockNotificationRequestUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -1107,10 +1100,7 @@ impl BackInStockNotificationRequestUpdated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -1137,7 +1127,7 @@ pub struct CartCreated {
     pub entity: Nullable<Cart>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartCreated {
@@ -1151,7 +1141,7 @@ impl lenient::FromMap for CartCreated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Cart>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -1175,7 +1165,7 @@ impl CartCreated {
         CartCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -1256,7 +1246,7 @@ pub struct Cart {
     pub in_sync: Nullable<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Cart {
@@ -1288,7 +1278,7 @@ impl lenient::FromMap for Cart {
             "appliedDiscounts",
         );
         let mut in_sync: Slot<Nullable<bool>> = Slot::new("inSync");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -1350,7 +1340,7 @@ impl Cart {
             subtotal: Nullable::Absent,
             applied_discounts: Nullable::Absent,
             in_sync: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -1549,7 +1539,7 @@ pub struct LineItem {
     pub restock_quantity: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for LineItem {
@@ -1609,7 +1599,7 @@ impl lenient::FromMap for LineItem {
         let mut fulfiller_id: Slot<Nullable<String>> = Slot::new("fulfillerId");
         let mut refund_quantity: Slot<Nullable<i64>> = Slot::new("refundQuantity");
         let mut restock_quantity: Slot<Nullable<i64>> = Slot::new("restockQuantity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -1711,7 +1701,7 @@ impl LineItem {
             fulfiller_id: Nullable::Absent,
             refund_quantity: Nullable::Absent,
             restock_quantity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -1952,7 +1942,7 @@ pub struct CatalogReference {
     pub options: Nullable<CatalogOptions>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CatalogReference {
@@ -1967,7 +1957,7 @@ impl lenient::FromMap for CatalogReference {
         let mut catalog_item_id: Slot<Nullable<String>> = Slot::new("catalogItemId");
         let mut app_id: Slot<Nullable<String>> = Slot::new("appId");
         let mut options: Slot<Nullable<CatalogOptions>> = Slot::new("options");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "catalogItemId" => {
@@ -1996,7 +1986,7 @@ impl CatalogReference {
             catalog_item_id: Nullable::Absent,
             app_id: Nullable::Absent,
             options: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `catalogItemId` to a value.
@@ -2036,13 +2026,13 @@ pub struct CatalogOptions {
     pub variant_id: Nullable<String>,
     /// The chosen product options, as option name → chosen value (`"Weight": "500g"`).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub options: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub options: Nullable<JsonMap>,
     /// The buyer's custom text, as field title → text entered.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_text_fields: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub custom_text_fields: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CatalogOptions {
@@ -2055,13 +2045,11 @@ impl lenient::FromMap for CatalogOptions {
     const NAME: &'static str = "CatalogOptions";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut variant_id: Slot<Nullable<String>> = Slot::new("variantId");
-        let mut options: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "options",
+        let mut options: Slot<Nullable<JsonMap>> = Slot::new("options");
+        let mut custom_text_fields: Slot<Nullable<JsonMap>> = Slot::new(
+            "customTextFields",
         );
-        let mut custom_text_fields: Slot<
-            Nullable<serde_json::Map<String, serde_json::Value>>,
-        > = Slot::new("customTextFields");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "variantId" => variant_id.read_as::<OptionalString, _>(&mut map)?,
@@ -2088,7 +2076,7 @@ impl CatalogOptions {
             variant_id: Nullable::Absent,
             options: Nullable::Absent,
             custom_text_fields: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `variantId` to a value.
@@ -2097,17 +2085,14 @@ impl CatalogOptions {
         self
     }
     /// Sets `options` to a value.
-    pub fn with_options(
-        mut self,
-        options: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_options(mut self, options: impl Into<JsonMap>) -> Self {
         self.options = Nullable::Value(options.into());
         self
     }
     /// Sets `customTextFields` to a value.
     pub fn with_custom_text_fields(
         mut self,
-        custom_text_fields: impl Into<serde_json::Map<String, serde_json::Value>>,
+        custom_text_fields: impl Into<JsonMap>,
     ) -> Self {
         self.custom_text_fields = Nullable::Value(custom_text_fields.into());
         self
@@ -2136,7 +2121,7 @@ pub struct TranslatableString {
     pub translated: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TranslatableString {
@@ -2150,7 +2135,7 @@ impl lenient::FromMap for TranslatableString {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut original: Slot<Nullable<String>> = Slot::new("original");
         let mut translated: Slot<Nullable<String>> = Slot::new("translated");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "original" => original.read_as::<OptionalString, _>(&mut map)?,
@@ -2174,7 +2159,7 @@ impl TranslatableString {
         TranslatableString {
             original: Nullable::Absent,
             translated: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `original` to a value.
@@ -2214,10 +2199,10 @@ pub struct TaxDetails {
     pub total_tax: Nullable<Money>,
     /// The breakdown of the tax rate. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub rate_breakdown: Nullable<serde_json::Value>,
+    pub rate_breakdown: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TaxDetails {
@@ -2232,10 +2217,8 @@ impl lenient::FromMap for TaxDetails {
         let mut taxable_amount: Slot<Nullable<Money>> = Slot::new("taxableAmount");
         let mut tax_rate: Slot<Nullable<Decimal>> = Slot::new("taxRate");
         let mut total_tax: Slot<Nullable<Money>> = Slot::new("totalTax");
-        let mut rate_breakdown: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "rateBreakdown",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut rate_breakdown: Slot<Nullable<Json>> = Slot::new("rateBreakdown");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "taxableAmount" => taxable_amount.read(&mut map)?,
@@ -2265,7 +2248,7 @@ impl TaxDetails {
             tax_rate: Nullable::Absent,
             total_tax: Nullable::Absent,
             rate_breakdown: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `taxableAmount` to a value.
@@ -2284,10 +2267,7 @@ impl TaxDetails {
         self
     }
     /// Sets `rateBreakdown` to a value.
-    pub fn with_rate_breakdown(
-        mut self,
-        rate_breakdown: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_rate_breakdown(mut self, rate_breakdown: impl Into<Json>) -> Self {
         self.rate_breakdown = Nullable::Value(rate_breakdown.into());
         self
     }
@@ -2329,7 +2309,7 @@ pub struct DescriptionLine {
     pub line_type: Nullable<LineType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for DescriptionLine {
@@ -2349,7 +2329,7 @@ impl lenient::FromMap for DescriptionLine {
         let mut color_info: Slot<Nullable<ColorInfo>> = Slot::new("colorInfo");
         let mut color: Slot<Nullable<String>> = Slot::new("color");
         let mut line_type: Slot<Nullable<LineType>> = Slot::new("lineType");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read(&mut map)?,
@@ -2385,7 +2365,7 @@ impl DescriptionLine {
             color_info: Nullable::Absent,
             color: Nullable::Absent,
             line_type: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -2457,7 +2437,7 @@ pub struct ColorInfo {
     pub code: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ColorInfo {
@@ -2472,7 +2452,7 @@ impl lenient::FromMap for ColorInfo {
         let mut original: Slot<Nullable<String>> = Slot::new("original");
         let mut translated: Slot<Nullable<String>> = Slot::new("translated");
         let mut code: Slot<Nullable<String>> = Slot::new("code");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "original" => original.read_as::<OptionalString, _>(&mut map)?,
@@ -2499,7 +2479,7 @@ impl ColorInfo {
             original: Nullable::Absent,
             translated: Nullable::Absent,
             code: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `original` to a value.
@@ -2612,7 +2592,7 @@ pub struct ItemAvailability {
     pub quantity_available: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ItemAvailability {
@@ -2626,7 +2606,7 @@ impl lenient::FromMap for ItemAvailability {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut status: Slot<Nullable<ItemAvailabilityStatus>> = Slot::new("status");
         let mut quantity_available: Slot<Nullable<i64>> = Slot::new("quantityAvailable");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "status" => status.read(&mut map)?,
@@ -2652,7 +2632,7 @@ impl ItemAvailability {
         ItemAvailability {
             status: Nullable::Absent,
             quantity_available: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `status` to a value.
@@ -2774,7 +2754,7 @@ pub struct PhysicalProperties {
     pub weight: Nullable<Number>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PhysicalProperties {
@@ -2789,7 +2769,7 @@ impl lenient::FromMap for PhysicalProperties {
         let mut sku: Slot<Nullable<String>> = Slot::new("sku");
         let mut shippable: Slot<Nullable<bool>> = Slot::new("shippable");
         let mut weight: Slot<Nullable<Number>> = Slot::new("weight");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "sku" => sku.read_as::<OptionalString, _>(&mut map)?,
@@ -2816,7 +2796,7 @@ impl PhysicalProperties {
             sku: Nullable::Absent,
             shippable: Nullable::Absent,
             weight: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `sku` to a value.
@@ -2858,7 +2838,7 @@ pub struct CouponScope {
     pub group: Nullable<CouponScopeGroup>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CouponScope {
@@ -2872,7 +2852,7 @@ impl lenient::FromMap for CouponScope {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut namespace: Slot<Nullable<String>> = Slot::new("namespace");
         let mut group: Slot<Nullable<CouponScopeGroup>> = Slot::new("group");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "namespace" => namespace.read_as::<OptionalString, _>(&mut map)?,
@@ -2896,7 +2876,7 @@ impl CouponScope {
         CouponScope {
             namespace: Nullable::Absent,
             group: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `namespace` to a value.
@@ -2933,7 +2913,7 @@ pub struct CouponScopeGroup {
     pub entity_id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CouponScopeGroup {
@@ -2947,7 +2927,7 @@ impl lenient::FromMap for CouponScopeGroup {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut entity_id: Slot<Nullable<String>> = Slot::new("entityId");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -2971,7 +2951,7 @@ impl CouponScopeGroup {
         CouponScopeGroup {
             name: Nullable::Absent,
             entity_id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -3004,7 +2984,7 @@ pub struct ItemType {
     pub preset: Nullable<Preset>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ItemType {
@@ -3017,7 +2997,7 @@ impl lenient::FromMap for ItemType {
     const NAME: &'static str = "ItemType";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut preset: Slot<Nullable<Preset>> = Slot::new("preset");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "preset" => preset.read(&mut map)?,
@@ -3038,7 +3018,7 @@ impl ItemType {
     pub fn new() -> Self {
         ItemType {
             preset: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `preset` to a value.
@@ -3306,13 +3286,13 @@ pub struct AppliedDiscount {
     pub discount_type: Nullable<DiscountType>,
     /// The IDs of the line items the discount applies to. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line_item_ids: Nullable<serde_json::Value>,
+    pub line_item_ids: Nullable<Json>,
     /// The coupon of an applied discount.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub coupon: Nullable<Coupon>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AppliedDiscount {
@@ -3325,11 +3305,9 @@ impl lenient::FromMap for AppliedDiscount {
     const NAME: &'static str = "AppliedDiscount";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut discount_type: Slot<Nullable<DiscountType>> = Slot::new("discountType");
-        let mut line_item_ids: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "lineItemIds",
-        );
+        let mut line_item_ids: Slot<Nullable<Json>> = Slot::new("lineItemIds");
         let mut coupon: Slot<Nullable<Coupon>> = Slot::new("coupon");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "discountType" => discount_type.read(&mut map)?,
@@ -3356,7 +3334,7 @@ impl AppliedDiscount {
             discount_type: Nullable::Absent,
             line_item_ids: Nullable::Absent,
             coupon: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `discountType` to a value.
@@ -3365,10 +3343,7 @@ impl AppliedDiscount {
         self
     }
     /// Sets `lineItemIds` to a value.
-    pub fn with_line_item_ids(
-        mut self,
-        line_item_ids: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_line_item_ids(mut self, line_item_ids: impl Into<Json>) -> Self {
         self.line_item_ids = Nullable::Value(line_item_ids.into());
         self
     }
@@ -3484,7 +3459,7 @@ pub struct Coupon {
     pub coupon_type: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Coupon {
@@ -3501,7 +3476,7 @@ impl lenient::FromMap for Coupon {
         let mut amount: Slot<Nullable<Money>> = Slot::new("amount");
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut coupon_type: Slot<Nullable<String>> = Slot::new("couponType");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -3534,7 +3509,7 @@ impl Coupon {
             amount: Nullable::Absent,
             name: Nullable::Absent,
             coupon_type: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -3585,7 +3560,7 @@ pub struct CartDeleted {
     pub metadata: Nullable<Metadata>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartDeleted {
@@ -3598,7 +3573,7 @@ impl lenient::FromMap for CartDeleted {
     const NAME: &'static str = "CartDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -3619,7 +3594,7 @@ impl CartDeleted {
     pub fn new() -> Self {
         CartDeleted {
             metadata: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -3647,7 +3622,7 @@ pub struct CartUpdated {
     pub entity: Nullable<Cart>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartUpdated {
@@ -3661,7 +3636,7 @@ impl lenient::FromMap for CartUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Cart>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -3685,7 +3660,7 @@ impl CartUpdated {
         CartUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -3721,7 +3696,7 @@ pub struct CheckoutCompleted {
     pub data: Nullable<CheckoutCompletedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutCompleted {
@@ -3735,7 +3710,7 @@ impl lenient::FromMap for CheckoutCompleted {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut data: Slot<Nullable<CheckoutCompletedData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -3759,7 +3734,7 @@ impl CheckoutCompleted {
         CheckoutCompleted {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -3792,7 +3767,7 @@ pub struct CheckoutCompletedData {
     pub checkout: Nullable<Checkout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutCompletedData {
@@ -3805,7 +3780,7 @@ impl lenient::FromMap for CheckoutCompletedData {
     const NAME: &'static str = "CheckoutCompletedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut checkout: Slot<Nullable<Checkout>> = Slot::new("checkout");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "checkout" => checkout.read(&mut map)?,
@@ -3826,7 +3801,7 @@ impl CheckoutCompletedData {
     pub fn new() -> Self {
         CheckoutCompletedData {
             checkout: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `checkout` to a value.
@@ -3890,7 +3865,7 @@ pub struct Checkout {
     pub applied_discounts: Nullable<Vec<AppliedDiscount>>,
     /// The checkout's custom fields. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_fields: Nullable<serde_json::Value>,
+    pub custom_fields: Nullable<Json>,
     /// The unit of the checkout's weights. Values seen in the published examples: `KG`, `LB`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight_unit: Nullable<WeightUnit>,
@@ -3923,10 +3898,10 @@ pub struct Checkout {
     pub membership_options: Nullable<MembershipOptions>,
     /// The checkout's additional fees. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub additional_fees: Nullable<serde_json::Value>,
+    pub additional_fees: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Checkout {
@@ -3957,9 +3932,7 @@ impl lenient::FromMap for Checkout {
         let mut applied_discounts: Slot<Nullable<Vec<AppliedDiscount>>> = Slot::new(
             "appliedDiscounts",
         );
-        let mut custom_fields: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "customFields",
-        );
+        let mut custom_fields: Slot<Nullable<Json>> = Slot::new("customFields");
         let mut weight_unit: Slot<Nullable<WeightUnit>> = Slot::new("weightUnit");
         let mut channel_type: Slot<Nullable<ChannelType>> = Slot::new("channelType");
         let mut site_language: Slot<Nullable<String>> = Slot::new("siteLanguage");
@@ -3974,10 +3947,8 @@ impl lenient::FromMap for Checkout {
         let mut membership_options: Slot<Nullable<MembershipOptions>> = Slot::new(
             "membershipOptions",
         );
-        let mut additional_fees: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "additionalFees",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut additional_fees: Slot<Nullable<Json>> = Slot::new("additionalFees");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -4066,7 +4037,7 @@ impl Checkout {
             pay_later: Nullable::Absent,
             membership_options: Nullable::Absent,
             additional_fees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -4137,10 +4108,7 @@ impl Checkout {
         self
     }
     /// Sets `customFields` to a value.
-    pub fn with_custom_fields(
-        mut self,
-        custom_fields: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_custom_fields(mut self, custom_fields: impl Into<Json>) -> Self {
         self.custom_fields = Nullable::Value(custom_fields.into());
         self
     }
@@ -4201,10 +4169,7 @@ impl Checkout {
         self
     }
     /// Sets `additionalFees` to a value.
-    pub fn with_additional_fees(
-        mut self,
-        additional_fees: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_additional_fees(mut self, additional_fees: impl Into<Json>) -> Self {
         self.additional_fees = Nullable::Value(additional_fees.into());
         self
     }
@@ -4289,10 +4254,10 @@ impl JsonRules for Checkout {
 pub struct CheckoutShippingInfo {
     /// The carriers' service options. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub carrier_service_options: Nullable<serde_json::Value>,
+    pub carrier_service_options: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutShippingInfo {
@@ -4304,10 +4269,10 @@ impl<'de> Deserialize<'de> for CheckoutShippingInfo {
 impl lenient::FromMap for CheckoutShippingInfo {
     const NAME: &'static str = "CheckoutShippingInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut carrier_service_options: Slot<Nullable<serde_json::Value>> = Slot::new(
+        let mut carrier_service_options: Slot<Nullable<Json>> = Slot::new(
             "carrierServiceOptions",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "carrierServiceOptions" => carrier_service_options.read(&mut map)?,
@@ -4328,13 +4293,13 @@ impl CheckoutShippingInfo {
     pub fn new() -> Self {
         CheckoutShippingInfo {
             carrier_service_options: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `carrierServiceOptions` to a value.
     pub fn with_carrier_service_options(
         mut self,
-        carrier_service_options: impl Into<serde_json::Value>,
+        carrier_service_options: impl Into<Json>,
     ) -> Self {
         self.carrier_service_options = Nullable::Value(carrier_service_options.into());
         self
@@ -4384,7 +4349,7 @@ pub struct PriceSummary {
     pub total_additional_fees: Nullable<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PriceSummary {
@@ -4412,7 +4377,7 @@ impl lenient::FromMap for PriceSummary {
         let mut total_additional_fees: Slot<Nullable<Money>> = Slot::new(
             "totalAdditionalFees",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "subtotal" => subtotal.read(&mut map)?,
@@ -4460,7 +4425,7 @@ impl PriceSummary {
             total_without_gift_card: Nullable::Absent,
             additional_fees: Nullable::Absent,
             total_additional_fees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `subtotal` to a value.
@@ -4548,10 +4513,10 @@ impl JsonRules for PriceSummary {
 pub struct CalculationErrors {
     /// The order validation errors. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub order_validation_errors: Nullable<serde_json::Value>,
+    pub order_validation_errors: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CalculationErrors {
@@ -4563,10 +4528,10 @@ impl<'de> Deserialize<'de> for CalculationErrors {
 impl lenient::FromMap for CalculationErrors {
     const NAME: &'static str = "CalculationErrors";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut order_validation_errors: Slot<Nullable<serde_json::Value>> = Slot::new(
+        let mut order_validation_errors: Slot<Nullable<Json>> = Slot::new(
             "orderValidationErrors",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "orderValidationErrors" => order_validation_errors.read(&mut map)?,
@@ -4587,13 +4552,13 @@ impl CalculationErrors {
     pub fn new() -> Self {
         CalculationErrors {
             order_validation_errors: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `orderValidationErrors` to a value.
     pub fn with_order_validation_errors(
         mut self,
-        order_validation_errors: impl Into<serde_json::Value>,
+        order_validation_errors: impl Into<Json>,
     ) -> Self {
         self.order_validation_errors = Nullable::Value(order_validation_errors.into());
         self
@@ -4753,7 +4718,7 @@ pub struct CreatedBy {
     pub visitor_id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CreatedBy {
@@ -4767,7 +4732,7 @@ impl lenient::FromMap for CreatedBy {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut member_id: Slot<Nullable<String>> = Slot::new("memberId");
         let mut visitor_id: Slot<Nullable<String>> = Slot::new("visitorId");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "memberId" => member_id.read_as::<OptionalString, _>(&mut map)?,
@@ -4791,7 +4756,7 @@ impl CreatedBy {
         CreatedBy {
             member_id: Nullable::Absent,
             visitor_id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `memberId` to a value.
@@ -4822,16 +4787,16 @@ impl JsonRules for CreatedBy {
 pub struct MembershipOptions {
     /// The eligible memberships. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub eligible_memberships: Nullable<serde_json::Value>,
+    pub eligible_memberships: Nullable<Json>,
     /// The invalid memberships. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub invalid_memberships: Nullable<serde_json::Value>,
+    pub invalid_memberships: Nullable<Json>,
     /// The selected memberships.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub selected_memberships: Nullable<SelectedMemberships>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for MembershipOptions {
@@ -4843,16 +4808,16 @@ impl<'de> Deserialize<'de> for MembershipOptions {
 impl lenient::FromMap for MembershipOptions {
     const NAME: &'static str = "MembershipOptions";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut eligible_memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
+        let mut eligible_memberships: Slot<Nullable<Json>> = Slot::new(
             "eligibleMemberships",
         );
-        let mut invalid_memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
+        let mut invalid_memberships: Slot<Nullable<Json>> = Slot::new(
             "invalidMemberships",
         );
         let mut selected_memberships: Slot<Nullable<SelectedMemberships>> = Slot::new(
             "selectedMemberships",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "eligibleMemberships" => eligible_memberships.read(&mut map)?,
@@ -4879,13 +4844,13 @@ impl MembershipOptions {
             eligible_memberships: Nullable::Absent,
             invalid_memberships: Nullable::Absent,
             selected_memberships: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `eligibleMemberships` to a value.
     pub fn with_eligible_memberships(
         mut self,
-        eligible_memberships: impl Into<serde_json::Value>,
+        eligible_memberships: impl Into<Json>,
     ) -> Self {
         self.eligible_memberships = Nullable::Value(eligible_memberships.into());
         self
@@ -4893,7 +4858,7 @@ impl MembershipOptions {
     /// Sets `invalidMemberships` to a value.
     pub fn with_invalid_memberships(
         mut self,
-        invalid_memberships: impl Into<serde_json::Value>,
+        invalid_memberships: impl Into<Json>,
     ) -> Self {
         self.invalid_memberships = Nullable::Value(invalid_memberships.into());
         self
@@ -4927,10 +4892,10 @@ impl JsonRules for MembershipOptions {
 pub struct SelectedMemberships {
     /// The selected memberships. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub memberships: Nullable<serde_json::Value>,
+    pub memberships: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for SelectedMemberships {
@@ -4942,10 +4907,8 @@ impl<'de> Deserialize<'de> for SelectedMemberships {
 impl lenient::FromMap for SelectedMemberships {
     const NAME: &'static str = "SelectedMemberships";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut memberships: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "memberships",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut memberships: Slot<Nullable<Json>> = Slot::new("memberships");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "memberships" => memberships.read(&mut map)?,
@@ -4966,14 +4929,11 @@ impl SelectedMemberships {
     pub fn new() -> Self {
         SelectedMemberships {
             memberships: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `memberships` to a value.
-    pub fn with_memberships(
-        mut self,
-        memberships: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_memberships(mut self, memberships: impl Into<Json>) -> Self {
         self.memberships = Nullable::Value(memberships.into());
         self
     }
@@ -4997,7 +4957,7 @@ pub struct CheckoutCreated {
     pub entity: Nullable<Checkout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutCreated {
@@ -5011,7 +4971,7 @@ impl lenient::FromMap for CheckoutCreated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Checkout>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5035,7 +4995,7 @@ impl CheckoutCreated {
         CheckoutCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5068,10 +5028,10 @@ pub struct CheckoutSettingsUpdated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutSettingsUpdated {
@@ -5084,10 +5044,8 @@ impl lenient::FromMap for CheckoutSettingsUpdated {
     const NAME: &'static str = "CheckoutSettingsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5111,7 +5069,7 @@ impl CheckoutSettingsUpdated {
         CheckoutSettingsUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5120,10 +5078,7 @@ impl CheckoutSettingsUpdated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -5147,10 +5102,10 @@ pub struct CheckoutTemplateCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutTemplateCreated {
@@ -5163,10 +5118,8 @@ impl lenient::FromMap for CheckoutTemplateCreated {
     const NAME: &'static str = "CheckoutTemplateCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5190,7 +5143,7 @@ impl CheckoutTemplateCreated {
         CheckoutTemplateCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5199,10 +5152,7 @@ impl CheckoutTemplateCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -5226,10 +5176,10 @@ pub struct CheckoutTemplateDeleted {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutTemplateDeleted {
@@ -5242,10 +5192,8 @@ impl lenient::FromMap for CheckoutTemplateDeleted {
     const NAME: &'static str = "CheckoutTemplateDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5269,7 +5217,7 @@ impl CheckoutTemplateDeleted {
         CheckoutTemplateDeleted {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5278,10 +5226,7 @@ impl CheckoutTemplateDeleted {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -5305,10 +5250,10 @@ pub struct CheckoutTemplateUpdated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutTemplateUpdated {
@@ -5321,10 +5266,8 @@ impl lenient::FromMap for CheckoutTemplateUpdated {
     const NAME: &'static str = "CheckoutTemplateUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5348,7 +5291,7 @@ impl CheckoutTemplateUpdated {
         CheckoutTemplateUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5357,10 +5300,7 @@ impl CheckoutTemplateUpdated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -5384,10 +5324,10 @@ pub struct CheckoutTemplateUsed {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `data.checkoutTemplate._id`; the published text says it holds the checkout template that was used and the checkout that was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub data: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub data: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutTemplateUsed {
@@ -5400,10 +5340,8 @@ impl lenient::FromMap for CheckoutTemplateUsed {
     const NAME: &'static str = "CheckoutTemplateUsed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut data: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "data",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut data: Slot<Nullable<JsonMap>> = Slot::new("data");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5427,7 +5365,7 @@ impl CheckoutTemplateUsed {
         CheckoutTemplateUsed {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5436,10 +5374,7 @@ impl CheckoutTemplateUsed {
         self
     }
     /// Sets `data` to a value.
-    pub fn with_data(
-        mut self,
-        data: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_data(mut self, data: impl Into<JsonMap>) -> Self {
         self.data = Nullable::Value(data.into());
         self
     }
@@ -5466,7 +5401,7 @@ pub struct CheckoutUpdated {
     pub entity: Nullable<Checkout>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CheckoutUpdated {
@@ -5480,7 +5415,7 @@ impl lenient::FromMap for CheckoutUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Checkout>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -5504,7 +5439,7 @@ impl CheckoutUpdated {
         CheckoutUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -5541,7 +5476,7 @@ pub struct Fulfillments {
     pub fulfillments: Nullable<Vec<Fulfillment>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Fulfillments {
@@ -5557,7 +5492,7 @@ impl lenient::FromMap for Fulfillments {
         let mut fulfillments: Slot<Nullable<Vec<Fulfillment>>> = Slot::new(
             "fulfillments",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "orderId" => order_id.read_as::<OptionalString, _>(&mut map)?,
@@ -5581,7 +5516,7 @@ impl Fulfillments {
         Fulfillments {
             order_id: Nullable::Absent,
             fulfillments: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `orderId` to a value.
@@ -5634,7 +5569,7 @@ pub struct Fulfillment {
     pub tracking_info: Nullable<TrackingInfo>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Fulfillment {
@@ -5652,7 +5587,7 @@ impl lenient::FromMap for Fulfillment {
             "lineItems",
         );
         let mut tracking_info: Slot<Nullable<TrackingInfo>> = Slot::new("trackingInfo");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -5682,7 +5617,7 @@ impl Fulfillment {
             created_date: Nullable::Absent,
             line_items: Nullable::Absent,
             tracking_info: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -5736,7 +5671,7 @@ pub struct FulfillmentLineItem {
     pub quantity: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for FulfillmentLineItem {
@@ -5750,7 +5685,7 @@ impl lenient::FromMap for FulfillmentLineItem {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut id: Slot<Nullable<String>> = Slot::new("_id");
         let mut quantity: Slot<Nullable<i64>> = Slot::new("quantity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -5774,7 +5709,7 @@ impl FulfillmentLineItem {
         FulfillmentLineItem {
             id: Nullable::Absent,
             quantity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -5814,7 +5749,7 @@ pub struct TrackingInfo {
     pub tracking_link: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackingInfo {
@@ -5831,7 +5766,7 @@ impl lenient::FromMap for TrackingInfo {
             "shippingProvider",
         );
         let mut tracking_link: Slot<Nullable<String>> = Slot::new("trackingLink");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "trackingNumber" => {
@@ -5862,7 +5797,7 @@ impl TrackingInfo {
             tracking_number: Nullable::Absent,
             shipping_provider: Nullable::Absent,
             tracking_link: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `trackingNumber` to a value.
@@ -5991,7 +5926,7 @@ pub struct Order {
     pub cart_id: Nullable<String>,
     /// The order's custom fields. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_fields: Nullable<serde_json::Value>,
+    pub custom_fields: Nullable<Json>,
     /// The amounts to pay now.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub pay_now: Nullable<PriceSummary>,
@@ -6000,10 +5935,10 @@ pub struct Order {
     pub balance_summary: Nullable<BalanceSummary>,
     /// The order's additional fees. Empty in every published example, so the shape of its items is not known.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub additional_fees: Nullable<serde_json::Value>,
+    pub additional_fees: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Order {
@@ -6056,17 +5991,13 @@ impl lenient::FromMap for Order {
         let mut seen_by_a_human: Slot<Nullable<bool>> = Slot::new("seenByAHuman");
         let mut checkout_id: Slot<Nullable<String>> = Slot::new("checkoutId");
         let mut cart_id: Slot<Nullable<String>> = Slot::new("cartId");
-        let mut custom_fields: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "customFields",
-        );
+        let mut custom_fields: Slot<Nullable<Json>> = Slot::new("customFields");
         let mut pay_now: Slot<Nullable<PriceSummary>> = Slot::new("payNow");
         let mut balance_summary: Slot<Nullable<BalanceSummary>> = Slot::new(
             "balanceSummary",
         );
-        let mut additional_fees: Slot<Nullable<serde_json::Value>> = Slot::new(
-            "additionalFees",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut additional_fees: Slot<Nullable<Json>> = Slot::new("additionalFees");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -6177,7 +6108,7 @@ impl Order {
             pay_now: Nullable::Absent,
             balance_summary: Nullable::Absent,
             additional_fees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -6337,10 +6268,7 @@ impl Order {
         self
     }
     /// Sets `customFields` to a value.
-    pub fn with_custom_fields(
-        mut self,
-        custom_fields: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_custom_fields(mut self, custom_fields: impl Into<Json>) -> Self {
         self.custom_fields = Nullable::Value(custom_fields.into());
         self
     }
@@ -6358,10 +6286,7 @@ impl Order {
         self
     }
     /// Sets `additionalFees` to a value.
-    pub fn with_additional_fees(
-        mut self,
-        additional_fees: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_additional_fees(mut self, additional_fees: impl Into<Json>) -> Self {
         self.additional_fees = Nullable::Value(additional_fees.into());
         self
     }
@@ -6628,7 +6553,7 @@ pub struct AddressWithContact {
     pub contact_details: Nullable<ContactDetails>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AddressWithContact {
@@ -6644,7 +6569,7 @@ impl lenient::FromMap for AddressWithContact {
         let mut contact_details: Slot<Nullable<ContactDetails>> = Slot::new(
             "contactDetails",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "address" => address.read(&mut map)?,
@@ -6668,7 +6593,7 @@ impl AddressWithContact {
         AddressWithContact {
             address: Nullable::Absent,
             contact_details: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `address` to a value.
@@ -6720,7 +6645,7 @@ pub struct Address {
     pub location: Nullable<Location>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Address {
@@ -6738,7 +6663,7 @@ impl lenient::FromMap for Address {
         let mut country: Slot<Nullable<String>> = Slot::new("country");
         let mut postal_code: Slot<Nullable<String>> = Slot::new("postalCode");
         let mut location: Slot<Nullable<Location>> = Slot::new("location");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "addressLine1" | "addressLine" => {
@@ -6776,7 +6701,7 @@ impl Address {
             country: Nullable::Absent,
             postal_code: Nullable::Absent,
             location: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `addressLine1` to a value.
@@ -6837,7 +6762,7 @@ pub struct Location {
     pub longitude: Nullable<Number>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Location {
@@ -6851,7 +6776,7 @@ impl lenient::FromMap for Location {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut latitude: Slot<Nullable<Number>> = Slot::new("latitude");
         let mut longitude: Slot<Nullable<Number>> = Slot::new("longitude");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "latitude" => latitude.read(&mut map)?,
@@ -6875,7 +6800,7 @@ impl Location {
         Location {
             latitude: Nullable::Absent,
             longitude: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `latitude` to a value.
@@ -6924,7 +6849,7 @@ pub struct OrderShippingInfo {
     pub region: Nullable<ShippingRegion>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderShippingInfo {
@@ -6942,7 +6867,7 @@ impl lenient::FromMap for OrderShippingInfo {
         let mut logistics: Slot<Nullable<ShippingLogistics>> = Slot::new("logistics");
         let mut cost: Slot<Nullable<ShippingPrice>> = Slot::new("cost");
         let mut region: Slot<Nullable<ShippingRegion>> = Slot::new("region");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "carrierId" => carrier_id.read_as::<OptionalString, _>(&mut map)?,
@@ -6978,7 +6903,7 @@ impl OrderShippingInfo {
             logistics: Nullable::Absent,
             cost: Nullable::Absent,
             region: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `carrierId` to a value.
@@ -7039,7 +6964,7 @@ pub struct ShippingLogistics {
     pub shipping_destination: Nullable<AddressWithContact>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ShippingLogistics {
@@ -7055,7 +6980,7 @@ impl lenient::FromMap for ShippingLogistics {
         let mut shipping_destination: Slot<Nullable<AddressWithContact>> = Slot::new(
             "shippingDestination",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "deliveryTime" => delivery_time.read_as::<OptionalString, _>(&mut map)?,
@@ -7079,7 +7004,7 @@ impl ShippingLogistics {
         ShippingLogistics {
             delivery_time: Nullable::Absent,
             shipping_destination: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `deliveryTime` to a value.
@@ -7131,7 +7056,7 @@ pub struct ShippingPrice {
     pub discount: Nullable<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ShippingPrice {
@@ -7152,7 +7077,7 @@ impl lenient::FromMap for ShippingPrice {
         );
         let mut tax_details: Slot<Nullable<TaxDetails>> = Slot::new("taxDetails");
         let mut discount: Slot<Nullable<Money>> = Slot::new("discount");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "price" => price.read(&mut map)?,
@@ -7185,7 +7110,7 @@ impl ShippingPrice {
             total_price_after_tax: Nullable::Absent,
             tax_details: Nullable::Absent,
             discount: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `price` to a value.
@@ -7242,7 +7167,7 @@ pub struct ShippingRegion {
     pub name: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ShippingRegion {
@@ -7255,7 +7180,7 @@ impl lenient::FromMap for ShippingRegion {
     const NAME: &'static str = "ShippingRegion";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -7276,7 +7201,7 @@ impl ShippingRegion {
     pub fn new() -> Self {
         ShippingRegion {
             name: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -7384,7 +7309,7 @@ pub struct TaxSummary {
     pub manual_tax_rate: Nullable<Decimal>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TaxSummary {
@@ -7398,7 +7323,7 @@ impl lenient::FromMap for TaxSummary {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut total_tax: Slot<Nullable<Money>> = Slot::new("totalTax");
         let mut manual_tax_rate: Slot<Nullable<Decimal>> = Slot::new("manualTaxRate");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "totalTax" => total_tax.read(&mut map)?,
@@ -7422,7 +7347,7 @@ impl TaxSummary {
         TaxSummary {
             total_tax: Nullable::Absent,
             manual_tax_rate: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `totalTax` to a value.
@@ -7466,7 +7391,7 @@ pub struct OrderActivity {
     pub order_refunded: Nullable<OrderRefunded>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderActivity {
@@ -7483,7 +7408,7 @@ impl lenient::FromMap for OrderActivity {
         let mut order_refunded: Slot<Nullable<OrderRefunded>> = Slot::new(
             "orderRefunded",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_createdDate" => created_date.read(&mut map)?,
@@ -7510,7 +7435,7 @@ impl OrderActivity {
             created_date: Nullable::Absent,
             type_: Nullable::Absent,
             order_refunded: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_createdDate` to a value.
@@ -7832,7 +7757,7 @@ pub struct OrderRefunded {
     pub reason: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderRefunded {
@@ -7847,7 +7772,7 @@ impl lenient::FromMap for OrderRefunded {
         let mut manual: Slot<Nullable<bool>> = Slot::new("manual");
         let mut amount: Slot<Nullable<Money>> = Slot::new("amount");
         let mut reason: Slot<Nullable<String>> = Slot::new("reason");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "manual" => manual.read(&mut map)?,
@@ -7874,7 +7799,7 @@ impl OrderRefunded {
             manual: Nullable::Absent,
             amount: Nullable::Absent,
             reason: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `manual` to a value.
@@ -7979,7 +7904,7 @@ pub struct ChannelInfo {
     pub type_: Nullable<ChannelInfoType>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ChannelInfo {
@@ -7992,7 +7917,7 @@ impl lenient::FromMap for ChannelInfo {
     const NAME: &'static str = "ChannelInfo";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut type_: Slot<Nullable<ChannelInfoType>> = Slot::new("type");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "type" => type_.read(&mut map)?,
@@ -8013,7 +7938,7 @@ impl ChannelInfo {
     pub fn new() -> Self {
         ChannelInfo {
             type_: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `type` to a value.
@@ -8198,7 +8123,7 @@ pub struct BalanceSummary {
     pub balance: Nullable<Money>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BalanceSummary {
@@ -8211,7 +8136,7 @@ impl lenient::FromMap for BalanceSummary {
     const NAME: &'static str = "BalanceSummary";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut balance: Slot<Nullable<Money>> = Slot::new("balance");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "balance" => balance.read(&mut map)?,
@@ -8232,7 +8157,7 @@ impl BalanceSummary {
     pub fn new() -> Self {
         BalanceSummary {
             balance: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `balance` to a value.
@@ -8260,7 +8185,7 @@ pub struct FulfillmentsUpdated {
     pub entity: Nullable<Fulfillments>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for FulfillmentsUpdated {
@@ -8274,7 +8199,7 @@ impl lenient::FromMap for FulfillmentsUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Fulfillments>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -8298,7 +8223,7 @@ impl FulfillmentsUpdated {
         FulfillmentsUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -8334,7 +8259,7 @@ pub struct OrderApproved {
     pub data: Nullable<OrderApprovedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderApproved {
@@ -8348,7 +8273,7 @@ impl lenient::FromMap for OrderApproved {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut data: Slot<Nullable<OrderApprovedData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -8372,7 +8297,7 @@ impl OrderApproved {
         OrderApproved {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -8405,7 +8330,7 @@ pub struct OrderApprovedData {
     pub order: Nullable<Order>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderApprovedData {
@@ -8418,7 +8343,7 @@ impl lenient::FromMap for OrderApprovedData {
     const NAME: &'static str = "OrderApprovedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut order: Slot<Nullable<Order>> = Slot::new("order");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "order" => order.read(&mut map)?,
@@ -8439,7 +8364,7 @@ impl OrderApprovedData {
     pub fn new() -> Self {
         OrderApprovedData {
             order: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `order` to a value.
@@ -8467,7 +8392,7 @@ pub struct OrderCanceled {
     pub data: Nullable<OrderCanceledData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderCanceled {
@@ -8481,7 +8406,7 @@ impl lenient::FromMap for OrderCanceled {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut data: Slot<Nullable<OrderCanceledData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -8505,7 +8430,7 @@ impl OrderCanceled {
         OrderCanceled {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -8545,7 +8470,7 @@ pub struct OrderCanceledData {
     pub send_order_canceled_email: Nullable<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderCanceledData {
@@ -8562,7 +8487,7 @@ impl lenient::FromMap for OrderCanceledData {
         let mut send_order_canceled_email: Slot<Nullable<bool>> = Slot::new(
             "sendOrderCanceledEmail",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "order" => order.read(&mut map)?,
@@ -8589,7 +8514,7 @@ impl OrderCanceledData {
             order: Nullable::Absent,
             restock_all_items: Nullable::Absent,
             send_order_canceled_email: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `order` to a value.
@@ -8633,10 +8558,10 @@ pub struct OrderCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderCreated {
@@ -8649,10 +8574,8 @@ impl lenient::FromMap for OrderCreated {
     const NAME: &'static str = "OrderCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -8676,7 +8599,7 @@ impl OrderCreated {
         OrderCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -8685,10 +8608,7 @@ impl OrderCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -8715,7 +8635,7 @@ pub struct OrderPaymentStatusUpdated {
     pub data: Nullable<OrderPaymentStatusUpdatedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderPaymentStatusUpdated {
@@ -8729,7 +8649,7 @@ impl lenient::FromMap for OrderPaymentStatusUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut data: Slot<Nullable<OrderPaymentStatusUpdatedData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -8753,7 +8673,7 @@ impl OrderPaymentStatusUpdated {
         OrderPaymentStatusUpdated {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -8793,7 +8713,7 @@ pub struct OrderPaymentStatusUpdatedData {
     pub previous_payment_status: Nullable<PreviousPaymentStatus>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderPaymentStatusUpdatedData {
@@ -8809,7 +8729,7 @@ impl lenient::FromMap for OrderPaymentStatusUpdatedData {
         let mut previous_payment_status: Slot<Nullable<PreviousPaymentStatus>> = Slot::new(
             "previousPaymentStatus",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "order" => order.read(&mut map)?,
@@ -8833,7 +8753,7 @@ impl OrderPaymentStatusUpdatedData {
         OrderPaymentStatusUpdatedData {
             order: Nullable::Absent,
             previous_payment_status: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `order` to a value.
@@ -8985,10 +8905,10 @@ pub struct OrderTransactionsUpdated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderTransactionsUpdated {
@@ -9001,10 +8921,8 @@ impl lenient::FromMap for OrderTransactionsUpdated {
     const NAME: &'static str = "OrderTransactionsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -9028,7 +8946,7 @@ impl OrderTransactionsUpdated {
         OrderTransactionsUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -9037,10 +8955,7 @@ impl OrderTransactionsUpdated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -9067,7 +8982,7 @@ pub struct OrderUpdated {
     pub entity: Nullable<Order>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderUpdated {
@@ -9081,7 +8996,7 @@ impl lenient::FromMap for OrderUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Order>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -9105,7 +9020,7 @@ impl OrderUpdated {
         OrderUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -9138,10 +9053,10 @@ pub struct OrdersSettingsUpdated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrdersSettingsUpdated {
@@ -9154,10 +9069,8 @@ impl lenient::FromMap for OrdersSettingsUpdated {
     const NAME: &'static str = "OrdersSettingsUpdated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -9181,7 +9094,7 @@ impl OrdersSettingsUpdated {
         OrdersSettingsUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -9190,10 +9103,7 @@ impl OrdersSettingsUpdated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }

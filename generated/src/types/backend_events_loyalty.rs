@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Int64, Nullable, lenient};
+use wix_activities::{DateTime, Int64, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalImage, OptionalInteger, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::Metadata;
@@ -19,7 +19,7 @@ pub struct AccountPointsUpdated {
     pub data: Nullable<AccountPointsUpdatedData>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AccountPointsUpdated {
@@ -33,7 +33,7 @@ impl lenient::FromMap for AccountPointsUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut data: Slot<Nullable<AccountPointsUpdatedData>> = Slot::new("data");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -57,7 +57,7 @@ impl AccountPointsUpdated {
         AccountPointsUpdated {
             metadata: Nullable::Absent,
             data: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -90,7 +90,7 @@ pub struct AccountPointsUpdatedData {
     pub account: Nullable<Account>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AccountPointsUpdatedData {
@@ -103,7 +103,7 @@ impl lenient::FromMap for AccountPointsUpdatedData {
     const NAME: &'static str = "AccountPointsUpdatedData";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut account: Slot<Nullable<Account>> = Slot::new("account");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "account" => account.read(&mut map)?,
@@ -124,7 +124,7 @@ impl AccountPointsUpdatedData {
     pub fn new() -> Self {
         AccountPointsUpdatedData {
             account: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `account` to a value.
@@ -185,7 +185,7 @@ pub struct Account {
     pub tier: Nullable<Tier>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Account {
@@ -209,7 +209,7 @@ impl lenient::FromMap for Account {
         );
         let mut revision: Slot<Nullable<Int64>> = Slot::new("revision");
         let mut tier: Slot<Nullable<Tier>> = Slot::new("tier");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -257,7 +257,7 @@ impl Account {
             last_activity_date: Nullable::Absent,
             revision: Nullable::Absent,
             tier: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -350,7 +350,7 @@ pub struct Points {
     pub redeemed: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Points {
@@ -366,7 +366,7 @@ impl lenient::FromMap for Points {
         let mut earned: Slot<Nullable<i64>> = Slot::new("earned");
         let mut adjusted: Slot<Nullable<i64>> = Slot::new("adjusted");
         let mut redeemed: Slot<Nullable<i64>> = Slot::new("redeemed");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "balance" => balance.read_as::<OptionalInteger, _>(&mut map)?,
@@ -396,7 +396,7 @@ impl Points {
             earned: Nullable::Absent,
             adjusted: Nullable::Absent,
             redeemed: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `balance` to a value.
@@ -451,7 +451,7 @@ pub struct Tier {
     pub points: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Tier {
@@ -466,7 +466,7 @@ impl lenient::FromMap for Tier {
         let mut id: Slot<Nullable<String>> = Slot::new("_id");
         let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
         let mut points: Slot<Nullable<i64>> = Slot::new("points");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "_id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -493,7 +493,7 @@ impl Tier {
             id: Nullable::Absent,
             updated_date: Nullable::Absent,
             points: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `_id` to a value.
@@ -535,7 +535,7 @@ pub struct AccountUpdated {
     pub entity: Nullable<Account>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AccountUpdated {
@@ -549,7 +549,7 @@ impl lenient::FromMap for AccountUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Account>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -573,7 +573,7 @@ impl AccountUpdated {
         AccountUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -606,10 +606,10 @@ pub struct CouponCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CouponCreated {
@@ -622,10 +622,8 @@ impl lenient::FromMap for CouponCreated {
     const NAME: &'static str = "CouponCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -649,7 +647,7 @@ impl CouponCreated {
         CouponCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -658,10 +656,7 @@ impl CouponCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -685,10 +680,10 @@ pub struct CouponDeleted {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CouponDeleted {
@@ -701,10 +696,8 @@ impl lenient::FromMap for CouponDeleted {
     const NAME: &'static str = "CouponDeleted";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -728,7 +721,7 @@ impl CouponDeleted {
         CouponDeleted {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -737,10 +730,7 @@ impl CouponDeleted {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }
@@ -785,7 +775,7 @@ pub struct Program {
     pub updated_date: Nullable<DateTime>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Program {
@@ -804,7 +794,7 @@ impl lenient::FromMap for Program {
         let mut status: Slot<Nullable<Status>> = Slot::new("status");
         let mut created_date: Slot<Nullable<DateTime>> = Slot::new("_createdDate");
         let mut updated_date: Slot<Nullable<DateTime>> = Slot::new("_updatedDate");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -837,7 +827,7 @@ impl Program {
             status: Nullable::Absent,
             created_date: Nullable::Absent,
             updated_date: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -901,7 +891,7 @@ pub struct PointDefinition {
     pub icon: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PointDefinition {
@@ -915,7 +905,7 @@ impl lenient::FromMap for PointDefinition {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut custom_name: Slot<Nullable<String>> = Slot::new("customName");
         let mut icon: Slot<Nullable<String>> = Slot::new("icon");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "customName" => custom_name.read_as::<OptionalString, _>(&mut map)?,
@@ -939,7 +929,7 @@ impl PointDefinition {
         PointDefinition {
             custom_name: Nullable::Absent,
             icon: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `customName` to a value.
@@ -1049,7 +1039,7 @@ pub struct ProgramUpdated {
     pub entity: Nullable<Program>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ProgramUpdated {
@@ -1063,7 +1053,7 @@ impl lenient::FromMap for ProgramUpdated {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
         let mut entity: Slot<Nullable<Program>> = Slot::new("entity");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -1087,7 +1077,7 @@ impl ProgramUpdated {
         ProgramUpdated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -1120,10 +1110,10 @@ pub struct RewardCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for RewardCreated {
@@ -1136,10 +1126,8 @@ impl lenient::FromMap for RewardCreated {
     const NAME: &'static str = "RewardCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -1163,7 +1151,7 @@ impl RewardCreated {
         RewardCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -1172,10 +1160,7 @@ impl RewardCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }

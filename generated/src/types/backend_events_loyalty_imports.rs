@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Nullable, lenient};
+use wix_activities::{JsonMap, Nullable, lenient};
 use wix_activities::lenient::Slot;
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 use super::Metadata;
@@ -16,10 +16,10 @@ pub struct LoyaltyImportCreated {
     pub metadata: Nullable<Metadata>,
     /// Undocumented: Wix publishes no example of this payload, so it is kept as raw JSON. The handler code reads `entity._id`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity: Nullable<serde_json::Map<String, serde_json::Value>>,
+    pub entity: Nullable<JsonMap>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for LoyaltyImportCreated {
@@ -32,10 +32,8 @@ impl lenient::FromMap for LoyaltyImportCreated {
     const NAME: &'static str = "LoyaltyImportCreated";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut metadata: Slot<Nullable<Metadata>> = Slot::new("metadata");
-        let mut entity: Slot<Nullable<serde_json::Map<String, serde_json::Value>>> = Slot::new(
-            "entity",
-        );
-        let mut extra = serde_json::Map::new();
+        let mut entity: Slot<Nullable<JsonMap>> = Slot::new("entity");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "metadata" => metadata.read(&mut map)?,
@@ -59,7 +57,7 @@ impl LoyaltyImportCreated {
         LoyaltyImportCreated {
             metadata: Nullable::Absent,
             entity: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `metadata` to a value.
@@ -68,10 +66,7 @@ impl LoyaltyImportCreated {
         self
     }
     /// Sets `entity` to a value.
-    pub fn with_entity(
-        mut self,
-        entity: impl Into<serde_json::Map<String, serde_json::Value>>,
-    ) -> Self {
+    pub fn with_entity(mut self, entity: impl Into<JsonMap>) -> Self {
         self.entity = Nullable::Value(entity.into());
         self
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Decimal, Nullable, lenient};
+use wix_activities::{Decimal, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
@@ -26,7 +26,7 @@ pub struct Refund {
     pub destination: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Refund {
@@ -43,7 +43,7 @@ impl lenient::FromMap for Refund {
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut notes: Slot<Nullable<String>> = Slot::new("notes");
         let mut destination: Slot<Nullable<String>> = Slot::new("destination");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "kind" => kind.read(&mut map)?,
@@ -81,7 +81,7 @@ impl Refund {
             currency: Nullable::Value(currency.into()),
             notes: Nullable::Absent,
             destination: Nullable::Value(destination.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -185,7 +185,7 @@ pub struct Name {
     pub suffix: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Name {
@@ -202,7 +202,7 @@ impl lenient::FromMap for Name {
         let mut middle: Slot<Nullable<String>> = Slot::new("middle");
         let mut last: Slot<Nullable<String>> = Slot::new("last");
         let mut suffix: Slot<Nullable<String>> = Slot::new("suffix");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "prefix" => prefix.read_as::<OptionalString, _>(&mut map)?,
@@ -235,7 +235,7 @@ impl Name {
             middle: Nullable::Absent,
             last: Nullable::Absent,
             suffix: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `prefix` to a value.
@@ -329,7 +329,7 @@ pub struct Metadata {
     pub value: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Metadata {
@@ -343,7 +343,7 @@ impl lenient::FromMap for Metadata {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut value: Slot<Nullable<String>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -367,7 +367,7 @@ impl Metadata {
         Metadata {
             name: Nullable::Value(name.into()),
             value: Nullable::Value(value.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.

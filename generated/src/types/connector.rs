@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Nullable, Number, lenient};
+use wix_activities::{Json, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
@@ -18,7 +18,7 @@ pub struct CollectionProducts {
     pub product_ids: Vec<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CollectionProducts {
@@ -32,7 +32,7 @@ impl lenient::FromMap for CollectionProducts {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut collection_id: Slot<Nullable<String>> = Slot::new("collectionId");
         let mut product_ids: Slot<Vec<String>> = Slot::new("productIds");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "collectionId" => collection_id.read_as::<OptionalString, _>(&mut map)?,
@@ -59,7 +59,7 @@ impl CollectionProducts {
         CollectionProducts {
             collection_id: Nullable::Value(collection_id.into()),
             product_ids: product_ids.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `collectionId` to a value.
@@ -87,7 +87,7 @@ pub struct Collection {
     pub name: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Collection {
@@ -100,7 +100,7 @@ impl lenient::FromMap for Collection {
     const NAME: &'static str = "Collection";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -121,7 +121,7 @@ impl Collection {
     pub fn new() -> Self {
         Collection {
             name: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -150,7 +150,7 @@ pub struct Message {
     pub text: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Message {
@@ -164,7 +164,7 @@ impl lenient::FromMap for Message {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut channel_id: Slot<Nullable<String>> = Slot::new("channelId");
         let mut text: Slot<Nullable<String>> = Slot::new("text");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "channelId" => channel_id.read_as::<OptionalString, _>(&mut map)?,
@@ -188,7 +188,7 @@ impl Message {
         Message {
             channel_id: Nullable::Value(channel_id.into()),
             text: Nullable::Value(text.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `channelId` to a value.
@@ -243,13 +243,13 @@ pub struct Product {
     pub product_options: Nullable<Vec<ProductOption>>,
     /// Enable this option to add images or videos to the product (the "Add Medias" field). The connector's documentation says only "images or videos", so each item is kept as raw JSON.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media: Nullable<serde_json::Value>,
+    pub media: Nullable<Json>,
     /// Enable to make the product visible to site visitors.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visible: Nullable<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Product {
@@ -271,9 +271,9 @@ impl lenient::FromMap for Product {
         let mut product_options: Slot<Nullable<Vec<ProductOption>>> = Slot::new(
             "productOptions",
         );
-        let mut media: Slot<Nullable<serde_json::Value>> = Slot::new("media");
+        let mut media: Slot<Nullable<Json>> = Slot::new("media");
         let mut visible: Slot<Nullable<bool>> = Slot::new("visible");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -321,7 +321,7 @@ impl Product {
             product_options: Nullable::Absent,
             media: Nullable::Absent,
             visible: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -368,7 +368,7 @@ impl Product {
         self
     }
     /// Sets `media` to a value.
-    pub fn with_media(mut self, media: impl Into<serde_json::Value>) -> Self {
+    pub fn with_media(mut self, media: impl Into<Json>) -> Self {
         self.media = Nullable::Value(media.into());
         self
     }
@@ -411,7 +411,7 @@ pub struct Discount {
     pub value: Nullable<Number>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Discount {
@@ -425,7 +425,7 @@ impl lenient::FromMap for Discount {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut type_: Slot<Nullable<String>> = Slot::new("type");
         let mut value: Slot<Nullable<Number>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "type" => type_.read_as::<OptionalString, _>(&mut map)?,
@@ -449,7 +449,7 @@ impl Discount {
         Discount {
             type_: Nullable::Absent,
             value: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `type` to a value.
@@ -485,7 +485,7 @@ pub struct ProductOption {
     pub choices: Nullable<Vec<Choice>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ProductOption {
@@ -499,7 +499,7 @@ impl lenient::FromMap for ProductOption {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut choices: Slot<Nullable<Vec<Choice>>> = Slot::new("choices");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -523,7 +523,7 @@ impl ProductOption {
         ProductOption {
             name: Nullable::Absent,
             choices: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -559,7 +559,7 @@ pub struct Choice {
     pub description: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Choice {
@@ -573,7 +573,7 @@ impl lenient::FromMap for Choice {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut value: Slot<Nullable<String>> = Slot::new("value");
         let mut description: Slot<Nullable<String>> = Slot::new("description");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "value" => value.read_as::<OptionalString, _>(&mut map)?,
@@ -597,7 +597,7 @@ impl Choice {
         Choice {
             value: Nullable::Absent,
             description: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `value` to a value.

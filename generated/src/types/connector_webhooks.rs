@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::lenient;
+use wix_activities::{JsonMap, lenient};
 use wix_activities::validate::{JsonRules, StructRules};
 
 /// Watch Carts: triggers when a cart is created, completed or abandoned. The connector's documentation does not describe the body, so every field is kept as raw JSON.
@@ -11,7 +11,7 @@ use wix_activities::validate::{JsonRules, StructRules};
 pub struct CartEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartEvent {
@@ -23,7 +23,7 @@ impl<'de> Deserialize<'de> for CartEvent {
 impl lenient::FromMap for CartEvent {
     const NAME: &'static str = "CartEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -34,9 +34,7 @@ impl lenient::FromMap for CartEvent {
 impl CartEvent {
     /// A `CartEvent` with every field absent.
     pub fn new() -> Self {
-        CartEvent {
-            extra: serde_json::Map::new(),
-        }
+        CartEvent { extra: JsonMap::new() }
     }
 }
 
@@ -50,7 +48,7 @@ impl JsonRules for CartEvent {
 pub struct CollectionEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CollectionEvent {
@@ -62,7 +60,7 @@ impl<'de> Deserialize<'de> for CollectionEvent {
 impl lenient::FromMap for CollectionEvent {
     const NAME: &'static str = "CollectionEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -74,7 +72,7 @@ impl CollectionEvent {
     /// A `CollectionEvent` with every field absent.
     pub fn new() -> Self {
         CollectionEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -89,7 +87,7 @@ impl JsonRules for CollectionEvent {
 pub struct ContactEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ContactEvent {
@@ -101,7 +99,7 @@ impl<'de> Deserialize<'de> for ContactEvent {
 impl lenient::FromMap for ContactEvent {
     const NAME: &'static str = "ContactEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -113,7 +111,7 @@ impl ContactEvent {
     /// A `ContactEvent` with every field absent.
     pub fn new() -> Self {
         ContactEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -128,7 +126,7 @@ impl JsonRules for ContactEvent {
 pub struct FormSubmissionEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for FormSubmissionEvent {
@@ -140,7 +138,7 @@ impl<'de> Deserialize<'de> for FormSubmissionEvent {
 impl lenient::FromMap for FormSubmissionEvent {
     const NAME: &'static str = "FormSubmissionEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -152,7 +150,7 @@ impl FormSubmissionEvent {
     /// A `FormSubmissionEvent` with every field absent.
     pub fn new() -> Self {
         FormSubmissionEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -167,7 +165,7 @@ impl JsonRules for FormSubmissionEvent {
 pub struct FulfillmentEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for FulfillmentEvent {
@@ -179,7 +177,7 @@ impl<'de> Deserialize<'de> for FulfillmentEvent {
 impl lenient::FromMap for FulfillmentEvent {
     const NAME: &'static str = "FulfillmentEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -191,7 +189,7 @@ impl FulfillmentEvent {
     /// A `FulfillmentEvent` with every field absent.
     pub fn new() -> Self {
         FulfillmentEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -206,7 +204,7 @@ impl JsonRules for FulfillmentEvent {
 pub struct MessageEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for MessageEvent {
@@ -218,7 +216,7 @@ impl<'de> Deserialize<'de> for MessageEvent {
 impl lenient::FromMap for MessageEvent {
     const NAME: &'static str = "MessageEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -230,7 +228,7 @@ impl MessageEvent {
     /// A `MessageEvent` with every field absent.
     pub fn new() -> Self {
         MessageEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -245,7 +243,7 @@ impl JsonRules for MessageEvent {
 pub struct OrderEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OrderEvent {
@@ -257,7 +255,7 @@ impl<'de> Deserialize<'de> for OrderEvent {
 impl lenient::FromMap for OrderEvent {
     const NAME: &'static str = "OrderEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -269,7 +267,7 @@ impl OrderEvent {
     /// An `OrderEvent` with every field absent.
     pub fn new() -> Self {
         OrderEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -284,7 +282,7 @@ impl JsonRules for OrderEvent {
 pub struct ProductEvent {
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ProductEvent {
@@ -296,7 +294,7 @@ impl<'de> Deserialize<'de> for ProductEvent {
 impl lenient::FromMap for ProductEvent {
     const NAME: &'static str = "ProductEvent";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             extra.insert(key.into_owned(), map.next_value()?);
         }
@@ -308,7 +306,7 @@ impl ProductEvent {
     /// A `ProductEvent` with every field absent.
     pub fn new() -> Self {
         ProductEvent {
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Decimal, Nullable, Number, lenient};
+use wix_activities::{Decimal, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{Integer, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
@@ -24,7 +24,7 @@ pub struct CartAbandon {
     pub items: Vec<Item>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartAbandon {
@@ -40,7 +40,7 @@ impl lenient::FromMap for CartAbandon {
         let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
         let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
         let mut items: Slot<Vec<Item>> = Slot::new("items");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
@@ -76,7 +76,7 @@ impl CartAbandon {
             store_id: Nullable::Value(store_id.into()),
             store_name: Nullable::Absent,
             items: items.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `cartId` to a value.
@@ -163,7 +163,7 @@ pub struct Item {
     pub metadata: Nullable<Vec<Metadata>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Item {
@@ -190,7 +190,7 @@ impl lenient::FromMap for Item {
         let mut variants: Slot<Vec<Variant>> = Slot::new("variants");
         let mut categories: Slot<Nullable<Vec<String>>> = Slot::new("categories");
         let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -265,7 +265,7 @@ impl Item {
             variants: variants.into(),
             categories: Nullable::Absent,
             metadata: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `id` to a value.
@@ -415,7 +415,7 @@ pub struct Media {
     pub thumbnail: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Media {
@@ -428,7 +428,7 @@ impl lenient::FromMap for Media {
     const NAME: &'static str = "Media";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut thumbnail: Slot<Nullable<String>> = Slot::new("thumbnail");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "thumbnail" => thumbnail.read_as::<OptionalString, _>(&mut map)?,
@@ -449,7 +449,7 @@ impl Media {
     pub fn new() -> Self {
         Media {
             thumbnail: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `thumbnail` to a value.
@@ -479,7 +479,7 @@ pub struct Variant {
     pub value: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Variant {
@@ -493,7 +493,7 @@ impl lenient::FromMap for Variant {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut title: Slot<Nullable<String>> = Slot::new("title");
         let mut value: Slot<Nullable<String>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "title" => title.read_as::<OptionalString, _>(&mut map)?,
@@ -517,7 +517,7 @@ impl Variant {
         Variant {
             title: Nullable::Value(title.into()),
             value: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `title` to a value.
@@ -555,7 +555,7 @@ pub struct Metadata {
     pub value: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Metadata {
@@ -569,7 +569,7 @@ impl lenient::FromMap for Metadata {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut value: Slot<Nullable<String>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -593,7 +593,7 @@ impl Metadata {
         Metadata {
             name: Nullable::Value(name.into()),
             value: Nullable::Value(value.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -637,7 +637,7 @@ pub struct CartAdd {
     pub item: Item,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartAdd {
@@ -653,7 +653,7 @@ impl lenient::FromMap for CartAdd {
         let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
         let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
         let mut item: Slot<Item> = Slot::new("item");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
@@ -689,7 +689,7 @@ impl CartAdd {
             store_id: Nullable::Value(store_id.into()),
             store_name: Nullable::Absent,
             item: item.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `cartId` to a value.
@@ -740,7 +740,7 @@ pub struct CartCheckout {
     pub items: Vec<Item>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartCheckout {
@@ -756,7 +756,7 @@ impl lenient::FromMap for CartCheckout {
         let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
         let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
         let mut items: Slot<Vec<Item>> = Slot::new("items");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
@@ -792,7 +792,7 @@ impl CartCheckout {
             store_id: Nullable::Value(store_id.into()),
             store_name: Nullable::Absent,
             items: items.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `cartId` to a value.
@@ -843,7 +843,7 @@ pub struct CartRemove {
     pub item: Item,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for CartRemove {
@@ -859,7 +859,7 @@ impl lenient::FromMap for CartRemove {
         let mut store_id: Slot<Nullable<String>> = Slot::new("storeId");
         let mut store_name: Slot<Nullable<String>> = Slot::new("storeName");
         let mut item: Slot<Item> = Slot::new("item");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
@@ -895,7 +895,7 @@ impl CartRemove {
             store_id: Nullable::Value(store_id.into()),
             store_name: Nullable::Absent,
             item: item.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `cartId` to a value.
@@ -966,7 +966,7 @@ pub struct Purchase {
     pub buyer_accepts_marketing: Nullable<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Purchase {
@@ -995,7 +995,7 @@ impl lenient::FromMap for Purchase {
         let mut buyer_accepts_marketing: Slot<Nullable<bool>> = Slot::new(
             "buyerAcceptsMarketing",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cartId" | "cartid" => cart_id.read_as::<OptionalString, _>(&mut map)?,
@@ -1057,7 +1057,7 @@ impl Purchase {
             payment_gateway: Nullable::Absent,
             note: Nullable::Absent,
             buyer_accepts_marketing: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `cartId` to a value.
@@ -1173,7 +1173,7 @@ pub struct Payment {
     pub shipping: Nullable<Shipping>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Payment {
@@ -1195,7 +1195,7 @@ impl lenient::FromMap for Payment {
         let mut coupon: Slot<Nullable<Coupon>> = Slot::new("coupon");
         let mut tax: Slot<Nullable<Tax>> = Slot::new("tax");
         let mut shipping: Slot<Nullable<Shipping>> = Slot::new("shipping");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "total" => total.read(&mut map)?,
@@ -1245,7 +1245,7 @@ impl Payment {
             coupon: Nullable::Absent,
             tax: Nullable::Absent,
             shipping: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `formattedTotal` to a value.
@@ -1316,7 +1316,7 @@ pub struct Coupon {
     pub title: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Coupon {
@@ -1331,7 +1331,7 @@ impl lenient::FromMap for Coupon {
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
         let mut title: Slot<Nullable<String>> = Slot::new("title");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "total" => total.read(&mut map)?,
@@ -1360,7 +1360,7 @@ impl Coupon {
             total: total.into(),
             formatted_total: Nullable::Absent,
             title: Nullable::Value(title.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `formattedTotal` to a value.
@@ -1400,7 +1400,7 @@ pub struct Tax {
     pub formatted_total: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Tax {
@@ -1414,7 +1414,7 @@ impl lenient::FromMap for Tax {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "total" => total.read(&mut map)?,
@@ -1440,7 +1440,7 @@ impl Tax {
         Tax {
             total: total.into(),
             formatted_total: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `formattedTotal` to a value.
@@ -1474,7 +1474,7 @@ pub struct Shipping {
     pub formatted_total: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Shipping {
@@ -1488,7 +1488,7 @@ impl lenient::FromMap for Shipping {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut formatted_total: Slot<Nullable<String>> = Slot::new("formattedTotal");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "total" => total.read(&mut map)?,
@@ -1514,7 +1514,7 @@ impl Shipping {
         Shipping {
             total: total.into(),
             formatted_total: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `formattedTotal` to a value.
@@ -1581,7 +1581,7 @@ pub struct ShippingAddress {
     pub company: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ShippingAddress {
@@ -1606,7 +1606,7 @@ impl lenient::FromMap for ShippingAddress {
         let mut address2: Slot<Nullable<String>> = Slot::new("address2");
         let mut zip: Slot<Nullable<String>> = Slot::new("zip");
         let mut company: Slot<Nullable<String>> = Slot::new("company");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "firstName" | "firstname" => {
@@ -1671,7 +1671,7 @@ impl ShippingAddress {
             address2: Nullable::Absent,
             zip: Nullable::Absent,
             company: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `firstName` to a value.
@@ -1809,7 +1809,7 @@ pub struct BillingAddress {
     pub company: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for BillingAddress {
@@ -1834,7 +1834,7 @@ impl lenient::FromMap for BillingAddress {
         let mut address2: Slot<Nullable<String>> = Slot::new("address2");
         let mut zip: Slot<Nullable<String>> = Slot::new("zip");
         let mut company: Slot<Nullable<String>> = Slot::new("company");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "firstName" | "firstname" => {
@@ -1899,7 +1899,7 @@ impl BillingAddress {
             address2: Nullable::Absent,
             zip: Nullable::Absent,
             company: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `firstName` to a value.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Nullable, lenient};
+use wix_activities::{DateTime, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalInteger, OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Name;
@@ -25,7 +25,7 @@ pub struct ActivityPage {
     pub previous_cursor: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ActivityPage {
@@ -41,7 +41,7 @@ impl lenient::FromMap for ActivityPage {
         let mut page_size: Slot<Nullable<i64>> = Slot::new("pageSize");
         let mut next_cursor: Slot<Nullable<String>> = Slot::new("nextCursor");
         let mut previous_cursor: Slot<Nullable<String>> = Slot::new("previousCursor");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "results" => results.read(&mut map)?,
@@ -77,7 +77,7 @@ impl ActivityPage {
             page_size: Nullable::Absent,
             next_cursor: Nullable::Absent,
             previous_cursor: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `pageSize` to a value.
@@ -139,7 +139,7 @@ pub struct ActivityQuery {
     pub page_size: Nullable<i64>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ActivityQuery {
@@ -156,7 +156,7 @@ impl lenient::FromMap for ActivityQuery {
         let mut scope: Slot<Nullable<Scope>> = Slot::new("scope");
         let mut activity_types: Slot<Nullable<Vec<String>>> = Slot::new("activityTypes");
         let mut page_size: Slot<Nullable<i64>> = Slot::new("pageSize");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "from" => from.read(&mut map)?,
@@ -191,7 +191,7 @@ impl ActivityQuery {
             scope: Nullable::Absent,
             activity_types: Nullable::Absent,
             page_size: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `from` to a value.
@@ -295,7 +295,7 @@ pub struct ContactUpdate {
     pub phones: Nullable<Vec<Phone>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ContactUpdate {
@@ -310,7 +310,7 @@ impl lenient::FromMap for ContactUpdate {
         let mut name: Slot<Nullable<Name>> = Slot::new("name");
         let mut emails: Slot<Nullable<Vec<Email>>> = Slot::new("emails");
         let mut phones: Slot<Nullable<Vec<Phone>>> = Slot::new("phones");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read(&mut map)?,
@@ -337,7 +337,7 @@ impl ContactUpdate {
             name: Nullable::Absent,
             emails: Nullable::Absent,
             phones: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -381,7 +381,7 @@ pub struct Email {
     pub email: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Email {
@@ -395,7 +395,7 @@ impl lenient::FromMap for Email {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut tag: Slot<Nullable<String>> = Slot::new("tag");
         let mut email: Slot<Nullable<String>> = Slot::new("email");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "tag" => tag.read_as::<OptionalString, _>(&mut map)?,
@@ -419,7 +419,7 @@ impl Email {
         Email {
             tag: Nullable::Absent,
             email: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `tag` to a value.
@@ -457,7 +457,7 @@ pub struct Phone {
     pub phone: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Phone {
@@ -471,7 +471,7 @@ impl lenient::FromMap for Phone {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut tag: Slot<Nullable<String>> = Slot::new("tag");
         let mut phone: Slot<Nullable<String>> = Slot::new("phone");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "tag" => tag.read_as::<OptionalString, _>(&mut map)?,
@@ -495,7 +495,7 @@ impl Phone {
         Phone {
             tag: Nullable::Absent,
             phone: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `tag` to a value.
@@ -534,7 +534,7 @@ pub struct Details {
     pub summary: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Details {
@@ -550,7 +550,7 @@ impl lenient::FromMap for Details {
             "additionalInfoUrl",
         );
         let mut summary: Slot<Nullable<String>> = Slot::new("summary");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "additionalInfoUrl" | "additionalinfourl" => {
@@ -576,7 +576,7 @@ impl Details {
         Details {
             additional_info_url: Nullable::Absent,
             summary: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `additionalInfoUrl` to a value.
@@ -621,7 +621,7 @@ pub struct PostResult {
     pub contact_id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PostResult {
@@ -635,7 +635,7 @@ impl lenient::FromMap for PostResult {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut activity_id: Slot<Nullable<String>> = Slot::new("activityId");
         let mut contact_id: Slot<Nullable<String>> = Slot::new("contactId");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "activityId" | "activityid" => {
@@ -663,7 +663,7 @@ impl PostResult {
         PostResult {
             activity_id: Nullable::Value(activity_id.into()),
             contact_id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `activityId` to a value.

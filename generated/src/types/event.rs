@@ -946,7 +946,7 @@ pub enum Event {
         /// The handler name.
         handler: String,
         /// The body as it came.
-        body: serde_json::Value,
+        body: wix_activities::Json,
     },
 }
 

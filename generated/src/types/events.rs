@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::{DateTime, Decimal, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 
@@ -34,7 +34,7 @@ pub struct Rsvp {
     pub time: Nullable<Time>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Rsvp {
@@ -57,7 +57,7 @@ impl lenient::FromMap for Rsvp {
         let mut price: Slot<Nullable<Price>> = Slot::new("price");
         let mut location: Slot<Nullable<Location>> = Slot::new("location");
         let mut time: Slot<Nullable<Time>> = Slot::new("time");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "eventId" | "eventid" => event_id.read_as::<OptionalString, _>(&mut map)?,
@@ -102,7 +102,7 @@ impl Rsvp {
             price: Nullable::Absent,
             location: Nullable::Absent,
             time: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `eventId` to a value.
@@ -180,7 +180,7 @@ pub struct Price {
     pub formatted_price: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Price {
@@ -195,7 +195,7 @@ impl lenient::FromMap for Price {
         let mut price: Slot<Decimal> = Slot::new("price");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut formatted_price: Slot<Nullable<String>> = Slot::new("formattedPrice");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "price" => price.read(&mut map)?,
@@ -224,7 +224,7 @@ impl Price {
             price: price.into(),
             currency: Nullable::Value(currency.into()),
             formatted_price: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -263,7 +263,7 @@ pub struct Location {
     pub address: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Location {
@@ -277,7 +277,7 @@ impl lenient::FromMap for Location {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut address: Slot<Nullable<String>> = Slot::new("address");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -301,7 +301,7 @@ impl Location {
         Location {
             name: Nullable::Absent,
             address: Nullable::Value(address.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -342,7 +342,7 @@ pub struct Time {
     pub time_zone: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Time {
@@ -357,7 +357,7 @@ impl lenient::FromMap for Time {
         let mut start: Slot<DateTime> = Slot::new("start");
         let mut end: Slot<Nullable<DateTime>> = Slot::new("end");
         let mut time_zone: Slot<Nullable<String>> = Slot::new("timeZone");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "start" => start.read(&mut map)?,
@@ -386,7 +386,7 @@ impl Time {
             start: start.into(),
             end: Nullable::Absent,
             time_zone: Nullable::Value(time_zone.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `end` to a value.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Nullable, lenient};
+use wix_activities::{Json, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
@@ -13,7 +13,7 @@ use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 pub struct ContactForm {
     /// Subject the site visitor entered in the contact form
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub subject: Nullable<serde_json::Value>,
+    pub subject: Nullable<Json>,
     /// Content the site visitor entered in the contact form
     pub content: Content,
     /// More details submitted in the form
@@ -21,7 +21,7 @@ pub struct ContactForm {
     pub additional_fields: Nullable<Vec<AdditionalField>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ContactForm {
@@ -33,12 +33,12 @@ impl<'de> Deserialize<'de> for ContactForm {
 impl lenient::FromMap for ContactForm {
     const NAME: &'static str = "ContactForm";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut subject: Slot<Nullable<serde_json::Value>> = Slot::new("subject");
+        let mut subject: Slot<Nullable<Json>> = Slot::new("subject");
         let mut content: Slot<Content> = Slot::new("content");
         let mut additional_fields: Slot<Nullable<Vec<AdditionalField>>> = Slot::new(
             "additionalFields",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "subject" => subject.read(&mut map)?,
@@ -67,11 +67,11 @@ impl ContactForm {
             subject: Nullable::Absent,
             content: content.into(),
             additional_fields: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `subject` to a value.
-    pub fn with_subject(mut self, subject: impl Into<serde_json::Value>) -> Self {
+    pub fn with_subject(mut self, subject: impl Into<Json>) -> Self {
         self.subject = Nullable::Value(subject.into());
         self
     }
@@ -109,10 +109,10 @@ pub struct Content {
     pub message: Nullable<String>,
     /// Media (for example, images the site visitor uploaded to the message)
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media: Nullable<serde_json::Value>,
+    pub media: Nullable<Json>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -125,8 +125,8 @@ impl lenient::FromMap for Content {
     const NAME: &'static str = "Content";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut message: Slot<Nullable<String>> = Slot::new("message");
-        let mut media: Slot<Nullable<serde_json::Value>> = Slot::new("media");
-        let mut extra = serde_json::Map::new();
+        let mut media: Slot<Nullable<Json>> = Slot::new("media");
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "message" => message.read_as::<OptionalString, _>(&mut map)?,
@@ -150,7 +150,7 @@ impl Content {
         Content {
             message: Nullable::Absent,
             media: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `message` to a value.
@@ -159,7 +159,7 @@ impl Content {
         self
     }
     /// Sets `media` to a value.
-    pub fn with_media(mut self, media: impl Into<serde_json::Value>) -> Self {
+    pub fn with_media(mut self, media: impl Into<Json>) -> Self {
         self.media = Nullable::Value(media.into());
         self
     }
@@ -188,7 +188,7 @@ pub struct AdditionalField {
     pub value: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AdditionalField {
@@ -202,7 +202,7 @@ impl lenient::FromMap for AdditionalField {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut value: Slot<Nullable<String>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -226,7 +226,7 @@ impl AdditionalField {
         AdditionalField {
             name: Nullable::Absent,
             value: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -264,7 +264,7 @@ pub struct Form {
     pub fields: Nullable<Vec<Field>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Form {
@@ -278,7 +278,7 @@ impl lenient::FromMap for Form {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut type_: Slot<Nullable<FormType>> = Slot::new("type");
         let mut fields: Slot<Nullable<Vec<Field>>> = Slot::new("fields");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "type" => type_.read(&mut map)?,
@@ -302,7 +302,7 @@ impl Form {
         Form {
             type_: Nullable::Absent,
             fields: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `type` to a value.
@@ -414,7 +414,7 @@ pub struct Field {
     pub value: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Field {
@@ -428,7 +428,7 @@ impl lenient::FromMap for Field {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut value: Slot<Nullable<String>> = Slot::new("value");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -452,7 +452,7 @@ impl Field {
         Field {
             name: Nullable::Absent,
             value: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -488,7 +488,7 @@ pub struct SubscriptionForm {
     pub additional_fields: Nullable<Vec<AdditionalField>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for SubscriptionForm {
@@ -503,7 +503,7 @@ impl lenient::FromMap for SubscriptionForm {
         let mut additional_fields: Slot<Nullable<Vec<AdditionalField>>> = Slot::new(
             "additionalFields",
         );
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "additionalFields" | "additionalfields" => {
@@ -526,7 +526,7 @@ impl SubscriptionForm {
     pub fn new() -> Self {
         SubscriptionForm {
             additional_fields: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `additionalFields` to a value.

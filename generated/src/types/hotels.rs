@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Decimal, Nullable, Number, lenient};
+use wix_activities::{DateTime, Decimal, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
@@ -34,7 +34,7 @@ pub struct Cancel {
     pub rooms: Vec<Room>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Cancel {
@@ -55,7 +55,7 @@ impl lenient::FromMap for Cancel {
         let mut invoice: Slot<Invoice> = Slot::new("invoice");
         let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
         let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "cancelDate" | "canceldate" => cancel_date.read(&mut map)?,
@@ -110,7 +110,7 @@ impl Cancel {
             invoice: invoice.into(),
             customer: Nullable::Absent,
             rooms: rooms.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `reservationId` to a value.
@@ -155,7 +155,7 @@ pub struct Guests {
     pub children: Number,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Guests {
@@ -170,7 +170,7 @@ impl lenient::FromMap for Guests {
         let mut total: Slot<Number> = Slot::new("total");
         let mut adults: Slot<Number> = Slot::new("adults");
         let mut children: Slot<Number> = Slot::new("children");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "total" => total.read(&mut map)?,
@@ -201,7 +201,7 @@ impl Guests {
             total: total.into(),
             adults: adults.into(),
             children: children.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -229,7 +229,7 @@ pub struct Stay {
     pub checkout: DateTime,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Stay {
@@ -243,7 +243,7 @@ impl lenient::FromMap for Stay {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut checkin: Slot<DateTime> = Slot::new("checkin");
         let mut checkout: Slot<DateTime> = Slot::new("checkout");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "checkin" => checkin.read(&mut map)?,
@@ -267,7 +267,7 @@ impl Stay {
         Stay {
             checkin: checkin.into(),
             checkout: checkout.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -303,7 +303,7 @@ pub struct Rate {
     pub currency: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Rate {
@@ -320,7 +320,7 @@ impl lenient::FromMap for Rate {
         let mut taxes: Slot<Vec<Tax>> = Slot::new("taxes");
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "date" => date.read(&mut map)?,
@@ -359,7 +359,7 @@ impl Rate {
             taxes: taxes.into(),
             total: total.into(),
             currency: Nullable::Value(currency.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -398,7 +398,7 @@ pub struct Tax {
     pub currency: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Tax {
@@ -413,7 +413,7 @@ impl lenient::FromMap for Tax {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -444,7 +444,7 @@ impl Tax {
             name: Nullable::Value(name.into()),
             total: total.into(),
             currency: Nullable::Value(currency.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -486,7 +486,7 @@ pub struct Invoice {
     pub currency: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Invoice {
@@ -501,7 +501,7 @@ impl lenient::FromMap for Invoice {
         let mut subtotal: Slot<Decimal> = Slot::new("subtotal");
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "subtotal" => subtotal.read(&mut map)?,
@@ -532,7 +532,7 @@ impl Invoice {
             subtotal: subtotal.into(),
             total: total.into(),
             currency: Nullable::Value(currency.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -576,7 +576,7 @@ pub struct Customer {
     pub email: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Customer {
@@ -593,7 +593,7 @@ impl lenient::FromMap for Customer {
         let mut name: Slot<Nullable<Name>> = Slot::new("name");
         let mut phone: Slot<Nullable<String>> = Slot::new("phone");
         let mut email: Slot<Nullable<String>> = Slot::new("email");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "contactId" | "contactid" => {
@@ -628,7 +628,7 @@ impl Customer {
             name: Nullable::Absent,
             phone: Nullable::Absent,
             email: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `contactId` to a value.
@@ -688,7 +688,7 @@ pub struct Room {
     pub amenities: Vec<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Room {
@@ -704,7 +704,7 @@ impl lenient::FromMap for Room {
         let mut beds: Slot<Vec<Bed>> = Slot::new("beds");
         let mut max_occupancy: Slot<Number> = Slot::new("maxOccupancy");
         let mut amenities: Slot<Vec<String>> = Slot::new("amenities");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "id" => id.read_as::<OptionalString, _>(&mut map)?,
@@ -738,7 +738,7 @@ impl Room {
             beds: beds.into(),
             max_occupancy: max_occupancy.into(),
             amenities: amenities.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `id` to a value.
@@ -773,7 +773,7 @@ pub struct Bed {
     pub kind: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Bed {
@@ -786,7 +786,7 @@ impl lenient::FromMap for Bed {
     const NAME: &'static str = "Bed";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut kind: Slot<Nullable<String>> = Slot::new("kind");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "kind" => kind.read_as::<OptionalString, _>(&mut map)?,
@@ -807,7 +807,7 @@ impl Bed {
     pub fn new(kind: impl Into<String>) -> Self {
         Bed {
             kind: Nullable::Value(kind.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `kind` to a value.
@@ -850,7 +850,7 @@ pub struct Confirmation {
     pub rooms: Vec<Room>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Confirmation {
@@ -870,7 +870,7 @@ impl lenient::FromMap for Confirmation {
         let mut invoice: Slot<Invoice> = Slot::new("invoice");
         let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
         let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "source" => source.read(&mut map)?,
@@ -921,7 +921,7 @@ impl Confirmation {
             invoice: invoice.into(),
             customer: Nullable::Absent,
             rooms: rooms.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `reservationId` to a value.
@@ -976,7 +976,7 @@ pub struct PurchaseFailed {
     pub rooms: Vec<Room>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PurchaseFailed {
@@ -995,7 +995,7 @@ impl lenient::FromMap for PurchaseFailed {
         let mut payment: Slot<PurchaseFailedPayment> = Slot::new("payment");
         let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
         let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "reservationId" | "reservationid" => {
@@ -1042,7 +1042,7 @@ impl PurchaseFailed {
             payment: payment.into(),
             customer: Nullable::Absent,
             rooms: rooms.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `reservationId` to a value.
@@ -1097,7 +1097,7 @@ pub struct PurchaseFailedPayment {
     pub error: Nullable<PaymentError>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PurchaseFailedPayment {
@@ -1114,7 +1114,7 @@ impl lenient::FromMap for PurchaseFailedPayment {
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut source: Slot<Nullable<String>> = Slot::new("source");
         let mut error: Slot<Nullable<PaymentError>> = Slot::new("error");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "subtotal" => subtotal.read(&mut map)?,
@@ -1152,7 +1152,7 @@ impl PurchaseFailedPayment {
             currency: Nullable::Value(currency.into()),
             source: Nullable::Value(source.into()),
             error: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -1199,7 +1199,7 @@ pub struct PaymentError {
     pub reason: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PaymentError {
@@ -1213,7 +1213,7 @@ impl lenient::FromMap for PaymentError {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut error_code: Slot<Nullable<Number>> = Slot::new("errorCode");
         let mut reason: Slot<Nullable<String>> = Slot::new("reason");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "errorCode" | "errorcode" => error_code.read(&mut map)?,
@@ -1237,7 +1237,7 @@ impl PaymentError {
         PaymentError {
             error_code: Nullable::Absent,
             reason: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `errorCode` to a value.
@@ -1286,7 +1286,7 @@ pub struct Purchase {
     pub rooms: Vec<Room>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Purchase {
@@ -1305,7 +1305,7 @@ impl lenient::FromMap for Purchase {
         let mut payment: Slot<PurchasePayment> = Slot::new("payment");
         let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
         let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "reservationId" | "reservationid" => {
@@ -1352,7 +1352,7 @@ impl Purchase {
             payment: payment.into(),
             customer: Nullable::Absent,
             rooms: rooms.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `reservationId` to a value.
@@ -1401,7 +1401,7 @@ pub struct PurchasePayment {
     pub source: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for PurchasePayment {
@@ -1417,7 +1417,7 @@ impl lenient::FromMap for PurchasePayment {
         let mut total: Slot<Decimal> = Slot::new("total");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
         let mut source: Slot<Nullable<String>> = Slot::new("source");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "subtotal" => subtotal.read(&mut map)?,
@@ -1452,7 +1452,7 @@ impl PurchasePayment {
             total: total.into(),
             currency: Nullable::Value(currency.into()),
             source: Nullable::Value(source.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `currency` to a value.
@@ -1505,7 +1505,7 @@ pub struct Reservation {
     pub rooms: Vec<Room>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Reservation {
@@ -1525,7 +1525,7 @@ impl lenient::FromMap for Reservation {
         let mut invoice: Slot<Invoice> = Slot::new("invoice");
         let mut customer: Slot<Nullable<Customer>> = Slot::new("customer");
         let mut rooms: Slot<Vec<Room>> = Slot::new("rooms");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "source" => source.read(&mut map)?,
@@ -1576,7 +1576,7 @@ impl Reservation {
             invoice: invoice.into(),
             customer: Nullable::Absent,
             rooms: rooms.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `reservationId` to a value.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Nullable, lenient};
+use wix_activities::{DateTime, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::Metadata;
@@ -25,7 +25,7 @@ pub struct Im {
     pub metadata: Nullable<Vec<Metadata>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Im {
@@ -41,7 +41,7 @@ impl lenient::FromMap for Im {
         let mut content: Slot<Vec<Content>> = Slot::new("content");
         let mut thread_id: Slot<Nullable<String>> = Slot::new("threadId");
         let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "type" => type_.read(&mut map)?,
@@ -73,7 +73,7 @@ impl Im {
             content: content.into(),
             thread_id: Nullable::Absent,
             metadata: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `threadId` to a value.
@@ -160,7 +160,7 @@ pub struct Content {
     pub media: Vec<Media>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -176,7 +176,7 @@ impl lenient::FromMap for Content {
         let mut time: Slot<DateTime> = Slot::new("time");
         let mut message: Slot<Nullable<String>> = Slot::new("message");
         let mut media: Slot<Vec<Media>> = Slot::new("media");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "direction" => direction.read(&mut map)?,
@@ -211,7 +211,7 @@ impl Content {
             time: time.into(),
             message: Nullable::Value(message.into()),
             media: media.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `message` to a value.
@@ -298,7 +298,7 @@ pub struct Media {
     pub url: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Media {
@@ -313,7 +313,7 @@ impl lenient::FromMap for Media {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut content_type: Slot<Nullable<String>> = Slot::new("contentType");
         let mut url: Slot<Nullable<String>> = Slot::new("url");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -346,7 +346,7 @@ impl Media {
             name: Nullable::Value(name.into()),
             content_type: Nullable::Value(content_type.into()),
             url: Nullable::Value(url.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.

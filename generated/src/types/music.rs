@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Nullable, lenient};
+use wix_activities::{JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
@@ -17,7 +17,7 @@ pub struct AlbumFan {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AlbumFan {
@@ -31,7 +31,7 @@ impl lenient::FromMap for AlbumFan {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "album" => album.read(&mut map)?,
@@ -55,7 +55,7 @@ impl AlbumFan {
         AlbumFan {
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -88,7 +88,7 @@ pub struct Album {
     pub id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Album {
@@ -102,7 +102,7 @@ impl lenient::FromMap for Album {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut id: Slot<Nullable<String>> = Slot::new("id");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -126,7 +126,7 @@ impl Album {
         Album {
             name: Nullable::Value(name.into()),
             id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -164,7 +164,7 @@ pub struct Artist {
     pub id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Artist {
@@ -178,7 +178,7 @@ impl lenient::FromMap for Artist {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut id: Slot<Nullable<String>> = Slot::new("id");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -202,7 +202,7 @@ impl Artist {
         Artist {
             name: Nullable::Value(name.into()),
             id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -239,7 +239,7 @@ pub struct AlbumPlayed {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AlbumPlayed {
@@ -253,7 +253,7 @@ impl lenient::FromMap for AlbumPlayed {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "album" => album.read(&mut map)?,
@@ -277,7 +277,7 @@ impl AlbumPlayed {
         AlbumPlayed {
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -312,7 +312,7 @@ pub struct AlbumShare {
     pub shared_to: SharedTo,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for AlbumShare {
@@ -327,7 +327,7 @@ impl lenient::FromMap for AlbumShare {
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut shared_to: Slot<SharedTo> = Slot::new("sharedTo");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "album" => album.read(&mut map)?,
@@ -354,7 +354,7 @@ impl AlbumShare {
             album: album.into(),
             artist: Nullable::Absent,
             shared_to: shared_to.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -447,7 +447,7 @@ pub struct TrackLyrics {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackLyrics {
@@ -462,7 +462,7 @@ impl lenient::FromMap for TrackLyrics {
         let mut track: Slot<Track> = Slot::new("track");
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "track" => track.read(&mut map)?,
@@ -489,7 +489,7 @@ impl TrackLyrics {
             track: track.into(),
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -523,7 +523,7 @@ pub struct Track {
     pub id: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Track {
@@ -537,7 +537,7 @@ impl lenient::FromMap for Track {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut name: Slot<Nullable<String>> = Slot::new("name");
         let mut id: Slot<Nullable<String>> = Slot::new("id");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "name" => name.read_as::<OptionalString, _>(&mut map)?,
@@ -561,7 +561,7 @@ impl Track {
         Track {
             name: Nullable::Value(name.into()),
             id: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `name` to a value.
@@ -600,7 +600,7 @@ pub struct TrackPlay {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackPlay {
@@ -615,7 +615,7 @@ impl lenient::FromMap for TrackPlay {
         let mut track: Slot<Track> = Slot::new("track");
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "track" => track.read(&mut map)?,
@@ -642,7 +642,7 @@ impl TrackPlay {
             track: track.into(),
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -677,7 +677,7 @@ pub struct TrackPlayed {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackPlayed {
@@ -692,7 +692,7 @@ impl lenient::FromMap for TrackPlayed {
         let mut track: Slot<Track> = Slot::new("track");
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "track" => track.read(&mut map)?,
@@ -719,7 +719,7 @@ impl TrackPlayed {
             track: track.into(),
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -757,7 +757,7 @@ pub struct TrackShare {
     pub shared_to: SharedTo,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackShare {
@@ -773,7 +773,7 @@ impl lenient::FromMap for TrackShare {
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
         let mut shared_to: Slot<SharedTo> = Slot::new("sharedTo");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "track" => track.read(&mut map)?,
@@ -807,7 +807,7 @@ impl TrackShare {
             album: album.into(),
             artist: Nullable::Absent,
             shared_to: shared_to.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.
@@ -848,7 +848,7 @@ pub struct TrackSkip {
     pub artist: Nullable<Artist>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for TrackSkip {
@@ -863,7 +863,7 @@ impl lenient::FromMap for TrackSkip {
         let mut track: Slot<Track> = Slot::new("track");
         let mut album: Slot<Album> = Slot::new("album");
         let mut artist: Slot<Nullable<Artist>> = Slot::new("artist");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "track" => track.read(&mut map)?,
@@ -890,7 +890,7 @@ impl TrackSkip {
             track: track.into(),
             album: album.into(),
             artist: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `artist` to a value.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{DateTime, Decimal, Nullable, lenient};
+use wix_activities::{DateTime, Decimal, JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Name, Refund, Source};
@@ -40,7 +40,7 @@ pub struct Appointment {
     pub attendees: Nullable<Vec<Attendee>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Appointment {
@@ -61,7 +61,7 @@ impl lenient::FromMap for Appointment {
         let mut location: Slot<Nullable<Location>> = Slot::new("location");
         let mut time: Slot<Nullable<Time>> = Slot::new("time");
         let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
@@ -114,7 +114,7 @@ impl Appointment {
             location: Nullable::Absent,
             time: Nullable::Absent,
             attendees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `appointmentId` to a value.
@@ -196,7 +196,7 @@ pub struct Price {
     pub currency: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Price {
@@ -211,7 +211,7 @@ impl lenient::FromMap for Price {
         let mut price: Slot<Decimal> = Slot::new("price");
         let mut formatted_price: Slot<Nullable<String>> = Slot::new("formattedPrice");
         let mut currency: Slot<Nullable<String>> = Slot::new("currency");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "price" => price.read(&mut map)?,
@@ -240,7 +240,7 @@ impl Price {
             price: price.into(),
             formatted_price: Nullable::Absent,
             currency: Nullable::Value(currency.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `formattedPrice` to a value.
@@ -292,7 +292,7 @@ pub struct Location {
     pub url: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Location {
@@ -310,7 +310,7 @@ impl lenient::FromMap for Location {
         let mut postal_code: Slot<Nullable<String>> = Slot::new("postalCode");
         let mut country: Slot<Nullable<String>> = Slot::new("country");
         let mut url: Slot<Nullable<String>> = Slot::new("url");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "address" => address.read_as::<OptionalString, _>(&mut map)?,
@@ -348,7 +348,7 @@ impl Location {
             postal_code: Nullable::Absent,
             country: Nullable::Absent,
             url: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `address` to a value.
@@ -412,7 +412,7 @@ pub struct Time {
     pub time_zone: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Time {
@@ -427,7 +427,7 @@ impl lenient::FromMap for Time {
         let mut start: Slot<DateTime> = Slot::new("start");
         let mut end: Slot<DateTime> = Slot::new("end");
         let mut time_zone: Slot<Nullable<String>> = Slot::new("timeZone");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "start" => start.read(&mut map)?,
@@ -460,7 +460,7 @@ impl Time {
             start: start.into(),
             end: end.into(),
             time_zone: Nullable::Value(time_zone.into()),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `timeZone` to a value.
@@ -508,7 +508,7 @@ pub struct Attendee {
     pub self_: Nullable<bool>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Attendee {
@@ -526,7 +526,7 @@ impl lenient::FromMap for Attendee {
         let mut email: Slot<Nullable<String>> = Slot::new("email");
         let mut notes: Slot<Nullable<String>> = Slot::new("notes");
         let mut self_: Slot<Nullable<bool>> = Slot::new("self");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "contactId" | "contactid" => {
@@ -564,7 +564,7 @@ impl Attendee {
             email: Nullable::Absent,
             notes: Nullable::Absent,
             self_: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `contactId` to a value.
@@ -651,7 +651,7 @@ pub struct Cancel {
     pub attendees: Nullable<Vec<Attendee>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Cancel {
@@ -674,7 +674,7 @@ impl lenient::FromMap for Cancel {
         let mut location: Slot<Nullable<Location>> = Slot::new("location");
         let mut time: Slot<Nullable<Time>> = Slot::new("time");
         let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
@@ -735,7 +735,7 @@ impl Cancel {
             location: Nullable::Absent,
             time: Nullable::Absent,
             attendees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `appointmentId` to a value.
@@ -836,7 +836,7 @@ pub struct Confirmation {
     pub attendees: Nullable<Vec<Attendee>>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Confirmation {
@@ -857,7 +857,7 @@ impl lenient::FromMap for Confirmation {
         let mut location: Slot<Nullable<Location>> = Slot::new("location");
         let mut time: Slot<Nullable<Time>> = Slot::new("time");
         let mut attendees: Slot<Nullable<Vec<Attendee>>> = Slot::new("attendees");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "appointmentId" | "appointmentid" => {
@@ -910,7 +910,7 @@ impl Confirmation {
             location: Nullable::Absent,
             time: Nullable::Absent,
             attendees: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `appointmentId` to a value.

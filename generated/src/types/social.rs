@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
-use wix_activities::{Nullable, lenient};
+use wix_activities::{JsonMap, Nullable, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
 use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
 use super::common::{Metadata, Name};
@@ -24,7 +24,7 @@ pub struct Comment {
     pub commenter: Nullable<Commenter>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Comment {
@@ -40,7 +40,7 @@ impl lenient::FromMap for Comment {
         let mut channel: Slot<CommentChannel> = Slot::new("channel");
         let mut metadata: Slot<Nullable<Vec<Metadata>>> = Slot::new("metadata");
         let mut commenter: Slot<Nullable<Commenter>> = Slot::new("commenter");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "text" => text.read_as::<OptionalString, _>(&mut map)?,
@@ -70,7 +70,7 @@ impl Comment {
             channel: channel.into(),
             metadata: Nullable::Absent,
             commenter: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `text` to a value.
@@ -220,7 +220,7 @@ pub struct Commenter {
     pub email: Nullable<String>,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Commenter {
@@ -235,7 +235,7 @@ impl lenient::FromMap for Commenter {
         let mut open_id: Slot<Nullable<OpenId>> = Slot::new("openId");
         let mut name: Slot<Nullable<Name>> = Slot::new("name");
         let mut email: Slot<Nullable<String>> = Slot::new("email");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "openId" | "openid" => open_id.read(&mut map)?,
@@ -262,7 +262,7 @@ impl Commenter {
             open_id: Nullable::Absent,
             name: Nullable::Absent,
             email: Nullable::Absent,
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `openId` to a value.
@@ -302,7 +302,7 @@ pub struct OpenId {
     pub channel: OpenIdChannel,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for OpenId {
@@ -315,7 +315,7 @@ impl lenient::FromMap for OpenId {
     const NAME: &'static str = "OpenId";
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut channel: Slot<OpenIdChannel> = Slot::new("channel");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "channel" => channel.read(&mut map)?,
@@ -336,7 +336,7 @@ impl OpenId {
     pub fn new(channel: impl Into<OpenIdChannel>) -> Self {
         OpenId {
             channel: channel.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -455,7 +455,7 @@ pub struct ShareUrl {
     pub item_info: ItemInfo,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ShareUrl {
@@ -469,7 +469,7 @@ impl lenient::FromMap for ShareUrl {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut channel: Slot<ShareUrlChannel> = Slot::new("channel");
         let mut item_info: Slot<ItemInfo> = Slot::new("itemInfo");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "channel" => channel.read(&mut map)?,
@@ -496,7 +496,7 @@ impl ShareUrl {
         ShareUrl {
             channel: channel.into(),
             item_info: item_info.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }
@@ -628,7 +628,7 @@ pub struct ItemInfo {
     pub item_type: ItemType,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for ItemInfo {
@@ -644,7 +644,7 @@ impl lenient::FromMap for ItemInfo {
         let mut item_thumbnail: Slot<Nullable<String>> = Slot::new("itemThumbnail");
         let mut item_id: Slot<Nullable<String>> = Slot::new("itemId");
         let mut item_type: Slot<ItemType> = Slot::new("itemType");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "itemUrl" | "itemurl" => item_url.read_as::<OptionalString, _>(&mut map)?,
@@ -680,7 +680,7 @@ impl ItemInfo {
             item_thumbnail: Nullable::Absent,
             item_id: Nullable::Value(item_id.into()),
             item_type: item_type.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
     /// Sets `itemUrl` to a value.
@@ -787,7 +787,7 @@ pub struct Track {
     pub item_info: ItemInfo,
     /// Fields the schema does not document, kept so that they are written back.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: JsonMap,
 }
 
 impl<'de> Deserialize<'de> for Track {
@@ -802,7 +802,7 @@ impl lenient::FromMap for Track {
         let mut type_: Slot<TrackType> = Slot::new("type");
         let mut channel: Slot<ShareUrlChannel> = Slot::new("channel");
         let mut item_info: Slot<ItemInfo> = Slot::new("itemInfo");
-        let mut extra = serde_json::Map::new();
+        let mut extra = JsonMap::new();
         while let Some(key) = map.next_key::<lenient::Key<'de>>()? {
             match key.as_str() {
                 "type" => type_.read(&mut map)?,
@@ -833,7 +833,7 @@ impl Track {
             type_: type_.into(),
             channel: channel.into(),
             item_info: item_info.into(),
-            extra: serde_json::Map::new(),
+            extra: JsonMap::new(),
         }
     }
 }

@@ -64,9 +64,9 @@ impl Found<'_> {
     }
 }
 
-/// What the exact text of a JSON value other than a string is, for a
-/// walker: a number as the value it spells (beyond `f64`'s range, an
-/// infinite `F64`), a container by its kind.
+/// What the exact text of a JSON value is, for a walker: a number as the
+/// value it spells (beyond `f64`'s range, an infinite `F64`), a container
+/// by its kind, a string by the text between its quotes.
 pub(crate) fn raw_text(raw: &str) -> Found<'_> {
     match raw.as_bytes().first() {
         Some(b'-' | b'0'..=b'9') => match Number::from_json_text(raw) {
@@ -85,6 +85,8 @@ pub(crate) fn raw_text(raw: &str) -> Found<'_> {
         Some(b'n') => Found::Null,
         Some(b'[') => Found::Array,
         Some(b'{') => Found::Object,
+        // Kept JSON text: a string shown by its content, escapes as written.
+        Some(b'"') if raw.len() >= 2 => Found::Str(&raw[1..raw.len() - 1]),
         _ => Found::Str(raw),
     }
 }

@@ -472,7 +472,7 @@ pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
         // Kept whole as a `Value` by the typed read: it must still be JSON.
         None => {
             let mut report = Report::new();
-            if let Err(error) = serde_json::from_slice::<walk::Strict>(bytes) {
+            if let Err(error) = serde_json::from_slice::<walk::Unkept>(bytes) {
                 report.not_json(&error);
             }
             report
@@ -528,7 +528,7 @@ pub fn event_json(name: &str, bytes: &[u8]) -> Report {
                 Kind::Enum,
                 format_args!("`{name}` is not a documented event; its body is not checked{likely}"),
             );
-            if let Err(error) = serde_json::from_slice::<serde_json::Value>(bytes) {
+            if let Err(error) = serde_json::from_slice::<walk::Unkept>(bytes) {
                 report.not_json(&error);
             }
             report

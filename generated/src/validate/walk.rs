@@ -107,69 +107,10 @@ pub(crate) fn scalar() -> impl for<'de> DeserializeSeed<'de, Value = Value> {
     ScalarValue
 }
 
-/// Reads a value that the typed parser keeps as a `serde_json::Value` (an
-/// undocumented property, raw JSON, the `info` of an unknown type) and so
-/// refuses as that does: nesting beyond serde_json's depth limit, a number
-/// out of `f64`'s range, invalid UTF-8, a lone surrogate. Nothing is built.
-/// ([`IgnoredAny`] would skip all of these unread, calling valid what the
-/// typed parser rejects.)
-pub(crate) struct Strict;
-
-impl<'de> serde::Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Strict, D::Error> {
-        deserializer.deserialize_any(Strict)
-    }
-}
-
-impl<'de> Visitor<'de> for Strict {
-    type Value = Strict;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<Strict, E> {
-        Ok(Strict)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Strict, D::Error> {
-        Strict::deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
-        while seq.next_element::<Strict>()?.is_some() {}
-        Ok(Strict)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
-        while map.next_entry::<Strict, Strict>()?.is_some() {}
-        Ok(Strict)
-    }
-}
+/// What the typed parser keeps as [`Json`](crate::Json) (an undocumented
+/// property, raw JSON, the `info` of an unknown type) is read as that reads
+/// it: any JSON text, at any depth, kept as it came; nothing is built.
+pub(crate) use crate::json::Unkept;
 
 struct ScalarValue;
 
@@ -274,7 +215,7 @@ impl<'de> DeserializeSeed<'de> for RuleSeed<'_, '_> {
                 }
                 Ok(())
             }
-            Rule::Any => Strict::deserialize(deserializer).map(drop),
+            Rule::Any => Unkept::deserialize(deserializer).map(drop),
             scalar => ScalarVisitor {
                 rule: scalar,
                 required: self.required,
@@ -406,7 +347,7 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_, '_> {
         // Raw JSON is kept by the typed value, so read as strictly; any other
         // array here is already an error, and is skipped without recursion.
         if matches!(self.rule, Rule::RawArray) {
-            while seq.next_element::<Strict>()?.is_some() {}
+            while seq.next_element::<Unkept>()?.is_some() {}
         } else {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
         }
@@ -415,7 +356,7 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         if matches!(self.rule, Rule::RawObject) {
-            while map.next_entry::<Strict, Strict>()?.is_some() {}
+            while map.next_entry::<Unkept, Unkept>()?.is_some() {}
         } else {
             while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         }
@@ -458,7 +399,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
                 continue;
             }
             let Some(found) = state.field(&key) else {
-                map.next_value::<Strict>()?;
+                map.next_value::<Unkept>()?;
                 state.undocumented(&key, self.path, self.report);
                 if let Some(unknown) = self.unknown.as_deref_mut() {
                     unknown.push(key.into_owned());
@@ -469,7 +410,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             self.path.push_key(&key);
             if found.repeated {
                 check::duplicate(self.path, self.report);
-                map.next_value::<Strict>()?;
+                map.next_value::<Unkept>()?;
                 self.path.pop();
                 continue;
             }

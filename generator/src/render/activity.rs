@@ -244,7 +244,7 @@ fn activity_info(model: &Model) -> TokenStream {
                 /// The activity's type.
                 activity_type: ActivityType,
                 /// The `info` as it came.
-                info: serde_json::Value,
+                info: wix_activities::Json,
             },
         }
 
@@ -338,7 +338,7 @@ fn typed_info(model: &Model, catalogue: &Catalogue) -> TokenStream {
                 }
             }
 
-            fn undocumented(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+            fn undocumented(&self) -> Option<&wix_activities::JsonMap> {
                 match self {
                     #(#undocumented)*
                     ActivityInfo::Other { .. } => None,
@@ -383,7 +383,7 @@ fn payload_impls(model: &Model) -> TokenStream {
             impl wix_activities::ActivityPayload for #info {
                 const WIRE_NAME: &'static str = #wire;
 
-                fn undocumented(&self) -> &serde_json::Map<String, serde_json::Value> {
+                fn undocumented(&self) -> &wix_activities::JsonMap {
                     &self.#extra
                 }
 

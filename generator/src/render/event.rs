@@ -290,7 +290,7 @@ fn event(model: &Model, events: &Events) -> TokenStream {
                 /// The handler name.
                 handler: String,
                 /// The body as it came.
-                body: serde_json::Value,
+                body: wix_activities::Json,
             },
         }
 

@@ -152,8 +152,9 @@ fn structure(
         TokenStream::new()
     };
     let extra = ident(&s.extra);
+    let json_map = scope.name("JsonMap");
     let serialize = scope.name("Serialize");
-    let builder = builder(s, &typed);
+    let builder = builder(s, &typed, scope);
     let deserialize = deserialize(s, &typed, scope);
     quote! {
         #docs
@@ -164,7 +165,7 @@ fn structure(
             #(#fields)*
             /// Fields the schema does not document, kept so that they are written back.
             #[serde(flatten)]
-            pub #extra: serde_json::Map<String, serde_json::Value>,
+            pub #extra: #json_map,
         }
 
         #deserialize
@@ -203,6 +204,7 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
     let name = ident(&s.name);
     let wire_name = &s.name;
     let extra = ident(&s.extra);
+    let json_map = scope.name("JsonMap");
     let lenient = scope.name("lenient");
     let (deserialize, deserializer, map_access) = (
         scope.name("Deserialize"),
@@ -284,7 +286,7 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
 
             fn from_map<'de, A: #map_access<'de>>(mut map: A) -> Result<Self, A::Error> {
                 #(#declarations)*
-                let mut #extra = serde_json::Map::new();
+                let mut #extra = #json_map::new();
                 while let Some(key) = map.next_key::<#lenient::Key<'de>>()? {
                     #body
                 }
@@ -317,7 +319,7 @@ impl Typed<'_> {
 /// `new`, taking the required fields, and a `with_` setter for each field
 /// that may be absent: a value is built without naming the others, and a
 /// field a later schema adds breaks no caller.
-fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
+fn builder(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
     let name = ident(&s.name);
     let required: Vec<&Typed> = typed.iter().filter(|t| t.field.required).collect();
     let params = required.iter().map(|t| {
@@ -333,6 +335,7 @@ fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
         }
     });
     let extra = ident(&s.extra);
+    let json_map = scope.name("JsonMap");
     let wires: Vec<String> = required
         .iter()
         .map(|t| format!("`{}`", t.field.wire))
@@ -378,7 +381,7 @@ fn builder(s: &Struct, typed: &[Typed]) -> TokenStream {
             pub fn new(#(#params),*) -> Self {
                 #name {
                     #(#values)*
-                    #extra: serde_json::Map::new(),
+                    #extra: #json_map::new(),
                 }
             }
 
@@ -439,8 +442,8 @@ fn rust_type(
         Ty::DateTime => scope.name("DateTime"),
         Ty::Decimal | Ty::Amount => scope.name("Decimal"),
         Ty::Int64 => scope.name("Int64"),
-        Ty::Json => quote! { serde_json::Value },
-        Ty::JsonObject => quote! { serde_json::Map<String, serde_json::Value> },
+        Ty::Json => scope.name("Json"),
+        Ty::JsonObject => scope.name("JsonMap"),
         Ty::Vec(inner) => {
             let inner = rust_type(inner, module, local, uses, scope);
             quote! { Vec<#inner> }

@@ -26,6 +26,8 @@ const RUNTIME: &[(&str, &str)] = &[
     ("DateTime", "wix_activities"),
     ("Decimal", "wix_activities"),
     ("Int64", "wix_activities"),
+    ("Json", "wix_activities"),
+    ("JsonMap", "wix_activities"),
     ("Nullable", "wix_activities"),
     ("Number", "wix_activities"),
     ("FieldRule", "wix_activities::validate"),
