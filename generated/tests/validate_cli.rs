@@ -119,6 +119,30 @@ fn stdin_and_type_read_an_info_alone() {
 }
 
 #[test]
+fn an_empty_or_blank_input_is_invalid_whatever_the_type() {
+    let deprecated = wix_activities::ActivityType::DEPRECATED[0]
+        .as_str()
+        .to_owned();
+    for args in [
+        vec!["-"],
+        vec!["--type", "hotels/purchase", "-"],
+        vec!["--type", &deprecated, "-"],
+    ] {
+        for input in [&b""[..], b"\n\n", b"  \r\n"] {
+            let run = validate(&args, Some(input));
+            assert_eq!(run.status.code(), Some(1), "{args:?} {input:?}");
+            assert!(
+                text(&run.stdout).starts_with("-: /: not valid JSON: EOF while parsing a value"),
+                "{args:?}: {}",
+                text(&run.stdout)
+            );
+        }
+        let garbage = validate(&args, Some(b"garbage"));
+        assert_eq!(garbage.status.code(), Some(1), "{args:?}");
+    }
+}
+
+#[test]
 fn unreadable_input_exits_2_and_the_others_are_still_checked() {
     let file = fixture("examples/hotels/reservation.json");
     let run = validate(&["/nonexistent/activity.json", &file], None);

@@ -149,8 +149,9 @@ fn run(args: &Args, check: &Check) -> io::Result<Tally> {
             }
         };
         let mut documents = Documents::new(reader, framing, args.max_bytes);
+        let mut first = true;
         loop {
-            let (batch, bytes) = match documents.batch(BATCH_BYTES) {
+            let (mut batch, bytes) = match documents.batch(BATCH_BYTES) {
                 Ok(batch) => batch,
                 Err(error) => {
                     eprintln!("{file}: cannot be read: {error}");
@@ -158,9 +159,17 @@ fn run(args: &Args, check: &Check) -> io::Result<Tally> {
                     break;
                 }
             };
-            if batch.is_empty() {
+            if batch.is_empty() && first {
+                // An empty or blank input is checked as the empty document it
+                // is (not JSON), not passed over as if it held none.
+                batch.push(Document {
+                    line: None,
+                    body: Body::Bytes(Vec::new()),
+                });
+            } else if batch.is_empty() {
                 break;
             }
+            first = false;
             let reports: Vec<Report> = batch
                 .par_iter()
                 .map(|document| report(check, document, args.max_bytes))
