@@ -1,7 +1,38 @@
 //! Which module a schema file's types go to, and what its root is called.
 
+use std::collections::BTreeMap;
+
+use super::Module;
 use crate::load::ENTITIES;
-use crate::naming;
+use crate::naming::{self, Names};
+
+/// The file that declares every generated module; include it to use them.
+pub const INDEX: &str = "mod.rs";
+
+/// The generator's own module of `ActivityType` and `ActivityInfo`,
+/// declared at the crate root.
+pub const ACTIVITY_TYPES: &str = "activity_type";
+
+/// The generator's own module of `EventName` and `Event`, declared in the
+/// event module.
+pub const EVENT_TYPES: &str = "event";
+
+/// The file a module's code is written to.
+pub fn file(stem: &str) -> String {
+    format!("{stem}.rs")
+}
+
+/// Gives each module its output file, in module order: `a::b` → `a_b.rs`.
+/// `a::b` and `a_b` flatten to one name, and a module may flatten to one of
+/// the generator's own files: a later one takes the first free number
+/// (`a_b_2.rs`).
+pub(super) fn name_files(modules: &mut BTreeMap<String, Module>) {
+    let index = INDEX.strip_suffix(".rs").unwrap_or(INDEX);
+    let mut stems = Names::reserving([index, ACTIVITY_TYPES, EVENT_TYPES]);
+    for module in modules.values_mut() {
+        module.file = file(&stems.numbered(&module.name.replace("::", "_"), "_"));
+    }
+}
 
 /// The module of the file at `path` (relative to the schema folder), as a
 /// `::` path: the activity group (`hotels`), `envelope`, or the folders
