@@ -16,6 +16,7 @@ use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{rules, Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
+use crate::keywords::{format_of, Format};
 use crate::load::{Catalogue, ALIASES, EXPECTED, OPEN_ENUM};
 use crate::naming::{pascal, snake, Names};
 
@@ -461,10 +462,7 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             Ty::Named(reference)
         }
         // An amount (`money-amount`) is exact; it keeps the form it came in.
-        Shape::Float
-            if names.contains(&"number")
-                && schema.get("format").and_then(Value::as_str) == Some("decimal") =>
-        {
+        Shape::Float if names.contains(&"number") && format_of(schema) == Some(Format::Decimal) => {
             Ty::Amount
         }
         // Keep the JSON number as written: `2` stays `2`, `22.4` stays `22.4`.
@@ -473,14 +471,13 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
         Shape::Bool => Ty::Bool,
         // Keep the offset as written: `+02:00` stays `+02:00`.
         Shape::DateTime => Ty::DateTime,
-        Shape::String if schema.get("format").and_then(Value::as_str) == Some("date-time") => {
-            Ty::DateTime
-        }
-        // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
-        Shape::String => match schema.get("format").and_then(Value::as_str) {
-            Some("decimal") => Ty::Decimal,
-            Some("int64") => Ty::Int64,
-            _ => Ty::String,
+        Shape::String => match format_of(schema) {
+            Some(Format::DateTime) => Ty::DateTime,
+            // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
+            Some(Format::Decimal) => Ty::Decimal,
+            Some(Format::Int64) => Ty::Int64,
+            // Text, whose rule checks the format.
+            Some(Format::Email | Format::Url | Format::Currency) | None => Ty::String,
         },
         Shape::Json => Ty::Json,
         Shape::Map => Ty::JsonObject,
@@ -601,6 +598,22 @@ mod tests {
             !QUIET.with(std::cell::Cell::get),
             "later panics print again"
         );
+    }
+
+    /// The loader accepts every format the table lists; each must make a
+    /// type of its own or a rule that checks the text.
+    #[test]
+    fn every_format_the_table_accepts_is_enforced() {
+        for (name, _) in crate::keywords::FORMATS {
+            let schema = serde_json::json!({"type": "string", "format": name});
+            let ty = decide(Shape::String, &schema).unwrap();
+            let rule = rules::of(&ty, &schema, &HashMap::new());
+            assert_ne!(
+                rule,
+                rules::Rule::Text(rules::TextRule::default()),
+                "`{name}`"
+            );
+        }
     }
 
     #[test]
