@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use support::{cargo, run, write};
+use support::{cargo, run, throwaway_manifest, write};
 
 /// The root of this repository.
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
@@ -327,34 +327,7 @@ fn a_throwaway_crate_generates_and_compiles_from_its_own_build_script() {
         krate.display()
     );
 
-    let generated = repo.join("generated");
-    let generator = repo.join("generator");
-    write(
-        krate,
-        "Cargo.toml",
-        &format!(
-            r#"[package]
-name = "{THROWAWAY}"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-# Its own workspace, not a member of the one around the repository.
-[workspace]
-
-[dependencies]
-wix-activities = {{ path = '{}' }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-
-[build-dependencies]
-wix-activities-build = {{ path = '{}' }}
-"#,
-            generated.display(),
-            generator.display(),
-        ),
-    );
-    fs::copy(repo.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    throwaway_manifest(krate, THROWAWAY, "");
     write(krate, "schemas/activities/demo/visit.json", VISIT_SCHEMA);
     write(krate, "schemas/plain/thing.json", THING_SCHEMA);
     write(krate, "schemas/activities/demo/names.json", NAMES_SCHEMA);

@@ -9,10 +9,9 @@
 
 mod support;
 
-use std::fs;
 use std::path::Path;
 
-use support::{cargo, run, write};
+use support::{cargo, run, throwaway_manifest, write};
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -84,34 +83,7 @@ fn hostile_names_generate_a_crate_that_is_clean_under_clippy_and_keeps_every_wir
     let schemas = repo.join("tests/fixtures/hostile-names/schemas");
     let dir = tempfile::tempdir().unwrap();
     let krate = dir.path();
-    write(
-        krate,
-        "Cargo.toml",
-        &format!(
-            r#"[package]
-name = "hostile"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[workspace]
-
-[dependencies]
-wix-activities = {{ path = '{}' }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-
-[build-dependencies]
-wix-activities-build = {{ path = '{}' }}
-
-[features]
-schemars = []
-"#,
-            repo.join("generated").display(),
-            repo.join("generator").display(),
-        ),
-    );
-    fs::copy(repo.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+    throwaway_manifest(krate, "hostile", "\n[features]\nschemars = []\n");
     write(
         krate,
         "build.rs",

@@ -45,7 +45,8 @@
 //! ```
 //!
 //! [`load`] → [`normalize`] → [`model`] → [`render`] → [`write`](mod@write);
-//! [`naming`] and [`pointer`](mod@pointer) are the helpers every stage may use. No stage
+//! [`naming`], [`pointer`](mod@pointer) and `keywords` (what is done with each JSON
+//! Schema keyword and format) are the helpers every stage may use. No stage
 //! imports a later one.
 
 #![deny(missing_docs)]
@@ -56,6 +57,7 @@
 
 mod config;
 mod error;
+mod keywords;
 pub mod load;
 pub mod model;
 pub mod naming;

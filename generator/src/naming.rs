@@ -1,4 +1,7 @@
-//! Rust names from wire names: cases, plurals, keywords.
+//! Rust names from wire names: cases, plurals, keywords; and names kept
+//! distinct within one namespace.
+
+use std::collections::BTreeSet;
 
 /// Words that cannot be identifiers; a field named so gets a trailing `_`.
 const KEYWORDS: &[&str] = &[
@@ -182,6 +185,61 @@ pub fn serde_variant(rule: &str, variant: &str) -> String {
     }
 }
 
+/// The names taken in one namespace (a module's types, a struct's fields,
+/// the output folder's files): each name given out is new in it.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    taken: BTreeSet<String>,
+}
+
+impl Names {
+    /// A namespace where nothing is taken yet.
+    pub fn new() -> Names {
+        Names::default()
+    }
+
+    /// A namespace whose `reserved` names are already someone else's.
+    pub fn reserving<I, S>(reserved: I) -> Names
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Names {
+            taken: reserved.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
+    /// `name`, or else the first of `name{separator}2`, `name{separator}3`,
+    /// … that is free; taken from now on. Counting starts at 2 because the
+    /// bare name is the first.
+    pub fn numbered(&mut self, name: &str, separator: &str) -> String {
+        let mut candidate = name.to_owned();
+        let mut number = 1;
+        while !self.taken.insert(candidate.clone()) {
+            number += 1;
+            candidate = format!("{name}{separator}{number}");
+        }
+        candidate
+    }
+
+    /// `name`, or else the first of `name_`, `name__`, … that is free;
+    /// taken from now on. For identifiers, where a number would read as
+    /// part of the wire name (`with_self_` beside `with_self`, not
+    /// `with_self2`).
+    pub fn primed(&mut self, name: &str) -> String {
+        let mut candidate = name.to_owned();
+        while !self.taken.insert(candidate.clone()) {
+            candidate.push('_');
+        }
+        candidate
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +292,32 @@ mod tests {
             "GOOGLE_PLUS"
         );
         assert_eq!(serde_variant("lowercase", "Chat"), "chat");
+    }
+
+    #[test]
+    fn numbered_names_take_the_first_free_number() {
+        let mut names = Names::reserving(["mod"]);
+        assert_eq!(names.numbered("a_b", "_"), "a_b");
+        assert_eq!(names.numbered("a_b", "_"), "a_b_2");
+        assert_eq!(names.numbered("a_b", "_"), "a_b_3");
+        assert_eq!(names.numbered("mod", "_"), "mod_2");
+        // A name that a number made is taken like any other.
+        assert_eq!(names.numbered("a_b_2", "_"), "a_b_2_2");
+        assert_eq!(names.numbered("Item", ""), "Item");
+        assert_eq!(names.numbered("Item", ""), "Item2");
+        assert!(names.contains("Item2"));
+        assert!(!names.contains("Item3"));
+    }
+
+    #[test]
+    fn primed_names_add_underscores_until_free() {
+        let mut names = Names::reserving(["new"]);
+        assert_eq!(names.primed("with_self"), "with_self");
+        assert_eq!(names.primed("with_self"), "with_self_");
+        assert_eq!(names.primed("with_self"), "with_self__");
+        assert_eq!(names.primed("new"), "new_");
+        assert_eq!(names.primed("with_self_"), "with_self___");
+        let mut fresh = Names::new();
+        assert_eq!(fresh.primed("a"), "a");
     }
 }

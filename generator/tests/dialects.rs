@@ -1,17 +1,9 @@
 //! The repairs made for Wix's published tables touch files in Wix's dialect
 //! only: a standard JSON Schema file means what it says.
 
-use wix_activities_build::Config;
+mod support;
 
-fn render(files: &[(&str, &str)]) -> wix_activities_build::Output {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    Config::new().schemas_dir(dir.path()).render().unwrap()
-}
+use support::render;
 
 #[test]
 fn standard_files_keep_their_names_and_wix_files_are_repaired() {

@@ -1,22 +1,14 @@
 //! Bad schema folders get a clear, located error, never a panic.
 
+mod support;
+
 use std::path::Path;
 
+use support::{render, try_render};
 use wix_activities_build::{Config, Error};
 
-/// Renders a folder holding `files` (relative path → text).
-fn render(files: &[(&str, &str)]) -> Result<wix_activities_build::Output, Error> {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    Config::new().schemas_dir(dir.path()).render()
-}
-
 fn error(files: &[(&str, &str)]) -> String {
-    let message = render(files)
+    let message = try_render(files)
         .expect_err("the folder is invalid")
         .to_string();
     // The temporary folder's name varies; keep what follows it.
@@ -74,7 +66,7 @@ fn references_to_other_files_and_handler_names_are_checked() {
         )
     };
     let located = |files: &[(&str, &str)]| {
-        let message = render(files)
+        let message = try_render(files)
             .expect_err("the folder is invalid")
             .to_string();
         message
@@ -219,7 +211,7 @@ fn unreadable_and_missing_inputs_name_the_path() {
 
 #[test]
 fn every_problem_of_the_folder_comes_in_one_error() {
-    let error = render(&[
+    let error = try_render(&[
         (
             "activities/demo/a.json",
             r#"{"type": "object", "properties": {"a": {"type": "strnig"}, "b": 5}}"#,
@@ -297,7 +289,7 @@ fn mangled_versions_of_the_real_schemas_never_panic() {
     }
     for text in variants {
         let result =
-            std::panic::catch_unwind(|| render(&[("activities/hotels/purchase.json", &text)]));
+            std::panic::catch_unwind(|| try_render(&[("activities/hotels/purchase.json", &text)]));
         assert!(result.is_ok(), "panicked on:\n{text}");
     }
 }
@@ -320,7 +312,7 @@ fn standard_json_schema_is_read_too() {
             "Instant": {"type": "string", "format": "date-time"}
         }
     }"##;
-    let output = render(&[("plain/visit.json", standard)]).unwrap();
+    let output = render(&[("plain/visit.json", standard)]);
     assert_eq!(output.dialects[0].1.to_string(), "standard JSON Schema");
     assert!(
         output.repairs.is_empty(),
@@ -354,7 +346,7 @@ fn json_schema_keywords_become_validation_rules() {
             "tags": {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "string", "format": "email"}}
         }
     }"#;
-    let output = render(&[("plain/limits.json", schema)]).unwrap();
+    let output = render(&[("plain/limits.json", schema)]);
     let rust = &output.files["plain.rs"];
     let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
     for expected in [

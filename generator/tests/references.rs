@@ -1,17 +1,9 @@
 //! References across schema files: a shared definition is one type, in the
 //! module of the file that defines it, whichever files reach it and however.
 
-use wix_activities_build::{Config, Output};
+mod support;
 
-fn render(files: &[(&str, &str)]) -> Output {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    Config::new().schemas_dir(dir.path()).render().unwrap()
-}
+use support::render;
 
 const MONEY: &str = r#"{"description": "An amount.", "type": "object", "required": ["amount"],
     "properties": {"amount": {"type": "string", "format": "decimal"}}}"#;

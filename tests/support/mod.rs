@@ -37,3 +37,37 @@ pub fn write(root: &Path, relative: &str, text: &str) {
     fs::create_dir_all(path.parent().expect("a file path has a parent")).unwrap();
     fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
+
+/// Writes the manifest of a throwaway crate `name` in `krate`: a workspace
+/// of its own, that depends on this repository's runtime and, to build, on
+/// its generator, with `sections` after. This repository's lock file goes
+/// beside it, so that it builds with the versions tested here.
+pub fn throwaway_manifest(krate: &Path, name: &str, sections: &str) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    write(
+        krate,
+        "Cargo.toml",
+        &format!(
+            r#"[package]
+name = "{name}"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+# Its own workspace, not a member of the one around the repository.
+[workspace]
+
+[dependencies]
+wix-activities = {{ path = '{}' }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+
+[build-dependencies]
+wix-activities-build = {{ path = '{}' }}
+{sections}"#,
+            repo.join("generated").display(),
+            repo.join("generator").display(),
+        ),
+    );
+    fs::copy(repo.join("Cargo.lock"), krate.join("Cargo.lock")).unwrap();
+}

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Dialect;
 use crate::error::{Error, Result};
+use crate::keywords::{self, Treatment, REST};
 use crate::pointer;
 
 /// Types a schema may name. `datetime` is Wix's; the case of a name is the
@@ -64,75 +65,6 @@ pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
     checker.schema(document, "");
     Error::check(checker.errors.into_inner())
 }
-
-/// Assertion keywords that no stage reads. Annotations (`default`,
-/// `examples`, `readOnly`, `deprecated`, …) assert nothing, so ignoring
-/// them loses nothing.
-const UNSUPPORTED: &[&str] = &[
-    "not",
-    "if",
-    "then",
-    "else",
-    "uniqueItems",
-    "contains",
-    "minContains",
-    "maxContains",
-    "prefixItems",
-    "additionalItems",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "patternProperties",
-    "propertyNames",
-    "dependencies",
-    "dependentRequired",
-    "dependentSchemas",
-    "minProperties",
-    "maxProperties",
-    "multipleOf",
-    "$dynamicRef",
-    "$recursiveRef",
-];
-
-/// The formats the generated types or validators enforce.
-pub const FORMATS: &[&str] = &[
-    "date-time",
-    "email",
-    "uri",
-    "url",
-    "iri",
-    "currency",
-    "decimal",
-    "int64",
-];
-
-fn is_count(value: &Value) -> bool {
-    value.is_u64()
-}
-
-/// A keyword, the kind of value it takes in words, and the test of it.
-type KeywordKind = (&'static str, &'static str, fn(&Value) -> bool);
-
-/// The kind each standard keyword's value must have.
-const KINDS: &[KeywordKind] = &[
-    ("title", "text", Value::is_string),
-    ("description", "text", Value::is_string),
-    ("$comment", "text", Value::is_string),
-    ("$id", "text", Value::is_string),
-    ("$schema", "text", Value::is_string),
-    ("format", "text", Value::is_string),
-    ("minimum", "a number", Value::is_number),
-    ("maximum", "a number", Value::is_number),
-    ("exclusiveMinimum", "a number", Value::is_number),
-    ("exclusiveMaximum", "a number", Value::is_number),
-    ("minLength", "a whole number, 0 or more", is_count),
-    ("maxLength", "a whole number, 0 or more", is_count),
-    ("minItems", "a whole number, 0 or more", is_count),
-    ("maxItems", "a whole number, 0 or more", is_count),
-    ("readOnly", "`true` or `false`", Value::is_boolean),
-    ("writeOnly", "`true` or `false`", Value::is_boolean),
-    ("deprecated", "`true` or `false`", Value::is_boolean),
-    ("examples", "an array", Value::is_array),
-];
 
 /// The most properties one object may list: rustc's stack overflows on a
 /// struct of 10,000 fields, and no real payload comes near this.
@@ -303,9 +235,6 @@ pub(super) fn rest_paths(file: &Path, document: &Value) -> Result<super::RestPat
 /// Marks a string enum whose publisher may add values (`true`).
 pub const OPEN_ENUM: &str = "x-wix-open-enum";
 
-/// The object Wix's REST form sends for a text property: `image`, `page-url`.
-pub const REST: &str = "x-wix-rest";
-
 /// The values of [`REST`].
 pub const REST_FORMS: &[&str] = &["image", "page-url"];
 
@@ -367,7 +296,8 @@ impl Checker<'_> {
     /// stages could only misread.
     fn keyword_kinds(&self, map: &Map<String, Value>, pointer: &str) {
         for (keyword, value) in map {
-            let Some(&(_, expected, fits)) = KINDS.iter().find(|(k, _, _)| k == keyword) else {
+            let Some((expected, fits)) = keywords::keyword_named(keyword).and_then(|k| k.value)
+            else {
                 continue;
             };
             if !fits(value) {
@@ -383,11 +313,13 @@ impl Checker<'_> {
     /// ignoring one would let through what the schema forbids.
     fn supported(&self, map: &Map<String, Value>, pointer: &str) {
         for (keyword, value) in map {
+            let unsupported = keywords::keyword_named(keyword)
+                .is_some_and(|k| k.treatment == Treatment::Unsupported);
             let what = match (keyword.as_str(), value) {
-                (keyword, _) if UNSUPPORTED.contains(&keyword) => format!("`{keyword}`"),
+                (keyword, _) if unsupported => format!("`{keyword}`"),
                 ("items", Value::Array(_)) => "`items` as an array of schemas (a tuple)".to_owned(),
                 ("const", value) if !value.is_string() => format!("a `const` of {}", kind(value)),
-                ("format", Value::String(format)) if !FORMATS.contains(&format.as_str()) => {
+                ("format", Value::String(format)) if keywords::format_named(format).is_none() => {
                     format!("`format` `{format}`")
                 }
                 _ => continue,
@@ -399,7 +331,8 @@ impl Checker<'_> {
                         format!("{what} is not supported: the generated types and validators could not enforce it"),
                     )
                     .with_hint(if keyword == "format" {
-                        format!("the formats enforced are {}; remove it, or describe the text with `pattern`", FORMATS.join(", "))
+                        let formats: Vec<&str> = keywords::FORMATS.iter().map(|(name, _)| *name).collect();
+                        format!("the formats enforced are {}; remove it, or describe the text with `pattern`", formats.join(", "))
                     } else {
                         "remove it, or describe the constraint with the keywords the generator reads (`type`, `properties`, `required`, `items`, `enum`, `pattern`, `minimum`, `maxLength`, …)".to_owned()
                     }),

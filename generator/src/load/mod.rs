@@ -18,10 +18,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+pub use crate::keywords::REST;
 pub use catalogue::{Catalogue, Deprecated, Group};
-pub use check::{
-    ALIASES, EVENT_TYPE, EXPECTED, HANDLER, MAX_PROPERTIES, OPEN_ENUM, REST, REST_PATHS,
-};
+pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, MAX_PROPERTIES, OPEN_ENUM, REST_PATHS};
 pub use json::DuplicateKey;
 
 use crate::error::{Error, Result};

@@ -16,6 +16,7 @@ mod typify;
 
 use std::collections::BTreeMap;
 
+pub use modules::{file, ACTIVITY_TYPES, EVENT_TYPES, INDEX};
 pub use rules::{Consistency, Items, Range, RestForm, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
@@ -48,6 +49,9 @@ pub struct Module {
     pub doc: Option<String>,
     /// The schema files its types come from, relative to the schema folder.
     pub sources: Vec<String>,
+    /// The output file its code is written to (`hotels.rs`), distinct from
+    /// every other output file.
+    pub file: String,
     /// Its types: root types in file order, then nested types in order of first use.
     pub items: Vec<Item>,
 }
@@ -307,6 +311,7 @@ pub fn build(normalized: &Normalized) -> Result<Model> {
     let plan = shapes::plan(normalized, &files, &generated)?;
     let mut modules = typify::resolve(&plan, &normalized.catalogue)?;
     document_references(&mut modules);
+    modules::name_files(&mut modules);
     let mut activities: Vec<Activity> = files
         .iter()
         .filter_map(|file| match &file.role {
@@ -321,14 +326,9 @@ pub fn build(normalized: &Normalized) -> Result<Model> {
         .collect();
     activities.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
     // `demo/item-id` and `demo/item_id` are two activity types.
-    let mut variants = std::collections::BTreeSet::new();
+    let mut variants = crate::naming::Names::new();
     for activity in &mut activities {
-        let base = activity.variant.clone();
-        let mut number = 1;
-        while !variants.insert(activity.variant.clone()) {
-            number += 1;
-            activity.variant = format!("{base}{number}");
-        }
+        activity.variant = variants.numbered(&activity.variant, "");
     }
     let events = events(&files, &plan);
     Ok(Model {

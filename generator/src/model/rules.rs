@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{Field, Ty, TypeRef};
+use crate::keywords::{self, Format, REST, SEVERITY};
 
 /// What a value must be.
 #[derive(Clone, Debug, PartialEq)]
@@ -207,18 +208,19 @@ fn items_are_objects(schema: &Value) -> bool {
 fn text(schema: &Value) -> TextRule {
     let string = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_owned);
     TextRule {
-        format: match schema.get("format").and_then(Value::as_str) {
-            Some("currency") => Some(TextFormat::Currency),
-            Some("email") => Some(TextFormat::Email),
-            Some("uri" | "url" | "iri") => Some(TextFormat::Url),
-            _ => None,
+        format: match keywords::format_of(schema) {
+            Some(Format::Currency) => Some(TextFormat::Currency),
+            Some(Format::Email) => Some(TextFormat::Email),
+            Some(Format::Url) => Some(TextFormat::Url),
+            // Their own types hold them (`DateTime`, `Decimal`, `Int64`), not text.
+            Some(Format::DateTime | Format::Decimal | Format::Int64) | None => None,
         },
-        format_is_warning: schema.get("x-severity").and_then(Value::as_str) == Some("warning"),
+        format_is_warning: schema.get(SEVERITY).and_then(Value::as_str) == Some("warning"),
         min_length: schema.get("minLength").and_then(Value::as_u64),
         max_length: schema.get("maxLength").and_then(Value::as_u64),
         constant: string("const"),
         pattern: string("pattern"),
-        rest: match schema.get(crate::load::REST).and_then(Value::as_str) {
+        rest: match schema.get(REST).and_then(Value::as_str) {
             Some("image") => Some(RestForm::Image),
             Some("page-url") => Some(RestForm::PageUrl),
             _ => None,
@@ -296,5 +298,54 @@ mod tests {
                 ..Range::default()
             })
         );
+    }
+
+    /// The loader lets a keyword the table calls a rule through because it
+    /// is enforced; so each must change the rule of the value it is on.
+    #[test]
+    fn every_keyword_the_table_honours_becomes_a_rule() {
+        use crate::keywords::{Treatment, KEYWORDS};
+        let list = Ty::Vec(Box::new(Ty::String));
+        // Each honoured keyword: the type it applies to, a schema without
+        // it, and a value of it.
+        let cases = [
+            ("format", Ty::String, json!({}), json!("email")),
+            ("minimum", Ty::Number, json!({}), json!(1)),
+            ("maximum", Ty::Number, json!({}), json!(1)),
+            ("exclusiveMinimum", Ty::Number, json!({}), json!(1)),
+            ("exclusiveMaximum", Ty::Number, json!({}), json!(1)),
+            ("minLength", Ty::String, json!({}), json!(1)),
+            ("maxLength", Ty::String, json!({}), json!(1)),
+            ("minItems", list.clone(), json!({"items": {}}), json!(1)),
+            ("maxItems", list, json!({"items": {}}), json!(1)),
+            ("pattern", Ty::String, json!({}), json!("^a")),
+            ("const", Ty::String, json!({}), json!("a")),
+            (
+                SEVERITY,
+                Ty::String,
+                json!({"format": "email"}),
+                json!("warning"),
+            ),
+            (REST, Ty::String, json!({}), json!("image")),
+        ];
+        let mut honoured: Vec<&str> = KEYWORDS
+            .iter()
+            .filter(|k| k.treatment == Treatment::Rule)
+            .map(|k| k.name)
+            .collect();
+        let mut tested: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();
+        honoured.sort_unstable();
+        tested.sort_unstable();
+        assert_eq!(honoured, tested, "a case for each honoured keyword");
+        let none = HashMap::new();
+        for (keyword, ty, without, value) in cases {
+            let mut with = without.clone();
+            with[keyword] = value;
+            assert_ne!(
+                of(&ty, &without, &none),
+                of(&ty, &with, &none),
+                "`{keyword}` changes no rule"
+            );
+        }
     }
 }

@@ -20,7 +20,7 @@ use super::modules;
 use super::{Origin, TypeRef};
 use crate::error::{Error, Result};
 use crate::load::Role;
-use crate::naming::{pascal, singular, RESERVED_TYPES};
+use crate::naming::{pascal, singular, Names, RESERVED_TYPES};
 use crate::normalize::{Normalized, NormalizedFile};
 use crate::pointer;
 
@@ -271,19 +271,13 @@ fn assign_names(
     }
     // What the parents' names could not tell apart (two roots `item-id` and
     // `item_id`, a `nest` in a `nest` in a `nest`): numbered, in file order.
-    let mut taken: BTreeSet<(&str, String)> = BTreeSet::new();
+    let mut taken: BTreeMap<&str, Names> = BTreeMap::new();
     for (id, name) in names.iter_mut().enumerate() {
         let module = module_of[id].as_str();
         if generated.contains(&(module, name.as_str())) {
             name.push_str("Schema");
         }
-        let mut candidate = name.clone();
-        let mut number = 1;
-        while !taken.insert((module_of[id].as_str(), candidate.clone())) {
-            number += 1;
-            candidate = format!("{name}{number}");
-        }
-        *name = candidate;
+        *name = taken.entry(module).or_default().numbered(name, "");
     }
     names
 }

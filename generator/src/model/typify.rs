@@ -16,8 +16,9 @@ use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
 use super::{rules, Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
+use crate::keywords::{format_of, Format};
 use crate::load::{Catalogue, ALIASES, EXPECTED, OPEN_ENUM};
-use crate::naming::{pascal, snake};
+use crate::naming::{pascal, snake, Names};
 
 pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
     let (space, by_key) = type_space(plan)?;
@@ -91,6 +92,8 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
                     .get(&planned.module)
                     .map(|g| format!("{}: {}", g.title, g.description)),
                 sources: Vec::new(),
+                // Named once every module is known: numbering goes by module order.
+                file: String::new(),
                 items: Vec::new(),
             });
         let source = planned.origin.file.clone();
@@ -271,13 +274,10 @@ fn build_struct(
         )));
     }
     let mut fields = Vec::with_capacity(properties.len());
-    let mut idents = std::collections::BTreeSet::new();
-    let mut setters = std::collections::BTreeSet::from(["new".to_owned()]);
+    let mut idents = Names::new();
+    let mut setters = Names::reserving(["new"]);
     for (index, (wire, schema)) in properties.iter().enumerate() {
-        let mut ident = snake(wire);
-        while !idents.insert(ident.clone()) {
-            ident.push('_');
-        }
+        let ident = idents.primed(&snake(wire));
         let is_required = required.contains(&wire.as_str());
         let neutral = neutral_property(index);
         let (typify_required, type_id) = from_typify.get(&neutral).cloned().ok_or_else(|| {
@@ -349,27 +349,19 @@ fn build_struct(
 /// `with_<field>`, the keyword's `_` left out (`with_type` for `type_`),
 /// made distinct from the names in `taken` (`self` and `Self` are `self_`
 /// and `self__`: `with_self` and `with_self_`).
-fn setter_name(ident: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
-    let mut name = format!("with_{}", ident.trim_end_matches('_'));
-    while !taken.insert(name.clone()) {
-        name.push('_');
-    }
-    name
+fn setter_name(ident: &str, taken: &mut Names) -> String {
+    taken.primed(&format!("with_{}", ident.trim_end_matches('_')))
 }
 
 /// The name of the field that keeps undocumented properties: the first of
 /// `extra`, `extra_fields`, `undocumented` that no documented field takes.
 fn extra_name(fields: &[Field]) -> String {
-    let taken = |name: &str| fields.iter().any(|f| f.ident == name);
-    let mut name = ["extra", "extra_fields", "undocumented"]
+    let mut taken = Names::reserving(fields.iter().map(|f| f.ident.as_str()));
+    let name = ["extra", "extra_fields", "undocumented"]
         .into_iter()
-        .find(|name| !taken(name))
-        .unwrap_or("undocumented")
-        .to_owned();
-    while taken(&name) {
-        name.push('_');
-    }
-    name
+        .find(|name| !taken.contains(name))
+        .unwrap_or("undocumented");
+    taken.primed(name)
 }
 
 /// Whether an enum schema says its publisher may add values.
@@ -470,10 +462,7 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             Ty::Named(reference)
         }
         // An amount (`money-amount`) is exact; it keeps the form it came in.
-        Shape::Float
-            if names.contains(&"number")
-                && schema.get("format").and_then(Value::as_str) == Some("decimal") =>
-        {
+        Shape::Float if names.contains(&"number") && format_of(schema) == Some(Format::Decimal) => {
             Ty::Amount
         }
         // Keep the JSON number as written: `2` stays `2`, `22.4` stays `22.4`.
@@ -482,14 +471,13 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
         Shape::Bool => Ty::Bool,
         // Keep the offset as written: `+02:00` stays `+02:00`.
         Shape::DateTime => Ty::DateTime,
-        Shape::String if schema.get("format").and_then(Value::as_str) == Some("date-time") => {
-            Ty::DateTime
-        }
-        // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
-        Shape::String => match schema.get("format").and_then(Value::as_str) {
-            Some("decimal") => Ty::Decimal,
-            Some("int64") => Ty::Int64,
-            _ => Ty::String,
+        Shape::String => match format_of(schema) {
+            Some(Format::DateTime) => Ty::DateTime,
+            // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
+            Some(Format::Decimal) => Ty::Decimal,
+            Some(Format::Int64) => Ty::Int64,
+            // Text, whose rule checks the format.
+            Some(Format::Email | Format::Url | Format::Currency) | None => Ty::String,
         },
         Shape::Json => Ty::Json,
         Shape::Map => Ty::JsonObject,
@@ -532,14 +520,11 @@ fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Resul
         )));
     }
     let (doc, variant_docs) = split_enum_doc(planned.doc.as_deref(), &values);
-    let mut idents = std::collections::BTreeSet::new();
+    let mut idents = Names::new();
     let variants = values
         .iter()
         .map(|value| {
-            let mut ident = pascal(value);
-            while !idents.insert(ident.clone()) {
-                ident.push('_');
-            }
+            let ident = idents.primed(&pascal(value));
             Variant {
                 wire: (*value).to_owned(),
                 ident,
@@ -613,6 +598,22 @@ mod tests {
             !QUIET.with(std::cell::Cell::get),
             "later panics print again"
         );
+    }
+
+    /// The loader accepts every format the table lists; each must make a
+    /// type of its own or a rule that checks the text.
+    #[test]
+    fn every_format_the_table_accepts_is_enforced() {
+        for (name, _) in crate::keywords::FORMATS {
+            let schema = serde_json::json!({"type": "string", "format": name});
+            let ty = decide(Shape::String, &schema).unwrap();
+            let rule = rules::of(&ty, &schema, &HashMap::new());
+            assert_ne!(
+                rule,
+                rules::Rule::Text(rules::TextRule::default()),
+                "`{name}`"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::format::doc;
 use super::scope::Scope;
 use crate::model::{Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, Ty, TypeRef};
-use crate::naming::{serde_camel, serde_variant, VARIANT_RULES};
+use crate::naming::{serde_camel, serde_variant, Names, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
 /// file it was first found in.
@@ -212,16 +212,10 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
         scope.name("MapAccess"),
     );
     // Each field is read into a local of its name; `map` and `key` are the loop's.
-    let mut locals: BTreeSet<String> = BTreeSet::from(["map".to_owned(), "key".to_owned()]);
+    let mut locals = Names::reserving(["map", "key"]);
     let slots: Vec<Ident> = typed
         .iter()
-        .map(|t| {
-            let mut local = t.field.ident.clone();
-            while !locals.insert(local.clone()) {
-                local.push('_');
-            }
-            ident(&local)
-        })
+        .map(|t| ident(&locals.primed(&t.field.ident)))
         .collect();
     let declarations = slots.iter().zip(typed).map(|(slot, t)| {
         let (ty, wire) = (t.ty(), &t.field.wire);

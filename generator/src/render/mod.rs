@@ -15,19 +15,12 @@ mod validators;
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::error::Result;
-use crate::model::Model;
+use crate::model::{self, Model, ACTIVITY_TYPES, EVENT_TYPES};
 
-/// The file that declares every generated module; include it to use them.
-pub const INDEX: &str = "mod.rs";
-
-/// The name of the file that holds `ActivityType` and `ActivityInfo`.
-const ACTIVITY_TYPES: &str = "activity_type.rs";
-
-/// The name of the file that holds `EventName` and `Event`.
-const EVENT_TYPES: &str = "event.rs";
+pub use crate::model::INDEX;
 
 /// Choices that change the rendered code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,19 +44,8 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
     let mut files = BTreeMap::new();
     let mut by_schema: BTreeMap<String, String> = BTreeMap::new();
     let mut tree = Declarations::default();
-    // `a::b` and `a_b` would both be `a_b.rs`, and a module `event` would be
-    // the file of `Event`: a later module takes a number.
-    let mut taken: std::collections::BTreeSet<String> = [INDEX, ACTIVITY_TYPES, EVENT_TYPES]
-        .map(str::to_owned)
-        .into();
     for module in model.modules.values() {
-        let stem = module.name.replace("::", "_");
-        let mut file_name = format!("{stem}.rs");
-        let mut number = 1;
-        while !taken.insert(file_name.clone()) {
-            number += 1;
-            file_name = format!("{stem}_{number}.rs");
-        }
+        let file_name = &module.file;
         let from = match module.sources.as_slice() {
             [one] => format!("{schemas}/{one}"),
             many => {
@@ -110,7 +92,7 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
     if !model.activities.is_empty() {
         let (uses, items) = activity::tokens(model);
         files.insert(
-            ACTIVITY_TYPES.to_owned(),
+            model::file(ACTIVITY_TYPES),
             format::file(
                 &format::header(&format!("{schemas}/activities/")),
                 uses,
@@ -126,7 +108,7 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
             module => format!("{schemas}/{}/", module.replace("::", "/")),
         };
         files.insert(
-            EVENT_TYPES.to_owned(),
+            model::file(EVENT_TYPES),
             format::file(&format::header(&folder), uses, items)?,
         );
         if model.event_module.is_empty() {
@@ -158,11 +140,19 @@ pub fn files(model: &Model, schemas: &str, options: &Options) -> Result<Rendered
 }
 
 fn event_index() -> TokenStream {
+    own_module(EVENT_TYPES, quote! { {Event, EventName} })
+}
+
+/// One of the generator's own modules, included from its file, with what it
+/// exports.
+fn own_module(name: &str, exports: TokenStream) -> TokenStream {
+    let module = format_ident!("{name}");
+    let file = model::file(name);
     quote! {
-        mod event {
-            include!("event.rs");
+        mod #module {
+            include!(#file);
         }
-        pub use event::{Event, EventName};
+        pub use #module::#exports;
     }
 }
 
@@ -202,12 +192,7 @@ impl Declarations {
 }
 
 fn activity_index() -> TokenStream {
-    quote! {
-        mod activity_type {
-            include!("activity_type.rs");
-        }
-        pub use activity_type::{ActivityInfo, ActivityType};
-    }
+    own_module(ACTIVITY_TYPES, quote! { {ActivityInfo, ActivityType} })
 }
 
 fn default_module_doc(module: &crate::model::Module) -> String {
