@@ -31,8 +31,17 @@ pub const RESERVED_TYPES: &[&str] = &[
 
 /// The words of a wire name: split at `_`, `-`, `.`, spaces and other
 /// punctuation, and before an upper-case letter that follows a lower-case
-/// letter or digit (`additionalInfoUrl` → additional, info, url).
+/// letter or digit (`additionalInfoUrl` → additional, info, url). Other
+/// scripts and emoji are spelled in ASCII first (`größe` → grosse, `🚀` →
+/// rocket), so that a name keeps its meaning and stays a plain identifier.
 pub fn words(name: &str) -> Vec<String> {
+    let spelled;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        spelled = deunicode::deunicode(name);
+        spelled.as_str()
+    };
     let mut words = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = name.chars().collect();
@@ -259,6 +268,14 @@ mod tests {
         assert_eq!(snake("_id"), "id");
         assert_eq!(snake("HTTPServer"), "http_server");
         assert_eq!(snake(""), "field");
+    }
+
+    #[test]
+    fn other_scripts_and_emoji_are_spelled_in_ascii() {
+        assert_eq!(snake("größe"), "grosse");
+        assert_eq!(pascal("über"), "Uber");
+        assert_eq!(pascal("🚀 ship"), "RocketShip");
+        assert_eq!(snake("日本"), "ri_ben");
     }
 
     #[test]
