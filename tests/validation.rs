@@ -490,3 +490,40 @@ fn a_documented_property_repeated_in_extra_is_told_for_a_value_built_in_code() {
         ["/total duplicate error"]
     );
 }
+
+#[test]
+fn a_decimal_no_decimal_holds_is_refused_by_both_paths_though_its_float_is_zero() {
+    let compact = complete("e_commerce/purchase").to_string();
+    for spelling in ["1e-400", "1e-29", "1e30"] {
+        let body = compact.replacen(r#""price":129.99"#, &format!(r#""price":{spelling}"#), 1);
+        assert!(
+            serde_json::from_str::<Activity>(&body).is_err(),
+            "{spelling}"
+        );
+        let report = validate::activity_json_walk(body.as_bytes());
+        let errors: Vec<&str> = report.errors().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(errors, ["/info/items/0/price"], "{spelling}: {report}");
+    }
+    let zero = compact.replacen(r#""price":129.99"#, r#""price":0.000"#, 1);
+    assert!(serde_json::from_str::<Activity>(&zero).is_ok());
+    assert!(validate::activity_json_walk(zero.as_bytes()).is_valid());
+}
+
+#[test]
+fn raw_json_built_in_code_is_checked_as_the_raw_walk_checks_it() {
+    let mut value = complete("form/contact-form");
+    value["info"]["subject"] = json!([[1], {"a": 1.50}]);
+    let mut activity: Activity = serde_json::from_value(value.clone()).unwrap();
+    let raw = summary(&check(&value));
+    assert_eq!(raw, ["/info/subject/0 type error"]);
+    assert_eq!(summary(&activity.validate()), raw);
+    // The same when the value is built in code.
+    let ActivityInfo::FormContactForm(form) = &mut activity.info else {
+        panic!()
+    };
+    form.subject = wix_activities::Json::from(json!([{"a": 1}, "x"])).into();
+    assert_eq!(
+        summary(&activity.validate()),
+        ["/info/subject/1 type error"]
+    );
+}

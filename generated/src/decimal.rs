@@ -127,6 +127,14 @@ pub(crate) fn parse(text: &str) -> Option<rust_decimal::Decimal> {
     }
 }
 
+/// The decimal a JSON number is, when a decimal holds it (not `1e-400`).
+pub(crate) fn of_number(number: &crate::Number) -> Option<rust_decimal::Decimal> {
+    match number.as_i64() {
+        Some(whole) if number.is_integer() => Some(whole.into()),
+        _ => parse(&number.as_text()),
+    }
+}
+
 impl FromStr for Decimal {
     type Err = ParseDecimalError;
 
@@ -192,21 +200,15 @@ impl<'de> Deserialize<'de> for Decimal {
         const EXPECTING: &str = "a decimal number as text, such as \"85\" or \"55.70\"";
         // Read, not built: the text or number is kept as it came.
         match crate::number::read(deserializer, EXPECTING)? {
-            crate::number::Read::Number(number) => {
-                let value = match number.as_i64() {
-                    Some(whole) if number.is_integer() => Some(whole.into()),
-                    _ => parse(&number.as_text()),
-                };
-                match value {
-                    Some(value) => Ok(Decimal {
-                        value,
-                        wire: Wire::Number(number),
-                    }),
-                    None => Err(serde::de::Error::custom(format_args!(
-                        "the number {number} does not fit a decimal"
-                    ))),
-                }
-            }
+            crate::number::Read::Number(number) => match of_number(&number) {
+                Some(value) => Ok(Decimal {
+                    value,
+                    wire: Wire::Number(number),
+                }),
+                None => Err(serde::de::Error::custom(format_args!(
+                    "the number {number} does not fit a decimal"
+                ))),
+            },
             crate::number::Read::Str(text) => match parse(&text) {
                 Some(value) => Ok(Decimal {
                     value,

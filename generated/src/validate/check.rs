@@ -539,6 +539,21 @@ fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Repo
     );
 }
 
+/// A JSON number in a decimal property, by its exact text: valid when
+/// `Decimal` reads it (a float's value alone cannot tell `0.0` from `1e-400`).
+pub(crate) fn decimal_number(raw: &str, required: bool, path: &Path, report: &mut Report) {
+    let valid =
+        Number::from_json_text(raw).is_some_and(|n| crate::decimal::of_number(&n).is_some());
+    number_as_text(
+        raw_text(raw),
+        valid,
+        required,
+        ("a decimal number", r#"`"85"` or `"55.70"`"#),
+        path,
+        report,
+    );
+}
+
 /// A 64-bit integer property: text that holds a whole number (`"13"`), or a JSON integer.
 fn json_int64(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     let valid = match value {

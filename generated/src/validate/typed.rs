@@ -10,12 +10,13 @@
 use std::cell::Cell;
 use std::fmt;
 
+use serde::de::DeserializeSeed;
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
 use super::check::{self, Found};
 use super::object::ObjectState;
 use super::rules::{FieldRule, Items as ItemRules, Rule, StructRules};
-use super::{Path, Report};
+use super::{walk, Path, Report};
 
 /// Checks `value`, an object of a type with `rules`.
 pub(crate) fn value<T: Serialize + ?Sized>(
@@ -70,6 +71,18 @@ impl<'p> Check<'p> {
         }
         check::found(self.rule, found, self.required, self.path, self.report);
         Ok(())
+    }
+
+    /// A value kept as its JSON text: checked by the raw walk of that text,
+    /// as the raw walk checks it in place (the items of a raw array too).
+    fn text(self, text: &str) -> Result<(), Stop> {
+        if let (true, Some(null)) = (text == "null", self.null) {
+            null.set(true);
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        walk::seed(self.rule, self.required, self.path, self.report)
+            .deserialize(&mut deserializer)
+            .map_err(|_| Stop)
     }
 
     fn seq(self) -> Elements<'p> {
@@ -403,9 +416,9 @@ impl Fields<'_> {
             let Fields::Raw(check) = std::mem::replace(self, Fields::Skipping) else {
                 unreachable!("matched above")
             };
-            // Only a kept number's text comes here: rare, so buffered.
+            // A number's own spelling or a `Json`: its text, buffered once.
             return match serde_json::to_value(value) {
-                Ok(serde_json::Value::String(text)) => check.found(check::raw_text(&text)),
+                Ok(serde_json::Value::String(text)) => check.text(&text),
                 _ => Err(Stop),
             };
         }

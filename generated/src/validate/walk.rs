@@ -248,7 +248,7 @@ impl ScalarVisitor<'_, '_> {
     /// Reads the value: a number property by its exact text, as `Number`
     /// reads it (so that `1e400` is the number it is, not an error).
     fn read<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Kept>, D::Error> {
-        if matches!(self.rule, Rule::Number(_)) {
+        if matches!(self.rule, Rule::Number(_) | Rule::Decimal) {
             deserializer.deserialize_newtype_struct(crate::number::RAW, RawNumber(self))
         } else {
             deserializer.deserialize_any(self)
@@ -284,6 +284,17 @@ impl<'de> Visitor<'de> for RawNumber<'_, '_> {
                 raw[1..raw.len() - 1].into()
             };
             return Ok(self.0.found(Found::Str(&text)));
+        }
+        if matches!(self.0.rule, Rule::Decimal) {
+            let ScalarVisitor {
+                required,
+                keep,
+                path,
+                report,
+                ..
+            } = self.0;
+            check::decimal_number(&raw, required, path, report);
+            return Ok(keep.then(|| Kept::of(check::raw_text(&raw))));
         }
         Ok(self.0.found(check::raw_text(&raw)))
     }
