@@ -149,11 +149,21 @@ pub(crate) fn found(
 
 /// The last token of the pointer: the name of the field being checked.
 fn field(path: &Path) -> String {
-    let token = super::unescape(path.pointer().rsplit('/').next().unwrap_or_default());
+    let token = path.pointer().rsplit('/').next().unwrap_or_default();
+    // Shown shortly, so cut before it is unescaped (a 100 MB key is not copied).
+    let mut end = token.len().min(80);
+    while !token.is_char_boundary(end) {
+        end -= 1;
+    }
+    let token = if end < token.len() {
+        format!("{}…", super::unescape(&token[..end]))
+    } else {
+        super::unescape(token).into_owned()
+    };
     if token.chars().all(|c| c.is_ascii_digit()) && !token.is_empty() {
         format!("item {token}")
     } else {
-        format!("`{token}`")
+        shown(&token)
     }
 }
 
@@ -363,10 +373,19 @@ pub(crate) fn likely_meant(key: &str, fields: &'static [FieldRule]) -> Option<&'
 /// by edit distance (ignoring case), when it is near enough, one edit in
 /// four letters at most.
 pub(crate) fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let name = name.to_ascii_lowercase();
-    let limit = (name.chars().count() / 4).max(1);
-    known
+    let length = name.chars().count();
+    let limit = (length / 4).max(1);
+    // The distance is at least the difference in length: a name far longer
+    // than every documented one (a 100 MB key) is compared with none.
+    let near: Vec<&str> = known
         .into_iter()
+        .filter(|k| k.chars().count().abs_diff(length) <= limit)
+        .collect();
+    if near.is_empty() {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    near.into_iter()
         .map(|k| {
             (
                 strsim::damerau_levenshtein(&name, &k.to_ascii_lowercase()),

@@ -121,16 +121,27 @@ pub struct Violation {
     pub message: String,
 }
 
+/// The pointer, then the message. A pointer too long to read (through a
+/// 100 MB key) is shown by its start and its length; `pointer` keeps it whole.
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
+        const SHOWN: usize = 256;
+        let pointer = match self.pointer.as_str() {
+            "" => "/",
+            pointer => pointer,
         };
+        if pointer.len() > SHOWN {
+            let mut end = SHOWN;
+            while !pointer.is_char_boundary(end) {
+                end -= 1;
+            }
+            write!(f, "{}… ({} bytes)", &pointer[..end], pointer.len())?;
+        } else {
+            f.write_str(pointer)?;
+        }
         match self.severity {
-            Severity::Error => write!(f, "{pointer}: {}", self.message),
-            Severity::Warning => write!(f, "{pointer}: warning: {}", self.message),
+            Severity::Error => write!(f, ": {}", self.message),
+            Severity::Warning => write!(f, ": warning: {}", self.message),
         }
     }
 }
@@ -469,7 +480,7 @@ pub fn info_json(activity_type: &crate::ActivityType, value: &serde_json::Value)
 pub fn info_bytes(activity_type: &crate::ActivityType, bytes: &[u8]) -> Report {
     match <crate::ActivityInfo as crate::TypedInfo>::info_rules(activity_type.as_str()) {
         Some(rules) => walk::bytes(bytes, rules),
-        // Kept whole as a `Value` by the typed read: it must still be JSON.
+        // Kept whole as `Json` by the typed read: it must still be JSON.
         None => {
             let mut report = Report::new();
             if let Err(error) = serde_json::from_slice::<walk::Unkept>(bytes) {

@@ -201,6 +201,29 @@ impl<'de> DeserializeSeed<'de> for RuleSeed<'_, '_> {
                 report: self.report,
                 unknown: None,
             }),
+            Rule::Array(items, inner)
+                if matches!(inner, Rule::RawObject | Rule::RawArray | Rule::Any) =>
+            {
+                // Kept whole as `Json` by the typed value: read as that reads
+                // it (any JSON text), then its items walked.
+                let json = crate::Json::deserialize(deserializer)?;
+                let visitor = ArrayVisitor {
+                    items: *items,
+                    inner,
+                    required: self.required,
+                    path: self.path,
+                    report: self.report,
+                };
+                if json.text().starts_with('[') {
+                    let mut items = serde_json::Deserializer::from_str(json.text());
+                    items
+                        .deserialize_any(visitor)
+                        .map_err(serde::de::Error::custom)
+                } else {
+                    visitor.found(check::raw_text(json.text()));
+                    Ok(())
+                }
+            }
             Rule::Array(items, inner) => deserializer.deserialize_any(ArrayVisitor {
                 items: *items,
                 inner,
@@ -246,9 +269,13 @@ impl ScalarVisitor<'_, '_> {
     }
 
     /// Reads the value: a number property by its exact text, as `Number`
-    /// reads it (so that `1e400` is the number it is, not an error).
+    /// reads it (so that `1e400` is the number it is, not an error); raw
+    /// JSON by its text, as `Json` keeps it (a lone surrogate in it too).
     fn read<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Kept>, D::Error> {
-        if matches!(self.rule, Rule::Number(_) | Rule::Decimal) {
+        if matches!(
+            self.rule,
+            Rule::Number(_) | Rule::Decimal | Rule::RawArray | Rule::RawObject
+        ) {
             deserializer.deserialize_newtype_struct(crate::number::RAW, RawNumber(self))
         } else {
             deserializer.deserialize_any(self)
@@ -274,6 +301,10 @@ impl<'de> Visitor<'de> for RawNumber<'_, '_> {
             return Ok(self.0.found(Found::Object));
         }
         let raw = map.next_value::<crate::lenient::Key<'de>>()?;
+        if matches!(self.0.rule, Rule::RawArray | Rule::RawObject) {
+            // Kept as its text by the typed value (`Json`): only its kind counts.
+            return Ok(self.0.found(check::raw_text(&raw)));
+        }
         if raw.starts_with('"') {
             // A numeric string: read as the string it is (escapes, surrogates).
             let text: std::borrow::Cow<'_, str> = if raw.contains('\\') {

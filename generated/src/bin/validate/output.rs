@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use wix_activities::validate::{Report, Severity, Violation};
+use wix_activities::validate::{Report, Violation};
 
 /// Where a document came from.
 #[derive(Clone, Copy)]
@@ -62,25 +62,9 @@ impl<W: Write> Printer<W> {
             self.wrote = true;
             return Ok(());
         }
-        let pointer = match violation.pointer.as_str() {
-            "" => "/",
-            pointer => pointer,
-        };
-        let warning = match violation.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
-        };
         match origin.line {
-            Some(line) => writeln!(
-                self.out,
-                "{}:{line}: {pointer}: {warning}{}",
-                origin.file, violation.message
-            ),
-            None => writeln!(
-                self.out,
-                "{}: {pointer}: {warning}{}",
-                origin.file, violation.message
-            ),
+            Some(line) => writeln!(self.out, "{}:{line}: {violation}", origin.file),
+            None => writeln!(self.out, "{}: {violation}", origin.file),
         }
     }
 
