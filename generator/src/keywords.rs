@@ -131,6 +131,18 @@ pub enum Format {
     Decimal,
     /// A 64-bit integer sent as text, as `wix_activities::Int64`.
     Int64,
+    /// An RFC 3339 full-date, checked.
+    Date,
+    /// An RFC 3339 full-time, checked.
+    Time,
+    /// A UUID, checked.
+    Uuid,
+    /// An IPv4 address, checked.
+    Ipv4,
+    /// An IPv6 address, checked.
+    Ipv6,
+    /// An RFC 1123 host name, checked.
+    Hostname,
 }
 
 /// The formats the generated types or validators enforce, in the order the
@@ -144,6 +156,12 @@ pub const FORMATS: &[(&str, Format)] = &[
     ("currency", Format::Currency),
     ("decimal", Format::Decimal),
     ("int64", Format::Int64),
+    ("date", Format::Date),
+    ("time", Format::Time),
+    ("uuid", Format::Uuid),
+    ("ipv4", Format::Ipv4),
+    ("ipv6", Format::Ipv6),
+    ("hostname", Format::Hostname),
 ];
 
 /// The format named `name`, if it is enforced.

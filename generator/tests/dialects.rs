@@ -75,3 +75,29 @@ fn types_are_named_by_title_then_definition_then_property_then_file() {
     }
     assert!(!code.contains("pub struct Ce "), "{code}");
 }
+
+#[test]
+fn string_formats_get_their_own_checks() {
+    let formats = ["date", "time", "uuid", "ipv4", "ipv6", "hostname"];
+    let properties: Vec<String> = formats
+        .iter()
+        .map(|f| format!(r#""{f}Value": {{"type": "string", "format": "{f}"}}"#))
+        .collect();
+    let output = render(&[(
+        "demo/formats.json",
+        &format!(
+            r#"{{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {{{}}}}}"#,
+            properties.join(", ")
+        ),
+    )]);
+    let code: String = output.files.values().map(String::as_str).collect();
+    for (format, rule) in formats
+        .iter()
+        .zip(["DATE", "TIME", "UUID", "IPV4", "IPV6", "HOSTNAME"])
+    {
+        assert!(
+            code.contains(&format!(r#"("{format}Value", Rule::Text(Text::{rule}))"#)),
+            "{format}: {code}"
+        );
+    }
+}

@@ -230,6 +230,27 @@ fn text_rules(value: &str, rules: &Text, required: bool, path: &Path, report: &m
                 formats::is_url(value),
                 "an absolute URL such as `https://example.com/page`",
             ),
+            Format::Date => (formats::is_date(value), "a date such as `2020-01-02`"),
+            Format::Time => (
+                formats::is_time(value),
+                "a time with its offset such as `08:07:40Z`",
+            ),
+            Format::Uuid => (
+                formats::is_uuid(value),
+                "a UUID such as `123e4567-e89b-12d3-a456-426614174000`",
+            ),
+            Format::Ipv4 => (
+                formats::is_ipv4(value),
+                "an IPv4 address such as `192.0.2.1`",
+            ),
+            Format::Ipv6 => (
+                formats::is_ipv6(value),
+                "an IPv6 address such as `2001:db8::1`",
+            ),
+            Format::Hostname => (
+                formats::is_hostname(value),
+                "a host name such as `example.com`",
+            ),
         };
         if !ok {
             let message = format!("{} must be {expected}, found {}", field(path), shown(value));

@@ -261,9 +261,10 @@ fn is_host(host: &str) -> bool {
     host.split('.').all(is_host_label)
 }
 
-/// RFC 3986 IPv4address: four decimal octets 0-255, no leading zeros (which
+/// Whether `text` is an IPv4 address (JSON Schema's `ipv4`), as RFC 3986
+/// IPv4address writes one: four decimal octets 0-255, no leading zeros (which
 /// some parsers read as octal).
-fn is_ipv4(text: &str) -> bool {
+pub fn is_ipv4(text: &str) -> bool {
     let mut parts = 0usize;
     for part in text.split('.') {
         parts += 1;
@@ -282,10 +283,11 @@ fn is_ipv4_octet(part: &str) -> bool {
         && part.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 255
 }
 
-/// RFC 4291 text form: eight groups of 1-4 hex digits, at most one `::`
+/// Whether `text` is an IPv6 address (JSON Schema's `ipv6`) in RFC 4291's
+/// text form: eight groups of 1-4 hex digits, at most one `::`
 /// standing for one or more zero groups, and optionally a dotted-quad IPv4
 /// address as the last 32 bits. Zone identifiers (`%25eth0`) are rejected.
-fn is_ipv6(text: &str) -> bool {
+pub fn is_ipv6(text: &str) -> bool {
     // The longest form is `ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255`.
     if text.len() > 45 {
         return false;
@@ -382,16 +384,7 @@ pub fn is_date_time(text: &str) -> bool {
     let Some(end) = local_date_time_len(bytes) else {
         return false;
     };
-    match bytes.get(end..) {
-        Some(b"Z" | b"z") => true,
-        Some([b'+' | b'-', offset @ ..]) => {
-            offset.len() == 5
-                && offset[2] == b':'
-                && digits(offset, 0, 2).is_some_and(|h| h <= 23)
-                && digits(offset, 3, 2).is_some_and(|m| m <= 59)
-        }
-        _ => false,
-    }
+    is_offset(&bytes[end..])
 }
 
 /// Whether `text` is a date-time in RFC 3339's shape but without the offset (`2016-09-15T15:53:00`), which real clients send.
@@ -405,41 +398,99 @@ pub fn is_local_date_time(text: &str) -> bool {
         && local_date_time_len(text.as_bytes()) == Some(text.len())
 }
 
-/// Reads `YYYY-MM-DDTHH:MM:SS[.fraction]` at the start of `b`, checking
-/// ranges, and returns how many bytes it spans.
-fn local_date_time_len(b: &[u8]) -> Option<usize> {
+/// Whether `text` is an RFC 3339 full-date (JSON Schema's `date`):
+/// `YYYY-MM-DD`, a real day of the proleptic Gregorian calendar.
+pub fn is_date(text: &str) -> bool {
+    text.len() == 10 && date(text.as_bytes()).is_some()
+}
+
+/// Whether `text` is an RFC 3339 full-time (JSON Schema's `time`):
+/// `HH:MM:SS[.fraction]` and an offset (`Z` or `±HH:MM`), which it must have.
+pub fn is_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.len() <= MAX_DATE_TIME_LEN
+        && time_len(bytes, 0).is_some_and(|end| is_offset(&bytes[end..]))
+}
+
+/// Whether `text` is a UUID (JSON Schema's `uuid`, RFC 4122's text form):
+/// 32 hex digits in groups of 8-4-4-4-12, joined by hyphens, any case.
+pub fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// Whether `text` is a host name (JSON Schema's `hostname`, RFC 1123):
+/// dot-separated labels of ASCII letters, digits and inner hyphens, each
+/// at most 63 long, at most 253 in all; a final dot is allowed.
+pub fn is_hostname(text: &str) -> bool {
+    let name = text.strip_suffix('.').unwrap_or(text);
+    !name.is_empty()
+        && name.len() <= MAX_HOST_LEN
+        && name
+            .split('.')
+            .all(|label| label.is_ascii() && is_host_label(label))
+}
+
+/// `YYYY-MM-DD` at the start of `b`, a real day.
+fn date(b: &[u8]) -> Option<()> {
     let year = digits(b, 0, 4)?;
     expect(b, 4, b'-')?;
     let month = digits(b, 5, 2)?;
     expect(b, 7, b'-')?;
     let day = digits(b, 8, 2)?;
-    if !matches!(b.get(10), Some(b'T' | b't')) {
-        return None;
-    }
-    let hour = digits(b, 11, 2)?;
-    expect(b, 13, b':')?;
-    let minute = digits(b, 14, 2)?;
-    expect(b, 16, b':')?;
-    let second = digits(b, 17, 2)?;
+    ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)).then_some(())
+}
 
-    let date_ok = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
+/// `HH:MM:SS[.fraction]` at `at` in `b`, checking ranges: where it ends.
+fn time_len(b: &[u8], at: usize) -> Option<usize> {
+    let hour = digits(b, at, 2)?;
+    expect(b, at + 2, b':')?;
+    let minute = digits(b, at + 3, 2)?;
+    expect(b, at + 5, b':')?;
+    let second = digits(b, at + 6, 2)?;
     // Second 60 is RFC 3339's leap second; which minutes may have one
     // depends on IERS announcements, so any minute is allowed it.
-    let time_ok = hour <= 23 && minute <= 59 && second <= 60;
-    if !date_ok || !time_ok {
+    if hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-
-    if b.get(19) != Some(&b'.') {
-        return Some(19);
+    let end = at + 8;
+    if b.get(end) != Some(&b'.') {
+        return Some(end);
     }
     let fraction = b
-        .get(20..)
+        .get(end + 1..)
         .unwrap_or_default()
         .iter()
         .take_while(|d| d.is_ascii_digit())
         .count();
-    (1..=9).contains(&fraction).then_some(20 + fraction)
+    (1..=9).contains(&fraction).then_some(end + 1 + fraction)
+}
+
+/// An RFC 3339 offset, and nothing after it: `Z` or `±HH:MM`.
+fn is_offset(b: &[u8]) -> bool {
+    match b {
+        b"Z" | b"z" => true,
+        [b'+' | b'-', offset @ ..] => {
+            offset.len() == 5
+                && offset[2] == b':'
+                && digits(offset, 0, 2).is_some_and(|h| h <= 23)
+                && digits(offset, 3, 2).is_some_and(|m| m <= 59)
+        }
+        _ => false,
+    }
+}
+
+/// Reads `YYYY-MM-DDTHH:MM:SS[.fraction]` at the start of `b`, checking
+/// ranges, and returns how many bytes it spans.
+fn local_date_time_len(b: &[u8]) -> Option<usize> {
+    date(b)?;
+    if !matches!(b.get(10), Some(b'T' | b't')) {
+        return None;
+    }
+    time_len(b, 11)
 }
 
 /// The number written by exactly `count` ASCII digits at `at`, if they are
@@ -814,5 +865,57 @@ mod tests {
         assert!(!is_local_date_time(&date_time));
         let code = format!("USD{}", "D".repeat(HUGE));
         assert!(!is_currency_code(&code));
+    }
+
+    #[test]
+    fn dates_times_uuids_addresses_and_host_names() {
+        for date in ["2020-01-02", "2024-02-29", "0000-01-01"] {
+            assert!(is_date(date), "{date}");
+        }
+        for date in [
+            "2020-1-02",
+            "2023-02-29",
+            "2020-13-01",
+            "2020-01-02T00:00:00Z",
+            "20200102",
+            "",
+        ] {
+            assert!(!is_date(date), "{date}");
+        }
+        for time in ["08:07:40Z", "23:59:60+02:00", "08:07:40.802-05:00"] {
+            assert!(is_time(time), "{time}");
+        }
+        for time in [
+            "08:07:40",
+            "24:00:00Z",
+            "8:07:40Z",
+            "08:07:40.Z",
+            "08:07:40+0200",
+        ] {
+            assert!(!is_time(time), "{time}");
+        }
+        assert!(is_uuid("00000000-0000-4000-8000-00000000000A"));
+        for uuid in [
+            "00000000000040008000000000000000",
+            "{00000000-0000-4000-8000-000000000000}",
+            "00000000-0000-4000-8000-00000000000g",
+        ] {
+            assert!(!is_uuid(uuid), "{uuid}");
+        }
+        assert!(is_ipv4("192.168.0.1") && !is_ipv4("192.168.0.01") && !is_ipv4("::1"));
+        assert!(is_ipv6("::1") && is_ipv6("2001:db8::8a2e:370:7334") && !is_ipv6("1.2.3.4"));
+        for host in ["example.com", "a-b.c1.", "localhost"] {
+            assert!(is_hostname(host), "{host}");
+        }
+        for host in [
+            "-a.com",
+            "a..b",
+            "ex ample.com",
+            "bücher.de",
+            "",
+            &"a".repeat(64),
+        ] {
+            assert!(!is_hostname(host), "{host}");
+        }
     }
 }

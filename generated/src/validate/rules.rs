@@ -235,6 +235,18 @@ pub enum Format {
     Email,
     /// An absolute URL.
     Url,
+    /// An RFC 3339 full-date (`2020-01-02`).
+    Date,
+    /// An RFC 3339 full-time, with its offset (`08:07:40Z`).
+    Time,
+    /// A UUID in its hyphenated text form.
+    Uuid,
+    /// An IPv4 address.
+    Ipv4,
+    /// An IPv6 address.
+    Ipv6,
+    /// A host name (RFC 1123).
+    Hostname,
 }
 
 /// The rules of a text property.
@@ -274,6 +286,18 @@ impl Text {
     pub const EMAIL: Text = Text::ANY.format(Format::Email);
     /// An absolute URL.
     pub const URL: Text = Text::ANY.format(Format::Url);
+    /// An RFC 3339 full-date.
+    pub const DATE: Text = Text::ANY.format(Format::Date);
+    /// An RFC 3339 full-time.
+    pub const TIME: Text = Text::ANY.format(Format::Time);
+    /// A UUID.
+    pub const UUID: Text = Text::ANY.format(Format::Uuid);
+    /// An IPv4 address.
+    pub const IPV4: Text = Text::ANY.format(Format::Ipv4);
+    /// An IPv6 address.
+    pub const IPV6: Text = Text::ANY.format(Format::Ipv6);
+    /// A host name.
+    pub const HOSTNAME: Text = Text::ANY.format(Format::Hostname);
 
     /// In `format`.
     pub const fn format(self, format: Format) -> Text {

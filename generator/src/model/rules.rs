@@ -83,6 +83,18 @@ pub enum TextFormat {
     Email,
     /// An absolute URL.
     Url,
+    /// An RFC 3339 full-date.
+    Date,
+    /// An RFC 3339 full-time.
+    Time,
+    /// A UUID.
+    Uuid,
+    /// An IPv4 address.
+    Ipv4,
+    /// An IPv6 address.
+    Ipv6,
+    /// An RFC 1123 host name.
+    Hostname,
 }
 
 /// The bounds of a number.
@@ -212,6 +224,12 @@ fn text(schema: &Value) -> TextRule {
             Some(Format::Currency) => Some(TextFormat::Currency),
             Some(Format::Email) => Some(TextFormat::Email),
             Some(Format::Url) => Some(TextFormat::Url),
+            Some(Format::Date) => Some(TextFormat::Date),
+            Some(Format::Time) => Some(TextFormat::Time),
+            Some(Format::Uuid) => Some(TextFormat::Uuid),
+            Some(Format::Ipv4) => Some(TextFormat::Ipv4),
+            Some(Format::Ipv6) => Some(TextFormat::Ipv6),
+            Some(Format::Hostname) => Some(TextFormat::Hostname),
             // Their own types hold them (`DateTime`, `Decimal`, `Int64`), not text.
             Some(Format::DateTime | Format::Decimal | Format::Int64) | None => None,
         },

@@ -477,7 +477,18 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             Some(Format::Decimal) => Ty::Decimal,
             Some(Format::Int64) => Ty::Int64,
             // Text, whose rule checks the format.
-            Some(Format::Email | Format::Url | Format::Currency) | None => Ty::String,
+            Some(
+                Format::Email
+                | Format::Url
+                | Format::Currency
+                | Format::Date
+                | Format::Time
+                | Format::Uuid
+                | Format::Ipv4
+                | Format::Ipv6
+                | Format::Hostname,
+            )
+            | None => Ty::String,
         },
         Shape::Json => Ty::Json,
         Shape::Map => Ty::JsonObject,

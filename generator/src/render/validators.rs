@@ -130,6 +130,12 @@ fn text_rule(text: &TextRule, scope: &Scope) -> TokenStream {
         Some(TextFormat::Currency) => quote! { #name::CURRENCY },
         Some(TextFormat::Email) => quote! { #name::EMAIL },
         Some(TextFormat::Url) => quote! { #name::URL },
+        Some(TextFormat::Date) => quote! { #name::DATE },
+        Some(TextFormat::Time) => quote! { #name::TIME },
+        Some(TextFormat::Uuid) => quote! { #name::UUID },
+        Some(TextFormat::Ipv4) => quote! { #name::IPV4 },
+        Some(TextFormat::Ipv6) => quote! { #name::IPV6 },
+        Some(TextFormat::Hostname) => quote! { #name::HOSTNAME },
     };
     if text.format_is_warning {
         tokens.extend(quote! { .format_is_warning() });
