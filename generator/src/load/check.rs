@@ -322,6 +322,19 @@ impl Checker<'_> {
                 ("format", Value::String(format)) if keywords::format_named(format).is_none() => {
                     format!("`format` `{format}`")
                 }
+                ("additionalProperties", Value::Object(values)) if constrains(values) => {
+                    "`additionalProperties` with a schema (a map whose values are checked)"
+                        .to_owned()
+                }
+                (
+                    "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum",
+                    Value::Number(bound),
+                ) if is_integer(map)
+                    && bound.as_i64().is_none()
+                    && bound.as_f64().is_some_and(|b| b.abs() >= 9.2e18) =>
+                {
+                    format!("an integer `{keyword}` beyond a 64-bit signed integer (`{bound}`)")
+                }
                 _ => continue,
             };
             {
@@ -333,6 +346,10 @@ impl Checker<'_> {
                     .with_hint(if keyword == "format" {
                         let formats: Vec<&str> = keywords::FORMATS.iter().map(|(name, _)| *name).collect();
                         format!("the formats enforced are {}; remove it, or describe the text with `pattern`", formats.join(", "))
+                    } else if keyword == "additionalProperties" {
+                        "list the properties, or write `true` to keep the others as JSON, unchecked".to_owned()
+                    } else if !unsupported && keyword.contains("imum") {
+                        "an integer is an `i64`: keep its bounds within ±9223372036854775807, or make it a `number`".to_owned()
                     } else {
                         "remove it, or describe the constraint with the keywords the generator reads (`type`, `properties`, `required`, `items`, `enum`, `pattern`, `minimum`, `maxLength`, …)".to_owned()
                     }),
@@ -597,6 +614,22 @@ impl Checker<'_> {
 
     fn error(&self, pointer: &str, message: String) -> Error {
         Error::schema(self.file, pointer, message)
+    }
+}
+
+/// Whether a schema asserts anything (more than `{}` and annotations do).
+fn constrains(schema: &Map<String, Value>) -> bool {
+    schema.keys().any(|keyword| {
+        keywords::keyword_named(keyword).is_none_or(|k| k.treatment != Treatment::Annotation)
+    })
+}
+
+/// Whether a schema is of type `integer` (alone, or with `null`).
+fn is_integer(map: &Map<String, Value>) -> bool {
+    match map.get("type") {
+        Some(Value::String(name)) => name == "integer",
+        Some(Value::Array(names)) => names.iter().any(|n| n == "integer"),
+        _ => false,
     }
 }
 
