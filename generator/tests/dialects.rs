@@ -101,3 +101,25 @@ fn string_formats_get_their_own_checks() {
         );
     }
 }
+
+#[test]
+fn a_required_property_whose_types_include_null_may_be_null() {
+    let output = render(&[(
+        "demo/pair.json",
+        r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["a", "b"],
+            "properties": {"a": {"type": ["string", "null"]}, "b": {"type": "string"}, "c": {"type": ["string", "null"]}}}"#,
+    )]);
+    let code: String = output.files.values().map(String::as_str).collect();
+    assert!(
+        code.contains(r#"FieldRule::required("a", Rule::TEXT).nullable()"#),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"FieldRule::required("b", Rule::TEXT),"#),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"FieldRule::optional("c", Rule::TEXT),"#),
+        "{code}"
+    );
+}

@@ -577,4 +577,58 @@ mod tests {
         assert_eq!(report.violations().last().unwrap().kind, Kind::Limit);
         assert!(report.is_full() && !report.is_valid());
     }
+
+    #[test]
+    fn a_required_nullable_property_must_be_sent_and_may_be_null() {
+        #[derive(serde::Serialize)]
+        struct Pair {
+            #[serde(skip_serializing_if = "crate::Nullable::is_absent")]
+            a: crate::Nullable<String>,
+            #[serde(skip_serializing_if = "crate::Nullable::is_absent")]
+            b: crate::Nullable<String>,
+        }
+        impl JsonRules for Pair {
+            const RULES: StructRules = StructRules::new(&[
+                FieldRule::required("a", Rule::TEXT).nullable(),
+                FieldRule::required("b", Rule::TEXT),
+            ]);
+        }
+        use crate::Nullable::{Absent, Null, Value};
+        for (body, pair, errors) in [
+            (
+                r#"{"a":null,"b":"x"}"#,
+                Pair {
+                    a: Null,
+                    b: Value("x".into()),
+                },
+                vec![],
+            ),
+            (
+                r#"{"b":"x"}"#,
+                Pair {
+                    a: Absent,
+                    b: Value("x".into()),
+                },
+                vec!["/a"],
+            ),
+            (
+                r#"{"a":"x","b":null}"#,
+                Pair {
+                    a: Value("x".into()),
+                    b: Null,
+                },
+                vec!["/b"],
+            ),
+        ] {
+            let pointers = |report: Report| -> Vec<String> {
+                report.errors().map(|v| v.pointer.clone()).collect()
+            };
+            assert_eq!(
+                pointers(Pair::validate_json_bytes(body.as_bytes())),
+                errors,
+                "{body}"
+            );
+            assert_eq!(pointers(pair.validate()), errors, "{body}");
+        }
+    }
 }

@@ -127,6 +127,9 @@ pub struct FieldRule {
     /// Whether the sender is documented to always send it, though a payload
     /// without it is still read: missing, it is a warning.
     pub expected: bool,
+    /// Whether a required property may be `null` (its schema's types
+    /// include `null`): it must be sent, but `null` is a value.
+    pub nullable: bool,
     /// Other wire names it is read by.
     pub aliases: &'static [&'static str],
     /// What its value must be.
@@ -140,6 +143,7 @@ impl FieldRule {
             wire,
             required: true,
             expected: false,
+            nullable: false,
             aliases: &[],
             rule,
         }
@@ -151,6 +155,7 @@ impl FieldRule {
             wire,
             required: false,
             expected: false,
+            nullable: false,
             aliases: &[],
             rule,
         }
@@ -163,9 +168,23 @@ impl FieldRule {
             wire,
             required: false,
             expected: true,
+            nullable: false,
             aliases: &[],
             rule,
         }
+    }
+
+    /// May be `null`, though it must be sent.
+    pub const fn nullable(self) -> FieldRule {
+        FieldRule {
+            nullable: true,
+            ..self
+        }
+    }
+
+    /// Whether `null` for it is an error (its rule's `required`).
+    pub(crate) const fn null_is_error(&self) -> bool {
+        self.required && !self.nullable
     }
 
     /// Also read under these wire names.

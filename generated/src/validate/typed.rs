@@ -454,11 +454,17 @@ impl Fields<'_> {
                     state.null(field);
                 }
                 if let Rule::External(check) = field.rule {
-                    if !buffered.is_null() || field.required {
+                    if !buffered.is_null() || field.null_is_error() {
                         check(buffered, path, report);
                     }
                 } else {
-                    check::found(&field.rule, buffered.into(), field.required, path, report);
+                    check::found(
+                        &field.rule,
+                        buffered.into(),
+                        field.null_is_error(),
+                        path,
+                        report,
+                    );
                     state.keep(field, check::Kept::of(buffered.into()));
                 }
             }
@@ -468,7 +474,7 @@ impl Fields<'_> {
             let null = Cell::new(false);
             let result = value.serialize(Check {
                 rule: &field.rule,
-                required: field.required,
+                required: field.null_is_error(),
                 path,
                 report,
                 null: field.expected.then_some(&null),

@@ -460,7 +460,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             if state.compares(field) {
                 let kept = map.next_value_seed(KeepSeed(ScalarVisitor {
                     rule: &field.rule,
-                    required: field.required,
+                    required: field.null_is_error(),
                     keep: true,
                     path: self.path,
                     report: self.report,
@@ -469,7 +469,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             } else {
                 let seed = RuleSeed {
                     rule: &field.rule,
-                    required: field.required,
+                    required: field.null_is_error(),
                     path: self.path,
                     report: self.report,
                 };

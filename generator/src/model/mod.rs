@@ -135,6 +135,8 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the schema requires the property.
     pub required: bool,
+    /// Whether a required property may be `null` (`type: [T, "null"]`).
+    pub nullable: bool,
     /// How the Rust field holds its value.
     pub presence: Presence,
     /// Whether the sender is documented to always send it, though a payload

@@ -293,6 +293,8 @@ fn build_struct(
             )));
         }
         let mut ty = wire_type(space, &type_id, by_key)?;
+        // Required, and `null` among its types: sent it must be, `null` it may be.
+        let nullable = is_required && matches!(ty, Shape::Option(_));
         if !is_required {
             ty = match ty {
                 Shape::Option(inner) => *inner,
@@ -318,6 +320,7 @@ fn build_struct(
                 .map(str::to_owned),
             ty,
             required: is_required,
+            nullable,
             presence,
             expected: !is_required && expected.contains(&wire.as_str()),
             aliases: schema

@@ -25,6 +25,9 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
         } else {
             quote! { #field_rule::optional(#wire, #rule) }
         };
+        if f.required && f.nullable {
+            tokens.extend(quote! { .nullable() });
+        }
         if !f.aliases.is_empty() {
             let aliases = &f.aliases;
             tokens.extend(quote! { .aliases(&[#(#aliases),*]) });
