@@ -73,11 +73,12 @@ impl<'p> Check<'p> {
         Ok(())
     }
 
-    /// A value kept as its JSON text: checked by the raw walk of that text,
-    /// as the raw walk checks it in place (the items of a raw array too).
+    /// A value kept as its JSON text (a number's own spelling, a `Json`): a
+    /// scalar checked as the value it spells; a container by the raw walk
+    /// of its text, as the raw walk checks it in place (its items too).
     fn text(self, text: &str) -> Result<(), Stop> {
-        if let (true, Some(null)) = (text == "null", self.null) {
-            null.set(true);
+        if !text.starts_with(['[', '{']) {
+            return self.found(check::raw_text(text));
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         walk::seed(self.rule, self.required, self.path, self.report)
@@ -449,6 +450,19 @@ impl Fields<'_> {
         let result = if state.compares(field) || matches!(field.rule, Rule::External(_)) {
             // Buffered: a value to keep for a consistency rule, or one checked as JSON.
             let buffered = serde_json::to_value(value).map_err(|_| Stop);
+            if buffered.is_err() && !matches!(field.rule, Rule::External(_)) {
+                // Text a `Value` cannot hold (a `Number` of `1e400`): its text
+                // is checked and kept as the raw walk reads it.
+                let Ok(text) = serde_json::to_string(value) else {
+                    path.pop();
+                    return Err(Stop);
+                };
+                let found = check::raw_text(&text);
+                check::found(&field.rule, found, field.null_is_error(), path, report);
+                state.keep(field, check::Kept::of(found));
+                path.pop();
+                return Ok(());
+            }
             if let Ok(buffered) = &buffered {
                 if buffered.is_null() && field.expected {
                     state.null(field);
