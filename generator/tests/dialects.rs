@@ -123,3 +123,24 @@ fn a_required_property_whose_types_include_null_may_be_null() {
         "{code}"
     );
 }
+
+#[test]
+fn a_number_enum_or_const_is_a_rule() {
+    let output = render(&[(
+        "demo/numbers.json",
+        r#"{"type": "object", "properties": {"d": {"type": "integer", "enum": [1, 2, 3]}, "e": {"type": "number", "const": 2.5}}}"#,
+    )]);
+    let code: String = output.files.values().map(String::as_str).collect();
+    assert!(
+        code.contains(r#"Rule::Integer(Range::ANY.one_of(&[1.0, 2.0, 3.0]))"#),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"Rule::Number(Range::ANY.one_of(&[2.5]))"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub d: Nullable<i64>") && code.contains("pub e: Nullable<Number>"),
+        "{code}"
+    );
+}

@@ -344,6 +344,18 @@ fn range(
     if let Some(max) = rules.exclusive_maximum.filter(|m| value >= *m) {
         fail("less than", max);
     }
+    if let Some(values) = rules.one_of.filter(|values| !values.contains(&value)) {
+        let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+        report.error(
+            path,
+            Kind::Enum,
+            format_args!(
+                "{} must be one of {}, found `{text}`",
+                field(path),
+                values.join(", ")
+            ),
+        );
+    }
 }
 
 /// The length of an array.
@@ -863,12 +875,32 @@ mod tests {
     }
 
     #[test]
+    fn numbers_from_an_enum_or_a_const() {
+        let one_of = Range::ANY.one_of(&[1.0, 2.0, 3.0]);
+        assert!(run(|p, r| json_integer(Found::from(&json!(2)), &one_of, true, p, r)).is_empty());
+        assert!(run(|p, r| json_integer(Found::from(&json!(2.0)), &one_of, true, p, r)).is_empty());
+        assert_eq!(
+            run(|p, r| json_integer(Found::from(&json!(4)), &one_of, true, p, r)),
+            ["/field enum `field` must be one of `1`, `2`, `3`, found `4`"]
+        );
+        let constant = Range::ANY.one_of(&[2.5]);
+        assert!(
+            run(|p, r| json_number(Found::from(&json!(2.5)), &constant, true, p, r)).is_empty()
+        );
+        assert_eq!(
+            run(|p, r| json_number(Found::from(&json!(3)), &constant, true, p, r)).len(),
+            1
+        );
+    }
+
+    #[test]
     fn ranges_lengths_and_constants() {
         let range = Range {
             minimum: Some(1.0),
             maximum: Some(10.0),
             exclusive_minimum: None,
             exclusive_maximum: Some(10.0),
+            one_of: None,
         };
         assert_eq!(
             run(|p, r| json_number(Found::from(&json!(0)), &range, true, p, r)),

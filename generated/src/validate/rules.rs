@@ -386,6 +386,8 @@ pub struct Range {
     pub exclusive_minimum: Option<f64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<f64>,
+    /// `enum` (or `const`): the values it may be.
+    pub one_of: Option<&'static [f64]>,
 }
 
 impl Range {
@@ -395,7 +397,16 @@ impl Range {
         maximum: None,
         exclusive_minimum: None,
         exclusive_maximum: None,
+        one_of: None,
     };
+
+    /// One of `values`.
+    pub const fn one_of(self, values: &'static [f64]) -> Range {
+        Range {
+            one_of: Some(values),
+            ..self
+        }
+    }
 
     /// At least `min`.
     pub const fn minimum(self, min: f64) -> Range {

@@ -318,7 +318,9 @@ impl Checker<'_> {
             let what = match (keyword.as_str(), value) {
                 (keyword, _) if unsupported => format!("`{keyword}`"),
                 ("items", Value::Array(_)) => "`items` as an array of schemas (a tuple)".to_owned(),
-                ("const", value) if !value.is_string() => format!("a `const` of {}", kind(value)),
+                ("const", value) if !fits_values(value, map) => {
+                    format!("a `const` of {}", kind(value))
+                }
                 ("format", Value::String(format)) if keywords::format_named(format).is_none() => {
                     format!("`format` `{format}`")
                 }
@@ -434,16 +436,17 @@ impl Checker<'_> {
         }
         match map.get("enum") {
             Some(Value::Array(values)) => {
-                if let Some(index) = values.iter().position(|v| !v.is_string()) {
+                if let Some(index) = values.iter().position(|v| !fits_values(v, map)) {
                     self.report(
                         self.error(
                             &format!("{pointer}/enum/{index}"),
                             format!(
-                                "an `enum` of other values than text is not supported: found {}",
+                                "an `enum` of other values than {} is not supported: found {}",
+                                if is_number(map) { "numbers" } else { "text" },
                                 kind(&values[index])
                             ),
                         )
-                        .with_hint("list text values only; for numbers, describe the range with `minimum` and `maximum`"),
+                        .with_hint("list text values, or numbers for a `number` or `integer`"),
                     );
                 }
             }
@@ -622,6 +625,24 @@ fn constrains(schema: &Map<String, Value>) -> bool {
     schema.keys().any(|keyword| {
         keywords::keyword_named(keyword).is_none_or(|k| k.treatment != Treatment::Annotation)
     })
+}
+
+/// Whether `value` may stand in the schema's `enum` or `const`: numbers
+/// for a `number` or `integer`, text for anything else (what the rules enforce).
+fn fits_values(value: &Value, map: &Map<String, Value>) -> bool {
+    if is_number(map) {
+        value.is_number()
+    } else {
+        value.is_string()
+    }
+}
+
+/// Whether a schema is of type `number` or `integer` (alone).
+fn is_number(map: &Map<String, Value>) -> bool {
+    matches!(
+        map.get("type").and_then(Value::as_str),
+        Some("number" | "integer")
+    )
 }
 
 /// Whether a schema is of type `integer` (alone, or with `null`).

@@ -98,7 +98,7 @@ pub enum TextFormat {
 }
 
 /// The bounds of a number.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Range {
     /// `minimum`.
     pub minimum: Option<f64>,
@@ -108,6 +108,8 @@ pub struct Range {
     pub exclusive_minimum: Option<f64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<f64>,
+    /// `enum` or `const`: the values it may be.
+    pub one_of: Option<Vec<f64>>,
 }
 
 /// The length of an array.
@@ -253,6 +255,13 @@ fn range(schema: &Value) -> Range {
         maximum: bound("maximum"),
         exclusive_minimum: bound("exclusiveMinimum"),
         exclusive_maximum: bound("exclusiveMaximum"),
+        one_of: match (schema.get("enum"), schema.get("const")) {
+            (Some(Value::Array(values)), _) => {
+                Some(values.iter().filter_map(Value::as_f64).collect())
+            }
+            (None, Some(value)) => value.as_f64().map(|value| vec![value]),
+            _ => None,
+        },
     }
 }
 

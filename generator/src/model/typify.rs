@@ -158,13 +158,23 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
 /// names collide (`itemId` beside `ItemId`, an empty or repeated value). The
 /// model names them, so typify sees each property as `p<index>` and each
 /// enum text as `v<index>`, in the published order, repetitions left out.
-/// Nor does it see `format`: the model decides what a format makes of a
-/// field (typify would choose crates the runtime does not use).
+/// Nor does it see `format`, or a number's `enum` and `const`: the model
+/// decides what those make of a field (typify would choose crates the
+/// runtime does not use, or types of its own).
 fn neutral_names(schema: &mut Value) {
     let Value::Object(map) = schema else {
         return;
     };
     map.remove("format");
+    // A number's `enum` or `const` is a rule of the model's (typify would
+    // make a type of it).
+    if matches!(
+        map.get("type").and_then(Value::as_str),
+        Some("number" | "integer")
+    ) {
+        map.remove("enum");
+        map.remove("const");
+    }
     if let Some(Value::Object(properties)) = map.get_mut("properties") {
         let names: Vec<String> = properties.keys().cloned().collect();
         let renamed: Map<String, Value> = std::mem::take(properties)

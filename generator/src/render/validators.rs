@@ -178,6 +178,10 @@ fn range_rule(range: &Range, scope: &Scope) -> TokenStream {
             tokens.extend(quote! { .#method(#bound) });
         }
     }
+    if let Some(values) = &range.one_of {
+        let values = values.iter().map(|v| Literal::f64_unsuffixed(*v));
+        tokens.extend(quote! { .one_of(&[#(#values),*]) });
+    }
     tokens
 }
 
