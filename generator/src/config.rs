@@ -26,6 +26,7 @@ pub struct Config {
     emit_rerun_if_changed: Option<bool>,
     schemars_feature: Option<String>,
     json_schemas_file: Option<PathBuf>,
+    load: crate::load::Options,
 }
 
 impl Default for Config {
@@ -43,7 +44,27 @@ impl Config {
             emit_rerun_if_changed: None,
             schemars_feature: None,
             json_schemas_file: None,
+            load: crate::load::Options::default(),
         }
+    }
+
+    /// Keywords the generator cannot enforce (`uniqueItems`, `not`, …) to
+    /// take out of the schemas rather than refuse: an explicit choice to
+    /// let through what they forbid. Each is removed wherever it is a
+    /// keyword; a property of that name stays.
+    ///
+    /// ```
+    /// let mut config = wix_activities_build::Config::new();
+    /// config.ignore_keywords(["uniqueItems", "multipleOf"]);
+    /// ```
+    pub fn ignore_keywords<I, S>(&mut self, keywords: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let keywords = keywords.into_iter().map(|k| k.as_ref().to_owned());
+        self.load.ignored_keywords.extend(keywords);
+        self
     }
 
     /// The folder of schema files to read, recursively.
@@ -125,7 +146,7 @@ impl Config {
         let options = crate::render::Options {
             schemars_feature: self.schemars_feature.clone(),
         };
-        crate::pipeline::run(&self.schemas_dir, &options)
+        crate::pipeline::run(&self.schemas_dir, &self.load, &options)
     }
 
     /// Renders and writes the output, then prints the `rerun-if-changed`

@@ -9,8 +9,12 @@ use crate::normalize::Repair;
 use crate::{load, model, normalize, render};
 
 /// Runs the pipeline on a schema folder, writing nothing.
-pub(crate) fn run(schemas_dir: &Path, options: &render::Options) -> Result<Output> {
-    let schemas = load::load(schemas_dir)?;
+pub(crate) fn run(
+    schemas_dir: &Path,
+    loading: &load::Options,
+    options: &render::Options,
+) -> Result<Output> {
+    let schemas = load::load_with(schemas_dir, loading)?;
     let normalized = normalize::normalize(&schemas)?;
     let model = model::build(&normalized)?;
     let rendered = render::files(&model, &folder_label(schemas_dir), options)?;

@@ -271,3 +271,28 @@ fn json_schemas_are_written_where_asked_and_checked() {
     );
     assert!(!other.path().join("json-schemas.json").exists());
 }
+
+#[test]
+fn ignore_keyword_takes_a_refused_keyword_out() {
+    let schemas = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(schemas.path().join("demo")).unwrap();
+    std::fs::write(
+        schemas.path().join("demo/tags.json"),
+        r#"{"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": true}}}"#,
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let args = [
+        "--schemas",
+        path(schemas.path()),
+        "--out",
+        path(out.path()),
+        "--quiet",
+    ];
+    let refused = regenerate(&args);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(text(&refused.stderr).contains("`uniqueItems` is not supported"));
+    let ignored = regenerate(&[&args[..], &["--ignore-keyword", "uniqueItems"]].concat());
+    assert_eq!(ignored.status.code(), Some(0), "{}", text(&ignored.stderr));
+    assert!(out.path().join("demo.rs").exists());
+}

@@ -35,6 +35,10 @@ struct Args {
     /// The feature under which the generated types derive `schemars::JsonSchema`.
     #[arg(long, value_name = "FEATURE", default_value = "schemars")]
     schemars_feature: String,
+    /// A keyword the generator cannot enforce, to take out of the schemas
+    /// rather than refuse (repeatable): `--ignore-keyword uniqueItems`.
+    #[arg(long = "ignore-keyword", value_name = "KEYWORD")]
+    ignore_keywords: Vec<String>,
 }
 
 /// The repository's generated crate, where `regenerate` writes by default.
@@ -64,6 +68,7 @@ impl Args {
             .schemas_dir(&self.schemas)
             .out_dir(out)
             .schemars_feature(&self.schemars_feature)
+            .ignore_keywords(&self.ignore_keywords)
             .emit_rerun_if_changed(false);
         if let Some(file) = json_schemas {
             config.json_schemas_file(file);

@@ -1,6 +1,7 @@
 //! The loader's structural checks: what makes a document unusable as a schema.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -46,7 +47,7 @@ fn uses_wix_keywords(node: &Value) -> bool {
 }
 
 /// Checks that `document` is a schema the later stages can work on.
-pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
+pub(super) fn document(file: &Path, document: &Value, ignored: &BTreeSet<String>) -> Result<()> {
     if !document.is_object() {
         return Err(Error::schema(
             file,
@@ -60,6 +61,7 @@ pub(super) fn document(file: &Path, document: &Value) -> Result<()> {
     let checker = Checker {
         file,
         document,
+        ignored,
         errors: RefCell::new(Vec::new()),
     };
     checker.schema(document, "");
@@ -249,6 +251,8 @@ pub const EXPECTED: &str = "x-wix-expected";
 struct Checker<'a> {
     file: &'a Path,
     document: &'a Value,
+    /// Keywords the user chose to have taken out rather than refused.
+    ignored: &'a BTreeSet<String>,
     /// Every problem found so far: one run reports them all.
     errors: RefCell<Vec<Error>>,
 }
@@ -313,6 +317,9 @@ impl Checker<'_> {
     /// ignoring one would let through what the schema forbids.
     fn supported(&self, map: &Map<String, Value>, pointer: &str) {
         for (keyword, value) in map {
+            if self.ignored.contains(keyword) {
+                continue;
+            }
             let unsupported = keywords::keyword_named(keyword)
                 .is_some_and(|k| k.treatment == Treatment::Unsupported);
             let what = match (keyword.as_str(), value) {
@@ -620,6 +627,33 @@ impl Checker<'_> {
     }
 }
 
+/// Takes the `ignored` keywords out of a schema, wherever they are keywords:
+/// not the names in `properties` and the like, nor inside values.
+pub(super) fn strip(schema: &mut Value, ignored: &BTreeSet<String>) {
+    if ignored.is_empty() {
+        return;
+    }
+    match schema {
+        Value::Object(map) => {
+            map.retain(|keyword, _| !ignored.contains(keyword));
+            for (keyword, child) in map.iter_mut() {
+                match keyword.as_str() {
+                    "properties" | "$defs" | "definitions" | "patternProperties"
+                    | "dependentSchemas" => {
+                        if let Value::Object(named) = child {
+                            named.values_mut().for_each(|s| strip(s, ignored));
+                        }
+                    }
+                    "enum" | "const" | "default" | "examples" | "required" => {}
+                    _ => strip(child, ignored),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|s| strip(s, ignored)),
+        _ => {}
+    }
+}
+
 /// Whether a schema asserts anything (more than `{}` and annotations do).
 fn constrains(schema: &Map<String, Value>) -> bool {
     schema.keys().any(|keyword| {
@@ -672,7 +706,7 @@ mod tests {
     use serde_json::json;
 
     fn check(value: Value) -> String {
-        document(Path::new("s.json"), &value)
+        document(Path::new("s.json"), &value, &BTreeSet::new())
             .unwrap_err()
             .to_string()
     }
@@ -706,7 +740,7 @@ mod tests {
     #[test]
     fn accepts_both_dialects() {
         let wix = json!({"properties": {"a": {"type": "Datetime", "required": "true"}}});
-        document(Path::new("s.json"), &wix).unwrap();
+        document(Path::new("s.json"), &wix, &BTreeSet::new()).unwrap();
         assert_eq!(dialect(&wix), Dialect::Wix);
         let standard = json!({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -714,7 +748,7 @@ mod tests {
             "properties": {"a": {"$ref": "#/$defs/A"}},
             "$defs": {"A": {"type": "string", "format": "date-time"}}
         });
-        document(Path::new("s.json"), &standard).unwrap();
+        document(Path::new("s.json"), &standard, &BTreeSet::new()).unwrap();
         assert_eq!(dialect(&standard), Dialect::Standard);
     }
 }

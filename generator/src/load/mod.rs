@@ -13,6 +13,7 @@ pub mod json;
 pub mod refs;
 mod walk;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -123,6 +124,19 @@ pub const MAX_SCHEMA_BYTES: u64 = 8 * 1024 * 1024;
 /// cannot be read, is not JSON or not a schema, a symbolic link (its
 /// target is outside the folder, or inside it and so read twice).
 pub fn load(root: &Path) -> Result<Schemas> {
+    load_with(root, &Options::default())
+}
+
+/// What the loader lets through beyond what the generator enforces.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Keywords not to refuse but to take out of the schemas, by the
+    /// user's choice (`Config::ignore_keywords`).
+    pub ignored_keywords: BTreeSet<String>,
+}
+
+/// [`load`], with `options`.
+pub fn load_with(root: &Path, options: &Options) -> Result<Schemas> {
     let mut errors = Vec::new();
     let mut paths = Vec::new();
     walk::collect(root, root, &mut paths, &mut errors);
@@ -141,7 +155,7 @@ pub fn load(root: &Path) -> Result<Schemas> {
             if relative == CATALOGUE {
                 catalogue = catalogue::parse(&full, &text)?;
             } else {
-                files.push(read_schema(&full, relative.clone(), &text)?);
+                files.push(read_schema(&full, relative.clone(), &text, options)?);
             }
             Ok(())
         });
@@ -223,7 +237,12 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Parses and checks one schema file's text.
-pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaFile> {
+pub fn read_schema(
+    full: &Path,
+    relative: String,
+    text: &[u8],
+    options: &Options,
+) -> Result<SchemaFile> {
     // A byte order mark is legal at the start of UTF-8 text, but not JSON.
     let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     if let Err(e) = std::str::from_utf8(text) {
@@ -235,13 +254,14 @@ pub fn read_schema(full: &Path, relative: String, text: &[u8]) -> Result<SchemaF
             message: "the file is not UTF-8".into(),
         });
     }
-    let (document, duplicates) = json::parse(text).map_err(|e| Error::Json {
+    let (mut document, duplicates) = json::parse(text).map_err(|e| Error::Json {
         file: full.to_owned(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    check::document(full, &document)?;
+    check::document(full, &document, &options.ignored_keywords)?;
+    check::strip(&mut document, &options.ignored_keywords);
     let handler = check::handler(full, &relative, &document);
     let event_type = check::event_type(full, &document);
     let rest = check::rest_paths(full, &document);
