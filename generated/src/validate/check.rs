@@ -568,6 +568,9 @@ fn json_bool(value: Found<'_>, required: bool, path: &Path, report: &mut Report)
     }
 }
 
+/// What a decimal property holds, and an example, for its messages.
+const DECIMAL: (&str, &str) = ("a decimal number", r#"`"85"` or `"55.70"`"#);
+
 /// A decimal property: text that holds a decimal number (`"85"`, `"55.70"`), or a JSON number.
 fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Report) {
     let valid = match value {
@@ -581,14 +584,7 @@ fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Repo
             .number()
             .is_some_and(|n| crate::decimal::parse(&n.to_string()).is_some()),
     };
-    number_as_text(
-        value,
-        valid,
-        required,
-        ("a decimal number", r#"`"85"` or `"55.70"`"#),
-        path,
-        report,
-    );
+    number_as_text(value, valid, required, DECIMAL, path, report);
 }
 
 /// A JSON number in a decimal property, by its exact text: valid when
@@ -596,14 +592,7 @@ fn json_decimal(value: Found<'_>, required: bool, path: &Path, report: &mut Repo
 pub(crate) fn decimal_number(raw: &str, required: bool, path: &Path, report: &mut Report) {
     let valid =
         Number::from_json_text(raw).is_some_and(|n| crate::decimal::of_number(&n).is_some());
-    number_as_text(
-        raw_text(raw),
-        valid,
-        required,
-        ("a decimal number", r#"`"85"` or `"55.70"`"#),
-        path,
-        report,
-    );
+    number_as_text(raw_text(raw), valid, required, DECIMAL, path, report);
 }
 
 /// A 64-bit integer property: text that holds a whole number (`"13"`), or a JSON integer.

@@ -219,22 +219,27 @@ fn items_are_objects(schema: &Value) -> bool {
             == Some("object")
 }
 
+/// The check of a format held as text; `None` for one held by a type of its
+/// own (`DateTime`, `Decimal`, `Int64`). Every format is decided here.
+pub(crate) fn checked_as_text(format: Format) -> Option<TextFormat> {
+    match format {
+        Format::Currency => Some(TextFormat::Currency),
+        Format::Email => Some(TextFormat::Email),
+        Format::Url => Some(TextFormat::Url),
+        Format::Date => Some(TextFormat::Date),
+        Format::Time => Some(TextFormat::Time),
+        Format::Uuid => Some(TextFormat::Uuid),
+        Format::Ipv4 => Some(TextFormat::Ipv4),
+        Format::Ipv6 => Some(TextFormat::Ipv6),
+        Format::Hostname => Some(TextFormat::Hostname),
+        Format::DateTime | Format::Decimal | Format::Int64 => None,
+    }
+}
+
 fn text(schema: &Value) -> TextRule {
     let string = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_owned);
     TextRule {
-        format: match keywords::format_of(schema) {
-            Some(Format::Currency) => Some(TextFormat::Currency),
-            Some(Format::Email) => Some(TextFormat::Email),
-            Some(Format::Url) => Some(TextFormat::Url),
-            Some(Format::Date) => Some(TextFormat::Date),
-            Some(Format::Time) => Some(TextFormat::Time),
-            Some(Format::Uuid) => Some(TextFormat::Uuid),
-            Some(Format::Ipv4) => Some(TextFormat::Ipv4),
-            Some(Format::Ipv6) => Some(TextFormat::Ipv6),
-            Some(Format::Hostname) => Some(TextFormat::Hostname),
-            // Their own types hold them (`DateTime`, `Decimal`, `Int64`), not text.
-            Some(Format::DateTime | Format::Decimal | Format::Int64) | None => None,
-        },
+        format: keywords::format_of(schema).and_then(checked_as_text),
         format_is_warning: schema.get(SEVERITY).and_then(Value::as_str) == Some("warning"),
         min_length: schema.get("minLength").and_then(Value::as_u64),
         max_length: schema.get("maxLength").and_then(Value::as_u64),

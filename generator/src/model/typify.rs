@@ -489,19 +489,8 @@ fn decide(shape: Shape, schema: &Value) -> Result<Ty, String> {
             // Wix sends money amounts and 64-bit counters as text (`"85"`, `"13"`).
             Some(Format::Decimal) => Ty::Decimal,
             Some(Format::Int64) => Ty::Int64,
-            // Text, whose rule checks the format.
-            Some(
-                Format::Email
-                | Format::Url
-                | Format::Currency
-                | Format::Date
-                | Format::Time
-                | Format::Uuid
-                | Format::Ipv4
-                | Format::Ipv6
-                | Format::Hostname,
-            )
-            | None => Ty::String,
+            // Text, whose rule checks the format (`rules::checked_as_text`).
+            Some(_) | None => Ty::String,
         },
         Shape::Json => Ty::Json,
         Shape::Map => Ty::JsonObject,
