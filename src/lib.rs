@@ -8,6 +8,11 @@ pub mod built {
     include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 }
 
+/// The types of the standard JSON Schema corpus, `tests/fixtures/standard/schemas`.
+pub mod standard {
+    include!(concat!(env!("OUT_DIR"), "/standard/mod.rs"));
+}
+
 /// The README's code blocks, compiled and run as doc-tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

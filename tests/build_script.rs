@@ -260,10 +260,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "ok thing id={} created={} count={} owner={}",
-        thing.id.as_deref().unwrap_or("-"),
+        // A standard file is read strictly: its required text is a `String`.
+        thing.id,
         thing.created_at.to_utc().to_rfc3339(),
         count.ok_or("no count")?,
-        owner.name.as_deref().unwrap_or("-"),
+        owner.name,
     );
     println!("ok round-trip {activity_back}");
     Ok(())

@@ -8,9 +8,9 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::Nullable;
+use crate::{Nullable, Number};
 
 /// Reads a documented `String` that may arrive as a number or a boolean
 /// (`"id": 1`), keeping the text of the value (`"1"`).
@@ -30,7 +30,7 @@ pub fn optional_string<'de, D: Deserializer<'de>>(
 /// as a number field may: one rule for both. A JSON number with a zero
 /// fraction (`2.0`) is the integer too; anything else is an error.
 pub fn integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
-    deserializer.deserialize_any(IntegerVisitor)
+    deserializer.deserialize_any(IntegerVisitor { text: true })
 }
 
 /// [`integer`] for a property that may be left out or `null` ([`Nullable`]).
@@ -44,13 +44,52 @@ pub fn optional_integer<'de, D: Deserializer<'de>>(
     Ok(Nullable::<Lenient>::deserialize(deserializer)?.map(|Lenient(n)| n))
 }
 
-struct IntegerVisitor;
+/// Reads an integer as standard JSON Schema counts one: a whole JSON
+/// number (`2.0` too), never text.
+pub fn strict_integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    deserializer.deserialize_any(IntegerVisitor { text: false })
+}
+
+/// [`strict_integer`] for a property that may be left out or `null` ([`Nullable`]).
+pub fn optional_strict_integer<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Nullable<i64>, D::Error> {
+    Ok(Nullable::<StrictInteger>::deserialize(deserializer)?.map(|StrictInteger(n)| n))
+}
+
+/// Reads a number as standard JSON Schema counts one: a JSON number, kept
+/// as written, never text.
+pub fn strict_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
+    const EXPECTING: &str = "a JSON number";
+    match crate::number::read(deserializer, EXPECTING)? {
+        crate::number::Read::Number(number) => Ok(number),
+        crate::number::Read::Str(text) => Err(de::Error::invalid_type(
+            de::Unexpected::Str(&text),
+            &EXPECTING,
+        )),
+    }
+}
+
+/// [`strict_number`] for a property that may be left out or `null` ([`Nullable`]).
+pub fn optional_strict_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Nullable<Number>, D::Error> {
+    Ok(Nullable::<StrictNumber>::deserialize(deserializer)?.map(|StrictNumber(n)| n))
+}
+
+/// Reads an integer; `text` says whether text holding one is read too.
+struct IntegerVisitor {
+    text: bool,
+}
 
 impl Visitor<'_> for IntegerVisitor {
     type Value = i64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a whole number (or text holding one)")
+        f.write_str(match self.text {
+            true => "a whole number (or text holding one)",
+            false => "a whole number",
+        })
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
@@ -71,6 +110,9 @@ impl Visitor<'_> for IntegerVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<i64, E> {
+        if !self.text {
+            return Err(E::invalid_type(de::Unexpected::Str(v), &self));
+        }
         v.trim()
             .parse()
             .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
@@ -203,12 +245,36 @@ where
     D: Deserializer<'de>,
     T: Copy,
 {
-    deserializer.deserialize_str(VariantVisitor { values, name })
+    deserializer.deserialize_str(VariantVisitor {
+        values,
+        name,
+        any_case: true,
+    })
+}
+
+/// Reads an enum value spelled exactly as documented, as standard JSON
+/// Schema's `enum` reads it; anything else is an error naming the
+/// documented values.
+pub fn exact_variant<'de, D, T>(
+    deserializer: D,
+    values: &[T],
+    name: fn(T) -> &'static str,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Copy,
+{
+    deserializer.deserialize_str(VariantVisitor {
+        values,
+        name,
+        any_case: false,
+    })
 }
 
 struct VariantVisitor<'a, T> {
     values: &'a [T],
     name: fn(T) -> &'static str,
+    any_case: bool,
 }
 
 impl<T: Copy> VariantVisitor<'_, T> {
@@ -240,7 +306,7 @@ impl<T: Copy> Visitor<'_> for VariantVisitor<'_, T> {
             self.values
                 .iter()
                 .copied()
-                .find(|v| name(*v).eq_ignore_ascii_case(text))
+                .find(|v| self.any_case && name(*v).eq_ignore_ascii_case(text))
         };
         exact.or_else(loose).ok_or_else(|| {
             E::custom(format_args!(
@@ -724,6 +790,14 @@ readers! {
     Integer(i64) = integer;
     /// [`optional_integer`] as a type.
     OptionalInteger(Nullable<i64>) = optional_integer;
+    /// [`strict_integer`] as a type.
+    StrictInteger(i64) = strict_integer;
+    /// [`optional_strict_integer`] as a type.
+    OptionalStrictInteger(Nullable<i64>) = optional_strict_integer;
+    /// [`strict_number`] as a type.
+    StrictNumber(Number) = strict_number;
+    /// [`optional_strict_number`] as a type.
+    OptionalStrictNumber(Nullable<Number>) = optional_strict_number;
 }
 
 /// One property being read by a generated `Deserialize`: empty until read;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::load::{Choice, Leniency};
 use crate::pipeline::Output;
 use crate::write::{Drift, Written};
 
@@ -64,6 +65,26 @@ impl Config {
     {
         let keywords = keywords.into_iter().map(|k| k.as_ref().to_owned());
         self.load.ignored_keywords.extend(keywords);
+        self
+    }
+
+    /// How the types of the schema files at `path` (a folder or a file,
+    /// relative to the schema folder; `""` for all of it) read payloads:
+    /// with Wix's leniencies or strictly, as standard JSON Schema does (see
+    /// [`Leniency`]). Without a choice, a file in Wix's dialect is `Wix`
+    /// and a standard JSON Schema file `Strict`; the deepest choice that
+    /// covers a file wins, and one that covers no file is an error.
+    ///
+    /// ```
+    /// use wix_activities_build::{Config, Leniency};
+    /// let mut config = Config::new();
+    /// config.leniency("", Leniency::Strict).leniency("legacy", Leniency::Wix);
+    /// ```
+    pub fn leniency(&mut self, path: impl Into<String>, leniency: Leniency) -> &mut Self {
+        self.load.leniency.push(Choice {
+            path: path.into(),
+            leniency,
+        });
         self
     }
 

@@ -143,6 +143,8 @@ pub enum Format {
     Ipv6,
     /// An RFC 1123 host name, checked.
     Hostname,
+    /// An RFC 3986 URI reference, checked.
+    UriReference,
 }
 
 /// The formats the generated types or validators enforce, in the order the
@@ -162,6 +164,7 @@ pub const FORMATS: &[(&str, Format)] = &[
     ("ipv4", Format::Ipv4),
     ("ipv6", Format::Ipv6),
     ("hostname", Format::Hostname),
+    ("uri-reference", Format::UriReference),
 ];
 
 /// The format named `name`, if it is enforced.

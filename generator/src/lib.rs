@@ -69,6 +69,7 @@ pub mod write;
 
 pub use config::Config;
 pub use error::{Error, Result};
+pub use load::Leniency;
 pub use normalize::Repair;
 pub use pipeline::Output;
 

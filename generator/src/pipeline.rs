@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
-use crate::load::Dialect;
+use crate::load::{Dialect, Leniency};
 use crate::normalize::Repair;
 use crate::{load, model, normalize, render};
 
@@ -27,6 +27,11 @@ pub(crate) fn run(
             .files
             .iter()
             .map(|f| (f.path.clone(), f.dialect))
+            .collect(),
+        leniency: normalized
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.leniency))
             .collect(),
         normalized: normalized
             .files
@@ -72,6 +77,8 @@ pub struct Output {
     pub repairs: Vec<Repair>,
     /// Each schema file (relative path) and the dialect it was read in.
     pub dialects: Vec<(String, Dialect)>,
+    /// Each schema file (relative path) and how its types read payloads.
+    pub leniency: Vec<(String, Leniency)>,
     /// How many types were generated.
     pub type_count: usize,
     /// The schema folder and every file read from it.

@@ -3,7 +3,8 @@
 
 mod support;
 
-use support::render;
+use support::{render, try_render, try_render_with};
+use wix_activities_build::{Config, Leniency};
 
 #[test]
 fn standard_files_keep_their_names_and_wix_files_are_repaired() {
@@ -96,31 +97,89 @@ fn string_formats_get_their_own_checks() {
         .zip(["DATE", "TIME", "UUID", "IPV4", "IPV6", "HOSTNAME"])
     {
         assert!(
-            code.contains(&format!(r#"("{format}Value", Rule::Text(Text::{rule}))"#)),
+            code.contains(&format!(
+                r#"("{format}Value", Rule::StrictText(Text::{rule}))"#
+            )),
             "{format}: {code}"
         );
     }
 }
 
 #[test]
-fn a_required_property_whose_types_include_null_may_be_null() {
+fn a_property_whose_types_include_null_may_be_null() {
     let output = render(&[(
         "demo/pair.json",
         r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["a", "b"],
-            "properties": {"a": {"type": ["string", "null"]}, "b": {"type": "string"}, "c": {"type": ["string", "null"]}}}"#,
+            "properties": {"a": {"type": ["string", "null"]}, "b": {"type": "string"}, "c": {"type": ["string", "null"]},
+                "d": {"type": "string"}}}"#,
     )]);
     let code: String = output.files.values().map(String::as_str).collect();
-    assert!(
-        code.contains(r#"FieldRule::required("a", Rule::TEXT).nullable()"#),
-        "{code}"
+    for expected in [
+        r#"FieldRule::required("a", Rule::STRICT_TEXT).nullable(),"#,
+        r#"FieldRule::required("b", Rule::STRICT_TEXT),"#,
+        // Read strictly, `null` is a value only where the types say so.
+        r#"FieldRule::optional("c", Rule::STRICT_TEXT).nullable(),"#,
+        r#"FieldRule::optional("d", Rule::STRICT_TEXT),"#,
+        ".strict()",
+        // A required text must be sent: `""` is a value, absent is not.
+        "pub b: String,",
+    ] {
+        assert!(code.contains(expected), "{expected}: {code}");
+    }
+}
+
+#[test]
+fn wix_leniency_is_the_dialects_unless_the_user_or_the_catalogue_chooses() {
+    let schema = r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["b"],
+        "properties": {"b": {"type": "string"}, "n": {"type": "integer"}, "currency": {"type": "string"},
+            "kind": {"type": "string", "enum": ["chat", "call"]}}}"#;
+    let lenient = |code: &str| {
+        code.contains(r#"FieldRule::required("b", Rule::TEXT),"#)
+            && code.contains("pub b: Nullable<String>,")
+            && code.contains("read_as::<OptionalInteger, _>")
+            && code.contains("Rule::Text(Text::CURRENCY)")
+            && code.contains("lenient::variant(")
+            && !code.contains(".strict()")
+    };
+    let strict = |code: &str| {
+        code.contains(r#"FieldRule::required("b", Rule::STRICT_TEXT),"#)
+            && code.contains("pub b: String,")
+            && code.contains("read_as::<OptionalStrictInteger, _>")
+            && code.contains(r#"FieldRule::optional("currency", Rule::STRICT_TEXT),"#)
+            && code.contains("lenient::exact_variant(")
+            && code.contains(".strict()")
+    };
+    let code = |config: &mut Config| -> String {
+        let output = try_render_with(&[("shop/order.json", schema)], config).unwrap();
+        output.files.values().map(String::as_str).collect()
+    };
+    let by_default = code(&mut Config::new());
+    assert!(strict(&by_default), "{by_default}");
+    let chosen = code(Config::new().leniency("shop", Leniency::Wix));
+    assert!(lenient(&chosen), "{chosen}");
+    // The deeper choice wins.
+    let deeper = code(
+        Config::new()
+            .leniency("shop/order.json", Leniency::Strict)
+            .leniency("", Leniency::Wix),
     );
+    assert!(strict(&deeper), "{deeper}");
+    let catalogue = try_render(&[
+        ("shop/order.json", schema),
+        ("catalogue.json", r#"{"leniency": {"shop": "wix"}}"#),
+    ])
+    .unwrap();
+    let catalogue: String = catalogue.files.values().map(String::as_str).collect();
+    assert!(lenient(&catalogue), "{catalogue}");
+    let misspelt = try_render_with(
+        &[("shop/order.json", schema)],
+        Config::new().leniency("shops", Leniency::Wix),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
-        code.contains(r#"FieldRule::required("b", Rule::TEXT),"#),
-        "{code}"
-    );
-    assert!(
-        code.contains(r#"FieldRule::optional("c", Rule::TEXT),"#),
-        "{code}"
+        misspelt.contains("the leniency for `shops` covers no schema file"),
+        "{misspelt}"
     );
 }
 
@@ -132,11 +191,11 @@ fn a_number_enum_or_const_is_a_rule() {
     )]);
     let code: String = output.files.values().map(String::as_str).collect();
     assert!(
-        code.contains(r#"Rule::Integer(Range::ANY.one_of(&[1.0, 2.0, 3.0]))"#),
+        code.contains(r#"Rule::StrictInteger(Range::ANY.one_of(&[1.0, 2.0, 3.0]))"#),
         "{code}"
     );
     assert!(
-        code.contains(r#"Rule::Number(Range::ANY.one_of(&[2.5]))"#),
+        code.contains(r#"Rule::StrictNumber(Range::ANY.one_of(&[2.5]))"#),
         "{code}"
     );
     assert!(

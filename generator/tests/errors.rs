@@ -350,8 +350,8 @@ fn json_schema_keywords_become_validation_rules() {
     let rust = &output.files["plain.rs"];
     let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
     for expected in [
-        "FieldRule::required(\"code\",Rule::Text(Text::ANY.min_length(2).max_length(8).constant(\"ab\").pattern(\"^[a-z]+$\"),),)",
-        "Rule::Integer(Range::ANY.minimum(1.0).exclusive_maximum(100.0))",
+        "FieldRule::required(\"code\",Rule::StrictText(Text::ANY.min_length(2).max_length(8).constant(\"ab\").pattern(\"^[a-z]+$\"),),)",
+        "Rule::StrictInteger(Range::ANY.minimum(1.0).exclusive_maximum(100.0))",
         ".closed()",
         "FieldRule::optional(\"tags\",Rule::Array(Items::ANY.min_items(1).max_items(3),&Rule::StrictText(Text::EMAIL),),)",
     ] {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::MapAccess;
 use wix_activities::{Json, JsonMap, Nullable, Number, lenient};
 use wix_activities::lenient::{OptionalString, Slot};
-use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules, Text};
+use wix_activities::validate::{FieldRule, JsonRules, Rule, StructRules};
 
 /// The input of the connector's "Add Products to a Collection" module: adds products to a specified collection. Both fields are required: the collection is the target and the products are what is added. The connector's documentation is a guide to its user interface: it gives field labels and meanings, not wire formats, so the names are the camelCase of the labels and the types follow the meanings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -73,7 +73,7 @@ impl JsonRules for CollectionProducts {
     const RULES: StructRules = StructRules::new(
         &[
             FieldRule::required("collectionId", Rule::TEXT),
-            FieldRule::required("productIds", Rule::array(&Rule::StrictText(Text::ANY))),
+            FieldRule::required("productIds", Rule::array(&Rule::STRICT_TEXT)),
         ],
     );
 }

@@ -354,10 +354,7 @@ impl JsonRules for Item {
                     "variants",
                     Rule::array(&Rule::Object(&Variant::RULES)),
                 ),
-                FieldRule::optional(
-                    "categories",
-                    Rule::array(&Rule::StrictText(Text::ANY)),
-                ),
+                FieldRule::optional("categories", Rule::array(&Rule::STRICT_TEXT)),
                 FieldRule::optional(
                     "metadata",
                     Rule::array(&Rule::Object(&Metadata::RULES)),

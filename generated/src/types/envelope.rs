@@ -230,10 +230,7 @@ impl JsonRules for ActivityQuery {
                 FieldRule::optional("from", Rule::DateTime),
                 FieldRule::optional("until", Rule::DateTime),
                 FieldRule::optional("scope", Rule::Enum(&["app", "site"])),
-                FieldRule::optional(
-                    "activityTypes",
-                    Rule::array(&Rule::StrictText(Text::ANY)),
-                ),
+                FieldRule::optional("activityTypes", Rule::array(&Rule::STRICT_TEXT)),
                 FieldRule::optional("pageSize", Rule::INTEGER),
             ],
         )

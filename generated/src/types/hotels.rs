@@ -754,10 +754,7 @@ impl JsonRules for Room {
                 FieldRule::optional("id", Rule::TEXT),
                 FieldRule::required("beds", Rule::array(&Rule::Object(&Bed::RULES))),
                 FieldRule::required("maxOccupancy", Rule::NUMBER),
-                FieldRule::required(
-                    "amenities",
-                    Rule::array(&Rule::StrictText(Text::ANY)),
-                ),
+                FieldRule::required("amenities", Rule::array(&Rule::STRICT_TEXT)),
             ],
         )
         .lowercase_aliases()

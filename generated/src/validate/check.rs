@@ -123,17 +123,25 @@ pub(crate) fn found(
 ) {
     match rule {
         Rule::Text(text) => json_text(value, text, required, path, report),
-        Rule::Number(range) => json_number(value, range, required, path, report),
-        Rule::Integer(range) => json_integer(value, range, required, path, report),
+        Rule::Number(range) => json_number(value, range, Reading::Lenient, required, path, report),
+        Rule::StrictNumber(range) => {
+            json_number(value, range, Reading::Strict, required, path, report)
+        }
+        Rule::Integer(range) => {
+            json_integer(value, range, Reading::Lenient, required, path, report)
+        }
+        Rule::StrictInteger(range) => {
+            json_integer(value, range, Reading::Strict, required, path, report)
+        }
         Rule::Bool => json_bool(value, required, path, report),
         Rule::DateTime => json_date_time(value, required, path, report),
         Rule::Decimal => json_decimal(value, required, path, report),
         Rule::Int64 => json_int64(value, required, path, report),
-        Rule::StrictText(text) => match value {
-            Found::Str(s) => text_rules(s, text, false, path, report),
-            other => json_strict_text(other, path, report),
-        },
-        Rule::Enum(values) => json_enum(value, values, required, path, report),
+        Rule::StrictText(text) => json_strict_text(value, text, required, path, report),
+        Rule::Enum(values) => json_enum(value, values, Reading::Lenient, required, path, report),
+        Rule::ExactEnum(values) => {
+            json_enum(value, values, Reading::Strict, required, path, report)
+        }
         Rule::OpenEnum(values) => json_open_enum(value, values, required, path, report),
         Rule::RawArray => json_raw_array(value, path, report),
         Rule::RawObject => json_raw_object(value, required, path, report),
@@ -207,10 +215,21 @@ fn wrong_type(expected: &str, value: Found<'_>, path: &Path, report: &mut Report
     );
 }
 
-/// A text. A required text that is empty was missing (or sent empty).
-fn text_rules(value: &str, rules: &Text, required: bool, path: &Path, report: &mut Report) {
-    if value.is_empty() {
-        if required {
+/// What an empty text is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Empty {
+    /// Read leniently, a required text left out: Wix's clients send `""`.
+    Missing,
+    /// Read leniently, an optional text left out: no rule applies.
+    Absent,
+    /// Read strictly, a text like any other.
+    Value,
+}
+
+/// A text's rules.
+fn text_rules(value: &str, rules: &Text, empty: Empty, path: &Path, report: &mut Report) {
+    if value.is_empty() && empty != Empty::Value {
+        if empty == Empty::Missing {
             report.error(
                 path,
                 Kind::Required,
@@ -250,6 +269,10 @@ fn text_rules(value: &str, rules: &Text, required: bool, path: &Path, report: &m
             Format::Hostname => (
                 formats::is_hostname(value),
                 "a host name such as `example.com`",
+            ),
+            Format::UriReference => (
+                formats::is_uri_reference(value),
+                "a URI reference such as `/shop?page=2`",
             ),
         };
         if !ok {
@@ -505,31 +528,61 @@ pub(crate) fn json_text(
     if absent(value, required, "text", path, report) {
         return;
     }
+    let empty = match required {
+        true => Empty::Missing,
+        false => Empty::Absent,
+    };
     match value {
-        Found::Str(s) => text_rules(s, rules, required, path, report),
-        Found::Bool(b) => text_rules(&b.to_string(), rules, required, path, report),
+        Found::Str(s) => text_rules(s, rules, empty, path, report),
+        Found::Bool(b) => text_rules(&b.to_string(), rules, empty, path, report),
         Found::Object if rules.rest_object => {}
         Found::Array | Found::Object => wrong_type("text", value, path, report),
         number => {
             let text = number.number().map(|n| n.to_string()).unwrap_or_default();
-            text_rules(&text, rules, required, path, report)
+            text_rules(&text, rules, empty, path, report)
         }
     }
 }
 
-/// An item of an array of text: a string only, as serde reads it.
-fn json_strict_text(value: Found<'_>, path: &Path, report: &mut Report) {
-    if !matches!(value, Found::Str(_)) {
-        wrong_type("a string", value, path, report);
+/// Text read strictly: a string only, as serde reads it; empty is a value.
+fn json_strict_text(
+    value: Found<'_>,
+    rules: &Text,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
+    if absent(value, required, "a string", path, report) {
+        return;
+    }
+    match value {
+        Found::Str(s) => text_rules(s, rules, Empty::Value, path, report),
+        other => wrong_type("a string", other, path, report),
     }
 }
 
-/// A number property: a JSON number, or a string holding one.
-fn json_number(value: Found<'_>, rules: &Range, required: bool, path: &Path, report: &mut Report) {
+/// Whether a scalar reads as Wix's types read it (text holding a number is
+/// the number, an enum value matches in any case) or only as itself.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Lenient,
+    Strict,
+}
+
+/// A number property: a JSON number, or (read leniently) a string holding one.
+fn json_number(
+    value: Found<'_>,
+    rules: &Range,
+    reading: Reading,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
     if absent(value, required, "a number", path, report) {
         return;
     }
     let parsed = match value {
+        Found::Str(_) if reading == Reading::Strict => None,
         Found::Str(s) => s.trim().parse::<Number>().ok(),
         // `1e400` is a JSON number, beyond what `f64` (or serde_json) holds.
         Found::F64(f) if f.is_infinite() => return range(f, &f, rules, path, report),
@@ -541,14 +594,22 @@ fn json_number(value: Found<'_>, rules: &Range, required: bool, path: &Path, rep
     }
 }
 
-/// An integer property: a whole JSON number that fits in 64 bits.
-fn json_integer(value: Found<'_>, rules: &Range, required: bool, path: &Path, report: &mut Report) {
+/// An integer property: a whole JSON number that fits in 64 bits, or
+/// (read leniently) text holding one.
+fn json_integer(
+    value: Found<'_>,
+    rules: &Range,
+    reading: Reading,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
     if absent(value, required, "a whole number", path, report) {
         return;
     }
-    // Text holding a whole number reads as one, as for a number property.
     // `2.0` is the integer 2, as JSON Schema counts it.
     let parsed = match value {
+        Found::Str(_) if reading == Reading::Strict => None,
         Found::Str(s) => s.trim().parse::<i64>().ok(),
         Found::F64(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => Some(f as i64),
         other => other.as_i64(),
@@ -668,13 +729,24 @@ pub(crate) fn date_time_offset(date_time: &DateTime, path: &Path, report: &mut R
     }
 }
 
-/// An enum property: one of `values`, in any case.
-fn json_enum(value: Found<'_>, values: &[&str], required: bool, path: &Path, report: &mut Report) {
+/// An enum property: one of `values`, exactly or (read leniently) in any case.
+fn json_enum(
+    value: Found<'_>,
+    values: &[&str],
+    reading: Reading,
+    required: bool,
+    path: &Path,
+    report: &mut Report,
+) {
     if absent(value, required, "text", path, report) {
         return;
     }
+    let matches = |s: &str, v: &str| match reading {
+        Reading::Lenient => v.eq_ignore_ascii_case(s),
+        Reading::Strict => v == s,
+    };
     match value {
-        Found::Str(s) if values.iter().any(|v| v.eq_ignore_ascii_case(s)) => {}
+        Found::Str(s) if values.iter().any(|v| matches(s, v)) => {}
         Found::Str(s) => {
             let names: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
             report.error(
@@ -866,18 +938,55 @@ mod tests {
     #[test]
     fn numbers_from_an_enum_or_a_const() {
         let one_of = Range::ANY.one_of(&[1.0, 2.0, 3.0]);
-        assert!(run(|p, r| json_integer(Found::from(&json!(2)), &one_of, true, p, r)).is_empty());
-        assert!(run(|p, r| json_integer(Found::from(&json!(2.0)), &one_of, true, p, r)).is_empty());
+        assert!(run(|p, r| json_integer(
+            Found::from(&json!(2)),
+            &one_of,
+            Reading::Lenient,
+            true,
+            p,
+            r
+        ))
+        .is_empty());
+        assert!(run(|p, r| json_integer(
+            Found::from(&json!(2.0)),
+            &one_of,
+            Reading::Lenient,
+            true,
+            p,
+            r
+        ))
+        .is_empty());
         assert_eq!(
-            run(|p, r| json_integer(Found::from(&json!(4)), &one_of, true, p, r)),
+            run(|p, r| json_integer(
+                Found::from(&json!(4)),
+                &one_of,
+                Reading::Lenient,
+                true,
+                p,
+                r
+            )),
             ["/field enum `field` must be one of `1`, `2`, `3`, found `4`"]
         );
         let constant = Range::ANY.one_of(&[2.5]);
-        assert!(
-            run(|p, r| json_number(Found::from(&json!(2.5)), &constant, true, p, r)).is_empty()
-        );
+        assert!(run(|p, r| json_number(
+            Found::from(&json!(2.5)),
+            &constant,
+            Reading::Lenient,
+            true,
+            p,
+            r
+        ))
+        .is_empty());
         assert_eq!(
-            run(|p, r| json_number(Found::from(&json!(3)), &constant, true, p, r)).len(),
+            run(|p, r| json_number(
+                Found::from(&json!(3)),
+                &constant,
+                Reading::Lenient,
+                true,
+                p,
+                r
+            ))
+            .len(),
             1
         );
     }
@@ -892,14 +1001,29 @@ mod tests {
             one_of: None,
         };
         assert_eq!(
-            run(|p, r| json_number(Found::from(&json!(0)), &range, true, p, r)),
+            run(|p, r| json_number(Found::from(&json!(0)), &range, Reading::Lenient, true, p, r)),
             ["/field range `field` must be at least 1, found 0"]
         );
         assert_eq!(
-            run(|p, r| json_number(Found::from(&json!("10")), &range, true, p, r)),
+            run(|p, r| json_number(
+                Found::from(&json!("10")),
+                &range,
+                Reading::Lenient,
+                true,
+                p,
+                r
+            )),
             ["/field range `field` must be less than 10, found 10"]
         );
-        assert!(run(|p, r| json_integer(Found::from(&json!(5)), &range, true, p, r)).is_empty());
+        assert!(run(|p, r| json_integer(
+            Found::from(&json!(5)),
+            &range,
+            Reading::Lenient,
+            true,
+            p,
+            r
+        ))
+        .is_empty());
         let pattern = Text {
             pattern: Some("^[A-Z]{3}$"),
             ..Text::ANY
@@ -955,20 +1079,77 @@ mod tests {
 
     #[test]
     fn null_is_absent_when_optional_and_a_type_error_when_required() {
-        assert!(
-            run(|p, r| json_number(Found::from(&Value::Null), &Range::ANY, false, p, r)).is_empty()
-        );
+        assert!(run(|p, r| json_number(
+            Found::from(&Value::Null),
+            &Range::ANY,
+            Reading::Lenient,
+            false,
+            p,
+            r
+        ))
+        .is_empty());
         assert_eq!(
-            run(|p, r| json_number(Found::from(&Value::Null), &Range::ANY, true, p, r)),
+            run(|p, r| json_number(
+                Found::from(&Value::Null),
+                &Range::ANY,
+                Reading::Lenient,
+                true,
+                p,
+                r
+            )),
             ["/field type `field` must be a number, found null"]
         );
         assert_eq!(
-            run(|p, r| json_integer(Found::from(&json!(1.5)), &Range::ANY, true, p, r)),
+            run(|p, r| json_integer(
+                Found::from(&json!(1.5)),
+                &Range::ANY,
+                Reading::Lenient,
+                true,
+                p,
+                r
+            )),
             ["/field type `field` must be a whole number, found the number `1.5`"]
         );
         assert_eq!(
             run(|p, r| json_bool(Found::from(&json!("true")), true, p, r)),
             ["/field type `field` must be `true` or `false`, found the string `true`"]
         );
+    }
+
+    #[test]
+    fn read_strictly_text_is_only_a_string_and_an_enum_value_only_itself() {
+        let strict = |rule: &Rule, value: Value, required: bool| {
+            run(|p, r| found(rule, Found::from(&value), required, p, r))
+        };
+        let text = Rule::StrictText(Text::ANY);
+        assert!(
+            strict(&text, json!(""), true).is_empty(),
+            "empty is a value"
+        );
+        assert_eq!(
+            strict(&text, json!(1), false),
+            ["/field type `field` must be a string, found the number `1`"]
+        );
+        assert_eq!(
+            strict(&text, Value::Null, true),
+            ["/field type `field` must be a string, found null"]
+        );
+        assert!(strict(&text, Value::Null, false).is_empty());
+        assert_eq!(
+            strict(&Rule::StrictNumber(Range::ANY), json!("10"), true).len(),
+            1
+        );
+        assert!(strict(&Rule::StrictNumber(Range::ANY), json!(10), true).is_empty());
+        assert_eq!(
+            strict(&Rule::StrictInteger(Range::ANY), json!("2"), true).len(),
+            1
+        );
+        assert!(strict(&Rule::StrictInteger(Range::ANY), json!(2.0), true).is_empty());
+        assert_eq!(
+            strict(&Rule::ExactEnum(&["chat"]), json!("CHAT"), true).len(),
+            1
+        );
+        assert!(strict(&Rule::ExactEnum(&["chat"]), json!("chat"), true).is_empty());
+        assert!(strict(&Rule::Enum(&["chat"]), json!("CHAT"), true).is_empty());
     }
 }

@@ -209,6 +209,31 @@ pub fn is_url(url: &str) -> bool {
     is_authority(authority) && is_url_tail(tail)
 }
 
+/// An RFC 3986 URI-reference: an absolute URI, or a reference relative
+/// to one (`/shop`, `../a?b#c`, `//example.com/x`, `""`), as JSON Schema's
+/// `uri-reference` format means it.
+pub fn is_uri_reference(text: &str) -> bool {
+    if text.len() > MAX_URL_LEN {
+        return false;
+    }
+    // A colon before any `/`, `?` or `#` ends a scheme: a relative
+    // reference's first segment may not hold one (RFC 3986 `path-noscheme`).
+    let first = text.find([':', '/', '?', '#']).unwrap_or(text.len());
+    let rest = match text[first..].starts_with(':') {
+        true if is_scheme(&text[..first]) => &text[first + 1..],
+        true => return false,
+        false => text,
+    };
+    match rest.strip_prefix("//") {
+        Some(rest) => {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            let (authority, tail) = rest.split_at(end);
+            (authority.is_empty() || is_authority(authority)) && is_url_tail(tail)
+        }
+        None => is_url_tail(rest),
+    }
+}
+
 /// RFC 3986 scheme: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
 fn is_scheme(scheme: &str) -> bool {
     let mut bytes = scheme.bytes();
@@ -906,6 +931,19 @@ mod tests {
         assert!(is_ipv6("::1") && is_ipv6("2001:db8::8a2e:370:7334") && !is_ipv6("1.2.3.4"));
         for host in ["example.com", "a-b.c1.", "localhost"] {
             assert!(is_hostname(host), "{host}");
+        }
+        for reference in [
+            "",
+            "/shop",
+            "../a?b#c",
+            "//example.com/x",
+            "urn:isbn:1",
+            "a/b:c",
+        ] {
+            assert!(is_uri_reference(reference), "{reference}");
+        }
+        for reference in ["1a:b", "a b", "/x#y#z", "%zz", "http://exa mple.com"] {
+            assert!(!is_uri_reference(reference), "{reference}");
         }
         for host in [
             "-a.com",

@@ -81,6 +81,11 @@ pub(crate) struct Found {
 }
 
 impl ObjectState {
+    /// Whether `null` for `field` is an error.
+    pub(crate) fn null_is_error(&self, field: &FieldRule) -> bool {
+        field.null_is_error(self.rules.strict)
+    }
+
     pub(crate) fn new(rules: &'static StructRules) -> ObjectState {
         ObjectState {
             rules,

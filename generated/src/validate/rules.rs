@@ -31,6 +31,11 @@ pub struct StructRules {
     /// Whether an undocumented property is a warning (it is kept either
     /// way), naming the documented one it is likely a typo of.
     pub warn_unknown: bool,
+    /// Whether the object is read as standard JSON Schema reads it: `null`
+    /// for an optional property is an error unless it is
+    /// [`nullable`](FieldRule::nullable), where Wix's clients send `null` for
+    /// a value they leave out and Wix's types read it as absent.
+    pub strict: bool,
     /// Date-time pairs that must be in order (warnings).
     pub order: &'static [(&'static str, &'static str)],
     /// A number that must be the sum of others (a warning): `(total, parts)`.
@@ -45,6 +50,7 @@ impl StructRules {
             closed: false,
             lowercase_aliases: false,
             warn_unknown: false,
+            strict: false,
             order: &[],
             sum: None,
         }
@@ -62,6 +68,15 @@ impl StructRules {
     pub const fn warn_unknown(self) -> StructRules {
         StructRules {
             warn_unknown: true,
+            ..self
+        }
+    }
+
+    /// Read as standard JSON Schema reads it: `null` is a value only for a
+    /// nullable property.
+    pub const fn strict(self) -> StructRules {
+        StructRules {
+            strict: true,
             ..self
         }
     }
@@ -127,8 +142,9 @@ pub struct FieldRule {
     /// Whether the sender is documented to always send it, though a payload
     /// without it is still read: missing, it is a warning.
     pub expected: bool,
-    /// Whether a required property may be `null` (its schema's types
-    /// include `null`): it must be sent, but `null` is a value.
+    /// Whether `null` is among its values (its schema's types include
+    /// `null`): for a required property, or any of an object read strictly,
+    /// where `null` would otherwise be an error.
     pub nullable: bool,
     /// Other wire names it is read by.
     pub aliases: &'static [&'static str],
@@ -174,7 +190,7 @@ impl FieldRule {
         }
     }
 
-    /// May be `null`, though it must be sent.
+    /// May be `null`: though it must be sent, or in an object read strictly.
     pub const fn nullable(self) -> FieldRule {
         FieldRule {
             nullable: true,
@@ -182,9 +198,10 @@ impl FieldRule {
         }
     }
 
-    /// Whether `null` for it is an error (its rule's `required`).
-    pub(crate) const fn null_is_error(&self) -> bool {
-        self.required && !self.nullable
+    /// Whether `null` for it is an error (its rule's `required`), in an
+    /// object read strictly or not ([`StructRules::strict`]).
+    pub(crate) const fn null_is_error(&self, strict: bool) -> bool {
+        (self.required || strict) && !self.nullable
     }
 
     /// Also read under these wire names.
@@ -198,12 +215,18 @@ impl FieldRule {
 pub enum Rule {
     /// Text (a number or boolean is read as its text).
     Text(Text),
-    /// A string in an array of text (read strictly: serde reads no number there).
+    /// A string only (serde reads no number there): an item of an array of
+    /// text, or any text of a type read as standard JSON Schema, where an
+    /// empty string is a value too.
     StrictText(Text),
     /// A number (a numeric string is read as the number).
     Number(Range),
-    /// A whole number.
+    /// A JSON number only, as standard JSON Schema reads `number`.
+    StrictNumber(Range),
+    /// A whole number (text holding one is read as the number).
     Integer(Range),
+    /// A whole JSON number only, as standard JSON Schema reads `integer`.
+    StrictInteger(Range),
     /// `true` or `false`.
     Bool,
     /// An RFC 3339 date-time.
@@ -212,8 +235,11 @@ pub enum Rule {
     Decimal,
     /// A 64-bit integer as text (or a JSON integer).
     Int64,
-    /// One of these values (in any case, where the type reads any case).
+    /// One of these values, in any case (`"CHAT"` for `chat`), as Wix's
+    /// types read their enums.
     Enum(&'static [&'static str]),
+    /// Exactly one of these values, as standard JSON Schema reads `enum`.
+    ExactEnum(&'static [&'static str]),
     /// Text, documented as one of these values; the publisher may add
     /// others, so another is a warning.
     OpenEnum(&'static [&'static str]),
@@ -234,10 +260,16 @@ pub enum Rule {
 impl Rule {
     /// Text with no rule beyond being text.
     pub const TEXT: Rule = Rule::Text(Text::ANY);
+    /// A string with no rule beyond being one.
+    pub const STRICT_TEXT: Rule = Rule::StrictText(Text::ANY);
     /// Any number.
     pub const NUMBER: Rule = Rule::Number(Range::ANY);
     /// Any whole number.
     pub const INTEGER: Rule = Rule::Integer(Range::ANY);
+    /// Any JSON number.
+    pub const STRICT_NUMBER: Rule = Rule::StrictNumber(Range::ANY);
+    /// Any whole JSON number.
+    pub const STRICT_INTEGER: Rule = Rule::StrictInteger(Range::ANY);
 
     /// An array of any length, each item by `item`.
     pub const fn array(item: &'static Rule) -> Rule {
@@ -266,6 +298,8 @@ pub enum Format {
     Ipv6,
     /// A host name (RFC 1123).
     Hostname,
+    /// An RFC 3986 URI reference: absolute, or relative to one.
+    UriReference,
 }
 
 /// The rules of a text property.
@@ -317,6 +351,8 @@ impl Text {
     pub const IPV6: Text = Text::ANY.format(Format::Ipv6);
     /// A host name.
     pub const HOSTNAME: Text = Text::ANY.format(Format::Hostname);
+    /// A URI reference.
+    pub const URI_REFERENCE: Text = Text::ANY.format(Format::UriReference);
 
     /// In `format`.
     pub const fn format(self, format: Format) -> Text {

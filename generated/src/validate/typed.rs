@@ -458,7 +458,7 @@ impl Fields<'_> {
                     return Err(Stop);
                 };
                 let found = check::raw_text(&text);
-                check::found(&field.rule, found, field.null_is_error(), path, report);
+                check::found(&field.rule, found, state.null_is_error(field), path, report);
                 state.keep(field, check::Kept::of(found));
                 path.pop();
                 return Ok(());
@@ -468,14 +468,14 @@ impl Fields<'_> {
                     state.null(field);
                 }
                 if let Rule::External(check) = field.rule {
-                    if !buffered.is_null() || field.null_is_error() {
+                    if !buffered.is_null() || state.null_is_error(field) {
                         check(buffered, path, report);
                     }
                 } else {
                     check::found(
                         &field.rule,
                         buffered.into(),
-                        field.null_is_error(),
+                        state.null_is_error(field),
                         path,
                         report,
                     );
@@ -488,7 +488,7 @@ impl Fields<'_> {
             let null = Cell::new(false);
             let result = value.serialize(Check {
                 rule: &field.rule,
-                required: field.null_is_error(),
+                required: state.null_is_error(field),
                 path,
                 report,
                 null: field.expected.then_some(&null),

@@ -274,7 +274,11 @@ impl ScalarVisitor<'_, '_> {
     fn read<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Kept>, D::Error> {
         if matches!(
             self.rule,
-            Rule::Number(_) | Rule::Decimal | Rule::RawArray | Rule::RawObject
+            Rule::Number(_)
+                | Rule::StrictNumber(_)
+                | Rule::Decimal
+                | Rule::RawArray
+                | Rule::RawObject
         ) {
             deserializer.deserialize_newtype_struct(crate::number::RAW, RawNumber(self))
         } else {
@@ -460,7 +464,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             if state.compares(field) {
                 let kept = map.next_value_seed(KeepSeed(ScalarVisitor {
                     rule: &field.rule,
-                    required: field.null_is_error(),
+                    required: state.null_is_error(field),
                     keep: true,
                     path: self.path,
                     report: self.report,
@@ -469,7 +473,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             } else {
                 let seed = RuleSeed {
                     rule: &field.rule,
-                    required: field.null_is_error(),
+                    required: state.null_is_error(field),
                     path: self.path,
                     report: self.report,
                 };

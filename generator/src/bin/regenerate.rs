@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use wix_activities_build::Config;
+use wix_activities_build::{Config, Leniency};
 
 /// Regenerate the `wix-activities` types from a folder of schema files.
 #[derive(Debug, Parser)]
@@ -39,6 +39,21 @@ struct Args {
     /// rather than refuse (repeatable): `--ignore-keyword uniqueItems`.
     #[arg(long = "ignore-keyword", value_name = "KEYWORD")]
     ignore_keywords: Vec<String>,
+    /// How the types of a folder or file read payloads (repeatable):
+    /// `wix` (Wix's leniencies) or `strict` (standard JSON Schema), for the
+    /// whole folder or, after `=`, for a folder or file in it:
+    /// `--leniency strict --leniency wix=legacy`. Without it a file reads
+    /// as its dialect does.
+    #[arg(long, value_name = "READING[=PATH]", value_parser = choice)]
+    leniency: Vec<(Leniency, String)>,
+}
+
+/// `wix`, `strict`, `wix=legacy`, `strict=shop/order.json`.
+fn choice(text: &str) -> Result<(Leniency, String), String> {
+    let (name, path) = text.split_once('=').unwrap_or((text, ""));
+    let leniency = Leniency::named(name)
+        .ok_or_else(|| format!("`{name}` is not a reading; expected `wix` or `strict`"))?;
+    Ok((leniency, path.to_owned()))
 }
 
 /// The repository's generated crate, where `regenerate` writes by default.
@@ -70,6 +85,9 @@ impl Args {
             .schemars_feature(&self.schemars_feature)
             .ignore_keywords(&self.ignore_keywords)
             .emit_rerun_if_changed(false);
+        for (leniency, path) in &self.leniency {
+            config.leniency(path, *leniency);
+        }
         if let Some(file) = json_schemas {
             config.json_schemas_file(file);
         }
@@ -139,8 +157,8 @@ fn run(args: &Args) -> Result<ExitCode, wix_activities_build::Error> {
         (output, ExitCode::SUCCESS)
     };
     if args.explain {
-        for (file, dialect) in &output.dialects {
-            println!("{file}: read as {dialect}");
+        for ((file, dialect), (_, leniency)) in output.dialects.iter().zip(&output.leniency) {
+            println!("{file}: read as {dialect}, {leniency} leniency");
         }
         for repair in &output.repairs {
             println!("{repair}");

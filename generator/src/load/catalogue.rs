@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::{Choice, Leniency};
 use crate::error::{Error, Result};
 
 /// Facts about the activity types of a schema folder.
@@ -20,6 +21,25 @@ pub struct Catalogue {
     /// Wire names that Wix deprecated; they have no documented `info`.
     #[serde(default)]
     pub deprecated: Vec<Deprecated>,
+    /// The readings of folders and files (relative paths, `""` for the
+    /// whole folder) that are not their dialect's: this repository's
+    /// standard JSON Schema files describe Wix's payloads, so they read
+    /// them as Wix's types do.
+    #[serde(default)]
+    pub leniency: BTreeMap<String, Leniency>,
+}
+
+impl Catalogue {
+    /// [`Catalogue::leniency`], as choices.
+    pub(super) fn leniency_choices(&self) -> Vec<Choice> {
+        self.leniency
+            .iter()
+            .map(|(path, leniency)| Choice {
+                path: path.clone(),
+                leniency: *leniency,
+            })
+            .collect()
+    }
 }
 
 /// An activity group (a generated module).
@@ -59,7 +79,7 @@ pub(super) fn parse(path: &Path, text: &[u8]) -> Result<Catalogue> {
             ),
         )
         .with_hint(
-            "expected `groups`, `notifications` and `deprecated`, see schemas/catalogue.json",
+            "expected `groups`, `notifications`, `deprecated` and `leniency`, see schemas/catalogue.json",
         )
     })
 }

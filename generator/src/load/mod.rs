@@ -10,6 +10,7 @@
 mod catalogue;
 mod check;
 pub mod json;
+mod leniency;
 pub mod refs;
 mod walk;
 
@@ -23,6 +24,7 @@ pub use crate::keywords::REST;
 pub use catalogue::{Catalogue, Deprecated, Group};
 pub use check::{ALIASES, EVENT_TYPE, EXPECTED, HANDLER, MAX_PROPERTIES, OPEN_ENUM, REST_PATHS};
 pub use json::DuplicateKey;
+pub use leniency::{Choice, Leniency};
 
 use crate::error::{Error, Result};
 
@@ -46,6 +48,9 @@ pub struct SchemaFile {
     pub role: Role,
     /// The dialect the file is written in.
     pub dialect: Dialect,
+    /// How its types read payloads, and whether the repairs that guess
+    /// from names apply.
+    pub leniency: Leniency,
     /// The document; of repeated keys, the first.
     pub document: Value,
     /// The other occurrences of repeated keys.
@@ -133,6 +138,9 @@ pub struct Options {
     /// Keywords not to refuse but to take out of the schemas, by the
     /// user's choice (`Config::ignore_keywords`).
     pub ignored_keywords: BTreeSet<String>,
+    /// The readings chosen for folders and files (`Config::leniency`),
+    /// over the catalogue's and the dialects'.
+    pub leniency: Vec<Choice>,
 }
 
 /// [`load`], with `options`.
@@ -164,6 +172,12 @@ pub fn load_with(root: &Path, options: &Options) -> Result<Schemas> {
             unread.push(relative);
         }
     }
+    errors.extend(leniency::assign(
+        root,
+        &mut files,
+        &catalogue.leniency_choices(),
+        &options.leniency,
+    ));
     errors.extend(refs::check(root, &files, &unread));
     errors.extend(repeated_event_names(root, &files));
     if errors.is_empty() {
@@ -284,8 +298,11 @@ pub fn read_schema(
         },
         None => role_of(&relative),
     };
+    let dialect = check::dialect(&document);
     Ok(SchemaFile {
-        dialect: check::dialect(&document),
+        dialect,
+        // Until the folder's choices are known: its dialect's.
+        leniency: Leniency::of_dialect(dialect),
         path: relative,
         role,
         document,

@@ -125,6 +125,7 @@ mod tests {
             path: path.into(),
             role: crate::load::Role::Plain,
             dialect: crate::load::Dialect::Standard,
+            leniency: crate::load::Leniency::Strict,
             schema,
         }
     }

@@ -20,7 +20,7 @@ pub use modules::{file, ACTIVITY_TYPES, EVENT_TYPES, INDEX};
 pub use rules::{Consistency, Items, Range, RestForm, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
-use crate::load::{Catalogue, RestPaths, Role};
+use crate::load::{Catalogue, Leniency, RestPaths, Role};
 use crate::normalize::{Normalized, NormalizedFile};
 
 /// Every type to emit, by module, and the activity catalogue.
@@ -117,6 +117,8 @@ pub struct Struct {
     pub warn_unknown: bool,
     /// What the fields must say of each other.
     pub consistency: Vec<Consistency>,
+    /// How it reads payloads: with Wix's leniencies, or strictly.
+    pub leniency: Leniency,
 }
 
 /// A struct field.
@@ -135,7 +137,8 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the schema requires the property.
     pub required: bool,
-    /// Whether a required property may be `null` (`type: [T, "null"]`).
+    /// Whether `null` is among the property's values (`type: [T, "null"]`):
+    /// a value, for a required property or any read strictly.
     pub nullable: bool,
     /// How the Rust field holds its value.
     pub presence: Presence,
@@ -159,11 +162,13 @@ pub enum Presence {
 }
 
 impl Presence {
-    /// Optional properties may be left out or `null`; so may required text,
-    /// which Wix's own examples leave out (a payload without it reads, and
-    /// validation reports it).
-    pub fn of(required: bool, ty: &Ty) -> Presence {
-        if required && *ty != Ty::String {
+    /// Optional properties may be left out or `null`; so may required text
+    /// read with Wix's leniencies, which Wix's own examples leave out (a
+    /// payload without it reads, and validation reports it); and `null` is
+    /// a value of a `nullable` one.
+    pub fn of(required: bool, nullable: bool, ty: &Ty, leniency: Leniency) -> Presence {
+        let left_out_text = *ty == Ty::String && leniency == Leniency::Wix;
+        if required && !nullable && !left_out_text {
             Presence::Always
         } else {
             Presence::Nullable
@@ -227,6 +232,9 @@ pub struct Enum {
     /// Whether the publisher may add values (`x-wix-open-enum`): an unknown
     /// value is kept as it came, in an `Other` variant.
     pub open: bool,
+    /// Whether a value in another case reads as the documented one
+    /// (Wix's leniency) or only the documented spelling does.
+    pub any_case: bool,
     /// Where the values were first found.
     pub origin: Origin,
 }

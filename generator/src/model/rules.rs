@@ -8,18 +8,24 @@ use serde_json::Value;
 
 use super::{Field, Ty, TypeRef};
 use crate::keywords::{self, Format, REST, SEVERITY};
+use crate::load::Leniency;
 
 /// What a value must be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     /// Text (a number or boolean is read as its text).
     Text(TextRule),
-    /// A string in an array of text, read strictly.
+    /// A string only, where an empty one is a value: an item of an array
+    /// of text, or text read strictly.
     StrictText(TextRule),
-    /// A number, in a range.
+    /// A number, in a range (text holding one is the number).
     Number(Range),
-    /// A whole number, in a range.
+    /// A JSON number only, in a range.
+    StrictNumber(Range),
+    /// A whole number, in a range (text holding one is the number).
     Integer(Range),
+    /// A whole JSON number only, in a range.
+    StrictInteger(Range),
     /// `true` or `false`.
     Bool,
     /// An RFC 3339 date-time.
@@ -28,8 +34,10 @@ pub enum Rule {
     Decimal,
     /// A 64-bit integer as text.
     Int64,
-    /// One of these wire values.
+    /// One of these wire values, in any case.
     Enum(Vec<String>),
+    /// Exactly one of these wire values.
+    ExactEnum(Vec<String>),
     /// One of these wire values, or another the publisher added (a warning).
     OpenEnum(Vec<String>),
     /// An object of a generated type.
@@ -95,6 +103,8 @@ pub enum TextFormat {
     Ipv6,
     /// An RFC 1123 host name.
     Hostname,
+    /// An RFC 3986 URI reference.
+    UriReference,
 }
 
 /// The bounds of a number.
@@ -143,12 +153,32 @@ pub enum Consistency {
 /// Date-time pairs that must be in order, by wire name.
 const ORDERED: &[(&str, &str)] = &[("start", "end"), ("checkin", "checkout"), ("from", "until")];
 
-/// The rule of a value of type `ty` with `schema`; `enums` gives each
-/// generated enum's wire values.
-pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, (Vec<String>, bool)>) -> Rule {
+/// What the rules need to know of a generated enum.
+#[derive(Clone, Debug)]
+pub(super) struct EnumValues {
+    /// Its wire values.
+    pub values: Vec<String>,
+    /// Whether the publisher may add others.
+    pub open: bool,
+    /// Whether its type reads a value in any case.
+    pub any_case: bool,
+}
+
+/// The rule of a value of type `ty` with `schema`, read with `leniency`;
+/// `enums` gives each generated enum's wire values.
+pub(super) fn of(
+    ty: &Ty,
+    schema: &Value,
+    enums: &HashMap<TypeRef, EnumValues>,
+    leniency: Leniency,
+) -> Rule {
+    let strict = leniency == Leniency::Strict;
     match ty {
+        Ty::String if strict => Rule::StrictText(text(schema)),
         Ty::String => Rule::Text(text(schema)),
+        Ty::Number if strict => Rule::StrictNumber(range(schema)),
         Ty::Number => Rule::Number(range(schema)),
+        Ty::Integer if strict => Rule::StrictInteger(range(schema)),
         Ty::Integer => Rule::Integer(range(schema)),
         Ty::Bool => Rule::Bool,
         Ty::DateTime => Rule::DateTime,
@@ -165,13 +195,14 @@ pub(super) fn of(ty: &Ty, schema: &Value, enums: &HashMap<TypeRef, (Vec<String>,
             let inner = match inner.as_ref() {
                 // Typed arrays of text are strict: serde reads their items as strings only.
                 Ty::String => Rule::StrictText(text(items)),
-                other => of(other, items, enums),
+                other => of(other, items, enums, leniency),
             };
             Rule::Array(items_of(schema), Box::new(inner))
         }
         Ty::Named(reference) if reference.is_enum => match enums.get(reference) {
-            Some((values, true)) => Rule::OpenEnum(values.clone()),
-            Some((values, false)) => Rule::Enum(values.clone()),
+            Some(e) if e.open => Rule::OpenEnum(e.values.clone()),
+            Some(e) if e.any_case => Rule::Enum(e.values.clone()),
+            Some(e) => Rule::ExactEnum(e.values.clone()),
             None => Rule::Enum(Vec::new()),
         },
         Ty::Named(reference) => Rule::Object(reference.clone()),
@@ -232,6 +263,7 @@ pub(crate) fn checked_as_text(format: Format) -> Option<TextFormat> {
         Format::Ipv4 => Some(TextFormat::Ipv4),
         Format::Ipv6 => Some(TextFormat::Ipv6),
         Format::Hostname => Some(TextFormat::Hostname),
+        Format::UriReference => Some(TextFormat::UriReference),
         Format::DateTime | Format::Decimal | Format::Int64 => None,
     }
 }
@@ -289,7 +321,8 @@ mod tests {
             of(
                 &Ty::String,
                 &json!({"format": "uri", "x-severity": "warning", "maxLength": 9}),
-                &none
+                &none,
+                Leniency::Wix
             ),
             Rule::Text(TextRule {
                 format: Some(TextFormat::Url),
@@ -302,7 +335,8 @@ mod tests {
             of(
                 &Ty::Vec(Box::new(Ty::String)),
                 &json!({"minItems": 1, "items": {"pattern": "^a"}}),
-                &none
+                &none,
+                Leniency::Wix
             ),
             Rule::Array(
                 Items {
@@ -319,12 +353,13 @@ mod tests {
             of(
                 &Ty::Json,
                 &json!({"type": "array", "items": {"type": "object"}}),
-                &none
+                &none,
+                Leniency::Wix
             ),
             Rule::Array(Items::default(), Box::new(Rule::RawObject))
         );
         assert_eq!(
-            of(&Ty::Number, &json!({"minimum": 0}), &none),
+            of(&Ty::Number, &json!({"minimum": 0}), &none, Leniency::Wix),
             Rule::Number(Range {
                 minimum: Some(0.0),
                 ..Range::default()
@@ -374,10 +409,36 @@ mod tests {
             let mut with = without.clone();
             with[keyword] = value;
             assert_ne!(
-                of(&ty, &without, &none),
-                of(&ty, &with, &none),
+                of(&ty, &without, &none, Leniency::Wix),
+                of(&ty, &with, &none, Leniency::Wix),
                 "`{keyword}` changes no rule"
             );
         }
+    }
+
+    #[test]
+    fn read_strictly_text_numbers_and_enums_are_only_themselves() {
+        let enums = HashMap::from([(
+            TypeRef {
+                module: "m".into(),
+                name: "Channel".into(),
+                is_enum: true,
+            },
+            EnumValues {
+                values: vec!["chat".into()],
+                open: false,
+                any_case: false,
+            },
+        )]);
+        let strict = |ty: &Ty| of(ty, &json!({}), &enums, Leniency::Strict);
+        assert_eq!(strict(&Ty::String), Rule::StrictText(TextRule::default()));
+        assert_eq!(strict(&Ty::Number), Rule::StrictNumber(Range::default()));
+        assert_eq!(strict(&Ty::Integer), Rule::StrictInteger(Range::default()));
+        let channel = Ty::Named(enums.keys().next().cloned().unwrap());
+        assert_eq!(strict(&channel), Rule::ExactEnum(vec!["chat".into()]));
+        assert_eq!(
+            of(&Ty::Number, &json!({}), &enums, Leniency::Wix),
+            Rule::Number(Range::default())
+        );
     }
 }

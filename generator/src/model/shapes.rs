@@ -19,7 +19,7 @@ use super::bundle;
 use super::modules;
 use super::{Origin, TypeRef};
 use crate::error::{Error, Result};
-use crate::load::Role;
+use crate::load::{Leniency, Role};
 use crate::naming::{pascal, singular, Names, RESERVED_TYPES};
 use crate::normalize::{Normalized, NormalizedFile};
 use crate::pointer;
@@ -52,6 +52,8 @@ pub(super) struct Planned {
     /// Whether it is a type of the activity tables, written by people:
     /// lower-cased names read, undocumented ones warned about.
     pub lowercase_aliases: bool,
+    /// How it reads payloads: its defining file's reading.
+    pub leniency: Leniency,
 }
 
 /// Every named type of a schema folder.
@@ -137,13 +139,22 @@ pub(super) fn plan(
         collector.root(&walker, candidate, &file.role)?;
     }
     let occurrences = collector.occurrences;
+    let leniency: HashMap<&str, Leniency> = files
+        .iter()
+        .map(|f| (f.path.as_str(), f.leniency))
+        .collect();
+    let leniency_of = |o: &Occurrence| leniency[o.origin.file.as_str()];
 
-    // Identity: one type per (name, exact shape).
-    let mut identity: HashMap<(String, String), usize> = HashMap::new();
+    // Identity: one type per (name, exact shape, reading).
+    let mut identity: HashMap<(String, String, Leniency), usize> = HashMap::new();
     let mut type_of = Vec::with_capacity(occurrences.len());
     let mut first: Vec<usize> = Vec::new();
     for (index, occurrence) in occurrences.iter().enumerate() {
-        let key = (occurrence.candidate.clone(), occurrence.shape.clone());
+        let key = (
+            occurrence.candidate.clone(),
+            occurrence.shape.clone(),
+            leniency_of(occurrence),
+        );
         let id = *identity.entry(key).or_insert_with(|| {
             first.push(index);
             first.len() - 1
@@ -202,6 +213,7 @@ pub(super) fn plan(
         });
         types.push(Planned {
             lowercase_aliases,
+            leniency: leniency_of(occurrence),
             name: names[id].clone(),
             module: module_of[id].clone(),
             kind: occurrence.kind,

@@ -13,18 +13,19 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Map, Value};
 use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
+use super::rules::{self, EnumValues};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
-use super::{rules, Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
+use super::{Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
 use crate::error::{Error, Result};
 use crate::keywords::{format_of, Format};
-use crate::load::{Catalogue, ALIASES, EXPECTED, OPEN_ENUM};
+use crate::load::{Catalogue, Leniency, ALIASES, EXPECTED, OPEN_ENUM};
 use crate::naming::{pascal, snake, Names};
 
 pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<String, Module>> {
     let (space, by_key) = type_space(plan)?;
     let resolved: HashMap<String, typify::Type<'_>> =
         space.iter_types().map(|t| (t.name(), t)).collect();
-    let enums: HashMap<TypeRef, (Vec<String>, bool)> = plan
+    let enums: HashMap<TypeRef, EnumValues> = plan
         .types
         .iter()
         .filter(|planned| planned.kind == Kind::Enum)
@@ -34,10 +35,12 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
                 name: planned.name.clone(),
                 is_enum: true,
             };
-            (
-                reference,
-                (enum_values(&planned.schema), is_open(&planned.schema)),
-            )
+            let values = EnumValues {
+                values: enum_values(&planned.schema),
+                open: is_open(&planned.schema),
+                any_case: planned.leniency == Leniency::Wix,
+            };
+            (reference, values)
         })
         .collect();
 
@@ -255,7 +258,7 @@ fn build_struct(
     from_typify: &HashMap<String, (bool, typify::TypeId)>,
     space: &TypeSpace,
     by_key: &HashMap<String, TypeRef>,
-    enums: &HashMap<TypeRef, (Vec<String>, bool)>,
+    enums: &HashMap<TypeRef, EnumValues>,
 ) -> Result<Struct> {
     let names = |keyword: &str| -> Vec<&str> {
         planned
@@ -303,8 +306,12 @@ fn build_struct(
             )));
         }
         let mut ty = wire_type(space, &type_id, by_key)?;
-        // Required, and `null` among its types: sent it must be, `null` it may be.
-        let nullable = is_required && matches!(ty, Shape::Option(_));
+        // `null` among its types: a value, where `null` would otherwise be
+        // an error (a required property, or any read strictly).
+        let nullable = match is_required {
+            true => matches!(ty, Shape::Option(_)),
+            false => admits_null(schema),
+        };
         if !is_required {
             ty = match ty {
                 Shape::Option(inner) => *inner,
@@ -318,8 +325,8 @@ fn build_struct(
             ))
         })?;
         let ty = external(ty, schema);
-        let rule = rules::of(&ty, schema, enums);
-        let presence = Presence::of(is_required, &ty);
+        let rule = rules::of(&ty, schema, enums, planned.leniency);
+        let presence = Presence::of(is_required, nullable, &ty, planned.leniency);
         fields.push(Field {
             wire: wire.clone(),
             setter: setter_name(&ident, &mut setters),
@@ -356,7 +363,26 @@ fn build_struct(
         closed: planned.schema.get("additionalProperties") == Some(&Value::Bool(false)),
         lowercase_aliases: planned.lowercase_aliases,
         warn_unknown: planned.lowercase_aliases,
+        leniency: planned.leniency,
     })
+}
+
+/// Whether a property's schema lets its value be `null` (`type: [T,
+/// "null"]`, `"type": "null"`, `nullable: true`, an `enum` or `const` of `null`).
+fn admits_null(schema: &Value) -> bool {
+    let types = match schema.get("type") {
+        Some(Value::String(one)) => one == "null",
+        Some(Value::Array(many)) => many.iter().any(|t| t == "null"),
+        _ => false,
+    };
+    let values = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_some_and(|values| values.contains(&Value::Null));
+    types
+        || values
+        || schema.get("const") == Some(&Value::Null)
+        || schema.get("nullable") == Some(&Value::Bool(true))
 }
 
 /// `with_<field>`, the keyword's `_` left out (`with_type` for `type_`),
@@ -550,6 +576,7 @@ fn build_enum(planned: &super::shapes::Planned, typify_variants: usize) -> Resul
         doc,
         variants,
         open: is_open(&planned.schema),
+        any_case: planned.leniency == Leniency::Wix,
         origin: planned.origin.clone(),
     })
 }
@@ -620,7 +647,7 @@ mod tests {
         for (name, _) in crate::keywords::FORMATS {
             let schema = serde_json::json!({"type": "string", "format": name});
             let ty = decide(Shape::String, &schema).unwrap();
-            let rule = rules::of(&ty, &schema, &HashMap::new());
+            let rule = rules::of(&ty, &schema, &HashMap::new(), Leniency::Wix);
             assert_ne!(
                 rule,
                 rules::Rule::Text(rules::TextRule::default()),

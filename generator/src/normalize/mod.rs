@@ -20,7 +20,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::load::{Catalogue, Dialect, DuplicateKey, Role, Schemas};
+use crate::load::{Catalogue, Dialect, DuplicateKey, Leniency, Role, Schemas};
 
 /// One change a pass made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,8 +149,21 @@ pub(crate) enum Applies {
     /// dialect itself. A standard JSON Schema file means what it says, so
     /// its names and structure are never rewritten.
     WixDialect,
+    /// Files read with Wix's leniencies ([`Leniency::Wix`]): repairs that
+    /// guess what a property holds from its name.
+    WixLeniency,
     /// Every file.
     Every,
+}
+
+impl Applies {
+    fn to(self, file: &crate::load::SchemaFile) -> bool {
+        match self {
+            Applies::WixDialect => file.dialect == Dialect::Wix,
+            Applies::WixLeniency => file.leniency == Leniency::Wix,
+            Applies::Every => true,
+        }
+    }
 }
 
 /// The passes, in the order they run. Order matters where a pass relies on
@@ -219,12 +232,12 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass {
         name: "implied-format",
         run: formats::implied_format,
-        applies: Applies::Every,
+        applies: Applies::WixLeniency,
     },
     Pass {
         name: "money-amount",
         run: formats::money_amount,
-        applies: Applies::Every,
+        applies: Applies::WixLeniency,
     },
     Pass {
         name: "required-on-items",
@@ -266,6 +279,8 @@ pub struct NormalizedFile {
     pub role: Role,
     /// The dialect it was written in.
     pub dialect: Dialect,
+    /// How its types read payloads.
+    pub leniency: Leniency,
     /// The repaired schema.
     pub schema: Value,
 }
@@ -281,9 +296,7 @@ pub fn normalize(schemas: &Schemas) -> Result<Normalized> {
             duplicates: file.duplicates.clone(),
             corpus: Arc::clone(&corpus),
         };
-        let passes = PASSES
-            .iter()
-            .filter(|pass| pass.applies == Applies::Every || file.dialect == Dialect::Wix);
+        let passes = PASSES.iter().filter(|pass| pass.applies.to(file));
         for pass in passes {
             for change in (pass.run)(&mut document) {
                 repairs.push(Repair {
@@ -307,6 +320,7 @@ pub fn normalize(schemas: &Schemas) -> Result<Normalized> {
             path: file.path.clone(),
             role: file.role.clone(),
             dialect: file.dialect,
+            leniency: file.leniency,
             schema: document.value,
         });
     }

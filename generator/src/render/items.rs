@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::format::doc;
 use super::scope::Scope;
+use crate::load::Leniency;
 use crate::model::{Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, Ty, TypeRef};
 use crate::naming::{serde_camel, serde_variant, Names, VARIANT_RULES};
 
@@ -227,14 +228,20 @@ fn deserialize(s: &Struct, typed: &[Typed], scope: &Scope) -> TokenStream {
         .zip(typed)
         .zip(read_names(s))
         .map(|((slot, t), names)| {
-            let reader = match (&t.field.ty, t.nullable.is_some(), &t.field.rule) {
-                (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::Image) => {
-                    Some("OptionalImage")
-                }
-                (Ty::String, true, Rule::Text(text)) if text.rest == Some(RestForm::PageUrl) => {
-                    Some("OptionalPageUrl")
-                }
+            let rest = match &t.field.rule {
+                Rule::Text(text) | Rule::StrictText(text) => text.rest,
+                _ => None,
+            };
+            let strict = s.leniency == Leniency::Strict;
+            let reader = match (&t.field.ty, t.nullable.is_some(), rest) {
+                (Ty::String, true, Some(RestForm::Image)) => Some("OptionalImage"),
+                (Ty::String, true, Some(RestForm::PageUrl)) => Some("OptionalPageUrl"),
+                (Ty::String, _, _) if strict => None,
                 (Ty::String, true, _) => Some("OptionalString"),
+                (Ty::Integer, true, _) if strict => Some("OptionalStrictInteger"),
+                (Ty::Integer, false, _) if strict => Some("StrictInteger"),
+                (Ty::Number, true, _) if strict => Some("OptionalStrictNumber"),
+                (Ty::Number, false, _) if strict => Some("StrictNumber"),
                 (Ty::Integer, true, _) => Some("OptionalInteger"),
                 (Ty::Integer, false, _) => Some("Integer"),
                 _ => None,
@@ -497,6 +504,17 @@ fn enumeration(e: &Enum, scope: &Scope, json_schema: &TokenStream) -> TokenStrea
     });
     let all = e.variants.iter().map(|variant| ident(&variant.ident));
     let count = e.variants.len();
+    let (reader, read_doc) = match e.any_case {
+        true => (
+            format_ident!("variant"),
+            "Reads the documented spelling, or the same letters in another case.",
+        ),
+        false => (
+            format_ident!("exact_variant"),
+            "Reads the documented spelling only.",
+        ),
+    };
+    let read_doc = doc(Some(read_doc));
     quote! {
         #docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, #serialize)]
@@ -514,10 +532,10 @@ fn enumeration(e: &Enum, scope: &Scope, json_schema: &TokenStream) -> TokenStrea
             }
         }
 
-        /// Reads the documented spelling, or the same letters in another case.
+        #read_doc
         impl<'de> #deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                wix_activities::lenient::variant(deserializer, &#name::ALL, #name::as_str)
+                wix_activities::lenient::#reader(deserializer, &#name::ALL, #name::as_str)
             }
         }
 

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::items::ident;
 use super::scope::Scope;
+use crate::load::Leniency;
 use crate::model::{Consistency, Items, Range, Rule, Struct, TextFormat, TextRule};
 
 /// How the table writes the path of a generated type.
@@ -15,6 +16,7 @@ pub(super) type TypePath<'a> = &'a mut dyn FnMut(&crate::model::Ty) -> TokenStre
 pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
     let name = ident(&s.name);
     let (json_rules, struct_rules) = (scope.name("JsonRules"), scope.name("StructRules"));
+    let strict = s.leniency == Leniency::Strict;
     let fields = s.fields.iter().map(|f| {
         let field_rule = scope.name("FieldRule");
         let (wire, rule) = (&f.wire, rule(&f.rule, scope, type_path));
@@ -25,7 +27,7 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
         } else {
             quote! { #field_rule::optional(#wire, #rule) }
         };
-        if f.required && f.nullable {
+        if f.nullable && (f.required || strict) {
             tokens.extend(quote! { .nullable() });
         }
         if !f.aliases.is_empty() {
@@ -37,6 +39,9 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
     let mut table = quote! { #struct_rules::new(&[#(#fields)*]) };
     if s.closed {
         table.extend(quote! { .closed() });
+    }
+    if strict {
+        table.extend(quote! { .strict() });
     }
     if s.lowercase_aliases {
         table.extend(quote! { .lowercase_aliases() });
@@ -75,6 +80,7 @@ fn rule(rule: &Rule, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
             let text = text_rule(text, scope);
             quote! { #name::Text(#text) }
         }
+        Rule::StrictText(text) if *text == TextRule::default() => quote! { #name::STRICT_TEXT },
         Rule::StrictText(text) => {
             let text = text_rule(text, scope);
             quote! { #name::StrictText(#text) }
@@ -89,11 +95,24 @@ fn rule(rule: &Rule, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
             let range = range_rule(range, scope);
             quote! { #name::Integer(#range) }
         }
+        Rule::StrictNumber(range) if *range == Range::default() => quote! { #name::STRICT_NUMBER },
+        Rule::StrictNumber(range) => {
+            let range = range_rule(range, scope);
+            quote! { #name::StrictNumber(#range) }
+        }
+        Rule::StrictInteger(range) if *range == Range::default() => {
+            quote! { #name::STRICT_INTEGER }
+        }
+        Rule::StrictInteger(range) => {
+            let range = range_rule(range, scope);
+            quote! { #name::StrictInteger(#range) }
+        }
         Rule::Bool => quote! { #name::Bool },
         Rule::DateTime => quote! { #name::DateTime },
         Rule::Decimal => quote! { #name::Decimal },
         Rule::Int64 => quote! { #name::Int64 },
         Rule::Enum(values) => quote! { #name::Enum(&[#(#values),*]) },
+        Rule::ExactEnum(values) => quote! { #name::ExactEnum(&[#(#values),*]) },
         Rule::OpenEnum(values) => quote! { #name::OpenEnum(&[#(#values),*]) },
         Rule::Object(reference) => {
             let path = type_path(&crate::model::Ty::Named(reference.clone()));
@@ -139,6 +158,7 @@ fn text_rule(text: &TextRule, scope: &Scope) -> TokenStream {
         Some(TextFormat::Ipv4) => quote! { #name::IPV4 },
         Some(TextFormat::Ipv6) => quote! { #name::IPV6 },
         Some(TextFormat::Hostname) => quote! { #name::HOSTNAME },
+        Some(TextFormat::UriReference) => quote! { #name::URI_REFERENCE },
     };
     if text.format_is_warning {
         tokens.extend(quote! { .format_is_warning() });
