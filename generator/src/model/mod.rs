@@ -9,6 +9,7 @@
 //! schema so that nothing it merges or drops goes unnoticed.
 
 mod bundle;
+mod compose;
 mod modules;
 pub mod rules;
 mod shapes;
@@ -306,7 +307,21 @@ impl Event {
 
 /// Builds the model of every repaired schema.
 pub fn build(normalized: &Normalized) -> Result<Model> {
-    let files = bundle::bundle(&normalized.files);
+    let mut files = normalized.files.clone();
+    for file in &mut files {
+        compose::nullable_unions(&mut file.schema);
+    }
+    let mut files = bundle::bundle(&files);
+    for file in &mut files {
+        // A part may itself be an `allOf`: merged first, then its users.
+        for _ in 0..4 {
+            let document = file.schema.clone();
+            compose::all_of(&mut file.schema, &document);
+            if file.schema == document {
+                break;
+            }
+        }
+    }
     let event_modules: Vec<String> = files
         .iter()
         .filter(|f| matches!(f.role, Role::Event { .. }))

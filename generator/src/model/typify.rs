@@ -308,10 +308,9 @@ fn build_struct(
         let mut ty = wire_type(space, &type_id, by_key)?;
         // `null` among its types: a value, where `null` would otherwise be
         // an error (a required property, or any read strictly).
-        let nullable = match is_required {
-            true => matches!(ty, Shape::Option(_)),
-            false => admits_null(schema),
-        };
+        let nullable = admits_null(schema)
+            || admits_null(&hoisted[wire])
+            || (is_required && matches!(ty, Shape::Option(_)));
         if !is_required {
             ty = match ty {
                 Shape::Option(inner) => *inner,
@@ -325,7 +324,9 @@ fn build_struct(
             ))
         })?;
         let ty = external(ty, schema);
-        let rule = rules::of(&ty, schema, enums, planned.leniency);
+        // What a `$ref` to a scalar definition says is in the hoisted schema,
+        // where typify saw it; the property's own schema holds only the `$ref`.
+        let rule = rules::of(&ty, &hoisted[wire], enums, planned.leniency);
         let presence = Presence::of(is_required, nullable, &ty, planned.leniency);
         fields.push(Field {
             wire: wire.clone(),
@@ -368,7 +369,8 @@ fn build_struct(
 }
 
 /// Whether a property's schema lets its value be `null` (`type: [T,
-/// "null"]`, `"type": "null"`, `nullable: true`, an `enum` or `const` of `null`).
+/// "null"]`, `"type": "null"`, `nullable: true`, an `enum` or `const` of
+/// `null`, a union with `null`).
 fn admits_null(schema: &Value) -> bool {
     let types = match schema.get("type") {
         Some(Value::String(one)) => one == "null",
@@ -383,6 +385,7 @@ fn admits_null(schema: &Value) -> bool {
         || values
         || schema.get("const") == Some(&Value::Null)
         || schema.get("nullable") == Some(&Value::Bool(true))
+        || schema.get(super::compose::NULLABLE) == Some(&Value::Bool(true))
 }
 
 /// `with_<field>`, the keyword's `_` left out (`with_type` for `type_`),
