@@ -58,21 +58,28 @@ fn checker(stem: &str) -> Option<fn(&[u8]) -> Found> {
         "cloud-event" => check::<standard::cloud_event::CloudEvent>,
         "definitions" => check::<standard::definitions::Shipment>,
         "defs-2020" => check::<standard::defs_2020::Library>,
+        "dependent-required" => check::<standard::dependent_required::Payment>,
         "empty-string" => check::<standard::empty_string::Comment>,
         "enums" => check::<standard::enums::Ticket>,
         "formats-network" => check::<standard::formats_network::Endpoint>,
         "formats-time" => check::<standard::formats_time::Schedule>,
+        "multiple-of" => check::<standard::multiple_of::Pack>,
         "nested" => check::<standard::nested::Customer>,
         "nullable" => check::<standard::nullable::Profile>,
         "nullable-union" => check::<standard::nullable_union::Assignment>,
         "numbers" => check::<standard::numbers::Measurement>,
         "numeric-enums" => check::<standard::numeric_enums::Rating>,
+        "object-size" => check::<standard::object_size::Labels>,
+        "one-of-scalars" => check::<standard::one_of_scalars::Setting>,
+        "one-of-tagged" => check::<standard::one_of_tagged::Drawing>,
         "open" => check::<standard::open::Annotated>,
         "order" => check::<standard::order::Order>,
+        "property-names" => check::<standard::property_names::Headers>,
         "push-event" => check::<standard::push_event::PushEvent>,
         "ref-scalar" => check::<standard::ref_scalar::Account>,
         "required" => check::<standard::required::Contact>,
         "strings" => check::<standard::strings::Label>,
+        "unique-items" => check::<standard::unique_items::Tags>,
         _ => return None,
     })
 }
@@ -184,7 +191,7 @@ fn corpus() -> Vec<(String, Value, Vec<Value>)> {
 #[test]
 fn every_case_gets_its_verdict_and_pointers_from_the_crate_and_the_oracle() {
     let corpus = corpus();
-    assert!(corpus.len() >= 23, "the corpus shrank to {}", corpus.len());
+    assert!(corpus.len() >= 30, "the corpus shrank to {}", corpus.len());
     let mut problems = Vec::new();
     let mut cases = 0;
     for (stem, schema, list) in &corpus {

@@ -233,6 +233,44 @@ where
         .unwrap_or_else(|| other(text)))
 }
 
+/// How a generated union reads one of its alternatives from the value's JSON.
+pub type Alternative<T> = (&'static str, fn(&crate::Json) -> serde_json::Result<T>);
+
+/// Reads a value of a union (`oneOf`, `anyOf`): kept as its JSON text, then
+/// read as the branch its `tag` property names, or else as the first
+/// branch that reads it. Each branch is its tag value (`""` without a tag)
+/// and its reader.
+pub fn alternatives<'de, D, T>(
+    deserializer: D,
+    name: &str,
+    tag: Option<&str>,
+    branches: &[Alternative<T>],
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let json = crate::Json::deserialize(deserializer)?;
+    let tagged = tag.and_then(|tag| {
+        let value = json.value().ok()?;
+        let tag = value.get(tag)?.as_str()?.to_owned();
+        branches.iter().find(|(value, _)| *value == tag)
+    });
+    if let Some((_, read)) = tagged {
+        return read(&json).map_err(de::Error::custom);
+    }
+    let mut errors = Vec::new();
+    for (_, read) in branches {
+        match read(&json) {
+            Ok(value) => return Ok(value),
+            Err(error) => errors.push(error.to_string()),
+        }
+    }
+    Err(de::Error::custom(format_args!(
+        "a `{name}` matches none of its alternatives: {}",
+        errors.join("; ")
+    )))
+}
+
 /// Reads an enum value, matching the documented spelling first and then any
 /// other case (`"CHAT"` for `chat`); anything else is an error naming the
 /// documented values.

@@ -49,14 +49,14 @@ impl Config {
         }
     }
 
-    /// Keywords the generator cannot enforce (`uniqueItems`, `not`, …) to
+    /// Keywords the generator cannot enforce (`contains`, `not`, …) to
     /// take out of the schemas rather than refuse: an explicit choice to
     /// let through what they forbid. Each is removed wherever it is a
     /// keyword; a property of that name stays.
     ///
     /// ```
     /// let mut config = wix_activities_build::Config::new();
-    /// config.ignore_keywords(["uniqueItems", "multipleOf"]);
+    /// config.ignore_keywords(["contains", "not"]);
     /// ```
     pub fn ignore_keywords<I, S>(&mut self, keywords: I) -> &mut Self
     where

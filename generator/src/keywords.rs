@@ -44,6 +44,23 @@ fn is_count(value: &Value) -> bool {
     value.is_u64()
 }
 
+const STEP: Option<ValueKind> = Some(("a number above 0", is_step));
+const DEPENDENT: Option<ValueKind> = Some(("an object of arrays of property names", is_dependent));
+
+fn is_step(value: &Value) -> bool {
+    value.as_f64().is_some_and(|step| step > 0.0)
+}
+
+fn is_dependent(value: &Value) -> bool {
+    value.as_object().is_some_and(|map| {
+        map.values().all(|names| {
+            names
+                .as_array()
+                .is_some_and(|n| n.iter().all(Value::is_string))
+        })
+    })
+}
+
 const fn keyword(name: &'static str, treatment: Treatment, value: Option<ValueKind>) -> Keyword {
     Keyword {
         name,
@@ -84,7 +101,7 @@ pub const KEYWORDS: &[Keyword] = &[
     keyword("if", Unsupported, None),
     keyword("then", Unsupported, None),
     keyword("else", Unsupported, None),
-    keyword("uniqueItems", Unsupported, None),
+    keyword("uniqueItems", Rule, FLAG),
     keyword("contains", Unsupported, None),
     keyword("minContains", Unsupported, None),
     keyword("maxContains", Unsupported, None),
@@ -93,13 +110,13 @@ pub const KEYWORDS: &[Keyword] = &[
     keyword("unevaluatedItems", Unsupported, None),
     keyword("unevaluatedProperties", Unsupported, None),
     keyword("patternProperties", Unsupported, None),
-    keyword("propertyNames", Unsupported, None),
+    keyword("propertyNames", Rule, None),
     keyword("dependencies", Unsupported, None),
-    keyword("dependentRequired", Unsupported, None),
+    keyword("dependentRequired", Rule, DEPENDENT),
     keyword("dependentSchemas", Unsupported, None),
-    keyword("minProperties", Unsupported, None),
-    keyword("maxProperties", Unsupported, None),
-    keyword("multipleOf", Unsupported, None),
+    keyword("minProperties", Rule, COUNT),
+    keyword("maxProperties", Rule, COUNT),
+    keyword("multipleOf", Rule, STEP),
     keyword("$dynamicRef", Unsupported, None),
     keyword("$recursiveRef", Unsupported, None),
 ];

@@ -209,38 +209,38 @@ fn a_keyword_the_user_ignores_is_taken_out_not_refused() {
     let files = [(
         "demo/tags.json",
         r#"{"type": "object", "properties": {
-            "tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": true},
-            "uniqueItems": {"type": "string", "not": {"const": "x"}}
+            "tags": {"type": "array", "items": {"type": "string"}, "contains": {"type": "string"}},
+            "contains": {"type": "string", "not": {"const": "x"}}
         }}"#,
     )];
     let refused = support::try_render(&files).unwrap_err().to_string();
     assert!(
-        refused.contains("/properties/tags/uniqueItems: `uniqueItems` is not supported"),
+        refused.contains("/properties/tags/contains: `contains` is not supported"),
         "{refused}"
     );
     assert!(
-        refused.contains("/properties/uniqueItems/not: `not` is not supported"),
+        refused.contains("/properties/contains/not: `not` is not supported"),
         "{refused}"
     );
 
     let mut config = wix_activities_build::Config::new();
-    config.ignore_keywords(["uniqueItems"]);
+    config.ignore_keywords(["contains"]);
     let still = support::try_render_with(&files, &mut config)
         .unwrap_err()
         .to_string();
     assert!(
-        !still.contains("`uniqueItems` is not supported") && still.contains("`not`"),
+        !still.contains("`contains` is not supported") && still.contains("`not`"),
         "{still}"
     );
 
     config.ignore_keywords(["not"]);
     let output = support::try_render_with(&files, &mut config).unwrap();
     let schema = &output.normalized["demo/tags.json"]["properties"];
-    assert!(schema["tags"].get("uniqueItems").is_none(), "{schema}");
+    assert!(schema["tags"].get("contains").is_none(), "{schema}");
     assert!(
-        schema["uniqueItems"].get("not").is_none(),
+        schema["contains"].get("not").is_none(),
         "a property of the name stays: {schema}"
     );
     let code: String = output.files.values().map(String::as_str).collect();
-    assert!(code.contains(r#""uniqueItems""#), "{code}");
+    assert!(code.contains(r#""contains""#), "{code}");
 }

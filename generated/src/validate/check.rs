@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::formats;
-use super::rules::{FieldRule, Format, Items, Range, Rule, Text};
+use super::rules::{FieldRule, Format, Items, Range, Rule, StructRules, Text};
 use super::{Kind, Path, Report};
 use crate::{DateTime, Number};
 
@@ -151,6 +151,20 @@ pub(crate) fn found(
             }
         }
         Rule::Array(items, _) => json_array(value, items, required, path, report),
+        Rule::Union(union) => {
+            // Walkers hand alternatives over whole; a scalar kept for a
+            // consistency rule gets here, as the text it is.
+            let text = match value {
+                Found::Null => Some("null".to_owned()),
+                Found::Bool(b) => Some(b.to_string()),
+                Found::Str(s) => serde_json::to_string(s).ok(),
+                Found::Array | Found::Object => None,
+                number => number.number().map(|n| n.to_string()),
+            };
+            if let Some(text) = text {
+                super::union::check(&text, union, required, &mut path.clone(), report);
+            }
+        }
         Rule::Any | Rule::External(_) => {}
     }
 }
@@ -367,6 +381,16 @@ fn range(
     if let Some(max) = rules.exclusive_maximum.filter(|m| value >= *m) {
         fail("less than", max);
     }
+    if let Some(step) = rules
+        .multiple_of
+        .filter(|step| !is_multiple(value, text, *step))
+    {
+        report.error(
+            path,
+            Kind::Range,
+            format_args!("{} must be a multiple of {step}, found {text}", field(path)),
+        );
+    }
     if let Some(values) = rules.one_of.filter(|values| !values.contains(&value)) {
         let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
         report.error(
@@ -377,6 +401,98 @@ fn range(
                 field(path),
                 values.join(", ")
             ),
+        );
+    }
+}
+
+/// Whether `value` (written `text`) is a whole multiple of `step`: exactly,
+/// in decimal, where both are decimals (`0.3` of `0.1`), else in `f64`.
+fn is_multiple(value: f64, text: &dyn std::fmt::Display, step: f64) -> bool {
+    use rust_decimal::Decimal;
+    let exact = |text: &str| {
+        text.parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(text))
+            .ok()
+    };
+    match (exact(&text.to_string()), exact(&step.to_string())) {
+        (Some(value), Some(step)) if !step.is_zero() => (value % step).is_zero(),
+        _ => (value / step).fract() == 0.0,
+    }
+}
+
+/// `uniqueItems`: the first two items that are the same JSON value.
+pub(crate) fn unique(items: &[Value], path: &Path, report: &mut Report) {
+    for (later, item) in items.iter().enumerate() {
+        if let Some(earlier) = items[..later]
+            .iter()
+            .position(|other| same_json(other, item))
+        {
+            report.error(
+                path,
+                Kind::Length,
+                format_args!(
+                    "{} must hold no two items alike; items {earlier} and {later} are the same",
+                    field(path)
+                ),
+            );
+            return;
+        }
+    }
+}
+
+/// Whether two JSON values are the same, as JSON Schema compares them: a
+/// number by its value (`1` is `1.0`), an object whatever its key order.
+fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => match (a.as_i64(), b.as_i64()) {
+            (Some(a), Some(b)) => a == b,
+            _ => a.as_f64() == b.as_f64(),
+        },
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        (a, b) => a == b,
+    }
+}
+
+/// `minProperties`, `maxProperties`: how many properties an object has.
+pub(crate) fn properties(count: usize, rules: &StructRules, path: &Path, report: &mut Report) {
+    let what = match path.pointer().is_empty() {
+        true => "the object".to_owned(),
+        false => field(path),
+    };
+    if let Some(min) = rules.min_properties.filter(|m| (count as u64) < *m) {
+        report.error(
+            path,
+            Kind::Length,
+            format_args!("{what} must have at least {min} properties, found {count}"),
+        );
+    }
+    if let Some(max) = rules.max_properties.filter(|m| (count as u64) > *m) {
+        report.error(
+            path,
+            Kind::Length,
+            format_args!("{what} must have at most {max} properties, found {count}"),
+        );
+    }
+}
+
+/// `propertyNames`: a property's name breaks `rules`; told at the object.
+pub(crate) fn property_name(name: &str, rules: &Text, path: &Path, report: &mut Report) {
+    let mut named = path.clone();
+    named.push_key(name);
+    let mut found = Report::new();
+    text_rules(name, rules, Empty::Value, &named, &mut found);
+    for violation in found.into_violations() {
+        report.error(
+            path,
+            violation.kind,
+            format_args!("the property name {}", violation.message),
         );
     }
 }
@@ -998,7 +1114,7 @@ mod tests {
             maximum: Some(10.0),
             exclusive_minimum: None,
             exclusive_maximum: Some(10.0),
-            one_of: None,
+            ..Range::ANY
         };
         assert_eq!(
             run(|p, r| json_number(Found::from(&json!(0)), &range, Reading::Lenient, true, p, r)),
@@ -1053,6 +1169,7 @@ mod tests {
         let items = Items {
             min_items: Some(1),
             max_items: Some(2),
+            ..Items::ANY
         };
         assert_eq!(
             run(|p, r| self::items(0, &items, p, r)),

@@ -32,10 +32,11 @@ mod object;
 #[doc(hidden)]
 pub mod rules;
 mod typed;
+pub(crate) mod union;
 pub(crate) mod walk;
 
 #[doc(hidden)]
-pub use rules::{FieldRule, Format, Items, Range, Rule, StructRules, Text};
+pub use rules::{FieldRule, Format, Items, Range, Rule, StructRules, Text, Union};
 
 use std::fmt;
 
@@ -78,6 +79,9 @@ pub enum Kind {
     Consistency,
     /// A property sent more than once in one object; the typed parser refuses it.
     Duplicate,
+    /// A value matches none of its alternatives (`oneOf`, `anyOf`), or more
+    /// than one where exactly one is allowed.
+    Alternatives,
     /// The report stopped recording: too many violations.
     Limit,
 }
@@ -97,6 +101,7 @@ impl Kind {
             Kind::Pattern => "pattern",
             Kind::Consistency => "consistency",
             Kind::Duplicate => "duplicate",
+            Kind::Alternatives => "alternatives",
             Kind::Limit => "limit",
         }
     }
@@ -235,6 +240,16 @@ impl Report {
                 ),
             }),
             _ => {}
+        }
+    }
+
+    /// Adds what `other` found, as far as the limit allows.
+    pub(crate) fn extend(&mut self, other: Report) {
+        for violation in other.violations {
+            if self.violations.len() >= Self::LIMIT {
+                break;
+            }
+            self.violations.push(violation);
         }
     }
 
@@ -398,6 +413,21 @@ pub trait JsonRules {
         Self: Sized,
     {
         walk::bytes(bytes, rules_of::<Self>())
+    }
+}
+
+/// Adds what is wrong with `value`, a value of a generated union, to
+/// `report`: its JSON checked against each alternative. What a union's
+/// [`Validate`] calls.
+#[doc(hidden)]
+pub fn check_alternatives<T: Serialize + ?Sized>(
+    value: &T,
+    union: &'static Union,
+    path: &mut Path,
+    report: &mut Report,
+) {
+    if let Ok(text) = serde_json::to_string(value) {
+        union::check(&text, union, true, path, report);
     }
 }
 

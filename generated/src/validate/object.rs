@@ -18,6 +18,11 @@ pub(crate) struct ObjectState {
     next: usize,
     /// The values the consistency rules compare (allocated only if there are such rules).
     kept: Vec<(&'static str, Kept)>,
+    /// How many properties were sent, each name once.
+    count: usize,
+    /// Every name sent, where a rule needs them all (`propertyNames`,
+    /// `dependentRequired`); else empty.
+    names: Vec<Box<str>>,
 }
 
 /// Two bits a property: seen (sent and not `null` where that counts as
@@ -93,6 +98,20 @@ impl ObjectState {
             undocumented: Vec::new(),
             next: 0,
             kept: Vec::new(),
+            count: 0,
+            names: Vec::new(),
+        }
+    }
+
+    /// Counts a property sent under `key` (once however often it is sent),
+    /// and keeps its name where a rule needs every name.
+    fn sent(&mut self, key: &str, repeated: bool) {
+        if repeated {
+            return;
+        }
+        self.count += 1;
+        if self.rules.keeps_names() {
+            self.names.push(key.into());
         }
     }
 
@@ -106,6 +125,7 @@ impl ObjectState {
         };
         self.next = index + 1;
         let repeated = self.marks.send(index);
+        self.sent(key, repeated);
         Some(Found {
             rule: &fields[index],
             repeated,
@@ -139,11 +159,15 @@ impl ObjectState {
 
     /// An undocumented property `key`: an error where the schema forbids them.
     pub(crate) fn undocumented(&mut self, key: &str, path: &mut Path, report: &mut Report) {
+        let repeated = self.undocumented.iter().any(|seen| **seen == *key);
+        self.sent(key, repeated);
+        if !repeated && (self.rules.closed || self.rules.warn_unknown || self.rules.keeps_names()) {
+            self.undocumented.push(key.into());
+        }
         if self.rules.closed || self.rules.warn_unknown {
-            if self.undocumented.iter().any(|seen| **seen == *key) {
+            if repeated {
                 return;
             }
-            self.undocumented.push(key.into());
             let likely = check::likely_meant(key, self.rules.fields);
             let closed = self.rules.closed;
             path.at(key, |path| {
@@ -169,6 +193,21 @@ impl ObjectState {
         }
         if let Some(sum) = self.rules.sum {
             check::sum(&self.kept, sum, path, report);
+        }
+        check::properties(self.count, self.rules, path, report);
+        if let Some(rules) = &self.rules.property_names {
+            for name in &self.names {
+                check::property_name(name, rules, path, report);
+            }
+        }
+        let sent = |name: &str| self.names.iter().any(|n| **n == *name);
+        for (trigger, needed) in self.rules.dependent_required {
+            if !sent(trigger) {
+                continue;
+            }
+            for name in needed.iter().filter(|name| !sent(name)) {
+                path.at(name, |path| check::missing(path, report));
+            }
         }
     }
 }

@@ -40,6 +40,14 @@ pub struct StructRules {
     pub order: &'static [(&'static str, &'static str)],
     /// A number that must be the sum of others (a warning): `(total, parts)`.
     pub sum: Option<(&'static str, &'static [&'static str])>,
+    /// `minProperties`: how many properties, documented or not, it has at least.
+    pub min_properties: Option<u64>,
+    /// `maxProperties`: how many it has at most.
+    pub max_properties: Option<u64>,
+    /// `dependentRequired`: a property, and those it requires when sent.
+    pub dependent_required: &'static [(&'static str, &'static [&'static str])],
+    /// `propertyNames`: the rules every property name keeps.
+    pub property_names: Option<Text>,
 }
 
 impl StructRules {
@@ -53,7 +61,52 @@ impl StructRules {
             strict: false,
             order: &[],
             sum: None,
+            min_properties: None,
+            max_properties: None,
+            dependent_required: &[],
+            property_names: None,
         }
+    }
+
+    /// At least `min` properties.
+    pub const fn min_properties(self, min: u64) -> StructRules {
+        StructRules {
+            min_properties: Some(min),
+            ..self
+        }
+    }
+
+    /// At most `max` properties.
+    pub const fn max_properties(self, max: u64) -> StructRules {
+        StructRules {
+            max_properties: Some(max),
+            ..self
+        }
+    }
+
+    /// Each property of `dependent`, when sent, requires the ones beside it.
+    pub const fn dependent_required(
+        self,
+        dependent: &'static [(&'static str, &'static [&'static str])],
+    ) -> StructRules {
+        StructRules {
+            dependent_required: dependent,
+            ..self
+        }
+    }
+
+    /// Every property name keeps `names`.
+    pub const fn property_names(self, names: Text) -> StructRules {
+        StructRules {
+            property_names: Some(names),
+            ..self
+        }
+    }
+
+    /// Whether the object's property names must be kept to the end, for a
+    /// rule that needs them all.
+    pub(crate) fn keeps_names(&self) -> bool {
+        self.property_names.is_some() || !self.dependent_required.is_empty()
     }
 
     /// Undocumented properties are errors.
@@ -253,6 +306,8 @@ pub enum Rule {
     RawObject,
     /// Anything.
     Any,
+    /// One of these alternatives (`oneOf`, `anyOf`; the value is buffered).
+    Union(&'static Union),
     /// A type checked by its own [`ValidateJson`](super::ValidateJson) (the value is buffered).
     External(fn(&serde_json::Value, &mut super::Path, &mut super::Report)),
 }
@@ -274,6 +329,47 @@ impl Rule {
     /// An array of any length, each item by `item`.
     pub const fn array(item: &'static Rule) -> Rule {
         Rule::Array(Items::ANY, item)
+    }
+}
+
+/// Alternatives a value must match: `oneOf` (exactly one) or `anyOf` (at
+/// least one), each branch a rule; an object's branches may be named by a
+/// property (`"kind": "circle"`), which then says which branch applies.
+#[derive(Debug)]
+pub struct Union {
+    /// The branches, in the published order.
+    pub branches: &'static [Rule],
+    /// Whether exactly one branch may match (`oneOf`), not at least one (`anyOf`).
+    pub exactly_one: bool,
+    /// The property that names the branch, and its value in each branch.
+    pub tag: Option<(&'static str, &'static [&'static str])>,
+}
+
+impl Union {
+    /// `oneOf`: exactly one of `branches`.
+    pub const fn one_of(branches: &'static [Rule]) -> Union {
+        Union {
+            branches,
+            exactly_one: true,
+            tag: None,
+        }
+    }
+
+    /// `anyOf`: at least one of `branches`.
+    pub const fn any_of(branches: &'static [Rule]) -> Union {
+        Union {
+            branches,
+            exactly_one: false,
+            tag: None,
+        }
+    }
+
+    /// The branches are objects whose property `property` holds `values`, one for each.
+    pub const fn tagged(self, property: &'static str, values: &'static [&'static str]) -> Union {
+        Union {
+            tag: Some((property, values)),
+            ..self
+        }
     }
 }
 
@@ -424,6 +520,8 @@ pub struct Range {
     pub exclusive_maximum: Option<f64>,
     /// `enum` (or `const`): the values it may be.
     pub one_of: Option<&'static [f64]>,
+    /// `multipleOf`: what it must be a whole multiple of.
+    pub multiple_of: Option<f64>,
 }
 
 impl Range {
@@ -434,7 +532,16 @@ impl Range {
         exclusive_minimum: None,
         exclusive_maximum: None,
         one_of: None,
+        multiple_of: None,
     };
+
+    /// A whole multiple of `step`.
+    pub const fn multiple_of(self, step: f64) -> Range {
+        Range {
+            multiple_of: Some(step),
+            ..self
+        }
+    }
 
     /// One of `values`.
     pub const fn one_of(self, values: &'static [f64]) -> Range {
@@ -484,6 +591,8 @@ pub struct Items {
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
+    /// `uniqueItems`: no two items are the same JSON value.
+    pub unique: bool,
 }
 
 impl Items {
@@ -491,7 +600,16 @@ impl Items {
     pub const ANY: Items = Items {
         min_items: None,
         max_items: None,
+        unique: false,
     };
+
+    /// No two items the same.
+    pub const fn unique(self) -> Items {
+        Items {
+            unique: true,
+            ..self
+        }
+    }
 
     /// At least `min` items.
     pub const fn min_items(self, min: u64) -> Items {

@@ -65,6 +65,17 @@ struct Check<'p> {
 }
 
 impl<'p> Check<'p> {
+    /// Checks `value`: serialized into the check, or, for alternatives,
+    /// written as JSON and walked against each.
+    fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Stop> {
+        if let Rule::Union(union) = self.rule {
+            let text = serde_json::to_string(value).map_err(|_| Stop)?;
+            super::union::check(&text, union, self.required, self.path, self.report);
+            return Ok(());
+        }
+        value.serialize(self)
+    }
+
     fn found(self, found: Found<'_>) -> Result<(), Stop> {
         if let (Found::Null, Some(null)) = (found, self.null) {
             null.set(true);
@@ -92,6 +103,7 @@ impl<'p> Check<'p> {
                 items: *items,
                 inner,
                 index: 0,
+                kept: Vec::new(),
                 path: self.path,
                 report: self.report,
             },
@@ -295,6 +307,8 @@ enum Elements<'p> {
         items: ItemRules,
         inner: &'static Rule,
         index: usize,
+        /// The items, where they must differ (`uniqueItems`).
+        kept: Vec<serde_json::Value>,
         path: &'p mut Path,
         report: &'p mut Report,
     },
@@ -305,11 +319,12 @@ enum Elements<'p> {
 impl Elements<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
         let Elements::Checking {
+            items,
             inner,
             index,
+            kept,
             path,
             report,
-            ..
         } = self
         else {
             return Ok(());
@@ -317,15 +332,19 @@ impl Elements<'_> {
         if report.is_full() {
             return Ok(());
         }
+        if items.unique {
+            kept.extend(serde_json::to_value(value).ok());
+        }
         path.push_index(*index);
         *index += 1;
-        let result = value.serialize(Check {
+        let result = Check {
             rule: inner,
             required: true,
             path,
             report,
             null: None,
-        });
+        }
+        .value(value);
         path.pop();
         result
     }
@@ -334,12 +353,14 @@ impl Elements<'_> {
         if let Elements::Checking {
             items,
             index,
+            kept,
             path,
             report,
             ..
         } = self
         {
             check::items(index, &items, path, report);
+            check::unique(&kept, path, report);
         }
         Ok(())
     }
@@ -486,13 +507,14 @@ impl Fields<'_> {
         } else {
             // As the raw walk counts it: `null` for an expected field is missing.
             let null = Cell::new(false);
-            let result = value.serialize(Check {
+            let result = Check {
                 rule: &field.rule,
                 required: state.null_is_error(field),
                 path,
                 report,
                 null: field.expected.then_some(&null),
-            });
+            }
+            .value(value);
             if null.get() {
                 state.null(field);
             }

@@ -101,6 +101,12 @@ pub(crate) fn seed<'r, 'p>(
     }
 }
 
+/// Walks the JSON `text` of one value (read once already) against `rule`.
+pub(crate) fn text(text: &str, rule: &Rule, required: bool, path: &mut Path, report: &mut Report) {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let _ = seed(rule, required, path, report).deserialize(&mut deserializer);
+}
+
 /// A seed that reads a scalar as a `Value`; a container is skipped and
 /// stands as an empty one, enough for the type error a scalar rule reports.
 pub(crate) fn scalar() -> impl for<'de> DeserializeSeed<'de, Value = Value> {
@@ -236,6 +242,11 @@ impl<'de> DeserializeSeed<'de> for RuleSeed<'_, '_> {
                 if !value.is_null() || self.required {
                     check(&value, self.path, self.report);
                 }
+                Ok(())
+            }
+            Rule::Union(union) => {
+                let json = crate::Json::deserialize(deserializer)?;
+                super::union::check(json.text(), union, self.required, self.path, self.report);
                 Ok(())
             }
             Rule::Any => Unkept::deserialize(deserializer).map(drop),
@@ -567,18 +578,27 @@ impl<'de> Visitor<'de> for ArrayVisitor<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
+        // Items that must differ are kept, as their text, to compare.
+        let mut kept: Vec<Value> = Vec::new();
         loop {
             if self.report.is_full() {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
                 break;
             }
             self.path.push_index(index);
-            let more = seq.next_element_seed(RuleSeed {
-                rule: self.inner,
-                required: true,
-                path: self.path,
-                report: self.report,
-            })?;
+            let more = if self.items.unique {
+                seq.next_element::<crate::Json>()?.map(|json| {
+                    text(json.text(), self.inner, true, self.path, self.report);
+                    kept.extend(json.value().ok());
+                })
+            } else {
+                seq.next_element_seed(RuleSeed {
+                    rule: self.inner,
+                    required: true,
+                    path: self.path,
+                    report: self.report,
+                })?
+            };
             self.path.pop();
             if more.is_none() {
                 break;
@@ -586,6 +606,7 @@ impl<'de> Visitor<'de> for ArrayVisitor<'_> {
             index += 1;
         }
         check::items(index, &self.items, self.path, self.report);
+        check::unique(&kept, self.path, self.report);
         Ok(())
     }
 

@@ -36,7 +36,7 @@ struct Args {
     #[arg(long, value_name = "FEATURE", default_value = "schemars")]
     schemars_feature: String,
     /// A keyword the generator cannot enforce, to take out of the schemas
-    /// rather than refuse (repeatable): `--ignore-keyword uniqueItems`.
+    /// rather than refuse (repeatable): `--ignore-keyword contains`.
     #[arg(long = "ignore-keyword", value_name = "KEYWORD")]
     ignore_keywords: Vec<String>,
     /// How the types of a folder or file read payloads (repeatable):

@@ -328,6 +328,9 @@ impl Checker<'_> {
                 ("const", value) if !fits_values(value, map) => {
                     format!("a `const` of {}", kind(value))
                 }
+                ("propertyNames", names) if !is_names_schema(names) => {
+                    "`propertyNames` with other rules than a text's (`pattern`, `minLength`, `maxLength`, `format`, `const`)".to_owned()
+                }
                 ("format", Value::String(format)) if keywords::format_named(format).is_none() => {
                     format!("`format` `{format}`")
                 }
@@ -698,6 +701,25 @@ pub(crate) fn kind(value: &Value) -> String {
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
+}
+
+/// Whether a `propertyNames` schema says only what a text rule can check
+/// of a name: its pattern (one that compiles), length, format and constant.
+fn is_names_schema(schema: &Value) -> bool {
+    let Value::Object(map) = schema else {
+        return schema == &Value::Bool(true);
+    };
+    map.iter().all(|(key, value)| match key.as_str() {
+        "type" => value == "string",
+        "pattern" => value
+            .as_str()
+            .is_some_and(|p| regress::Regex::new(p).is_ok()),
+        "minLength" | "maxLength" => value.is_u64(),
+        "format" => value.as_str().and_then(keywords::format_named).is_some(),
+        "const" => value.is_string(),
+        "title" | "description" | "$comment" => true,
+        _ => false,
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Compositions that say what one plain schema would: `oneOf`/`anyOf` of a
+//! Schemas that say what a plainer one would: a `const` or `enum` without
+//! a `type`, and compositions: `oneOf`/`anyOf` of a
 //! schema and `null` (the commonest way to write a nullable value), and an
 //! `allOf` of objects (one object with every part's properties). They are
 //! rewritten into that schema before the types are found; any other
@@ -28,8 +29,38 @@ const ANNOTATIONS: &[&str] = &[
     "writeOnly",
 ];
 
-/// Rewrites every `oneOf`/`anyOf` of one schema and `{"type": "null"}`
-/// in `schema` (at any depth) into that schema, marked [`NULLABLE`].
+/// Gives every `const` or `enum` without a `type` the type of its values,
+/// when they are all text, all whole numbers, all numbers or all booleans:
+/// `{"const": "circle"}` says what `{"type": "string", "const": "circle"}` does.
+pub(super) fn typed_constants(schema: &mut Value) {
+    each_schema(schema, &mut |node| {
+        let Value::Object(map) = node else { return };
+        if map.contains_key("type") {
+            return;
+        }
+        let values: Vec<&Value> = match (map.get("const"), map.get("enum")) {
+            (Some(one), None) => vec![one],
+            (None, Some(Value::Array(many))) if !many.is_empty() => many.iter().collect(),
+            _ => return,
+        };
+        let kind = if values.iter().all(|v| v.is_string()) {
+            "string"
+        } else if values.iter().all(|v| v.is_i64() || v.is_u64()) {
+            "integer"
+        } else if values.iter().all(|v| v.is_number()) {
+            "number"
+        } else if values.iter().all(|v| v.is_boolean()) {
+            "boolean"
+        } else {
+            return;
+        };
+        map.insert("type".to_owned(), Value::from(kind));
+    });
+}
+
+/// Rewrites every `oneOf`/`anyOf` of one schema, alone or beside
+/// `{"type": "null"}`, in `schema` (at any depth) into that schema, marked
+/// [`NULLABLE`] when `null` was the other branch.
 pub(super) fn nullable_unions(schema: &mut Value) {
     each_schema(schema, &mut |node| {
         let Value::Object(map) = node else { return };
@@ -37,12 +68,14 @@ pub(super) fn nullable_unions(schema: &mut Value) {
             let Some(Value::Array(branches)) = map.get(keyword) else {
                 continue;
             };
-            let [one, other] = branches.as_slice() else {
-                continue;
-            };
-            let value = match (is_null(one), is_null(other)) {
-                (true, false) => other.clone(),
-                (false, true) => one.clone(),
+            // One branch is that branch; one beside `null`, that branch, nullable.
+            let (value, nullable) = match branches.as_slice() {
+                [only] => (only.clone(), false),
+                [one, other] => match (is_null(one), is_null(other)) {
+                    (true, false) => (other.clone(), true),
+                    (false, true) => (one.clone(), true),
+                    _ => continue,
+                },
                 _ => continue,
             };
             let Value::Object(value) = value else {
@@ -52,7 +85,9 @@ pub(super) fn nullable_unions(schema: &mut Value) {
             outer.shift_remove(keyword);
             if let Some(merged) = merge(&outer, &value) {
                 *map = merged;
-                map.insert(NULLABLE.to_owned(), Value::Bool(true));
+                if nullable {
+                    map.insert(NULLABLE.to_owned(), Value::Bool(true));
+                }
                 break;
             }
         }
@@ -215,6 +250,7 @@ mod tests {
             "a": {"description": "A", "oneOf": [{"$ref": "#/$defs/x"}, {"type": "null"}]},
             "b": {"anyOf": [{"type": "null"}, {"type": "string", "maxLength": 3}]},
             "c": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+            "d": {"anyOf": [{"type": "string"}]},
         }});
         nullable_unions(&mut schema);
         assert_eq!(
@@ -229,6 +265,21 @@ mod tests {
             schema["properties"]["c"]["oneOf"][1],
             json!({"type": "integer"}),
             "a union of two values is not rewritten"
+        );
+        assert_eq!(schema["properties"]["d"], json!({"type": "string"}));
+    }
+
+    #[test]
+    fn a_constant_without_a_type_has_its_values_type() {
+        let mut schema = json!({"properties": {"a": {"const": "x"}, "b": {"enum": [1, 2]},
+            "c": {"enum": [1, "x"]}, "d": {"type": "string", "const": "y"}}});
+        typed_constants(&mut schema);
+        assert_eq!(schema["properties"]["a"]["type"], "string");
+        assert_eq!(schema["properties"]["b"]["type"], "integer");
+        assert!(schema["properties"]["c"].get("type").is_none());
+        assert_eq!(
+            schema["properties"]["d"],
+            json!({"type": "string", "const": "y"})
         );
     }
 

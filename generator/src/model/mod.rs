@@ -14,11 +14,12 @@ mod modules;
 pub mod rules;
 mod shapes;
 mod typify;
+mod unions;
 
 use std::collections::BTreeMap;
 
 pub use modules::{file, ACTIVITY_TYPES, EVENT_TYPES, INDEX};
-pub use rules::{Consistency, Items, Range, RestForm, Rule, TextFormat, TextRule};
+pub use rules::{Consistency, Items, PropertyRules, Range, RestForm, Rule, TextFormat, TextRule};
 
 use crate::error::Result;
 use crate::load::{Catalogue, Leniency, RestPaths, Role};
@@ -79,6 +80,8 @@ pub enum Item {
     Struct(Struct),
     /// A unit enum from a string schema with `enum` values.
     Enum(Enum),
+    /// An enum of alternatives, from `oneOf` or `anyOf`.
+    Union(Union),
 }
 
 impl Item {
@@ -87,8 +90,74 @@ impl Item {
         match self {
             Item::Struct(s) => &s.name,
             Item::Enum(e) => &e.name,
+            Item::Union(u) => &u.name,
         }
     }
+
+    /// Its doc comment.
+    pub fn doc(&self) -> Option<&str> {
+        match self {
+            Item::Struct(s) => s.doc.as_deref(),
+            Item::Enum(e) => e.doc.as_deref(),
+            Item::Union(u) => u.doc.as_deref(),
+        }
+    }
+
+    /// Where it was first found.
+    pub fn origin(&self) -> &Origin {
+        match self {
+            Item::Struct(s) => &s.origin,
+            Item::Enum(e) => &e.origin,
+            Item::Union(u) => &u.origin,
+        }
+    }
+
+    /// What kind of type it is.
+    pub fn kind(&self) -> TypeKind {
+        match self {
+            Item::Struct(_) => TypeKind::Struct,
+            Item::Enum(_) => TypeKind::Enum,
+            Item::Union(_) => TypeKind::Union,
+        }
+    }
+}
+
+/// An enum of alternatives (`oneOf`, `anyOf`): one variant for each branch,
+/// holding its value. A value reads as the branch its tag names, or as the
+/// first branch that reads it; the validators check what serde cannot (that
+/// exactly one branch of a `oneOf` matches).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Union {
+    /// The Rust name.
+    pub name: String,
+    /// The doc comment.
+    pub doc: Option<String>,
+    /// The branches, in the published order.
+    pub variants: Vec<Alternative>,
+    /// Whether exactly one branch may match (`oneOf`), not at least one (`anyOf`).
+    pub exactly_one: bool,
+    /// The property whose value names the branch, when every branch is an
+    /// object with a different constant for it (`"kind": {"const": "circle"}`).
+    pub tag: Option<String>,
+    /// Where the union was first found.
+    pub origin: Origin,
+    /// How its branches read a value: a number from text too, or only as itself.
+    pub leniency: Leniency,
+}
+
+/// One branch of a [`Union`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    /// The variant name.
+    pub ident: String,
+    /// The type it holds.
+    pub ty: Ty,
+    /// What its value must be.
+    pub rule: Rule,
+    /// Its tag value, when the union has a tag.
+    pub tag: Option<String>,
+    /// What it is, when its schema says.
+    pub doc: Option<String>,
 }
 
 /// A struct and its fields, in the published order.
@@ -120,6 +189,8 @@ pub struct Struct {
     pub consistency: Vec<Consistency>,
     /// How it reads payloads: with Wix's leniencies, or strictly.
     pub leniency: Leniency,
+    /// What its properties must be as a whole (`minProperties`, `propertyNames`, …).
+    pub properties: PropertyRules,
 }
 
 /// A struct field.
@@ -217,8 +288,19 @@ pub struct TypeRef {
     pub module: String,
     /// The type name.
     pub name: String,
-    /// Whether the type is an enum.
-    pub is_enum: bool,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+}
+
+/// What kind of type a generated type is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeKind {
+    /// A struct.
+    Struct,
+    /// A unit enum of text values.
+    Enum,
+    /// An enum of alternatives.
+    Union,
 }
 
 /// A unit enum.
@@ -309,6 +391,7 @@ impl Event {
 pub fn build(normalized: &Normalized) -> Result<Model> {
     let mut files = normalized.files.clone();
     for file in &mut files {
+        compose::typed_constants(&mut file.schema);
         compose::nullable_unions(&mut file.schema);
     }
     let mut files = bundle::bundle(&files);
@@ -421,18 +504,12 @@ fn document_references(modules: &mut BTreeMap<String, Module>) {
         .values()
         .flat_map(|m| m.items.iter().map(move |item| (m, item)))
         .filter_map(|(m, item)| {
-            let doc = match item {
-                Item::Struct(s) => s.doc.clone(),
-                Item::Enum(e) => e.doc.clone(),
-            }?;
-            Some((
-                TypeRef {
-                    module: m.name.clone(),
-                    name: item.name().to_owned(),
-                    is_enum: matches!(item, Item::Enum(_)),
-                },
-                doc,
-            ))
+            let reference = TypeRef {
+                module: m.name.clone(),
+                name: item.name().to_owned(),
+                kind: item.kind(),
+            };
+            Some((reference, item.doc()?.to_owned()))
         })
         .collect();
     for module in modules.values_mut() {

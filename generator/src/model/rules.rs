@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Field, Ty, TypeRef};
+use super::{Field, Ty, TypeKind, TypeRef};
 use crate::keywords::{self, Format, REST, SEVERITY};
 use crate::load::Leniency;
 
@@ -42,6 +42,8 @@ pub enum Rule {
     OpenEnum(Vec<String>),
     /// An object of a generated type.
     Object(TypeRef),
+    /// A value of a generated union: one of its alternatives.
+    Union(TypeRef),
     /// An array, its length and each item.
     Array(Items, Box<Rule>),
     /// Raw JSON that must be an array.
@@ -120,6 +122,8 @@ pub struct Range {
     pub exclusive_maximum: Option<f64>,
     /// `enum` or `const`: the values it may be.
     pub one_of: Option<Vec<f64>>,
+    /// `multipleOf`.
+    pub multiple_of: Option<f64>,
 }
 
 /// The length of an array.
@@ -129,6 +133,52 @@ pub struct Items {
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
+    /// `uniqueItems`.
+    pub unique: bool,
+}
+
+/// What an object's properties must be as a whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PropertyRules {
+    /// `minProperties`.
+    pub min: Option<u64>,
+    /// `maxProperties`.
+    pub max: Option<u64>,
+    /// `dependentRequired`: a property, and those it requires when sent.
+    pub dependent: Vec<(String, Vec<String>)>,
+    /// `propertyNames`: the rules of every name.
+    pub names: Option<TextRule>,
+}
+
+/// The rules of an object's properties as a whole, from its schema.
+pub(super) fn properties(schema: &Value) -> PropertyRules {
+    let dependent = schema
+        .get("dependentRequired")
+        .and_then(Value::as_object)
+        .map(|map| {
+            map.iter()
+                .map(|(name, needed)| {
+                    let needed = needed.as_array().into_iter().flatten();
+                    (
+                        name.clone(),
+                        needed
+                            .filter_map(Value::as_str)
+                            .map(str::to_owned)
+                            .collect(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    PropertyRules {
+        min: schema.get("minProperties").and_then(Value::as_u64),
+        max: schema.get("maxProperties").and_then(Value::as_u64),
+        dependent,
+        names: schema
+            .get("propertyNames")
+            .filter(|n| n.is_object())
+            .map(text),
+    }
 }
 
 /// What the fields of a struct must say of each other (warnings).
@@ -199,7 +249,8 @@ pub(super) fn of(
             };
             Rule::Array(items_of(schema), Box::new(inner))
         }
-        Ty::Named(reference) if reference.is_enum => match enums.get(reference) {
+        Ty::Named(reference) if reference.kind == TypeKind::Union => Rule::Union(reference.clone()),
+        Ty::Named(reference) if reference.kind == TypeKind::Enum => match enums.get(reference) {
             Some(e) if e.open => Rule::OpenEnum(e.values.clone()),
             Some(e) if e.any_case => Rule::Enum(e.values.clone()),
             Some(e) => Rule::ExactEnum(e.values.clone()),
@@ -299,6 +350,7 @@ fn range(schema: &Value) -> Range {
             (None, Some(value)) => value.as_f64().map(|value| vec![value]),
             _ => None,
         },
+        multiple_of: bound("multipleOf"),
     }
 }
 
@@ -306,6 +358,7 @@ fn items_of(schema: &Value) -> Items {
     Items {
         min_items: schema.get("minItems").and_then(Value::as_u64),
         max_items: schema.get("maxItems").and_then(Value::as_u64),
+        unique: schema.get("uniqueItems") == Some(&Value::Bool(true)),
     }
 }
 
@@ -341,7 +394,7 @@ mod tests {
             Rule::Array(
                 Items {
                     min_items: Some(1),
-                    max_items: None
+                    ..Items::default()
                 },
                 Box::new(Rule::StrictText(TextRule {
                     pattern: Some("^a".into()),
@@ -384,7 +437,9 @@ mod tests {
             ("minLength", Ty::String, json!({}), json!(1)),
             ("maxLength", Ty::String, json!({}), json!(1)),
             ("minItems", list.clone(), json!({"items": {}}), json!(1)),
-            ("maxItems", list, json!({"items": {}}), json!(1)),
+            ("maxItems", list.clone(), json!({"items": {}}), json!(1)),
+            ("uniqueItems", list, json!({"items": {}}), json!(true)),
+            ("multipleOf", Ty::Number, json!({}), json!(2)),
             ("pattern", Ty::String, json!({}), json!("^a")),
             ("const", Ty::String, json!({}), json!("a")),
             (
@@ -401,6 +456,21 @@ mod tests {
             .map(|k| k.name)
             .collect();
         let mut tested: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();
+        // The rules of an object's properties as a whole.
+        for (keyword, value) in [
+            ("minProperties", json!(1)),
+            ("maxProperties", json!(1)),
+            ("dependentRequired", json!({"a": ["b"]})),
+            ("propertyNames", json!({"pattern": "^a"})),
+        ] {
+            let with = json!({ keyword: value });
+            assert_ne!(
+                properties(&with),
+                PropertyRules::default(),
+                "`{keyword}` changes no rule"
+            );
+            tested.push(keyword);
+        }
         honoured.sort_unstable();
         tested.sort_unstable();
         assert_eq!(honoured, tested, "a case for each honoured keyword");
@@ -422,7 +492,7 @@ mod tests {
             TypeRef {
                 module: "m".into(),
                 name: "Channel".into(),
-                is_enum: true,
+                kind: TypeKind::Enum,
             },
             EnumValues {
                 values: vec!["chat".into()],

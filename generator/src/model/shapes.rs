@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::bundle;
 use super::modules;
-use super::{Origin, TypeRef};
+use super::{Origin, TypeKind, TypeRef};
 use crate::error::{Error, Result};
 use crate::load::{Leniency, Role};
 use crate::naming::{pascal, singular, Names, RESERVED_TYPES};
@@ -32,6 +32,18 @@ const GENERIC: &[&str] = &["Type", "Kind", "Value", "Data", "Error"];
 pub(super) enum Kind {
     Struct,
     Enum,
+    Union,
+}
+
+impl Kind {
+    /// The kind of the type it becomes.
+    pub fn type_kind(self) -> TypeKind {
+        match self {
+            Kind::Struct => TypeKind::Struct,
+            Kind::Enum => TypeKind::Enum,
+            Kind::Union => TypeKind::Union,
+        }
+    }
 }
 
 /// A named type, before typify resolves its fields.
@@ -73,7 +85,7 @@ impl Plan {
         TypeRef {
             module: modules::of(&file.path),
             name: self.root_name(&file.path).to_owned(),
-            is_enum: false,
+            kind: TypeKind::Struct,
         }
     }
 
@@ -316,6 +328,13 @@ impl Hoist<'_> {
         if let Some(items) = map.get_mut("items") {
             self.replace_or_descend(items, file, &format!("{pointer}/items"));
         }
+        for keyword in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(branches)) = map.get_mut(keyword) {
+                for (number, branch) in branches.iter_mut().enumerate() {
+                    self.replace_or_descend(branch, file, &format!("{pointer}/{keyword}/{number}"));
+                }
+            }
+        }
     }
 
     fn replace_or_descend(&self, child: &mut Value, file: &str, pointer: &str) {
@@ -471,9 +490,12 @@ impl Collector<'_> {
             shape,
             parent,
         } = named;
-        // Only objects and string enums are visited; a root object may list no properties.
+        // Only objects, string enums and alternatives are visited; a root
+        // object may list no properties.
         let kind = if is_enum(node) {
             Kind::Enum
+        } else if union_branches(node).is_some() {
+            Kind::Union
         } else {
             Kind::Struct
         };
@@ -494,6 +516,18 @@ impl Collector<'_> {
             schema: node.clone(),
         });
         if kind == Kind::Enum {
+            return Ok(());
+        }
+        if let Some((keyword, branches)) = union_branches(node) {
+            for (number, branch) in branches.iter().enumerate() {
+                let site = Site {
+                    pointer: format!("{pointer}/{keyword}/{number}"),
+                    name: &format!("{candidate}{}", number + 1),
+                    parent_name: &candidate,
+                    parent: index,
+                };
+                self.child(walker, branch, site, stack)?;
+            }
             return Ok(());
         }
         let properties = node
@@ -566,19 +600,14 @@ impl Collector<'_> {
             }
             None => walker,
         };
-        if node
-            .get("allOf")
-            .or_else(|| node.get("anyOf"))
-            .or_else(|| node.get("oneOf"))
-            .is_some()
-        {
+        if node.get("allOf").is_some() {
             return Err(self
                 .error(
                     walker,
                     &pointer,
-                    "`allOf`, `anyOf` and `oneOf` are not supported",
+                    "this `allOf`'s parts do not merge into one schema",
                 )
-                .with_hint("describe the property as one object or one scalar type"));
+                .with_hint("its parts must be objects whose properties differ, or constraints that do not conflict, none of them closed with `additionalProperties: false`"));
         }
         let types = type_names(&node);
         if types
@@ -589,7 +618,7 @@ impl Collector<'_> {
             return Err(self.error(walker, &pointer, format!("a `{}` property declares child properties", types.join("`/`")))
                 .with_hint("a scalar cannot hold fields; if this is a table row printed at the wrong depth, see the `mis-nested-row` pass"));
         }
-        if is_struct(&node) || is_enum(&node) {
+        if is_struct(&node) || is_enum(&node) || union_branches(&node).is_some() {
             // As the author named it: its title, the definition it is, the property.
             let base = title_name(&node).or(named).unwrap_or_else(|| pascal(name));
             let candidate = avoid_reserved(base, Some(parent_name));
@@ -743,6 +772,13 @@ pub(super) fn is_struct(node: &Value) -> bool {
             .get("properties")
             .and_then(Value::as_object)
             .is_some_and(|p| !p.is_empty())
+}
+
+/// The keyword (`oneOf`, `anyOf`) and branches of alternatives, if `node` is one.
+pub(super) fn union_branches(node: &Value) -> Option<(&'static str, &Vec<Value>)> {
+    ["oneOf", "anyOf"]
+        .into_iter()
+        .find_map(|keyword| Some((keyword, node.get(keyword)?.as_array()?)))
 }
 
 pub(super) fn is_enum(node: &Value) -> bool {

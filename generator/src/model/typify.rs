@@ -15,7 +15,7 @@ use typify::{TypeDetails, TypeSpace, TypeSpaceSettings};
 
 use super::rules::{self, EnumValues};
 use super::shapes::{is_enum, is_struct, type_names, Kind, Plan};
-use super::{Enum, Field, Item, Module, Presence, Struct, Ty, TypeRef, Variant};
+use super::{Enum, Field, Item, Module, Presence, Struct, Ty, TypeKind, TypeRef, Variant};
 use crate::error::{Error, Result};
 use crate::keywords::{format_of, Format};
 use crate::load::{Catalogue, Leniency, ALIASES, EXPECTED, OPEN_ENUM};
@@ -33,7 +33,7 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
             let reference = TypeRef {
                 module: planned.module.clone(),
                 name: planned.name.clone(),
-                is_enum: true,
+                kind: TypeKind::Enum,
             };
             let values = EnumValues {
                 values: enum_values(&planned.schema),
@@ -79,6 +79,7 @@ pub(super) fn resolve(plan: &Plan, catalogue: &Catalogue) -> Result<BTreeMap<Str
                 let count = details.variants().count();
                 Item::Enum(build_enum(planned, count)?)
             }
+            (Kind::Union, _) => Item::Union(super::unions::build(planned, plan, &by_key, &enums)),
             _ => {
                 return Err(internal(format!(
                     "typify made `{key}` a different kind of type than its schema ({})",
@@ -114,7 +115,12 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
     let mut by_key = HashMap::new();
     for (index, planned) in plan.types.iter().enumerate() {
         let key = plan.typify_key(index);
-        let mut schema = planned.hoisted.clone();
+        let mut schema = match planned.kind {
+            // The model types alternatives itself; typify need only know the
+            // name, which a one-value enum gives it.
+            Kind::Union => serde_json::json!({"type": "string", "enum": ["v0"]}),
+            _ => planned.hoisted.clone(),
+        };
         neutral_names(&mut schema);
         if let Value::Object(map) = &mut schema {
             map.insert("title".into(), Value::from(key.clone()));
@@ -125,7 +131,7 @@ fn type_space(plan: &Plan) -> Result<(TypeSpace, HashMap<String, TypeRef>)> {
             TypeRef {
                 module: planned.module.clone(),
                 name: planned.name.clone(),
-                is_enum: planned.kind == Kind::Enum,
+                kind: planned.kind.type_kind(),
             },
         );
     }
@@ -169,6 +175,18 @@ fn neutral_names(schema: &mut Value) {
         return;
     };
     map.remove("format");
+    // Rules of the model's: typify would make sets of unique items, and
+    // reads nothing of the others.
+    for keyword in [
+        "uniqueItems",
+        "multipleOf",
+        "minProperties",
+        "maxProperties",
+        "propertyNames",
+        "dependentRequired",
+    ] {
+        map.remove(keyword);
+    }
     // A number's `enum` or `const` is a rule of the model's (typify would
     // make a type of it).
     if matches!(
@@ -365,6 +383,7 @@ fn build_struct(
         lowercase_aliases: planned.lowercase_aliases,
         warn_unknown: planned.lowercase_aliases,
         leniency: planned.leniency,
+        properties: rules::properties(&planned.schema),
     })
 }
 

@@ -8,7 +8,9 @@ use quote::{format_ident, quote};
 use super::format::doc;
 use super::scope::Scope;
 use crate::load::Leniency;
-use crate::model::{Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, Ty, TypeRef};
+use crate::model::{
+    Enum, Field, Item, Module, Presence, RestForm, Rule, Struct, Ty, TypeRef, Union,
+};
 use crate::naming::{serde_camel, serde_variant, Names, VARIANT_RULES};
 
 /// The `use` lines and the items of one module, each item with the schema
@@ -38,12 +40,15 @@ pub fn module(
             }
             Item::Enum(e) if e.open => open_enumeration(e, &scope, options),
             Item::Enum(e) => enumeration(e, &scope, &json_schema),
+            Item::Union(u) => {
+                let mut type_path =
+                    |ty: &Ty| rust_type(ty, &module.name, &local, &mut uses, &scope);
+                let definition = union(u, &scope, &json_schema, &mut type_path);
+                let table = super::validators::union_table(u, &scope, &mut type_path);
+                quote! { #definition #table }
+            }
         };
-        let origin = match item {
-            Item::Struct(s) => &s.origin,
-            Item::Enum(e) => &e.origin,
-        };
-        items.push((origin.file.clone(), tokens));
+        items.push((item.origin().file.clone(), tokens));
     }
     let runtime = scope.uses();
     let siblings = uses.siblings.iter().map(|(other, names)| {
@@ -61,16 +66,21 @@ pub fn module(
 /// other modules (a name it has itself is written with its module's path).
 fn names_in_scope(module: &Module, local: &BTreeSet<&str>) -> BTreeSet<String> {
     let mut names: BTreeSet<String> = local.iter().map(|n| (*n).to_owned()).collect();
-    for item in &module.items {
-        let Item::Struct(s) = item else { continue };
-        for field in &s.fields {
-            let mut ty = &field.ty;
-            while let Ty::Vec(inner) = ty {
-                ty = inner;
-            }
-            if let Ty::Named(reference) = ty {
-                names.insert(reference.name.clone());
-            }
+    let types: Vec<&Ty> = module
+        .items
+        .iter()
+        .flat_map(|item| match item {
+            Item::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+            Item::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+            Item::Enum(_) => Vec::new(),
+        })
+        .collect();
+    for mut ty in types {
+        while let Ty::Vec(inner) = ty {
+            ty = inner;
+        }
+        if let Ty::Named(reference) = ty {
+            names.insert(reference.name.clone());
         }
     }
     names
@@ -172,6 +182,61 @@ fn structure(
         #deserialize
 
         #builder
+    }
+}
+
+/// A union: an enum with a variant for each alternative, written as the
+/// value it holds; read by the runtime's `alternatives`, by tag or in order.
+fn union(
+    u: &Union,
+    scope: &Scope,
+    json_schema: &TokenStream,
+    type_path: super::validators::TypePath<'_>,
+) -> TokenStream {
+    let name = ident(&u.name);
+    let docs = doc(u.doc.as_deref());
+    let (serialize, deserialize) = (scope.name("Serialize"), scope.name("Deserialize"));
+    let lenient = scope.name("lenient");
+    let strict = u.leniency == Leniency::Strict;
+    let variants = u.variants.iter().map(|variant| {
+        let (ident, ty) = (ident(&variant.ident), type_path(&variant.ty));
+        let docs = doc(variant.doc.as_deref());
+        quote! { #docs #ident(#ty), }
+    });
+    let branches = u.variants.iter().map(|variant| {
+        let ident = ident(&variant.ident);
+        let tag = variant.tag.as_deref().unwrap_or_default();
+        // A branch reads the value as its field would: strictly, a number is not text.
+        let reader = match (&variant.ty, strict) {
+            (Ty::Number, true) => Some(scope.name("StrictNumber")),
+            (Ty::Integer, true) => Some(scope.name("StrictInteger")),
+            (Ty::Integer, false) => Some(scope.name("Integer")),
+            _ => None,
+        };
+        match reader {
+            Some(reader) => {
+                quote! { (#tag, |json| json.read::<#reader>().map(|read| #name::#ident(read.0))) }
+            }
+            None => quote! { (#tag, |json| json.read().map(#name::#ident)) },
+        }
+    });
+    let tag = match &u.tag {
+        Some(tag) => quote! { Some(#tag) },
+        None => quote! { None },
+    };
+    let wire_name = &u.name;
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, #serialize)]
+        #json_schema
+        #[serde(untagged)]
+        pub enum #name { #(#variants)* }
+
+        impl<'de> #deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #lenient::alternatives(deserializer, #wire_name, #tag, &[#(#branches),*])
+            }
+        }
     }
 }
 

@@ -41,6 +41,10 @@ const RUNTIME: &[(&str, &str)] = &[
     ("Rule", "wix_activities::validate"),
     ("StructRules", "wix_activities::validate"),
     ("Text", "wix_activities::validate"),
+    ("Union", "wix_activities::validate"),
+    ("Validate", "wix_activities::validate"),
+    ("Path", "wix_activities::validate"),
+    ("Report", "wix_activities::validate"),
 ];
 
 /// The names taken in one module, and the runtime names written so far.

@@ -7,7 +7,7 @@ use quote::quote;
 use super::items::ident;
 use super::scope::Scope;
 use crate::load::Leniency;
-use crate::model::{Consistency, Items, Range, Rule, Struct, TextFormat, TextRule};
+use crate::model::{Consistency, Items, Range, Rule, Struct, TextFormat, TextRule, Union};
 
 /// How the table writes the path of a generated type.
 pub(super) type TypePath<'a> = &'a mut dyn FnMut(&crate::model::Ty) -> TokenStream;
@@ -43,6 +43,23 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
     if strict {
         table.extend(quote! { .strict() });
     }
+    let properties = &s.properties;
+    if let Some(min) = properties.min.map(Literal::u64_unsuffixed) {
+        table.extend(quote! { .min_properties(#min) });
+    }
+    if let Some(max) = properties.max.map(Literal::u64_unsuffixed) {
+        table.extend(quote! { .max_properties(#max) });
+    }
+    if !properties.dependent.is_empty() {
+        let pairs = properties.dependent.iter().map(|(name, needed)| {
+            quote! { (#name, &[#(#needed),*]) }
+        });
+        table.extend(quote! { .dependent_required(&[#(#pairs),*]) });
+    }
+    if let Some(names) = &properties.names {
+        let names = text_rule(names, scope);
+        table.extend(quote! { .property_names(#names) });
+    }
     if s.lowercase_aliases {
         table.extend(quote! { .lowercase_aliases() });
     }
@@ -68,6 +85,43 @@ pub(super) fn table(s: &Struct, scope: &Scope, type_path: TypePath<'_>) -> Token
     quote! {
         impl #json_rules for #name {
             const RULES: #struct_rules = #table;
+        }
+    }
+}
+
+/// A union's alternatives as a static table, and its `Validate`, which
+/// checks its JSON against them.
+pub(super) fn union_table(u: &Union, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
+    let name = ident(&u.name);
+    let (union, validate) = (scope.name("Union"), scope.name("Validate"));
+    let (path, report) = (scope.name("Path"), scope.name("Report"));
+    let branches: Vec<TokenStream> = u
+        .variants
+        .iter()
+        .map(|variant| rule(&variant.rule, scope, type_path))
+        .collect();
+    let mut table = match u.exactly_one {
+        true => quote! { #union::one_of(&[#(#branches),*]) },
+        false => quote! { #union::any_of(&[#(#branches),*]) },
+    };
+    if let Some(tag) = &u.tag {
+        let values = u
+            .variants
+            .iter()
+            .map(|v| v.tag.as_deref().unwrap_or_default());
+        table.extend(quote! { .tagged(#tag, &[#(#values),*]) });
+    }
+    quote! {
+        impl #name {
+            /// Its alternatives' rules.
+            #[doc(hidden)]
+            pub const UNION: #union = #table;
+        }
+
+        impl #validate for #name {
+            fn validate_into(&self, path: &mut #path, report: &mut #report) {
+                wix_activities::validate::check_alternatives(self, &Self::UNION, path, report);
+            }
         }
     }
 }
@@ -123,6 +177,10 @@ fn rule(rule: &Rule, scope: &Scope, type_path: TypePath<'_>) -> TokenStream {
             } else {
                 quote! { #name::Object(&<#path as #json_rules>::RULES) }
             }
+        }
+        Rule::Union(reference) => {
+            let path = type_path(&crate::model::Ty::Named(reference.clone()));
+            quote! { #name::Union(&#path::UNION) }
         }
         Rule::Array(items, inner) if *items == Items::default() => {
             let inner = self::rule(inner, scope, type_path);
@@ -191,6 +249,7 @@ fn range_rule(range: &Range, scope: &Scope) -> TokenStream {
         ("maximum", range.maximum),
         ("exclusive_minimum", range.exclusive_minimum),
         ("exclusive_maximum", range.exclusive_maximum),
+        ("multiple_of", range.multiple_of),
     ];
     for (method, bound) in bounds {
         if let Some(bound) = bound {
@@ -215,6 +274,9 @@ fn items_rule(items: &Items, scope: &Scope) -> TokenStream {
     }
     if let Some(max) = items.max_items.map(Literal::u64_unsuffixed) {
         tokens.extend(quote! { .max_items(#max) });
+    }
+    if items.unique {
+        tokens.extend(quote! { .unique() });
     }
     tokens
 }
