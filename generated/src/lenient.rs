@@ -283,11 +283,7 @@ where
     D: Deserializer<'de>,
     T: Copy,
 {
-    deserializer.deserialize_str(VariantVisitor {
-        values,
-        name,
-        any_case: true,
-    })
+    read_variant(deserializer, values, name, true)
 }
 
 /// Reads an enum value spelled exactly as documented, as standard JSON
@@ -302,10 +298,19 @@ where
     D: Deserializer<'de>,
     T: Copy,
 {
+    read_variant(deserializer, values, name, false)
+}
+
+fn read_variant<'de, D: Deserializer<'de>, T: Copy>(
+    deserializer: D,
+    values: &[T],
+    name: fn(T) -> &'static str,
+    any_case: bool,
+) -> Result<T, D::Error> {
     deserializer.deserialize_str(VariantVisitor {
         values,
         name,
-        any_case: false,
+        any_case,
     })
 }
 
